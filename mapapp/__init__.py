@@ -1,0 +1,3 @@
+"""mapapp: a desktop situation map that keeps track of who claimed what, and where."""
+
+__version__ = "0.1.0"

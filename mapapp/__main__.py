@@ -1,0 +1,3 @@
+from mapapp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,92 @@
+"""Command line: ``mapapp`` opens the window; subcommands work headless.
+
+Heavy modules are imported inside each command so ``mapapp --version`` and the
+window's first frame do not pay for what they do not use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from mapapp import __version__
+from mapapp.errors import MapappError, UsageError
+
+MAX_SIDE = 16_384
+MAX_PIXELS = 120_000_000
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w_text, h_text = text.lower().split("x")
+        w, h = int(w_text), int(h_text)
+    except ValueError:
+        raise UsageError(f"--size must look like 1920x1080, not {text!r}") from None
+    if not (0 < w <= MAX_SIDE and 0 < h <= MAX_SIDE) or w * h > MAX_PIXELS:
+        raise UsageError(
+            f"--size {w}x{h} is out of range (each side 1..{MAX_SIDE}, "
+            f"at most {MAX_PIXELS // 1_000_000} megapixels)"
+        )
+    return w, h
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="mapapp",
+        description="Situation map of events, actors and source claims. "
+        "Subcommands: snapshot (run 'mapapp snapshot -h').",
+    )
+    p.add_argument("--version", action="version", version=f"mapapp {__version__}")
+    return p
+
+
+def _snapshot_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="mapapp snapshot", description="Export a map snapshot.")
+    p.add_argument("-o", "--output", required=True, help="output file (.png)")
+    p.add_argument("--size", default="1600x1000", help="WIDTHxHEIGHT in pixels")
+    p.add_argument("--title", default="", help="title drawn on the map")
+    return p
+
+
+def run_snapshot(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".png":
+        raise UsageError(f"unsupported output format {out.suffix or '(none)'!r}; use .png")
+    width, height = parse_size(args.size)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(["mapapp"])
+    from mapapp.render.basemap import default_basemap
+    from mapapp.render.export import render_image, save_png
+    from mapapp.render.scene import RenderOptions
+    from mapapp.ui.home import home_view
+
+    basemap = default_basemap()
+    view = home_view(basemap, width, height)
+    options = RenderOptions(title=args.title, focus_places=frozenset({"Tinzaouaten"}))
+    save_png(render_image(view, basemap, options), out)
+    del app
+    print(f"wrote {out} ({width}x{height})")
+    return 0
+
+
+def run_gui(argv: list[str]) -> int:
+    _gui_parser().parse_args(argv)
+    from mapapp.ui.app import run
+
+    return run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] == "snapshot":
+            return run_snapshot(_snapshot_parser().parse_args(argv[1:]))
+        return run_gui(argv)
+    except MapappError as exc:
+        print(f"mapapp: error: {exc}", file=sys.stderr)
+        return exc.exit_code

@@ -1,0 +1,15 @@
+"""Errors the user can act on; the command line prints them as one line, no traceback."""
+
+
+class MapappError(Exception):
+    exit_code = 1
+
+
+class UsageError(MapappError):
+    """Bad command-line input."""
+
+    exit_code = 2
+
+
+class ExportError(MapappError):
+    """An output that cannot be written (bad path, encoding failure)."""

@@ -1,0 +1,1 @@
+"""Geography without Qt: layers, projection, view geometry, geodesy."""

@@ -1,0 +1,226 @@
+"""A compact, pre-projected copy of the GeoJSON layers, so start-up needs no pyproj.
+
+Layout: ``MAGIC``, a little-endian uint32 with the JSON index length, the UTF-8 JSON
+index, zero padding to 8 bytes, then every vertex as float64 x, y pairs (EPSG:3857).
+The float64 pairs have QPointF's memory layout, so the renderer copies a ring into a
+QPolygonF in one move. The pack is rebuilt from the GeoJSON by ``build_pack`` (run by
+packaging/geodata/build.py) and a test checks it is not stale.
+"""
+
+from __future__ import annotations
+
+import array
+import hashlib
+import json
+import struct
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"MAPAPP-BASEMAP\n"
+FORMAT_VERSION = 1
+PACK_NAME = "basemap.3857.bin"
+
+# Layer name -> drawn geometry kind. Order is drawing order, bottom first.
+PACKED_LAYERS: dict[str, str] = {
+    "world_context": "polygon",
+    "countries_10m": "polygon",
+    "mali_admin1": "polygon",
+    "azawad": "polygon",
+    "mali_algeria_border": "line",
+    "places": "point",
+}
+GRATICULE_STEP = 0.25  # degrees; every coarser step is a multiple of it
+GRATICULE_MAX_LAT = 85.0
+
+
+@dataclass(frozen=True)
+class PackedFeature:
+    props: dict[str, Any]
+    bbox: tuple[float, float, float, float]
+    rings: list[tuple[int, int]]  # (first vertex index, vertex count)
+    label: tuple[float, float] | None
+
+
+@dataclass(frozen=True)
+class BasemapPack:
+    """The loaded pack: feature index plus one flat float64 vertex buffer."""
+
+    layers: dict[str, list[PackedFeature]]
+    graticule_lons: list[float]
+    graticule_x: array.array
+    graticule_lats: list[float]
+    graticule_y: array.array
+    vertices: memoryview  # raw bytes of float64 x, y pairs
+    sources: dict[str, str]
+
+    def ring_bytes(self, start: int, count: int) -> memoryview:
+        return self.vertices[start * 16 : (start + count) * 16]
+
+    def ring_coords(self, start: int, count: int) -> array.array:
+        out = array.array("d")
+        out.frombytes(self.ring_bytes(start, count))
+        if sys.byteorder != "little":
+            out.byteswap()
+        return out
+
+    def layer_bbox(self, name: str) -> tuple[float, float, float, float]:
+        boxes = [f.bbox for f in self.layers[name]]
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
+
+def load_pack(path: Path) -> BasemapPack:
+    data = path.read_bytes()
+    if not data.startswith(MAGIC):
+        raise ValueError(f"{path}: not a mapapp basemap pack")
+    pos = len(MAGIC)
+    (n,) = struct.unpack_from("<I", data, pos)
+    pos += 4
+    index = json.loads(data[pos : pos + n].decode("utf-8"))
+    if index.get("version") != FORMAT_VERSION:
+        raise ValueError(f"{path}: basemap pack version {index.get('version')} unsupported")
+    pos += n
+    pos += (-pos) % 8
+    layers = {
+        name: [
+            PackedFeature(
+                props=f["props"],
+                bbox=tuple(f["bbox"]),
+                rings=[tuple(r) for r in f["rings"]],
+                label=tuple(f["label"]) if f.get("label") else None,
+            )
+            for f in feats
+        ]
+        for name, feats in index["layers"].items()
+    }
+    g = index["graticule"]
+    gx = array.array("d", g["x"])
+    gy = array.array("d", g["y"])
+    return BasemapPack(
+        layers=layers,
+        graticule_lons=list(g["lons"]),
+        graticule_x=gx,
+        graticule_lats=list(g["lats"]),
+        graticule_y=gy,
+        vertices=memoryview(data)[pos:],
+        sources=index["sources"],
+    )
+
+
+def build_pack(geodata_dir: Path) -> bytes:
+    """Project every packed GeoJSON layer with pyproj and serialise it (deterministic)."""
+    import numpy as np
+    import shapely
+    from shapely.geometry import shape
+
+    from mapapp.geo.projection import WEB_MERCATOR
+
+    chunks: list[np.ndarray] = []
+    cursor = 0
+    layers: dict[str, list[dict[str, Any]]] = {}
+    sources: dict[str, str] = {}
+    for name, kind in PACKED_LAYERS.items():
+        path = geodata_dir / f"{name}.geojson"
+        raw = path.read_bytes()
+        sources[path.name] = hashlib.sha256(raw).hexdigest()
+        feats_out = []
+        for feat in json.loads(raw)["features"]:
+            geom = shape(feat["geometry"])
+            rings = _rings(geom, kind)
+            ring_index = []
+            xs_all, ys_all = [], []
+            for ring in rings:
+                lon, lat = ring[:, 0], np.clip(ring[:, 1], -GRATICULE_MAX_LAT, GRATICULE_MAX_LAT)
+                x, y = WEB_MERCATOR.forward(lon, lat)
+                xy = np.column_stack([x, y]).astype("<f8")
+                chunks.append(xy)
+                ring_index.append([cursor, len(xy)])
+                cursor += len(xy)
+                xs_all.append(x)
+                ys_all.append(y)
+            xs, ys = np.concatenate(xs_all), np.concatenate(ys_all)
+            label = None
+            if kind == "polygon":
+                lp = shapely.point_on_surface(geom)
+                lx, ly = WEB_MERCATOR.forward(lp.x, lp.y)
+                label = [round(float(lx), 3), round(float(ly), 3)]
+            feats_out.append(
+                {
+                    "props": feat.get("properties") or {},
+                    "bbox": [round(float(v), 3) for v in (xs.min(), ys.min(), xs.max(), ys.max())],
+                    "rings": ring_index,
+                    "label": label,
+                }
+            )
+        layers[name] = feats_out
+    n_lat = round(2 * GRATICULE_MAX_LAT / GRATICULE_STEP) + 1
+    n_lon = round(360 / GRATICULE_STEP) + 1
+    lats = [-GRATICULE_MAX_LAT + i * GRATICULE_STEP for i in range(n_lat)]
+    lons = [-180 + i * GRATICULE_STEP for i in range(n_lon)]
+    gx, _ = WEB_MERCATOR.forward(np.array(lons), np.zeros(n_lon))
+    _, gy = WEB_MERCATOR.forward(np.zeros(n_lat), np.array(lats))
+    index = {
+        "format": "mapapp-basemap",
+        "version": FORMAT_VERSION,
+        "crs": WEB_MERCATOR.crs,
+        "layers": layers,
+        "graticule": {
+            "lons": lons,
+            "x": [round(float(v), 3) for v in gx],
+            "lats": lats,
+            "y": [round(float(v), 3) for v in gy],
+        },
+        "sources": sources,
+    }
+    head = json.dumps(index, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    out = bytearray(MAGIC)
+    out += struct.pack("<I", len(head))
+    out += head
+    out += b"\0" * ((-len(out)) % 8)
+    body = np.concatenate(chunks) if chunks else np.zeros((0, 2), "<f8")
+    out += np.round(body, 3).astype("<f8").tobytes()
+    return bytes(out)
+
+
+def _rings(geom: Any, kind: str) -> list[Any]:
+    """Coordinate arrays of every ring or line part, in drawing order."""
+    import numpy as np
+
+    parts = getattr(geom, "geoms", [geom])
+    rings = []
+    for part in parts:
+        if kind == "polygon":
+            rings.append(np.asarray(part.exterior.coords))
+            rings.extend(np.asarray(r.coords) for r in part.interiors)
+        else:
+            rings.append(np.asarray(part.coords))
+    return rings
+
+
+def home_bounds(pack: BasemapPack) -> tuple[float, float, float, float]:
+    """The opening frame: the Azawad region (northern Mali), Tinzaouaten and the border."""
+    return pack.layer_bbox("azawad")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m mapapp.geo.basemap_pack GEODATA_DIR``: rewrite the pack in place."""
+    args = sys.argv[1:] if argv is None else argv
+    geodata_dir = (
+        Path(args[0]) if args else Path(__file__).resolve().parents[2] / "resources/geodata"
+    )
+    data = build_pack(geodata_dir)
+    tmp = geodata_dir / (PACK_NAME + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(geodata_dir / PACK_NAME)
+    print(f"wrote {geodata_dir / PACK_NAME} ({len(data):,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

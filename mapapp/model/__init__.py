@@ -1,0 +1,1 @@
+"""Situation data without Qt."""

@@ -1,0 +1,1 @@
+"""QPainter drawing shared by the window and every export."""

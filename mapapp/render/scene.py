@@ -1,0 +1,196 @@
+"""The one drawing path: ``render_map`` paints a view state onto any QPainter.
+
+The window, PNG/SVG/PDF exports and the benchmarks all call it, so what is exported is
+what is on screen. It reads a ``Viewport`` and ``RenderOptions`` and never a widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from mapapp.geo.viewport import Viewport
+from mapapp.render import style
+from mapapp.render.basemap import Basemap, draw_basemap
+from mapapp.render.labels import LabelPlacer, draw_halo_text, point_label_candidates, text_size
+from mapapp.render.markers import MarkerLayer, MarkerStyle, render_symbol
+from mapapp.render.overlays import (
+    draw_attribution,
+    draw_graticule,
+    draw_north_arrow,
+    draw_scale_bar,
+    draw_title,
+)
+
+# Layer key -> name shown in the layer list, in list order (top of list = drawn last).
+LAYERS: dict[str, str] = {
+    "markers": "Event markers",
+    "places": "Places",
+    "mali_algeria_border": "Mali–Algeria border",
+    "azawad": "Azawad (2012 claim)",
+    "mali_admin1": "Mali regions (admin-1)",
+    "graticule": "Graticule",
+    "countries_10m": "Countries (1:10m)",
+    "world_context": "World (context)",
+}
+ATTRIBUTION = "Natural Earth (public domain) · GeoNames (CC BY 4.0) · mapapp"
+FOCUS_STYLE = MarkerStyle(shape="star", fill=style.FOCUS_MARK, edge=QColor("#4a1005"), size=20.0)
+
+# Place labels appear once the map is closer than this (metres per pixel) for each rank.
+RANK_MAX_RESOLUTION = {1: 20_000.0, 2: 6_000.0, 3: 3_000.0}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    layers: frozenset[str] = field(default_factory=lambda: frozenset(LAYERS))
+    scale_bar: bool = True
+    north_arrow: bool = True
+    attribution: bool = True
+    title: str = ""
+    subtitle: str = ""
+    focus_places: frozenset[str] = frozenset()
+    selected_marker: int | None = None
+    measure: tuple[tuple[float, float], tuple[float, float], str] | None = None
+
+
+def render_map(
+    painter: QPainter,
+    view: Viewport,
+    basemap: Basemap,
+    options: RenderOptions,
+    markers: MarkerLayer | None = None,
+) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setClipRect(QRectF(0, 0, view.width, view.height))
+    painter.fillRect(QRectF(0, 0, view.width, view.height), style.SEA)
+    draw_basemap(painter, basemap, view, options.layers)
+    if "graticule" in options.layers:
+        draw_graticule(painter, basemap, view, labels=True)
+    placer = LabelPlacer(QRectF(0, 0, view.width, view.height))
+    _reserve_overlays(placer, view, options)
+    if "places" in options.layers:
+        _draw_places(painter, basemap, view, options, placer)
+    _draw_area_labels(painter, basemap, view, options, placer)
+    if markers is not None and "markers" in options.layers:
+        markers.draw(painter, view, options.selected_marker)
+    if options.measure:
+        _draw_measure(painter, view, options.measure)
+    if options.scale_bar:
+        draw_scale_bar(painter, view)
+    if options.north_arrow:
+        draw_north_arrow(painter, view)
+    if options.attribution:
+        draw_attribution(painter, view, ATTRIBUTION)
+    if options.title:
+        draw_title(painter, view, options.title, options.subtitle)
+    painter.restore()
+
+
+def _reserve_overlays(placer: LabelPlacer, view: Viewport, options: RenderOptions) -> None:
+    """Keep labels out from under the scale bar, north arrow and attribution."""
+    w, h = view.width, view.height
+    if options.scale_bar:
+        placer.reserve(QRectF(0, h - 70, 250, 70))
+    if options.north_arrow:
+        placer.reserve(QRectF(w - 60, 0, 60, 90))
+    if options.attribution:
+        placer.reserve(QRectF(w - 480, h - 22, 480, 22))
+    if options.title:
+        placer.reserve(QRectF(0, 0, 520, 64))
+
+
+def _draw_places(
+    painter: QPainter, basemap: Basemap, view: Viewport, options: RenderOptions, placer: LabelPlacer
+) -> None:
+    """Dots for every place in view, labels by rank where they fit, focus places starred."""
+    shown = []
+    for feat in basemap.places:
+        name = str(feat.props.get("name", ""))
+        focus = name in options.focus_places
+        rank = 0 if focus else int(feat.props.get("rank", 3))
+        if not focus and view.resolution > RANK_MAX_RESOLUTION.get(rank, 3_000.0) * 1.6:
+            continue
+        sx, sy = view.map_to_screen(feat.bbox[0], feat.bbox[1])
+        if view.contains_screen(sx, sy):
+            shown.append((rank, name, sx, sy, focus))
+    shown.sort(key=lambda s: (s[0], s[1]))
+    painter.save()
+    painter.setPen(QPen(style.HALO, 1.2))
+    for _rank, _name, sx, sy, focus in shown:
+        if not focus:
+            painter.setBrush(style.PLACE_DOT)
+            painter.drawEllipse(QPointF(sx, sy), 3.0, 3.0)
+        placer.reserve(QRectF(sx - 4, sy - 4, 8, 8))
+    star = render_symbol(FOCUS_STYLE, 2.0)
+    for rank, name, sx, sy, focus in shown:
+        if focus:
+            painter.drawImage(QRectF(sx - 12, sy - 12, 24, 24), star)
+            placer.reserve(QRectF(sx - 11, sy - 11, 22, 22))
+        label_ok = focus or view.resolution <= RANK_MAX_RESOLUTION.get(rank, 3_000.0)
+        if not label_ok:
+            continue
+        f = style.font(13 if focus else 12 if rank == 1 else 11, bold=focus or rank == 1)
+        w, h = text_size(f, name)
+        rect = placer.place(point_label_candidates(sx, sy, w, h, 12 if focus else 6))
+        if rect is not None:
+            color = style.FOCUS_MARK.darker(130) if focus else style.PLACE_TEXT
+            draw_halo_text(painter, rect, name, f, color)
+    painter.restore()
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.upper())
+
+
+def _draw_area_labels(
+    painter: QPainter, basemap: Basemap, view: Viewport, options: RenderOptions, placer: LabelPlacer
+) -> None:
+    """Azawad first, then countries, then Mali's regions, each only where it fits."""
+    items: list[tuple[str, tuple[float, float], object, object]] = []
+    if "azawad" in options.layers:
+        for f in basemap.features("azawad"):
+            if f.label:
+                items.append(("AZAWAD", f.label, style.font(15, bold=True), style.AZAWAD_TEXT))
+    if "countries_10m" in options.layers or "world_context" in options.layers:
+        for f in basemap.features("countries_10m"):
+            name = str(f.props.get("name", ""))
+            if f.label and name and f.bbox.width() / view.resolution > 90:
+                items.append((_spaced(name), f.label, style.font(13), style.COUNTRY_TEXT))
+    if "mali_admin1" in options.layers and view.resolution < 4_000:
+        for f in basemap.features("mali_admin1"):
+            name = str(f.props.get("name", ""))
+            if f.label and name:
+                items.append((name, f.label, style.font(11, italic=True), style.ADMIN1_EDGE))
+    for text, (mx, my), f, color in items:
+        sx, sy = view.map_to_screen(mx, my)
+        w, h = text_size(f, text)
+        rect = QRectF(sx - w / 2, sy - h / 2, w, h)
+        candidates = [rect, rect.translated(0, -h * 1.5), rect.translated(0, h * 1.5)]
+        placed = placer.place(candidates)
+        if placed is not None:
+            draw_halo_text(painter, placed, text, f, color, halo=2.5)
+
+
+def _draw_measure(painter: QPainter, view: Viewport, measure) -> None:
+    (ax, ay), (bx, by), label = measure
+    a = QPointF(*view.map_to_screen(ax, ay))
+    b = QPointF(*view.map_to_screen(bx, by))
+    painter.save()
+    painter.setPen(QPen(style.HALO, 5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    painter.drawLine(a, b)
+    painter.setPen(QPen(style.MEASURE, 2.5, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+    painter.drawLine(a, b)
+    painter.setBrush(style.MEASURE)
+    painter.setPen(QPen(style.HALO, 1.5))
+    painter.drawEllipse(a, 4, 4)
+    painter.drawEllipse(b, 4, 4)
+    if label:
+        f = style.font(12, bold=True)
+        w, h = text_size(f, label)
+        mid = (a + b) / 2
+        draw_halo_text(painter, QRectF(mid.x() + 8, mid.y() - h - 4, w, h), label, f, style.MEASURE)
+    painter.restore()

@@ -1,0 +1,49 @@
+"""Colours, pens and fonts of the map: one place, so screen and exports match."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPen
+
+SEA = QColor("#c6d8e3")
+LAND_CONTEXT = QColor("#e6e1d6")
+LAND = QColor("#ece8de")
+LAND_FOCUS = QColor("#f8f6f0")  # Mali, the country the situation is about
+COUNTRY_EDGE = QColor("#7f7b72")
+ADMIN1_EDGE = QColor("#9d978a")
+AZAWAD_FILL = QColor(214, 128, 40, 38)
+AZAWAD_HATCH = QColor(190, 104, 26, 80)
+AZAWAD_EDGE = QColor("#b35f14")
+BORDER = QColor("#b5135a")
+BORDER_CASING = QColor(255, 255, 255, 220)
+GRATICULE = QColor(70, 95, 120, 60)
+GRATICULE_TEXT = QColor("#52677a")
+PLACE_DOT = QColor("#2b2b2b")
+PLACE_TEXT = QColor("#1f1f1f")
+HALO = QColor(255, 255, 255, 230)
+FOCUS_MARK = QColor("#e8553a")
+COUNTRY_TEXT = QColor(95, 90, 80, 150)
+AZAWAD_TEXT = QColor(150, 75, 10, 200)
+OVERLAY_TEXT = QColor("#1f1f1f")
+OVERLAY_BG = QColor(255, 255, 255, 200)
+MEASURE = QColor("#1565c0")
+SELECTION = QColor("#ffb300")
+
+FONT_FAMILY = "DejaVu Sans"
+
+
+def cosmetic_pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    """A pen whose width stays in pixels under the map transform."""
+    pen = QPen(color, width, style)
+    pen.setCosmetic(True)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def font(point_px: float, bold: bool = False, italic: bool = False) -> QFont:
+    f = QFont(FONT_FAMILY)
+    f.setPixelSize(max(1, round(point_px)))
+    f.setBold(bold)
+    f.setItalic(italic)
+    return f

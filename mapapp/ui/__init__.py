@@ -1,0 +1,1 @@
+"""Thin Qt views over the model, geo and render packages."""

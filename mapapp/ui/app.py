@@ -1,0 +1,32 @@
+"""Application start-up: QApplication, settings identity, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from mapapp import __version__
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName("mapapp")
+    QCoreApplication.setApplicationName("mapapp")
+    QCoreApplication.setApplicationVersion(__version__)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    return app
+
+
+def run() -> int:
+    app = create_application()
+    from mapapp.render.basemap import default_basemap
+    from mapapp.ui.main_window import MainWindow
+
+    window = MainWindow(default_basemap())
+    if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
+        window.map_view.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    return app.exec()

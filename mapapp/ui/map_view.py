@@ -1,0 +1,196 @@
+"""The map widget: input (pan, zoom, measure, click) over ``render_map``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QWidget
+
+from mapapp.geo.projection import WEB_MERCATOR
+from mapapp.geo.viewport import Viewport
+from mapapp.render.basemap import Basemap
+from mapapp.render.markers import MarkerLayer
+from mapapp.render.scene import RenderOptions, render_map
+from mapapp.ui.home import home_view
+
+WHEEL_STEP = 1.25  # zoom factor per wheel notch
+KEY_ZOOM = 1.5
+PAN_FRACTION = 0.125
+DRAG_THRESHOLD = 4.0
+
+
+class MapView(QWidget):
+    cursor_moved = Signal(float, float)  # lon, lat under the pointer
+    cursor_left = Signal()
+    view_changed = Signal()
+    first_painted = Signal()
+    marker_clicked = Signal(object)  # MarkerHit
+    measured = Signal(float, float)  # distance km, initial bearing degrees
+    measure_changed = Signal(str)  # prompt or result text for the status bar
+
+    def __init__(self, basemap: Basemap, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.basemap = basemap
+        self.options = RenderOptions()
+        self.markers: MarkerLayer | None = None
+        self.view = home_view(basemap, 800, 600)
+        self._home_pending = True
+        self._painted = False
+        self._press: QPointF | None = None
+        self._drag_from: QPointF | None = None
+        self.measure_mode = False
+        self._measure_a: tuple[float, float] | None = None
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(200, 150)
+
+    # view state -------------------------------------------------------------
+    def set_view(self, view: Viewport) -> None:
+        self._home_pending = False
+        self.view = view.resized(self.width(), self.height())
+        self.update()
+        self.view_changed.emit()
+
+    def zoom_to_fit(self) -> None:
+        self.set_view(home_view(self.basemap, self.width(), self.height()))
+
+    def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
+        p = at if at is not None else QPointF(self.width() / 2, self.height() / 2)
+        self.set_view(self.view.zoomed_at(p.x(), p.y(), factor))
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.set_view(self.view.panned(dx, dy))
+
+    def set_options(self, **changes) -> None:
+        self.options = replace(self.options, **changes)
+        self.update()
+
+    def set_layer_visible(self, key: str, visible: bool) -> None:
+        layers = set(self.options.layers)
+        (layers.add if visible else layers.discard)(key)
+        self.set_options(layers=frozenset(layers))
+
+    def lonlat_at(self, sx: float, sy: float) -> tuple[float, float]:
+        return WEB_MERCATOR.inverse(*self.view.screen_to_map(sx, sy))
+
+    # Qt events --------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._home_pending:
+            self.view = home_view(self.basemap, self.width(), self.height())
+        else:
+            self.view = self.view.resized(self.width(), self.height())
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        render_map(painter, self.view, self.basemap, self.options, self.markers)
+        painter.end()
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(WHEEL_STEP**steps, event.position())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._drag_from = event.position()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if self._drag_from is not None and self._press is not None:
+            moved = pos - self._press
+            if abs(moved.x()) + abs(moved.y()) >= DRAG_THRESHOLD:
+                d = pos - self._drag_from
+                self._drag_from = pos
+                self.pan_by(d.x(), d.y())
+        lon, lat = self.lonlat_at(pos.x(), pos.y())
+        self.cursor_moved.emit(lon, lat)
+        if self.markers is not None and self._drag_from is None:
+            hit = self.markers.hit_test(self.view, pos.x(), pos.y())
+            self.setCursor(Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.CrossCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            return
+        pos = event.position()
+        moved = pos - self._press
+        self._press = self._drag_from = None
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        if abs(moved.x()) + abs(moved.y()) >= DRAG_THRESHOLD:
+            return
+        if self.measure_mode:
+            self._measure_click(pos)
+        elif self.markers is not None:
+            hit = self.markers.hit_test(self.view, pos.x(), pos.y())
+            if hit is not None:
+                self.marker_clicked.emit(hit)
+
+    def leaveEvent(self, event) -> None:
+        self.cursor_left.emit()
+        super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        w, h = self.width() * PAN_FRACTION, self.height() * PAN_FRACTION
+        pans = {
+            Qt.Key.Key_Left: (w, 0),
+            Qt.Key.Key_Right: (-w, 0),
+            Qt.Key.Key_Up: (0, h),
+            Qt.Key.Key_Down: (0, -h),
+        }
+        if key in pans:
+            self.pan_by(*pans[key])
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(KEY_ZOOM)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_by(1 / KEY_ZOOM)
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_0):
+            self.zoom_to_fit()
+        elif key == Qt.Key.Key_Escape and (self.measure_mode or self.options.measure):
+            self.clear_measure()
+        else:
+            super().keyPressEvent(event)
+
+    # measure tool -----------------------------------------------------------
+    def set_measure_mode(self, on: bool) -> None:
+        self.measure_mode = on
+        self._measure_a = None
+        if not on:
+            self.set_options(measure=None)
+        self.measure_changed.emit("Measure: click the first point" if on else "")
+
+    def clear_measure(self) -> None:
+        self._measure_a = None
+        self.set_options(measure=None)
+        self.measure_changed.emit("Measure: click the first point" if self.measure_mode else "")
+
+    def _measure_click(self, pos: QPointF) -> None:
+        from mapapp.geo.geodesy import format_distance, initial_bearing_deg, measure_km
+
+        point = self.view.screen_to_map(pos.x(), pos.y())
+        if self._measure_a is None:
+            self._measure_a = point
+            self.set_options(measure=(point, point, ""))
+            self.measure_changed.emit("Measure: click the second point (Esc cancels)")
+            return
+        a, b = self._measure_a, point
+        lon1, lat1 = WEB_MERCATOR.inverse(*a)
+        lon2, lat2 = WEB_MERCATOR.inverse(*b)
+        km = measure_km(lon1, lat1, lon2, lat2)
+        bearing = initial_bearing_deg(lon1, lat1, lon2, lat2)
+        text = format_distance(km * 1000)
+        self.set_options(measure=(a, b, text))
+        self._measure_a = None
+        self.measured.emit(km, bearing)
+        self.measure_changed.emit(
+            f"Measured {km:,.1f} km geodesic, bearing {bearing:.0f}° (click again to start over)"
+        )

@@ -1,0 +1,130 @@
+"""Map benchmarks: start-up, full repaint, 100,000 markers, hit-testing.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_map.py [--quick]
+
+Start-up is quoted as a ratio to a bare PySide6 window measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def _median_ms(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def startup(repeat: int) -> tuple[float, float]:
+    """Median seconds to first painted frame and exit: mapapp, then the bare window."""
+    env = dict(os.environ, MAPAPP_EXIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen")
+    env["XDG_CONFIG_HOME"] = str(ROOT / ".benchmarks" / "config")  # no remembered state
+
+    def run(cmd):
+        t = time.perf_counter()
+        subprocess.run(cmd, env=env, check=True, cwd=ROOT, timeout=60)
+        return time.perf_counter() - t
+
+    app = [sys.executable, "-m", "mapapp"]
+    bare = [sys.executable, str(Path(__file__).with_name("bare_window.py"))]
+    run(app)
+    run(bare)  # warm the file cache for both
+    a, b = [], []
+    for _ in range(repeat):  # interleaved, so drift hits both alike
+        a.append(run(app))
+        b.append(run(bare))
+    return statistics.median(a), statistics.median(b)
+
+
+def random_markers(n: int, seed: int = 20240727):
+    """A seeded mix: half spread over the world's inhabited latitudes, half in the Sahel."""
+    import numpy as np
+
+    from mapapp.geo.projection import WEB_MERCATOR
+
+    rng = np.random.default_rng(seed)
+    half = n // 2
+    lon = np.concatenate([rng.uniform(-180, 180, half), rng.normal(0, 6, n - half)])
+    lat = np.concatenate([rng.uniform(-55, 70, half), rng.normal(17, 4, n - half)])
+    return WEB_MERCATOR.forward(lon, lat)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="few repeats (smoke test)")
+    args = parser.parse_args()
+    repeat = 3 if args.quick else 30
+
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - kept alive
+    from mapapp.render.basemap import default_basemap
+    from mapapp.render.markers import MarkerLayer
+    from mapapp.render.scene import RenderOptions, render_map
+    from mapapp.ui.home import home_view
+
+    basemap = default_basemap()
+    view = home_view(basemap, 1920, 1080)
+    options = RenderOptions(focus_places=frozenset({"Tinzaouaten"}))
+    image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+
+    def paint(markers=None):
+        p = QPainter(image)
+        render_map(p, view, basemap, options, markers)
+        p.end()
+
+    paint()
+    repaint = _median_ms(paint, repeat)
+
+    import numpy as np
+
+    x, y = random_markers(100_000)
+    layer = MarkerLayer(np.asarray(x), np.asarray(y))
+    paint(layer)
+    repaint_100k = _median_ms(lambda: paint(layer), repeat)
+    world = view.fitted((-2.0e7, -8e6, 2.0e7, 1.2e7))
+    p = QPainter(image)
+    render_map(p, world, basemap, options, layer)
+    p.end()
+
+    def paint_world():
+        p = QPainter(image)
+        render_map(p, world, basemap, options, layer)
+        p.end()
+
+    repaint_world = _median_ms(paint_world, repeat)
+
+    rng = np.random.default_rng(1)
+    clicks = rng.uniform([0, 0], [1920, 1080], size=(200, 2))
+    it = iter(clicks.tolist() * repeat)
+    hit = _median_ms(lambda: layer.hit_test(view, *next(it)), 200)
+
+    app_s, bare_s = startup(3 if args.quick else 15)
+    print(
+        f"start-up to first painted map   mapapp {app_s * 1000:7.1f} ms   "
+        f"bare PySide6 window {bare_s * 1000:7.1f} ms   ratio {app_s / bare_s:4.2f}x "
+        f"(target <= 2x, stretch 1.5x)"
+    )
+    print(f"repaint default view 1920x1080  {repaint:7.2f} ms median (target <= 16 ms)")
+    print(f"  + 100,000 markers             {repaint_100k:7.2f} ms median (target <= 33 ms)")
+    print(f"  world view, 100,000 markers   {repaint_world:7.2f} ms median")
+    print(f"hit-test among 100,000 markers  {hit:7.3f} ms median (target <= 1 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

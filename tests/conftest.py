@@ -1,0 +1,31 @@
+"""Headless Qt for every test, and settings kept away from the user's own."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QSettings reads XDG_CONFIG_HOME once per process: point it somewhere disposable first.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="mapapp-test-config-")
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def basemap(qapp):
+    from mapapp.render.basemap import default_basemap
+
+    return default_basemap()
+
+
+@pytest.fixture
+def clean_settings(qapp):
+    from PySide6.QtCore import QSettings
+
+    from mapapp.ui.app import create_application
+
+    create_application()
+    QSettings().clear()
+    yield
+    QSettings().clear()

@@ -1,0 +1,103 @@
+"""The geodata layer is real and its derived geometry is right (no Qt)."""
+
+import hashlib
+import json
+
+import pytest
+
+from mapapp.geo import layers
+from mapapp.geo.basemap_pack import PACK_NAME, PACKED_LAYERS, build_pack, load_pack
+from mapapp.resources_path import geodata_dir
+
+TINZAOUATEN = (2.96778, 19.94861)  # lon, lat
+
+
+def test_border_geodesic_length_is_about_1266_km():
+    km = layers.geodesic_length_km(layers.mali_algeria_border())
+    assert 1200 <= km <= 1330, km
+
+
+def test_border_is_the_shared_edge_of_mali_and_algeria():
+    countries = {f.props["iso_a3"]: f.geometry for f in layers.load_layer("countries_10m")}
+    border = layers.mali_algeria_border()
+    # every vertex of the border lies on both country outlines (within ~1 m)
+    for country in ("MLI", "DZA"):
+        assert countries[country].boundary.distance(border) < 1e-5
+        assert border.difference(countries[country].boundary.buffer(1e-5)).length < 1e-6
+
+
+def test_azawad_geodesic_area_is_about_820000_km2():
+    km2 = layers.geodesic_area_km2(layers.azawad())
+    assert 780_000 <= km2 <= 860_000, km2
+
+
+@pytest.mark.parametrize("name", ["Kidal", "Tessalit", "Gao", "Timbuktu"])
+def test_northern_towns_lie_inside_azawad(name):
+    assert layers.azawad().contains(layers.place(name).geometry)
+
+
+@pytest.mark.parametrize("name", ["Bamako", "Mopti"])
+def test_southern_towns_lie_outside_azawad(name):
+    assert not layers.azawad().intersects(layers.place(name).geometry)
+
+
+def test_azawad_outer_edge_follows_the_10m_mali_border():
+    mali = next(
+        f.geometry for f in layers.load_layer("countries_10m") if f.props["iso_a3"] == "MLI"
+    )
+    az = layers.azawad()
+    assert az.difference(mali).area < 1e-9  # never outside Mali
+    # Mali's outline north of 17°N (Algeria, Niger, Mauritania sides) is Azawad's outline
+    from shapely.geometry import box
+
+    north = mali.boundary.intersection(box(-13, 17.5, 5, 26))
+    assert north.difference(az.boundary.buffer(1e-7)).length < 1e-6
+
+
+def test_tinzaouaten_is_within_5_km_of_the_border():
+    lon, lat = TINZAOUATEN
+    place = layers.place("Tinzaouaten").geometry
+    assert (place.x, place.y) == pytest.approx((lon, lat), abs=1e-5)
+    assert layers.distance_to_km(lon, lat, layers.mali_algeria_border()) < 5.0
+
+
+def test_every_place_names_its_source():
+    places = layers.load_layer("places")
+    assert len(places) >= 12
+    for f in places:
+        assert f.props.get("source"), f.props
+        lon, lat = f.geometry.x, f.geometry.y
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_geojson_is_rfc7946():
+    for name in PACKED_LAYERS:
+        data = json.loads((geodata_dir() / f"{name}.geojson").read_text(encoding="utf-8"))
+        assert data["type"] == "FeatureCollection" and "crs" not in data
+    import shapely
+
+    for f in layers.load_layer("countries_10m") + layers.load_layer("azawad"):
+        # exterior rings counter-clockwise (right-hand rule)
+        for part in getattr(f.geometry, "geoms", [f.geometry]):
+            assert part.exterior.is_ccw
+            assert shapely.is_valid(part)
+
+
+def test_pack_is_up_to_date_with_the_geojson():
+    packed = (geodata_dir() / PACK_NAME).read_bytes()
+    rebuilt = build_pack(geodata_dir())
+    assert hashlib.sha256(rebuilt).hexdigest() == hashlib.sha256(packed).hexdigest(), (
+        "resources/geodata/basemap.3857.bin is stale: run packaging/geodata/build.py"
+    )
+
+
+def test_pack_vertices_are_the_projected_geojson():
+    from mapapp.geo.projection import WEB_MERCATOR
+
+    pack = load_pack(geodata_dir() / PACK_NAME)
+    feat = pack.layers["mali_algeria_border"][0]
+    start, count = feat.rings[0]
+    xy = pack.ring_coords(start, count)
+    line = layers.mali_algeria_border()
+    first = next(iter(getattr(line, "geoms", [line]))).coords[0]
+    assert (xy[0], xy[1]) == pytest.approx(WEB_MERCATOR.forward(*first), abs=0.01)

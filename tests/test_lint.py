@@ -1,0 +1,27 @@
+"""ruff, as configured in pyproject.toml, is part of the test suite."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _ruff() -> list[str]:
+    exe = Path(sys.executable).with_name("ruff")
+    if exe.exists():
+        return [str(exe)]
+    if shutil.which("ruff"):
+        return ["ruff"]
+    pytest.fail("ruff is not installed (it is in the test extra)")
+
+
+@pytest.mark.parametrize("args", [["check"], ["format", "--check"]])
+def test_ruff(args):
+    out = subprocess.run(
+        [*_ruff(), *args, "mapapp", "tests", "packaging"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
