@@ -146,7 +146,7 @@ def test_window_geometry_and_view_are_remembered(qtbot, clean_settings, basemap)
 
     w = MainWindow(basemap)
     qtbot.addWidget(w)
-    w.resize(1000, 700)
+    w.resize(700, 520)  # inside the offscreen platform's 800x600 screen
     w.show()
     qtbot.waitUntil(lambda: w.map_view._painted)
     w.map_view.zoom_by(3.0, QPointF(100, 100))
@@ -156,12 +156,12 @@ def test_window_geometry_and_view_are_remembered(qtbot, clean_settings, basemap)
     qtbot.addWidget(w2)
     w2.show()
     qtbot.waitUntil(lambda: w2.map_view.view.resolution == pytest.approx(saved.resolution))
-    assert w2.size().width() == 1000
+    assert (w2.size().width(), w2.size().height()) == (700, 520)
     assert w2.map_view.view.cx == pytest.approx(saved.cx)
     assert w2.map_view.view.cy == pytest.approx(saved.cy)
 
 
-def test_scale_bar_follows_latitude():
+def test_scale_bar_follows_latitude(basemap):
     from mapapp.geo.geodesy import geodesic_m
     from mapapp.geo.viewport import Viewport
     from mapapp.render.overlays import scale_bar_length
@@ -169,10 +169,22 @@ def test_scale_bar_follows_latitude():
     for lat in (0.0, 20.0, 60.0):
         x, y = WEB_MERCATOR.forward(0.0, lat)
         v = Viewport(x, y, 2000.0, 1000, 800)
-        metres, px, bar_lat = scale_bar_length(v, 200)
+        metres, px, bar_lat = scale_bar_length(v, 200, basemap)
         assert bar_lat == pytest.approx(lat, abs=0.01)
         # the bar's pixel length, measured back on the ground, is the label
         lon_a, _ = WEB_MERCATOR.inverse(*v.screen_to_map(500 - px / 2, 400))
         lon_b, _ = WEB_MERCATOR.inverse(*v.screen_to_map(500 + px / 2, 400))
         assert geodesic_m(lon_a, lat, lon_b, lat) == pytest.approx(metres, rel=1e-3)
     assert np.isfinite(metres)
+
+
+def test_pack_inverse_tables_agree_with_pyproj(basemap):
+    rng = np.random.default_rng(7)
+    lon = rng.uniform(-179, 179, 500)
+    lat = rng.uniform(-84, 84, 500)
+    x, y = WEB_MERCATOR.forward(lon, lat)
+    got = np.array([basemap.pack.lonlat_at(a, b) for a, b in zip(x, y, strict=True)])
+    assert np.abs(got[:, 0] - lon).max() < 1e-6
+    err = np.abs(got[:, 1] - lat)
+    assert err.max() < 2e-3
+    assert err[np.abs(lat) < 30].max() < 1e-4

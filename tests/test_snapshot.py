@@ -97,3 +97,25 @@ def test_version():
 
     r = run_cli("--version")
     assert r.returncode == 0 and r.stdout.strip() == f"mapapp {__version__}"
+
+
+def test_labels_never_overlap_and_the_focus_place_is_labelled(basemap):
+    from PySide6.QtGui import QImage, QPainter
+
+    from mapapp.render.scene import RenderOptions, render_map
+    from mapapp.ui.home import home_view
+
+    for size in ((1600, 1000), (900, 600), (500, 400)):
+        view = home_view(basemap, *size)
+        image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        labels = render_map(
+            painter, view, basemap, RenderOptions(focus_places=frozenset({"Tinzaouaten"}))
+        )
+        painter.end()
+        texts = [t for t, _ in labels]
+        assert "Tinzaouaten" in texts and "AZAWAD" in texts, texts
+        for i, (_, a) in enumerate(labels):
+            assert image.rect().contains(a.toAlignedRect())
+            for _, b in labels[i + 1 :]:
+                assert not a.intersects(b), (a, b)

@@ -10,7 +10,7 @@ packaging/geodata/build.py) and a test checks it is not stale.
 from __future__ import annotations
 
 import array
-import hashlib
+import bisect
 import json
 import struct
 import sys
@@ -41,6 +41,9 @@ class PackedFeature:
     bbox: tuple[float, float, float, float]
     rings: list[tuple[int, int]]  # (first vertex index, vertex count)
     label: tuple[float, float] | None
+    # Extra label anchors spread over a large area, so a name can be placed even when
+    # ``label`` is off-screen.
+    label_candidates: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,17 @@ class BasemapPack:
             out.byteswap()
         return out
 
+    def lonlat_at(self, x: float, y: float) -> tuple[float, float]:
+        """Inverse projection by interpolating the graticule tables pyproj computed at build
+        time: the first frame's scale bar needs a latitude, and this spares pyproj's import
+        on the start-up path. Latitude error < 1e-4 deg within 30 deg of the equator, < 2e-3
+        deg up to 84 deg, which moves the scale bar by less than one part in a million.
+        Everything the user reads out (pointer position, measurements) uses pyproj."""
+        return (
+            _interpolate(x, self.graticule_x, self.graticule_lons),
+            _interpolate(y, self.graticule_y, self.graticule_lats),
+        )
+
     def layer_bbox(self, name: str) -> tuple[float, float, float, float]:
         boxes = [f.bbox for f in self.layers[name]]
         return (
@@ -73,6 +87,12 @@ class BasemapPack:
             max(b[2] for b in boxes),
             max(b[3] for b in boxes),
         )
+
+
+def _interpolate(v: float, xs: array.array, ys: list[float]) -> float:
+    i = min(max(bisect.bisect_right(xs, v), 1), len(xs) - 1)
+    x0, x1 = xs[i - 1], xs[i]
+    return ys[i - 1] + (ys[i] - ys[i - 1]) * (v - x0) / (x1 - x0)
 
 
 def load_pack(path: Path) -> BasemapPack:
@@ -94,6 +114,7 @@ def load_pack(path: Path) -> BasemapPack:
                 bbox=tuple(f["bbox"]),
                 rings=[tuple(r) for r in f["rings"]],
                 label=tuple(f["label"]) if f.get("label") else None,
+                label_candidates=tuple(tuple(p) for p in f.get("labels", [])),
             )
             for f in feats
         ]
@@ -115,6 +136,8 @@ def load_pack(path: Path) -> BasemapPack:
 
 def build_pack(geodata_dir: Path) -> bytes:
     """Project every packed GeoJSON layer with pyproj and serialise it (deterministic)."""
+    import hashlib
+
     import numpy as np
     import shapely
     from shapely.geometry import shape
@@ -145,17 +168,17 @@ def build_pack(geodata_dir: Path) -> bytes:
                 xs_all.append(x)
                 ys_all.append(y)
             xs, ys = np.concatenate(xs_all), np.concatenate(ys_all)
-            label = None
+            label, candidates = None, []
             if kind == "polygon":
-                lp = shapely.point_on_surface(geom)
-                lx, ly = WEB_MERCATOR.forward(lp.x, lp.y)
-                label = [round(float(lx), 3), round(float(ly), 3)]
+                label = _projected_point(shapely.point_on_surface(geom))
+                candidates = [_projected_point(p) for p in _label_anchors(geom)]
             feats_out.append(
                 {
                     "props": feat.get("properties") or {},
                     "bbox": [round(float(v), 3) for v in (xs.min(), ys.min(), xs.max(), ys.max())],
                     "rings": ring_index,
                     "label": label,
+                    "labels": candidates,
                 }
             )
         layers[name] = feats_out
@@ -186,6 +209,33 @@ def build_pack(geodata_dir: Path) -> bytes:
     body = np.concatenate(chunks) if chunks else np.zeros((0, 2), "<f8")
     out += np.round(body, 3).astype("<f8").tobytes()
     return bytes(out)
+
+
+LABEL_CELL_DEG = 4.0
+
+
+def _projected_point(point: Any) -> list[float]:
+    from mapapp.geo.projection import WEB_MERCATOR
+
+    x, y = WEB_MERCATOR.forward(point.x, point.y)
+    return [round(float(x), 3), round(float(y), 3)]
+
+
+def _label_anchors(geom: Any) -> list[Any]:
+    """A point inside each 4-degree cell that the polygon mostly fills."""
+    import math
+
+    import shapely
+
+    x0, y0, x1, y1 = geom.bounds
+    anchors = []
+    c = LABEL_CELL_DEG
+    for i in range(math.floor(x0 / c), math.ceil(x1 / c)):
+        for j in range(math.floor(y0 / c), math.ceil(y1 / c)):
+            part = geom.intersection(shapely.box(i * c, j * c, (i + 1) * c, (j + 1) * c))
+            if part.area >= 0.6 * c * c:
+                anchors.append(shapely.point_on_surface(part))
+    return anchors
 
 
 def _rings(geom: Any, kind: str) -> list[Any]:

@@ -66,10 +66,14 @@ def distance_to_km(lon: float, lat: float, geom: Any) -> float:
     In an azimuthal equidistant projection centred on the point, distances from the
     centre are true geodesic distances, so the planar nearest point is the right one.
     """
+    import numpy as np
+    import shapely
     from pyproj import Transformer
-    from shapely.geometry import Point
-    from shapely.ops import transform
 
     aeqd = f"+proj=aeqd +lat_0={lat} +lon_0={lon} +ellps=WGS84 +units=m"
-    to_local = Transformer.from_crs("EPSG:4326", aeqd, always_xy=True).transform
-    return transform(to_local, geom).distance(Point(0.0, 0.0)) / 1000.0
+    to_local = Transformer.from_crs("EPSG:4326", aeqd, always_xy=True)
+
+    def project(xy: np.ndarray) -> np.ndarray:
+        return np.column_stack(to_local.transform(xy[:, 0], xy[:, 1]))
+
+    return shapely.transform(geom, project).distance(shapely.Point(0.0, 0.0)) / 1000.0

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 import shiboken6
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPolygonF, QTransform
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from mapapp.geo.basemap_pack import PACK_NAME, BasemapPack, PackedFeature, load_pack
 from mapapp.geo.viewport import Viewport
@@ -18,12 +17,43 @@ from mapapp.resources_path import geodata_dir
 DETAIL_MAX_RESOLUTION = 12_000.0
 
 
-@dataclass(frozen=True)
 class PathFeature:
-    props: dict
-    path: QPainterPath
-    bbox: QRectF
-    label: tuple[float, float] | None
+    """One packed feature; its QPainterPath is built on first draw, so start-up only
+    pays for the features the first frame shows."""
+
+    __slots__ = (
+        "_closed",
+        "_pack",
+        "_path",
+        "bbox",
+        "label",
+        "label_candidates",
+        "packed",
+        "props",
+    )
+
+    def __init__(self, pack: BasemapPack, feat: PackedFeature, closed: bool) -> None:
+        self._pack = pack
+        self._closed = closed
+        self._path: QPainterPath | None = None
+        self.packed = feat
+        self.props = feat.props
+        self.label = feat.label
+        self.label_candidates = feat.label_candidates
+        x0, y0, x1, y1 = feat.bbox
+        self.bbox = QRectF(x0, y0, x1 - x0, y1 - y0)
+
+    @property
+    def path(self) -> QPainterPath:
+        if self._path is None:
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.OddEvenFill)
+            for start, count in self.packed.rings:
+                path.addPolygon(ring_polygon(self._pack, start, count))
+                if self._closed:
+                    path.closeSubpath()
+            self._path = path
+        return self._path
 
 
 def ring_polygon(pack: BasemapPack, start: int, count: int) -> QPolygonF:
@@ -35,28 +65,16 @@ def ring_polygon(pack: BasemapPack, start: int, count: int) -> QPolygonF:
     return poly
 
 
-def _feature_path(pack: BasemapPack, feat: PackedFeature, closed: bool) -> PathFeature:
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    for start, count in feat.rings:
-        path.addPolygon(ring_polygon(pack, start, count))
-        if closed:
-            path.closeSubpath()
-    x0, y0, x1, y1 = feat.bbox
-    return PathFeature(feat.props, path, QRectF(x0, y0, x1 - x0, y1 - y0), feat.label)
-
-
 class Basemap:
     """Paths per layer, plus the graticule tables, from one basemap pack."""
 
     def __init__(self, pack: BasemapPack) -> None:
         self.pack = pack
-        self.layers: dict[str, list[PathFeature]] = {}
-        for name, feats in pack.layers.items():
-            closed = name not in ("mali_algeria_border", "places")
-            if name == "places":
-                continue
-            self.layers[name] = [_feature_path(pack, f, closed) for f in feats]
+        self.layers: dict[str, list[PathFeature]] = {
+            name: [PathFeature(pack, f, closed=name != "mali_algeria_border") for f in feats]
+            for name, feats in pack.layers.items()
+            if name != "places"
+        }
         self.places = pack.layers.get("places", [])
 
     def features(self, layer: str) -> list[PathFeature]:
@@ -66,6 +84,21 @@ class Basemap:
 @cache
 def default_basemap() -> Basemap:
     return Basemap(load_pack(geodata_dir() / PACK_NAME))
+
+
+@cache
+def hatch_tile() -> QImage:
+    """One 10 px tile of the Azawad fill: a translucent wash and a diagonal hatch line."""
+    size = 10
+    tile = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    tile.fill(style.AZAWAD_FILL)
+    p = QPainter(tile)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(style.AZAWAD_HATCH, 1.0))
+    for offset in (-size, 0, size):  # neighbours' segments, so the tiles join seamlessly
+        p.drawLine(QPointF(offset, size), QPointF(offset + size, 0))
+    p.end()
+    return tile
 
 
 def map_transform(view: Viewport) -> QTransform:
@@ -85,6 +118,7 @@ def draw_basemap(
     x0, y0, x1, y1 = view.bounds()
     area = QRectF(x0, y0, x1 - x0, y1 - y0)
     painter.save()
+    outer = painter.transform()
     painter.setTransform(map_transform(view), True)
     painter.setPen(Qt.PenStyle.NoPen)
     if "world_context" in layers:
@@ -97,14 +131,15 @@ def draw_basemap(
         painter.setBrush(style.LAND_FOCUS if f.props.get("iso_a3") == "MLI" else style.LAND)
         painter.drawPath(f.path)
     azawad = _visible(basemap.features("azawad"), area) if "azawad" in layers else []
-    for f in azawad:
-        painter.setBrush(style.AZAWAD_FILL)
-        painter.drawPath(f.path)
-        hatch = QBrush(style.AZAWAD_HATCH, Qt.BrushStyle.BDiagPattern)
-        # Keep the hatch spacing in pixels whatever the zoom.
-        hatch.setTransform(painter.transform().inverted()[0])
-        painter.setBrush(hatch)
-        painter.drawPath(f.path)
+    if azawad:
+        # Fill in screen space with a pixel tile: the hatch keeps its spacing at every zoom
+        # and a texture without a transform is Qt's fast fill path.
+        to_screen = map_transform(view)
+        painter.setTransform(outer)
+        painter.setBrush(QBrush(hatch_tile()))
+        for f in azawad:
+            painter.drawPath(to_screen.map(f.path))
+        painter.setTransform(to_screen, True)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if "mali_admin1" in layers:
         painter.setPen(style.cosmetic_pen(style.ADMIN1_EDGE, 0.8, Qt.PenStyle.DashLine))
@@ -119,7 +154,7 @@ def draw_basemap(
         for f in _visible(basemap.features("world_context"), area):
             painter.drawPath(f.path)
     for f in azawad:
-        painter.setPen(style.cosmetic_pen(style.AZAWAD_EDGE, 1.5, Qt.PenStyle.DashLine))
+        painter.setPen(style.cosmetic_pen(style.AZAWAD_EDGE, 1.0, Qt.PenStyle.DashLine))
         painter.drawPath(f.path)
     if "mali_algeria_border" in layers:
         for f in _visible(basemap.features("mali_algeria_border"), area):

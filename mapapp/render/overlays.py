@@ -9,11 +9,10 @@ from PySide6.QtGui import QPainter, QPen, QPolygonF
 
 from mapapp.geo.basemap_pack import GRATICULE_STEP
 from mapapp.geo.geodesy import format_distance, geodesic_m, nice_length
-from mapapp.geo.projection import WEB_MERCATOR
 from mapapp.geo.viewport import Viewport
 from mapapp.render import style
 from mapapp.render.basemap import Basemap
-from mapapp.render.labels import draw_halo_text, text_size
+from mapapp.render.labels import LabelPlacer, draw_halo_text, text_size
 
 GRATICULE_STEPS = (0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0)
 MIN_GRATICULE_PX = 110.0
@@ -33,8 +32,11 @@ def _hemisphere(value: float, pos: str, neg: str) -> str:
     return text + (pos if value > 0 else neg if value < 0 else "")
 
 
-def draw_graticule(painter: QPainter, basemap: Basemap, view: Viewport, labels: bool) -> None:
-    """Meridians and parallels at a step that keeps them ~110+ px apart, labelled at the edge."""
+def draw_graticule(
+    painter: QPainter, basemap: Basemap, view: Viewport, placer: LabelPlacer | None
+) -> None:
+    """Meridians and parallels at a step that keeps them ~110+ px apart, labelled at the
+    edge where ``placer`` has room."""
     step = graticule_step(view)
     every = round(step / GRATICULE_STEP)
     x0, y0, x1, y1 = view.bounds()
@@ -55,38 +57,40 @@ def draw_graticule(painter: QPainter, basemap: Basemap, view: Viewport, labels: 
             _, sy = view.map_to_screen(0, ys[i])
             painter.drawLine(QPointF(0, sy), QPointF(view.width, sy))
             lat_lines.append((sy, pack.graticule_lats[i]))
-    if labels:
+    if placer is not None:
         f = style.font(10)
-        for sx, lon in lon_lines:
-            text = _hemisphere(lon, "E", "W")
-            w, h = text_size(f, text)
-            if w / 2 + 2 < sx < view.width - w / 2 - 2:
-                draw_halo_text(painter, QRectF(sx - w / 2, 3, w, h), text, f, style.GRATICULE_TEXT)
-        for sy, lat in lat_lines:
-            text = _hemisphere(lat, "N", "S")
-            w, h = text_size(f, text)
-            if h < sy < view.height - h:
-                draw_halo_text(painter, QRectF(4, sy - h - 1, w, h), text, f, style.GRATICULE_TEXT)
+        edge = [
+            (_hemisphere(lon, "E", "W"), lambda w, h, sx=sx: QRectF(sx - w / 2, 3, w, h))
+            for sx, lon in lon_lines
+        ] + [
+            (_hemisphere(lat, "N", "S"), lambda w, h, sy=sy: QRectF(4, sy - h - 1, w, h))
+            for sy, lat in lat_lines
+        ]
+        for text, rect_for in edge:
+            rect = placer.place([rect_for(*text_size(f, text))])
+            if rect is not None:
+                draw_halo_text(painter, rect, text, f, style.GRATICULE_TEXT)
     painter.restore()
 
 
-def scale_bar_length(view: Viewport, max_px: float) -> tuple[float, float, float]:
+def scale_bar_length(view: Viewport, max_px: float, basemap: Basemap) -> tuple[float, float, float]:
     """(metres, pixels, latitude) of a scale bar true at the view centre's latitude.
 
     Mercator scale changes with latitude, so the bar is measured geodesically along the
     parallel through the centre of the view, not taken from the projection's nominal scale.
     """
     cy = view.height / 2
-    lon_a, lat = WEB_MERCATOR.inverse(*view.screen_to_map(view.width / 2 - max_px / 2, cy))
-    lon_b, _ = WEB_MERCATOR.inverse(*view.screen_to_map(view.width / 2 + max_px / 2, cy))
+    inverse = basemap.pack.lonlat_at
+    lon_a, lat = inverse(*view.screen_to_map(view.width / 2 - max_px / 2, cy))
+    lon_b, _ = inverse(*view.screen_to_map(view.width / 2 + max_px / 2, cy))
     ground = geodesic_m(lon_a, lat, lon_b, lat)
     metres = nice_length(ground)
     return metres, max_px * metres / ground if ground > 0 else 0.0, lat
 
 
-def draw_scale_bar(painter: QPainter, view: Viewport) -> QRectF:
+def draw_scale_bar(painter: QPainter, view: Viewport, basemap: Basemap) -> QRectF:
     max_px = min(220.0, view.width * 0.3)
-    metres, px, lat = scale_bar_length(view, max_px)
+    metres, px, lat = scale_bar_length(view, max_px, basemap)
     if px <= 0:
         return QRectF()
     f = style.font(11)

@@ -7,6 +7,8 @@ what is on screen. It reads a ``Viewport`` and ``RenderOptions`` and never a wid
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -15,7 +17,6 @@ from mapapp.geo.viewport import Viewport
 from mapapp.render import style
 from mapapp.render.basemap import Basemap, draw_basemap
 from mapapp.render.labels import LabelPlacer, draw_halo_text, point_label_candidates, text_size
-from mapapp.render.markers import MarkerLayer, MarkerStyle, render_symbol
 from mapapp.render.overlays import (
     draw_attribution,
     draw_graticule,
@@ -23,6 +24,10 @@ from mapapp.render.overlays import (
     draw_scale_bar,
     draw_title,
 )
+from mapapp.render.symbols import MarkerStyle, render_symbol
+
+if TYPE_CHECKING:
+    from mapapp.render.markers import MarkerLayer
 
 # Layer key -> name shown in the layer list, in list order (top of list = drawn last).
 LAYERS: dict[str, str] = {
@@ -61,17 +66,18 @@ def render_map(
     basemap: Basemap,
     options: RenderOptions,
     markers: MarkerLayer | None = None,
-) -> None:
+) -> list[tuple[str, QRectF]]:
+    """Draw the map; returns the text labels placed (text, screen rectangle)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setClipRect(QRectF(0, 0, view.width, view.height))
     painter.fillRect(QRectF(0, 0, view.width, view.height), style.SEA)
     draw_basemap(painter, basemap, view, options.layers)
-    if "graticule" in options.layers:
-        draw_graticule(painter, basemap, view, labels=True)
     placer = LabelPlacer(QRectF(0, 0, view.width, view.height))
     _reserve_overlays(placer, view, options)
+    if "graticule" in options.layers:
+        draw_graticule(painter, basemap, view, placer)
     if "places" in options.layers:
         _draw_places(painter, basemap, view, options, placer)
     _draw_area_labels(painter, basemap, view, options, placer)
@@ -80,7 +86,7 @@ def render_map(
     if options.measure:
         _draw_measure(painter, view, options.measure)
     if options.scale_bar:
-        draw_scale_bar(painter, view)
+        draw_scale_bar(painter, view, basemap)
     if options.north_arrow:
         draw_north_arrow(painter, view)
     if options.attribution:
@@ -88,6 +94,7 @@ def render_map(
     if options.title:
         draw_title(painter, view, options.title, options.subtitle)
     painter.restore()
+    return placer.labels
 
 
 def _reserve_overlays(placer: LabelPlacer, view: Viewport, options: RenderOptions) -> None:
@@ -125,7 +132,7 @@ def _draw_places(
             painter.setBrush(style.PLACE_DOT)
             painter.drawEllipse(QPointF(sx, sy), 3.0, 3.0)
         placer.reserve(QRectF(sx - 4, sy - 4, 8, 8))
-    star = render_symbol(FOCUS_STYLE, 2.0)
+    star = _focus_star()
     for rank, name, sx, sy, focus in shown:
         if focus:
             painter.drawImage(QRectF(sx - 12, sy - 12, 24, 24), star)
@@ -139,40 +146,60 @@ def _draw_places(
         if rect is not None:
             color = style.FOCUS_MARK.darker(130) if focus else style.PLACE_TEXT
             draw_halo_text(painter, rect, name, f, color)
+            placer.labels.append((name, rect))
     painter.restore()
+
+
+@cache
+def _focus_star():
+    return render_symbol(FOCUS_STYLE, 2.0)
 
 
 def _spaced(text: str) -> str:
     return " ".join(text.upper())
 
 
+def _anchors(f, view: Viewport) -> list[tuple[float, float]]:
+    """Screen positions of a feature's label anchors in view, best (most central) first."""
+    pts = ([f.label] if f.label else []) + list(f.label_candidates)
+    cx, cy = view.width / 2, view.height / 2
+    shown = []
+    for mx, my in pts:
+        sx, sy = view.map_to_screen(mx, my)
+        if 0 <= sx <= view.width and 0 <= sy <= view.height:
+            shown.append((abs(sx - cx) + abs(sy - cy), sx, sy))
+    return [(sx, sy) for _, sx, sy in sorted(shown)[:4]]
+
+
 def _draw_area_labels(
     painter: QPainter, basemap: Basemap, view: Viewport, options: RenderOptions, placer: LabelPlacer
 ) -> None:
     """Azawad first, then countries, then Mali's regions, each only where it fits."""
-    items: list[tuple[str, tuple[float, float], object, object]] = []
+    items = []
     if "azawad" in options.layers:
         for f in basemap.features("azawad"):
-            if f.label:
-                items.append(("AZAWAD", f.label, style.font(15, bold=True), style.AZAWAD_TEXT))
+            items.append(("AZAWAD", f, style.font(15, bold=True), style.AZAWAD_TEXT))
     if "countries_10m" in options.layers or "world_context" in options.layers:
         for f in basemap.features("countries_10m"):
             name = str(f.props.get("name", ""))
-            if f.label and name and f.bbox.width() / view.resolution > 90:
-                items.append((_spaced(name), f.label, style.font(13), style.COUNTRY_TEXT))
+            if name and f.bbox.width() / view.resolution > 90:
+                items.append((_spaced(name), f, style.font(13), style.COUNTRY_TEXT))
     if "mali_admin1" in options.layers and view.resolution < 4_000:
         for f in basemap.features("mali_admin1"):
             name = str(f.props.get("name", ""))
-            if f.label and name:
-                items.append((name, f.label, style.font(11, italic=True), style.ADMIN1_EDGE))
-    for text, (mx, my), f, color in items:
-        sx, sy = view.map_to_screen(mx, my)
-        w, h = text_size(f, text)
-        rect = QRectF(sx - w / 2, sy - h / 2, w, h)
-        candidates = [rect, rect.translated(0, -h * 1.5), rect.translated(0, h * 1.5)]
+            if name:
+                items.append((name, f, style.font(11, italic=True), style.ADMIN1_EDGE))
+    for text, f, font, color in items:
+        w, h = text_size(font, text)
+        candidates = [
+            QRectF(sx - w / 2, sy - h / 2 + dy, w, h)
+            for sx, sy in _anchors(f, view)
+            for dy in (0.0, -h * 1.5, h * 1.5)
+        ]
         placed = placer.place(candidates)
         if placed is not None:
-            draw_halo_text(painter, placed, text, f, color, halo=2.5)
+            draw_halo_text(painter, placed, text, font, color, halo=2.5)
+            placer.labels.append((text, placed))
 
 
 def _draw_measure(painter: QPainter, view: Viewport, measure) -> None:

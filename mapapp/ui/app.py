@@ -28,5 +28,14 @@ def run() -> int:
     window = MainWindow(default_basemap())
     if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
         window.map_view.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    else:
+        # pyproj is kept off the path to the first frame; load it before the pointer moves.
+        window.map_view.first_painted.connect(lambda: QTimer.singleShot(30, _warm_up))
     window.show()
     return app.exec()
+
+
+def _warm_up() -> None:
+    from mapapp.geo.projection import WEB_MERCATOR
+
+    WEB_MERCATOR.inverse(0.0, 0.0)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -19,6 +19,7 @@ from mapapp import __version__
 from mapapp.errors import MapappError
 from mapapp.geo.viewport import Viewport
 from mapapp.render.basemap import Basemap
+from mapapp.render.legend import layer_swatch
 from mapapp.render.scene import LAYERS
 from mapapp.ui.map_view import MapView
 
@@ -62,13 +63,18 @@ class MainWindow(QMainWindow):
 
     def _build_layer_dock(self) -> None:
         self.layer_list = QListWidget()
+        self.layer_list.setIconSize(QSize(18, 18))
+        scale = self.devicePixelRatioF()
         for key, name in LAYERS.items():
-            item = QListWidgetItem(name)
+            if key == "markers" and self.map_view.markers is None:
+                continue  # listed once a situation brings markers
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(layer_swatch(key, scale=scale))), name)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.layer_list.addItem(item)
         self.layer_list.itemChanged.connect(self._layer_toggled)
+        self.layer_list.setMaximumWidth(260)
         dock = QDockWidget("Layers", self)
         dock.setObjectName("layers_dock")
         dock.setWidget(self.layer_list)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QWidget
 from mapapp.geo.projection import WEB_MERCATOR
 from mapapp.geo.viewport import Viewport
 from mapapp.render.basemap import Basemap
-from mapapp.render.markers import MarkerLayer
 from mapapp.render.scene import RenderOptions, render_map
 from mapapp.ui.home import home_view
+
+if TYPE_CHECKING:
+    from mapapp.render.markers import MarkerLayer
 
 WHEEL_STEP = 1.25  # zoom factor per wheel notch
 KEY_ZOOM = 1.5
