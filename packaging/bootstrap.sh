@@ -8,7 +8,8 @@ apt_packages=(
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
-  libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6
+  libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxcb-glx0 libxcb-shm0 libxcb-sync1
+  libxcb-render0 libxcb-util1 libxrender1 libxi6 libpng16-16 libwayland-client0
   fonts-dejavu-core xvfb xauth
 )
 missing=()
