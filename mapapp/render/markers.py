@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
@@ -19,7 +19,13 @@ from mapapp.geo.viewport import Viewport
 from mapapp.render import style
 from mapapp.render.symbols import SYMBOL_PX, MarkerStyle, render_symbol
 
+if TYPE_CHECKING:
+    pass
+
 CELL_PX = 36.0
+# Up to this many markers, plain Python bins faster than numpy's call overhead, and the
+# first frame of a situation does not wait ~50 ms for numpy's import.
+SMALL_N = 2000
 
 
 @dataclass(frozen=True)
@@ -41,22 +47,39 @@ class MarkerLayer:
 
     def __init__(
         self,
-        x: np.ndarray,
-        y: np.ndarray,
-        style_index: np.ndarray | None = None,
+        x: Any,
+        y: Any,
+        style_index: Any = None,
         styles: list[MarkerStyle] | None = None,
+        vectorised: bool | None = None,
     ) -> None:
-        self.x = np.ascontiguousarray(x, dtype=np.float64)
-        self.y = np.ascontiguousarray(y, dtype=np.float64)
-        n = len(self.x)
-        self.style_index = (
-            np.zeros(n, np.int32) if style_index is None else np.asarray(style_index, np.int32)
-        )
+        """x, y: map metres (sequences or numpy arrays). ``vectorised`` forces the numpy
+        path on or off; by default numpy is used above ``SMALL_N`` markers."""
+        n = len(x)
+        self.vectorised = n > SMALL_N if vectorised is None else vectorised
+        if self.vectorised:
+            import numpy as np
+
+            self.x = np.ascontiguousarray(x, dtype=np.float64)
+            self.y = np.ascontiguousarray(y, dtype=np.float64)
+            self.style_index = (
+                np.zeros(n, np.int32) if style_index is None else np.asarray(style_index, np.int32)
+            )
+            self.visible = np.ones(n, bool)
+        else:
+            self.x = [float(v) for v in x]
+            self.y = [float(v) for v in y]
+            self.style_index = [0] * n if style_index is None else [int(v) for v in style_index]
+            self.visible = [True] * n
         self.styles = styles or [MarkerStyle()]
-        self.visible = np.ones(n, bool)  # filters switch markers off here
         self._symbols: dict[tuple[int, float], QImage] = {}
         self._bubbles: dict[tuple[str, float], QImage] = {}
         self._frame: _Frame | None = None
+
+    def set_visible(self, flags: Any) -> None:
+        """Per-marker visibility (filters); takes effect on the next frame."""
+        self.visible = list(map(bool, flags)) if not self.vectorised else flags
+        self._frame = None
 
     def __len__(self) -> int:
         return len(self.x)
@@ -101,44 +124,97 @@ class MarkerLayer:
     def hit_test(self, view: Viewport, px: float, py: float) -> MarkerHit | None:
         """The marker or cluster drawn under pixel (px, py) in the last frame of ``view``."""
         frame = self._frame if self._frame and self._frame.view == view else _bin(self, view)
-        if len(frame.sx) == 0:
+        n = len(frame.sx)
+        if n == 0:
             return None
-        d2 = (frame.sx - px) ** 2 + (frame.sy - py) ** 2
-        k = int(np.argmin(d2))
-        radius = SYMBOL_PX / 2 + 3 if frame.single[k] >= 0 else bubble_radius(frame.count[k]) + 2
-        if d2[k] > radius * radius:
+        if self.vectorised:
+            import numpy as np
+
+            d2 = (frame.sx - px) ** 2 + (frame.sy - py) ** 2
+            k = int(np.argmin(d2))
+            best = float(d2[k])
+        else:
+            best, k = min(((frame.sx[i] - px) ** 2 + (frame.sy[i] - py) ** 2, i) for i in range(n))
+        single = int(frame.single[k])
+        radius = SYMBOL_PX / 2 + 3 if single >= 0 else bubble_radius(int(frame.count[k])) + 2
+        if best > radius * radius:
             return None
-        if frame.single[k] >= 0:
-            i = int(frame.single[k])
-            return MarkerHit(i, (i,), float(frame.sx[k]), float(frame.sy[k]))
-        members = frame.index[frame.cell == frame.keys[k]]
-        return MarkerHit(
-            None, tuple(int(m) for m in members), float(frame.sx[k]), float(frame.sy[k])
-        )
+        sx, sy = float(frame.sx[k]), float(frame.sy[k])
+        if single >= 0:
+            return MarkerHit(single, (single,), sx, sy)
+        key = frame.keys[k]
+        if self.vectorised:
+            members = tuple(int(m) for m in frame.index[frame.cell == key])
+        else:
+            members = tuple(i for i, c in zip(frame.index, frame.cell, strict=True) if c == key)
+        return MarkerHit(None, members, sx, sy)
 
 
 @dataclass
 class _Frame:
+    """One frame's bins; lists (small layers) or numpy arrays (large ones)."""
+
     view: Viewport
-    index: np.ndarray  # visible marker indices
-    cell: np.ndarray  # their cell keys
-    keys: np.ndarray  # drawn cells
-    count: np.ndarray
-    single: np.ndarray  # marker index of one-marker cells, else -1
-    sx: np.ndarray  # drawn position (cluster: mean of members)
-    sy: np.ndarray
+    index: Any  # visible marker indices
+    cell: Any  # their cell keys
+    keys: Any  # drawn cells
+    count: Any
+    single: Any  # marker index of one-marker cells, else -1
+    sx: Any  # drawn position (cluster: mean of members)
+    sy: Any
 
 
 def _bin(layer: MarkerLayer, view: Viewport) -> _Frame:
+    return _bin_numpy(layer, view) if layer.vectorised else _bin_python(layer, view)
+
+
+def _bin_python(layer: MarkerLayer, view: Viewport) -> _Frame:
+    pad = CELL_PX * view.resolution
+    x0, y0, x1, y1 = view.bounds()
+    cell_m = CELL_PX * view.resolution
+    k = 1.0 / view.resolution
+    half_w, half_h = view.width / 2, view.height / 2
+    cells: dict[tuple[int, int], list] = {}  # key -> [count, sum sx, sum sy, first index]
+    index, cell = [], []
+    for i, (x, y) in enumerate(zip(layer.x, layer.y, strict=True)):
+        if not layer.visible[i] or not (x0 - pad <= x <= x1 + pad and y0 - pad <= y <= y1 + pad):
+            continue
+        key = (math.floor(x / cell_m), math.floor(y / cell_m))
+        sx, sy = (x - view.cx) * k + half_w, (view.cy - y) * k + half_h
+        entry = cells.get(key)
+        if entry is None:
+            cells[key] = [1, sx, sy, i]
+        else:
+            entry[0] += 1
+            entry[1] += sx
+            entry[2] += sy
+        index.append(i)
+        cell.append(key)
+    keys = list(cells)
+    entries = [cells[key] for key in keys]
+    return _Frame(
+        view,
+        index,
+        cell,
+        keys,
+        [e[0] for e in entries],
+        [e[3] if e[0] == 1 else -1 for e in entries],
+        [e[1] / e[0] for e in entries],
+        [e[2] / e[0] for e in entries],
+    )
+
+
+def _bin_numpy(layer: MarkerLayer, view: Viewport) -> _Frame:
+    import numpy as np
+
     pad = CELL_PX * view.resolution
     x0, y0, x1, y1 = view.bounds()
     x, y = layer.x, layer.y
     mask = layer.visible & (x >= x0 - pad) & (x <= x1 + pad) & (y >= y0 - pad) & (y <= y1 + pad)
     index = np.flatnonzero(mask)
-    empty = np.zeros(0)
     if len(index) == 0:
         e = np.zeros(0, np.int64)
-        return _Frame(view, index, e, e, e, e, empty, empty)
+        return _Frame(view, index, e, e, e, e, np.zeros(0), np.zeros(0))
     vx, vy = x[index], y[index]
     cell_m = CELL_PX * view.resolution
     gx = np.floor(vx / cell_m).astype(np.int64)

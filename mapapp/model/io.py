@@ -1,0 +1,43 @@
+"""Read and write situation files; the embedded default ships in seeds/ (inside the wheel)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from mapapp.model.situation import Situation, situation_from_dict
+from mapapp.model.validation import SituationError, read_json, validate
+from mapapp.resources_path import resources_dir
+
+DEFAULT_NAME = "tinzaouaten-2024.situation.json"
+
+
+def default_situation_path() -> Path:
+    installed = resources_dir() / "seeds" / DEFAULT_NAME
+    return installed if installed.exists() else resources_dir().parent / "seeds" / DEFAULT_NAME
+
+
+def load_situation(path: Path | str) -> Situation:
+    """Read, validate and build a situation; raises SituationError listing every problem."""
+    path = Path(path)
+    data = read_json(path)
+    problems, texts = validate(data, path.parent)
+    if problems:
+        raise SituationError(path, problems)
+    return situation_from_dict(data, texts, path)
+
+
+def save_situation(situation: Situation, path: Path | str) -> None:
+    """Write atomically: a temporary file in the same folder, then rename."""
+    path = Path(path)
+    text = json.dumps(situation.raw, ensure_ascii=False, indent=1) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

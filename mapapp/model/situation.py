@@ -1,0 +1,322 @@
+"""The situation: sources, places, areas, actors, events and claims, each with citations.
+
+Plain data, no Qt. Built from a dict that ``validation`` has already checked, so the
+constructors trust types and references.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PRECISION_LABELS = {
+    "exact": "exact location",
+    "near": "near a named place",
+    "region": "region only",
+    "unknown": "location unknown",
+}
+STATUS_LABELS = {
+    "self_reported": "self-reported",
+    "unverified": "unverified",
+    "alleged": "alleged",
+    "estimate": "estimate",
+    "disputed": "disputed",
+    "confirmed": "confirmed",
+    "misleading": "misleading",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    start: int | None = None
+    end: int | None = None
+    quote: str | None = None
+    locator: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str
+    title: str
+    publisher: str = ""
+    url: str = ""
+    text_file: str = ""
+    published: str = ""
+    accessed: str = ""
+    note: str = ""
+    text: str | None = None  # the source's text, when it ships beside the situation
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    lon: float
+    lat: float
+    citations: tuple[Citation, ...]
+    gazetteer: str = ""
+    country: str = ""
+    coordinate_source: str = ""
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: str
+    citations: tuple[Citation, ...]
+    geodata: str = ""
+    geometry: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Alias:
+    name: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Relation:
+    relation: str
+    actor: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    citations: tuple[Citation, ...]
+    aliases: tuple[Alias, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    precision: str  # day | month | year | after | unknown
+    start: str = ""
+    end: str = ""
+    source: str = ""
+    note: str = ""
+
+    def sort_key(self) -> str:
+        """Chronological order; undated items sort last."""
+        return self.start or self.end or "9999"
+
+    def label(self) -> str:
+        if self.precision == "after":
+            return f"after {self.start}" if self.start else "date unknown"
+        if not (self.start or self.end):
+            return "date unknown"
+        if self.precision == "unknown":
+            return f"before {self.end}" if self.end else "date unknown"
+        if self.end and self.end != self.start:
+            return f"{self.start} to {self.end}"
+        return self.start or self.end
+
+    def bounds(self) -> tuple[str, str]:
+        """Earliest and latest day the span can cover, as YYYY-MM-DD (open ends widened)."""
+        lo = _pad(self.start, "-01-01") if self.start else "0000-01-01"
+        if self.end:
+            hi = _pad(self.end, "-12-31")
+        elif self.precision in ("after", "unknown"):
+            hi = "9999-12-31"
+        else:
+            hi = _pad(self.start, "-12-31")
+        return lo, hi
+
+    def overlaps(self, first: str, last: str) -> bool:
+        """Whether the span can fall within the days [first, last] (YYYY-MM-DD)."""
+        lo, hi = self.bounds()
+        return lo <= last and hi >= first
+
+
+def _pad(date: str, tail: str) -> str:
+    """'2012' -> '2012-01-01' / '2012-12-31'; '2024-07' -> '2024-07-01' / '2024-07-31'."""
+    return date + tail[len(date) - 4 :]
+
+
+@dataclass(frozen=True)
+class Location:
+    precision: str  # exact | near | region | unknown
+    place: str = ""
+    area: str = ""
+    radius_km: float | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Participation:
+    actor: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    title: str
+    time: TimeSpan
+    location: Location
+    citations: tuple[Citation, ...]
+    summary: str = ""
+    part_of: str = ""
+    actors: tuple[Participation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    subject: str
+    unit: str
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    qualifier: str = ""
+    text: str = ""
+    tally: str = ""
+
+    def label(self) -> str:
+        """The figure as the source put it: '20–80 fighters', 'over 1,000 men'."""
+        if self.value is not None:
+            q = "" if self.qualifier in ("", "exact") else self.qualifier + " "
+            return f"{q}{self.value:,.0f} {self.unit}"
+        if self.min is not None and self.max is not None:
+            return f"{self.min:,.0f}–{self.max:,.0f} {self.unit}"
+        return f"“{self.text}”"
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    relation: str  # corroborates | contradicts
+    claim: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    statement: str
+    status: str
+    citations: tuple[Citation, ...]
+    claimant: str = ""
+    figures: tuple[Figure, ...] = ()
+    about: tuple[str, ...] = ()
+    links: tuple[ClaimLink, ...] = ()
+
+
+@dataclass
+class Situation:
+    title: str
+    sources: dict[str, Source]
+    places: dict[str, Place]
+    areas: dict[str, Area]
+    actors: dict[str, Actor]
+    events: dict[str, Event]
+    claims: dict[str, Claim]
+    description: str = ""
+    data_date: str = ""
+    focus: tuple[str, ...] = ()
+    path: Path | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    # queries -------------------------------------------------------------
+    def chronological_events(self) -> list[Event]:
+        return sorted(self.events.values(), key=lambda e: (e.time.sort_key(), e.part_of != ""))
+
+    def claims_about(self, event_id: str) -> list[Claim]:
+        """Claims about an event or any of its parts."""
+        ids = {event_id} | {e.id for e in self.events.values() if e.part_of == event_id}
+        return [c for c in self.claims.values() if ids & set(c.about)]
+
+    def claims_by(self, actor_id: str) -> list[Claim]:
+        return [c for c in self.claims.values() if c.claimant == actor_id]
+
+    def events_with(self, actor_id: str) -> list[Event]:
+        return [
+            e for e in self.chronological_events() if any(p.actor == actor_id for p in e.actors)
+        ]
+
+    def root_event(self, event_id: str) -> Event:
+        event = self.events[event_id]
+        seen = {event.id}
+        while event.part_of and event.part_of not in seen:
+            event = self.events[event.part_of]
+            seen.add(event.id)
+        return event
+
+    def article(self) -> Source | None:
+        """The first source that carries its own text."""
+        return next((s for s in self.sources.values() if s.text is not None), None)
+
+
+def _cites(items: list[dict[str, Any]] | None) -> tuple[Citation, ...]:
+    return tuple(Citation(**c) for c in items or ())
+
+
+def situation_from_dict(
+    data: dict[str, Any], texts: dict[str, str], path: Path | None
+) -> Situation:
+    """Build the model from validated data; ``texts`` maps source id -> source text."""
+    sources = {s["id"]: Source(**s, text=texts.get(s["id"])) for s in data["sources"]}
+    places = {p["id"]: Place(**{**p, "citations": _cites(p["citations"])}) for p in data["places"]}
+    areas = {
+        a["id"]: Area(**{**a, "citations": _cites(a["citations"])}) for a in data.get("areas", [])
+    }
+    actors = {
+        a["id"]: Actor(
+            id=a["id"],
+            name=a["name"],
+            kind=a["kind"],
+            citations=_cites(a["citations"]),
+            aliases=tuple(Alias(x["name"], _cites(x["citations"])) for x in a.get("aliases", [])),
+            relations=tuple(
+                Relation(r["relation"], r["actor"], _cites(r["citations"]))
+                for r in a.get("relations", [])
+            ),
+        )
+        for a in data["actors"]
+    }
+    events = {
+        e["id"]: Event(
+            id=e["id"],
+            type=e["type"],
+            title=e["title"],
+            time=TimeSpan(**e["time"]),
+            location=Location(**e["location"]),
+            citations=_cites(e["citations"]),
+            summary=e.get("summary", ""),
+            part_of=e.get("part_of", ""),
+            actors=tuple(Participation(**p) for p in e.get("actors", [])),
+        )
+        for e in data["events"]
+    }
+    claims = {
+        c["id"]: Claim(
+            id=c["id"],
+            statement=c["statement"],
+            status=c["status"],
+            citations=_cites(c["citations"]),
+            claimant=c.get("claimant", ""),
+            figures=tuple(Figure(**f) for f in c.get("figures", [])),
+            about=tuple(c.get("about", [])),
+            links=tuple(ClaimLink(**x) for x in c.get("links", [])),
+        )
+        for c in data["claims"]
+    }
+    return Situation(
+        title=data["title"],
+        description=data.get("description", ""),
+        data_date=data.get("data_date", ""),
+        focus=tuple(data.get("focus", [])),
+        sources=sources,
+        places=places,
+        areas=areas,
+        actors=actors,
+        events=events,
+        claims=claims,
+        path=path,
+        raw=data,
+    )

@@ -1,0 +1,297 @@
+"""Check a situation file: JSON Schema, then what a schema cannot say (references,
+finite coordinates, citation spans that match the source text, no markup in text).
+
+Every problem names its place as a JSON path, e.g. ``$.claims[3].claimant``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from mapapp.resources_path import resources_dir
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^<>]*>|javascript:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class SituationError(Exception):
+    """A situation file that cannot be used; ``problems`` lists every reason."""
+
+    def __init__(self, file: Path | str, problems: list[Problem]) -> None:
+        self.file = Path(file)
+        self.problems = problems
+        first = problems[0] if problems else Problem("$", "invalid")
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{self.file.name}: {first}{more}")
+
+
+def json_path(parts) -> str:
+    out = "$"
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else f".{p}"
+    return out
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads((resources_dir() / "schema" / "situation.schema.json").read_text("utf-8"))
+
+
+def read_json(path: Path) -> Any:
+    """Parse a JSON file; NaN/Infinity become floats that ``validate`` then rejects."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SituationError(path, [Problem("$", f"cannot read file: {exc.strerror}")]) from None
+    if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 2**20
+        msg = f"file is {size / 1e6:.0f} MB; situation files are limited to {limit} MB"
+        raise SituationError(path, [Problem("$", msg)])
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SituationError(path, [Problem("$", f"not UTF-8 text (byte {exc.start})")]) from None
+    except OSError as exc:
+        raise SituationError(path, [Problem("$", f"cannot read file: {exc.strerror}")]) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        raise SituationError(path, [Problem("$", msg)]) from None
+    except RecursionError:
+        raise SituationError(path, [Problem("$", "not valid JSON: nested too deeply")]) from None
+
+
+def validate(data: Any, base_dir: Path | None) -> tuple[list[Problem], dict[str, str]]:
+    """All problems of ``data`` (empty when valid), and the texts of sources that have one."""
+    problems = _non_finite(data, [])
+    problems += _schema_problems(data)
+    if problems or not isinstance(data, dict):
+        return problems, {}
+    problems += _markup(data, [])
+    texts, text_problems = _source_texts(data, base_dir)
+    problems += text_problems
+    problems += _references(data)
+    problems += _citations(data, texts)
+    problems += _locations(data)
+    return problems, texts
+
+
+def _schema_problems(data: Any) -> list[Problem]:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    validator = Draft202012Validator(schema(), format_checker=FormatChecker())
+    out = []
+    for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        out.append(Problem(json_path(err.absolute_path), _describe(err)))
+    return out
+
+
+def _describe(err) -> str:
+    """A short message that never repeats a huge offending value."""
+    v, expected, inst = err.validator, err.validator_value, err.instance
+    if v == "maxLength":
+        return f"text is {len(inst):,} characters long; at most {expected:,} allowed"
+    if v == "minLength":
+        return "must not be empty"
+    if v == "required":
+        missing = [k for k in expected if isinstance(inst, dict) and k not in inst]
+        return f"missing required field {', '.join(repr(k) for k in missing)}"
+    if v == "additionalProperties":
+        extra = sorted(set(inst) - set(err.schema.get("properties", {})))
+        return f"unknown field {', '.join(repr(str(k)[:40]) for k in extra)}"
+    if v == "enum":
+        return f"{_short(inst)} is not one of {', '.join(map(str, expected))}"
+    if v == "const":
+        return f"must be {expected!r}, not {_short(inst)}"
+    if v == "type":
+        return f"must be of type {expected}, not {type(inst).__name__}"
+    if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return f"{_short(inst)} is out of range ({v} {expected})"
+    if v == "pattern":
+        return f"{_short(inst)} does not have the expected form"
+    if v == "format":
+        return f"{_short(inst)} is not a valid {expected}"
+    if v in ("oneOf", "anyOf"):
+        return "does not match any allowed form (check which fields are given)"
+    if v == "minItems":
+        return f"needs at least {expected} item(s)"
+    return err.message[:200]
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…'"
+
+
+def _non_finite(node: Any, path: list) -> list[Problem]:
+    if isinstance(node, float) and not math.isfinite(node):
+        return [Problem(json_path(path), f"{node} is not a finite number")]
+    if isinstance(node, dict):
+        return [p for k, v in node.items() for p in _non_finite(v, [*path, k])]
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in _non_finite(v, [*path, i])]
+    return []
+
+
+def _markup(node: Any, path: list) -> list[Problem]:
+    """Text fields hold plain text; markup or script there is refused, not rendered."""
+    if isinstance(node, str):
+        m = MARKUP.search(node)
+        if m and path[-1:] != ["url"]:
+            found = m.group(0)[:30]
+            return [
+                Problem(json_path(path), f"contains markup {found!r}; text fields are plain text")
+            ]
+        return []
+    if isinstance(node, dict):
+        return [p for k, v in node.items() for p in _markup(v, [*path, k])]
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in _markup(v, [*path, i])]
+    return []
+
+
+def _source_texts(data: dict, base_dir: Path | None) -> tuple[dict[str, str], list[Problem]]:
+    texts, problems = {}, []
+    for i, s in enumerate(data["sources"]):
+        name = s.get("text_file")
+        if not name:
+            continue
+        where = json_path(["sources", i, "text_file"])
+        path = (base_dir or Path(".")) / name
+        try:
+            if path.stat().st_size > MAX_TEXT_BYTES:
+                problems.append(Problem(where, f"{name} is larger than 10 MB"))
+                continue
+            texts[s["id"]] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            problems.append(Problem(where, f"cannot read {name}: {reason}"))
+    return texts, problems
+
+
+def _ids(data: dict, key: str, problems: list[Problem]) -> set[str]:
+    seen: set[str] = set()
+    for i, item in enumerate(data.get(key, [])):
+        if item["id"] in seen:
+            problems.append(Problem(json_path([key, i, "id"]), f"duplicate id {item['id']!r}"))
+        seen.add(item["id"])
+    return seen
+
+
+def _references(data: dict) -> list[Problem]:
+    problems: list[Problem] = []
+    ids = {
+        k: _ids(data, k, problems)
+        for k in ("sources", "places", "areas", "actors", "events", "claims")
+    }
+
+    def ref(path: list, value: str | None, kind: str) -> None:
+        if value and value not in ids[kind]:
+            problems.append(Problem(json_path(path), f"no {kind[:-1]} with id {value!r}"))
+
+    for i, f in enumerate(data.get("focus", [])):
+        ref(["focus", i], f, "places")
+    for i, p in enumerate(data["places"]):
+        ref(["places", i, "coordinate_source"], p.get("coordinate_source"), "sources")
+    for i, a in enumerate(data["actors"]):
+        for j, r in enumerate(a.get("relations", [])):
+            ref(["actors", i, "relations", j, "actor"], r["actor"], "actors")
+    for i, e in enumerate(data["events"]):
+        ref(["events", i, "part_of"], e.get("part_of"), "events")
+        ref(["events", i, "time", "source"], e["time"].get("source"), "sources")
+        ref(["events", i, "location", "place"], e["location"].get("place"), "places")
+        ref(["events", i, "location", "area"], e["location"].get("area"), "areas")
+        for j, p in enumerate(e.get("actors", [])):
+            ref(["events", i, "actors", j, "actor"], p["actor"], "actors")
+    for i, c in enumerate(data["claims"]):
+        ref(["claims", i, "claimant"], c.get("claimant"), "actors")
+        for j, ev in enumerate(c.get("about", [])):
+            ref(["claims", i, "about", j], ev, "events")
+        for j, link in enumerate(c.get("links", [])):
+            ref(["claims", i, "links", j, "claim"], link["claim"], "claims")
+    problems += _part_of_cycles(data)
+    return problems
+
+
+def _part_of_cycles(data: dict) -> list[Problem]:
+    parent = {e["id"]: e.get("part_of") for e in data["events"]}
+    out = []
+    for i, e in enumerate(data["events"]):
+        seen, cur = {e["id"]}, parent.get(e["id"])
+        while cur:
+            if cur in seen:
+                out.append(Problem(json_path(["events", i, "part_of"]), "part_of forms a cycle"))
+                break
+            seen.add(cur)
+            cur = parent.get(cur)
+    return out
+
+
+def _walk_citations(node: Any, path: list):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "citations" and isinstance(v, list):
+                for i, c in enumerate(v):
+                    yield [*path, k, i], c
+            else:
+                yield from _walk_citations(v, [*path, k])
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _walk_citations(v, [*path, i])
+
+
+def _citations(data: dict, texts: dict[str, str]) -> list[Problem]:
+    source_ids = {s["id"] for s in data["sources"]}
+    problems = []
+    for path, c in _walk_citations(data, []):
+        where = json_path(path)
+        if c["source"] not in source_ids:
+            problems.append(Problem(where + ".source", f"no source with id {c['source']!r}"))
+            continue
+        text = texts.get(c["source"])
+        if text is None:
+            continue
+        if "start" not in c:
+            problems.append(
+                Problem(where, "a citation of a source with text needs start, end, quote")
+            )
+            continue
+        start, end = c["start"], c["end"]
+        if not (0 <= start < end <= len(text)):
+            msg = f"span {start}..{end} is outside the source text (length {len(text)})"
+            problems.append(Problem(where, msg))
+        elif text[start:end] != c["quote"]:
+            found = text[start:end][:40]
+            msg = f"quote does not match the source at {start}..{end} (source has {found!r})"
+            problems.append(Problem(where + ".quote", msg))
+    return problems
+
+
+def _locations(data: dict) -> list[Problem]:
+    needs = {"exact": "place", "near": "place", "region": "area"}
+    problems = []
+    for i, e in enumerate(data["events"]):
+        loc = e["location"]
+        key = needs.get(loc["precision"])
+        if key and not loc.get(key):
+            msg = f"precision {loc['precision']!r} needs a {key}"
+            problems.append(Problem(json_path(["events", i, "location"]), msg))
+    return problems
