@@ -35,7 +35,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="mapapp",
         description="Situation map of events, actors and source claims. "
-        "Subcommands: snapshot (run 'mapapp snapshot -h').",
+        "Subcommands: snapshot, validate (run 'mapapp snapshot -h').",
     )
     p.add_argument("--version", action="version", version=f"mapapp {__version__}")
     return p
@@ -47,6 +47,36 @@ def _snapshot_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="1600x1000", help="WIDTHxHEIGHT in pixels")
     p.add_argument("--title", default="", help="title drawn on the map")
     return p
+
+
+def _validate_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="mapapp validate",
+        description="Check a situation file; exit 0 when it is valid, 1 with every problem listed.",
+    )
+    p.add_argument("file", help="situation JSON file")
+    return p
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from mapapp.model.validation import SituationError, read_json, validate
+
+    path = Path(args.file)
+    try:
+        data = read_json(path)
+    except SituationError as exc:
+        problems = exc.problems
+    else:
+        problems, _ = validate(data, path.parent)
+    for problem in problems:
+        print(f"{path}: {problem}", file=sys.stderr)
+    if problems:
+        print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"{path}: valid")
+    return 0
 
 
 def run_snapshot(args: argparse.Namespace) -> int:
@@ -86,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] == "snapshot":
             return run_snapshot(_snapshot_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "validate":
+            return run_validate(_validate_parser().parse_args(argv[1:]))
         return run_gui(argv)
     except MapappError as exc:
         print(f"mapapp: error: {exc}", file=sys.stderr)

@@ -1,0 +1,129 @@
+"""`mapapp validate`: clean files pass; each kind of bad input fails with a JSON path."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mapapp.model.io import default_situation_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_validate(path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "mapapp", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    src = default_situation_path()
+    shutil.copy(src, tmp_path / "s.json")
+    shutil.copy(src.parent / "000_631ddefb58e5ec4e.txt", tmp_path)
+    return tmp_path
+
+
+def mutate(workdir, change):
+    path = workdir / "s.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "name", [default_situation_path(), ROOT / "tests" / "data" / "reykjavik.situation.json"]
+)
+def test_clean_files_validate(name):
+    r = run_validate(name)
+    assert r.returncode == 0, r.stderr
+    assert "valid" in r.stdout
+
+
+def _set(path, value):
+    def change(data):
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+
+    return change
+
+
+CASES = {
+    "schema error": (_set(["events", 0, "type"], "picnic"), "$.events[0].type", "not one of"),
+    "dangling reference": (
+        _set(["claims", 0, "claimant"], "nobody"),
+        "$.claims[0].claimant",
+        "no actor with id 'nobody'",
+    ),
+    "50 MB string": (
+        _set(["events", 0, "summary"], "x" * 50_000_000),
+        "$.events[0].summary",
+        "characters long",
+    ),
+    "html in text": (
+        _set(["actors", 0, "name"], "<b>Army</b>"),
+        "$.actors[0].name",
+        "markup",
+    ),
+    "script in text": (
+        _set(["events", 1, "title"], "<script>alert(1)</script>"),
+        "$.events[1].title",
+        "markup",
+    ),
+    "quote changed": (
+        _set(["claims", 0, "citations", 0, "quote"], "Mali’s army denied everything"),
+        "$.claims[0].citations[0].quote",
+        "does not match",
+    ),
+    "span outside article": (
+        _set(["claims", 0, "citations", 0, "end"], 10_000_000),
+        "$.claims[0].citations[0]",
+        "outside the source text",
+    ),
+    "latitude out of range": (_set(["places", 0, "lat"], 95.0), "$.places[0].lat", "out of range"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_fails_with_a_json_path(workdir, case):
+    change, where, message = CASES[case]
+    r = run_validate(mutate(workdir, change))
+    assert r.returncode == 1, r.stdout
+    lines = r.stderr.strip().splitlines()
+    assert any(where + ":" in line and message in line for line in lines), r.stderr[:2000]
+    assert "Traceback" not in r.stderr
+    assert max(len(line) for line in lines) < 400  # never echoes the 50 MB value
+
+
+def test_nan_coordinate_fails_with_its_path(workdir):
+    path = workdir / "s.json"
+    text = path.read_text(encoding="utf-8").replace('"lon": 2.96778', '"lon": NaN', 1)
+    path.write_text(text, encoding="utf-8")
+    r = run_validate(path)
+    assert r.returncode == 1
+    assert "$.places[0].lon: nan is not a finite number" in r.stderr
+
+
+def test_broken_json_names_line_and_column(workdir):
+    path = workdir / "s.json"
+    path.write_text('{"format": "mapapp-situation",\n  "version": 1,,\n}', encoding="utf-8")
+    r = run_validate(path)
+    assert r.returncode == 1
+    assert "$: not valid JSON" in r.stderr and "line 2" in r.stderr
+
+
+def test_missing_file_is_one_clear_line(tmp_path):
+    r = run_validate(tmp_path / "nope.json")
+    assert r.returncode == 1 and "cannot read file" in r.stderr and "Traceback" not in r.stderr
