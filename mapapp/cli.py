@@ -38,11 +38,13 @@ def _gui_parser() -> argparse.ArgumentParser:
         "Subcommands: snapshot, validate (run 'mapapp snapshot -h').",
     )
     p.add_argument("--version", action="version", version=f"mapapp {__version__}")
+    p.add_argument("file", nargs="?", help="situation file (default: the embedded one)")
     return p
 
 
 def _snapshot_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="mapapp snapshot", description="Export a map snapshot.")
+    p.add_argument("file", nargs="?", help="situation file (default: the embedded one)")
     p.add_argument("-o", "--output", required=True, help="output file (.png)")
     p.add_argument("--size", default="1600x1000", help="WIDTHxHEIGHT in pixels")
     p.add_argument("--title", default="", help="title drawn on the map")
@@ -90,25 +92,38 @@ def run_snapshot(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["mapapp"])
+    from mapapp.geo.viewport import framing
+    from mapapp.model.io import default_situation_path, load_situation
+    from mapapp.model.validation import SituationError
     from mapapp.render.basemap import default_basemap
     from mapapp.render.export import render_image, save_png
     from mapapp.render.scene import RenderOptions
+    from mapapp.render.situation_layer import SituationLayer
     from mapapp.ui.home import home_view
 
+    try:
+        if args.file:
+            situation = load_situation(args.file)
+        else:
+            situation = load_situation(default_situation_path(), trusted=True)
+    except SituationError as exc:
+        raise UsageError(str(exc)) from None
     basemap = default_basemap()
-    view = home_view(basemap, width, height)
-    options = RenderOptions(title=args.title, focus_places=frozenset({"Tinzaouaten"}))
-    save_png(render_image(view, basemap, options), out)
+    layer = SituationLayer(situation, basemap)
+    extent = layer.extent() if args.file else None
+    view = framing(extent, width, height) if extent else home_view(basemap, width, height)
+    options = RenderOptions(title=args.title, focus_places=layer.focus_names())
+    save_png(render_image(view, basemap, options, situation=layer), out)
     del app
     print(f"wrote {out} ({width}x{height})")
     return 0
 
 
 def run_gui(argv: list[str]) -> int:
-    _gui_parser().parse_args(argv)
+    args = _gui_parser().parse_args(argv)
     from mapapp.ui.app import run
 
-    return run()
+    return run(args.file)
 
 
 def main(argv: list[str] | None = None) -> int:

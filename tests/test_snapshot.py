@@ -54,16 +54,24 @@ def test_snapshot_has_the_border_where_the_border_is(snapshot, basemap):
     assert far.sum() == 0, f"{far.sum()} border-coloured pixels away from the border"
 
 
-def test_snapshot_matches_the_window_drawing(snapshot, basemap):
-    """The CLI goes through render_map: the same view rendered in-process is identical."""
-    from mapapp.render.export import render_image
-    from mapapp.render.scene import RenderOptions
-    from mapapp.ui.home import home_view
+def test_snapshot_matches_the_window_drawing(snapshot, basemap, qtbot):
+    """The CLI output equals what the map widget paints at the same size."""
+    from mapapp.model.io import default_situation_path, load_situation
+    from mapapp.render.situation_layer import SituationLayer
+    from mapapp.ui.map_view import MapView
 
-    view = home_view(basemap, 1200, 800)
-    mine = render_image(view, basemap, RenderOptions(focus_places=frozenset({"Tinzaouaten"})))
+    view = MapView(basemap)
+    qtbot.addWidget(view)
+    layer = SituationLayer(load_situation(default_situation_path()), basemap)
+    view.situation = layer
+    view.set_options(focus_places=layer.focus_names())
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitUntil(lambda: view._painted)
+    mine = image_rgb(view.grab().toImage())
     theirs = image_rgb(QImage(str(snapshot)))
-    diff = np.abs(image_rgb(mine).astype(int) - theirs.astype(int))
+    assert mine.shape == theirs.shape
+    diff = np.abs(mine.astype(int) - theirs.astype(int))
     assert (diff.max(axis=2) > 8).mean() < 0.001
 
 
@@ -102,6 +110,10 @@ def test_version():
 def test_labels_never_overlap_and_the_focus_place_is_labelled(basemap):
     from PySide6.QtGui import QImage, QPainter
 
+    from mapapp.model.io import default_situation_path, load_situation
+    from mapapp.render.situation_layer import SituationLayer
+
+    layer = SituationLayer(load_situation(default_situation_path()), basemap)
     from mapapp.render.scene import RenderOptions, render_map
     from mapapp.ui.home import home_view
 
@@ -110,7 +122,11 @@ def test_labels_never_overlap_and_the_focus_place_is_labelled(basemap):
         image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         labels = render_map(
-            painter, view, basemap, RenderOptions(focus_places=frozenset({"Tinzaouaten"}))
+            painter,
+            view,
+            basemap,
+            RenderOptions(focus_places=frozenset({"Tinzaouaten"})),
+            situation=layer,
         )
         painter.end()
         texts = [t for t, _ in labels]

@@ -155,6 +155,7 @@ def build_pack(geodata_dir: Path) -> bytes:
         feats_out = []
         for feat in json.loads(raw)["features"]:
             geom = shape(feat["geometry"])
+            props = feat.get("properties") or {}
             rings = _rings(geom, kind)
             ring_index = []
             xs_all, ys_all = [], []
@@ -169,12 +170,15 @@ def build_pack(geodata_dir: Path) -> bytes:
                 ys_all.append(y)
             xs, ys = np.concatenate(xs_all), np.concatenate(ys_all)
             label, candidates = None, []
+            if kind == "point":
+                # drawing a radius around a place needs the local scale, without pyproj
+                props = {**props, "scale": round(WEB_MERCATOR.scale_factor(geom.x, geom.y), 9)}
             if kind == "polygon":
                 label = _projected_point(shapely.point_on_surface(geom))
                 candidates = [_projected_point(p) for p in _label_anchors(geom)]
             feats_out.append(
                 {
-                    "props": feat.get("properties") or {},
+                    "props": props,
                     "bbox": [round(float(v), 3) for v in (xs.min(), ys.min(), xs.max(), ys.max())],
                     "rings": ring_index,
                     "label": label,

@@ -36,6 +36,13 @@ class Projection:
             self._load()
         return self._forward.transform(lon, lat)
 
+    def scale_factor(self, lon: float, lat: float) -> float:
+        """Map metres per ground metre at a point (EPSG:3857: about sec(latitude))."""
+        from pyproj import Proj
+
+        factors = Proj(self.crs).get_factors(lon, lat)
+        return float(factors.parallel_scale)
+
     def inverse(self, x: Any, y: Any) -> tuple[Any, Any]:
         """Map metres -> lon/lat degrees; scalars or numpy arrays."""
         if self._inverse is None:

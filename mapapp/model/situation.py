@@ -129,10 +129,19 @@ class TimeSpan:
             hi = _pad(self.start, "-12-31")
         return lo, hi
 
+    def is_open(self) -> bool:
+        """No closed interval is known ('after 2012', undated)."""
+        return self.precision in ("after", "unknown") or not self.start
+
     def overlaps(self, first: str, last: str) -> bool:
         """Whether the span can fall within the days [first, last] (YYYY-MM-DD)."""
         lo, hi = self.bounds()
         return lo <= last and hi >= first
+
+    def within_range(self, first: str, last: str) -> bool:
+        """For time filters: a closed span that overlaps the range; open spans never pass,
+        since 'after 2012' would otherwise show up in every later year."""
+        return not self.is_open() and self.overlaps(first, last)
 
 
 def _pad(date: str, tail: str) -> str:

@@ -86,7 +86,7 @@ def validate(data: Any, base_dir: Path | None) -> tuple[list[Problem], dict[str,
     if problems or not isinstance(data, dict):
         return problems, {}
     problems += _markup(data, [])
-    texts, text_problems = _source_texts(data, base_dir)
+    texts, text_problems = source_texts(data, base_dir)
     problems += text_problems
     problems += _references(data)
     problems += _citations(data, texts)
@@ -168,7 +168,7 @@ def _markup(node: Any, path: list) -> list[Problem]:
     return []
 
 
-def _source_texts(data: dict, base_dir: Path | None) -> tuple[dict[str, str], list[Problem]]:
+def source_texts(data: dict, base_dir: Path | None) -> tuple[dict[str, str], list[Problem]]:
     texts, problems = {}, []
     for i, s in enumerate(data["sources"]):
         name = s.get("text_file")

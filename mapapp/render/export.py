@@ -13,6 +13,7 @@ from mapapp.geo.viewport import Viewport
 from mapapp.render.basemap import Basemap
 from mapapp.render.markers import MarkerLayer
 from mapapp.render.scene import RenderOptions, render_map
+from mapapp.render.situation_layer import SituationLayer
 
 # zlib level 6 via Qt's quality scale: ~3x faster than the default level for ~5% more bytes.
 PNG_QUALITY = 30
@@ -24,6 +25,7 @@ def render_image(
     options: RenderOptions,
     markers: MarkerLayer | None = None,
     scale: float = 1.0,
+    situation: SituationLayer | None = None,
 ) -> QImage:
     """The map at ``view`` (logical pixels) drawn into an image ``scale`` times larger."""
     image = QImage(
@@ -34,7 +36,7 @@ def render_image(
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.scale(scale, scale)
-    render_map(painter, view, basemap, options, markers)
+    render_map(painter, view, basemap, options, markers, situation)
     painter.end()
     return image
 

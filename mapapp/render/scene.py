@@ -7,11 +7,10 @@ what is on screen. It reads a ``Viewport`` and ``RenderOptions`` and never a wid
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 
 from mapapp.geo.viewport import Viewport
 from mapapp.render import style
@@ -24,10 +23,10 @@ from mapapp.render.overlays import (
     draw_scale_bar,
     draw_title,
 )
-from mapapp.render.symbols import MarkerStyle, render_symbol
 
 if TYPE_CHECKING:
     from mapapp.render.markers import MarkerLayer
+    from mapapp.render.situation_layer import SituationLayer
 
 # Layer key -> name shown in the layer list, in list order (top of list = drawn last).
 LAYERS: dict[str, str] = {
@@ -41,10 +40,9 @@ LAYERS: dict[str, str] = {
     "world_context": "World (context)",
 }
 ATTRIBUTION = "Natural Earth (public domain) · GeoNames (CC BY 4.0) · mapapp"
-FOCUS_STYLE = MarkerStyle(shape="star", fill=style.FOCUS_MARK, edge=QColor("#4a1005"), size=20.0)
 
 # Place labels appear once the map is closer than this (metres per pixel) for each rank.
-RANK_MAX_RESOLUTION = {1: 20_000.0, 2: 6_000.0, 3: 3_000.0}
+RANK_MAX_RESOLUTION = {1: 40_000.0, 2: 12_000.0, 3: 6_000.0}
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,7 @@ class RenderOptions:
     title: str = ""
     subtitle: str = ""
     focus_places: frozenset[str] = frozenset()
-    selected_marker: int | None = None
+    selected_event: str | None = None
     measure: tuple[tuple[float, float], tuple[float, float], str] | None = None
 
 
@@ -66,6 +64,7 @@ def render_map(
     basemap: Basemap,
     options: RenderOptions,
     markers: MarkerLayer | None = None,
+    situation: SituationLayer | None = None,
 ) -> list[tuple[str, QRectF]]:
     """Draw the map; returns the text labels placed (text, screen rectangle)."""
     painter.save()
@@ -78,11 +77,19 @@ def render_map(
     _reserve_overlays(placer, view, options)
     if "graticule" in options.layers:
         draw_graticule(painter, basemap, view, placer)
+    show_events = situation is not None and "markers" in options.layers
+    if show_events:
+        situation.draw_under(painter, view, options.selected_event)
+        for rect in situation.marker_rects(view):
+            placer.reserve(rect)
     if "places" in options.layers:
-        _draw_places(painter, basemap, view, options, placer)
+        extra = situation.extra_places() if situation is not None else []
+        _draw_places(painter, basemap, view, options, placer, extra)
     _draw_area_labels(painter, basemap, view, options, placer)
     if markers is not None and "markers" in options.layers:
-        markers.draw(painter, view, options.selected_marker)
+        markers.draw(painter, view)
+    if show_events:
+        situation.draw_markers(painter, view, options.selected_event)
     if options.measure:
         _draw_measure(painter, view, options.measure)
     if options.scale_bar:
@@ -111,32 +118,36 @@ def _reserve_overlays(placer: LabelPlacer, view: Viewport, options: RenderOption
 
 
 def _draw_places(
-    painter: QPainter, basemap: Basemap, view: Viewport, options: RenderOptions, placer: LabelPlacer
+    painter: QPainter,
+    basemap: Basemap,
+    view: Viewport,
+    options: RenderOptions,
+    placer: LabelPlacer,
+    extra: list[tuple[str, float, float]],
 ) -> None:
-    """Dots for every place in view, labels by rank where they fit, focus places starred."""
+    """Dots for every place in view, labels by rank where they fit, focus places first.
+    ``extra``: the situation's own places that the gazetteer lacks (name, x, y)."""
     shown = []
-    for feat in basemap.places:
-        name = str(feat.props.get("name", ""))
+    candidates = [
+        (str(f.props.get("name", "")), f.bbox[0], f.bbox[1], int(f.props.get("rank", 3)))
+        for f in basemap.places
+    ] + [(name, x, y, 1) for name, x, y in extra]
+    for name, x, y, place_rank in candidates:
         focus = name in options.focus_places
-        rank = 0 if focus else int(feat.props.get("rank", 3))
+        rank = 0 if focus else place_rank
         if not focus and view.resolution > RANK_MAX_RESOLUTION.get(rank, 3_000.0) * 1.6:
             continue
-        sx, sy = view.map_to_screen(feat.bbox[0], feat.bbox[1])
+        sx, sy = view.map_to_screen(x, y)
         if view.contains_screen(sx, sy):
             shown.append((rank, name, sx, sy, focus))
     shown.sort(key=lambda s: (s[0], s[1]))
     painter.save()
     painter.setPen(QPen(style.HALO, 1.2))
-    for _rank, _name, sx, sy, focus in shown:
-        if not focus:
-            painter.setBrush(style.PLACE_DOT)
-            painter.drawEllipse(QPointF(sx, sy), 3.0, 3.0)
+    for _rank, _name, sx, sy, _focus in shown:
+        painter.setBrush(style.PLACE_DOT)
+        painter.drawEllipse(QPointF(sx, sy), 3.0, 3.0)
         placer.reserve(QRectF(sx - 4, sy - 4, 8, 8))
-    star = _focus_star()
     for rank, name, sx, sy, focus in shown:
-        if focus:
-            painter.drawImage(QRectF(sx - 12, sy - 12, 24, 24), star)
-            placer.reserve(QRectF(sx - 11, sy - 11, 22, 22))
         label_ok = focus or view.resolution <= RANK_MAX_RESOLUTION.get(rank, 3_000.0)
         if not label_ok:
             continue
@@ -148,11 +159,6 @@ def _draw_places(
             draw_halo_text(painter, rect, name, f, color)
             placer.labels.append((name, rect))
     painter.restore()
-
-
-@cache
-def _focus_star():
-    return render_symbol(FOCUS_STYLE, 2.0)
 
 
 def _spaced(text: str) -> str:

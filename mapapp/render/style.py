@@ -48,3 +48,15 @@ def font(point_px: float, bold: bool = False, italic: bool = False) -> QFont:
     f.setBold(bold)
     f.setItalic(italic)
     return f
+
+
+# Claim status badges: warm for self-reported/unverified, red for disputed/misleading.
+STATUS_COLOURS = {
+    "self_reported": "#8d6e00",
+    "unverified": "#b45309",
+    "alleged": "#9a3412",
+    "estimate": "#4b5563",
+    "disputed": "#b91c1c",
+    "confirmed": "#15803d",
+    "misleading": "#7f1d1d",
+}

@@ -20,12 +20,28 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run() -> int:
+def run(file: str | None = None) -> int:
     app = create_application()
+    from mapapp.model.io import default_situation_path, load_situation
+    from mapapp.model.validation import SituationError
     from mapapp.render.basemap import default_basemap
     from mapapp.ui.main_window import MainWindow
 
-    window = MainWindow(default_basemap())
+    error = None
+    if file:
+        try:
+            situation = load_situation(file)
+        except SituationError as exc:
+            print(f"mapapp: error: {exc}", file=sys.stderr)
+            error = exc
+            situation = None
+    if not file or situation is None:
+        situation = load_situation(default_situation_path(), trusted=True)
+    window = MainWindow(default_basemap(), situation)
+    if file and error is None:
+        QTimer.singleShot(0, window.frame_situation)
+    if error is not None:
+        QTimer.singleShot(0, lambda: window._show_problems(error))
     if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
         window.map_view.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     else:

@@ -1,9 +1,21 @@
-"""The main window: map in the middle, layer list docked, coordinates in the status bar."""
+"""The main window: map in the middle, layers on the left, the situation and details on
+the right; one ``select`` keeps map, lists, article and details in step."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QPixmap
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QPointF, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -11,17 +23,27 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QToolBar,
 )
 
 from mapapp import __version__
 from mapapp.errors import MapappError
-from mapapp.geo.viewport import Viewport
+from mapapp.geo.viewport import MIN_RESOLUTION, Viewport, framing
+from mapapp.model.filters import Filters, matching_events
+from mapapp.model.situation import Situation
+from mapapp.model.validation import SituationError
 from mapapp.render.basemap import Basemap
 from mapapp.render.legend import layer_swatch
+from mapapp.render.markers import CELL_PX
 from mapapp.render.scene import LAYERS
+from mapapp.render.situation_layer import SituationLayer
+from mapapp.ui.details import DetailsView
 from mapapp.ui.map_view import MapView
+from mapapp.ui.side_panel import SidePanel
+
+FILE_FILTER = "Situation files (*.json);;All files (*)"
 
 
 def format_lonlat(lon: float, lat: float) -> str:
@@ -31,26 +53,38 @@ def format_lonlat(lon: float, lat: float) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, basemap: Basemap, title: str = "Tinzaouaten, July 2024") -> None:
+    def __init__(self, basemap: Basemap, situation: Situation | None = None) -> None:
         super().__init__()
-        self.setWindowTitle(f"{title} — mapapp")
+        self.situation: Situation | None = None
+        self.selection: tuple[str, str] | None = None
         self.map_view = MapView(basemap, self)
-        self.map_view.set_options(focus_places=frozenset({"Tinzaouaten"}))
         self.setCentralWidget(self.map_view)
+        self.setAcceptDrops(True)
         self._build_status_bar()
         self._build_layer_dock()
+        self._build_situation_docks()
         self._build_actions()
         self.map_view.cursor_moved.connect(self._show_cursor)
         self.map_view.cursor_left.connect(lambda: self.coords_label.setText(""))
         self.map_view.view_changed.connect(self._show_scale)
-        self.map_view.measure_changed.connect(self._show_measure)
-        self.resize(1280, 800)
+        self.map_view.measure_changed.connect(self.message_label.setText)
+        self.map_view.events_clicked.connect(self._events_clicked)
+        self._first_run_size()
+        if situation is not None:
+            self.set_situation(situation)
         self._restore_settings()
         self._show_scale()
 
     # construction ----------------------------------------------------------
+    def _first_run_size(self) -> None:
+        """90% of the screen's free area, at most 1600x1000 (restored geometry wins later)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        w, h = (1600, 1000) if screen is None else (screen.width(), screen.height())
+        self.resize(min(1600, int(w * 0.9)), min(1000, int(h * 0.9)))
+
     def _build_status_bar(self) -> None:
         self.message_label = QLabel()
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.coords_label = QLabel()
         self.coords_label.setMinimumWidth(220)
         self.coords_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -66,29 +100,49 @@ class MainWindow(QMainWindow):
         self.layer_list.setIconSize(QSize(18, 18))
         scale = self.devicePixelRatioF()
         for key, name in LAYERS.items():
-            if key == "markers" and self.map_view.markers is None:
-                continue  # listed once a situation brings markers
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(layer_swatch(key, scale=scale))), name)
+            icon = QIcon(QPixmap.fromImage(layer_swatch(key, scale=scale)))
+            item = QListWidgetItem(icon, name)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.layer_list.addItem(item)
         self.layer_list.itemChanged.connect(self._layer_toggled)
-        self.layer_list.setMaximumWidth(260)
+        self.layer_list.setMaximumWidth(190)
         dock = QDockWidget("Layers", self)
         dock.setObjectName("layers_dock")
         dock.setWidget(self.layer_list)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.layer_dock = dock
 
+    def _build_situation_docks(self) -> None:
+        self.panel = SidePanel()
+        self.panel.selected.connect(lambda kind, i: self.select(kind, i, origin="panel"))
+        self.panel.activated.connect(self._activated)
+        self.panel.filters_changed.connect(self._filters_changed)
+        self.panel_dock = QDockWidget("Situation", self)
+        self.panel_dock.setObjectName("situation_dock")
+        self.panel_dock.setWidget(self.panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
+        self.details = DetailsView()
+        self.details.navigate.connect(lambda kind, i: self.select(kind, i, origin="details"))
+        self.details_dock = QDockWidget("Details", self)
+        self.details_dock.setObjectName("details_dock")
+        self.details_dock.setWidget(self.details)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.resizeDocks([self.panel_dock], [420], Qt.Orientation.Horizontal)
+
     def _build_actions(self) -> None:
         mv = self.map_view
         file_menu = self.menuBar().addMenu("&File")
+        open_ = QAction("&Open situation…", self, shortcut=QKeySequence.StandardKey.Open)
+        open_.triggered.connect(self.open_dialog)
         export = QAction("&Export snapshot…", self, shortcut=QKeySequence("Ctrl+E"))
         export.triggered.connect(self.export_snapshot)
         quit_ = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_.triggered.connect(self.close)
-        file_menu.addActions([export, quit_])
+        file_menu.addActions([open_, export])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_)
 
         zoom_in = QAction("Zoom &in", self, shortcut=QKeySequence.StandardKey.ZoomIn)
         zoom_in.triggered.connect(lambda: mv.zoom_by(1.5))
@@ -96,6 +150,10 @@ class MainWindow(QMainWindow):
         zoom_out.triggered.connect(lambda: mv.zoom_by(1 / 1.5))
         fit = QAction("Zoom to &fit", self, shortcut=QKeySequence("Ctrl+0"))
         fit.triggered.connect(mv.zoom_to_fit)
+        to_selection = QAction("Zoom to &selection", self, shortcut=QKeySequence("Ctrl+J"))
+        to_selection.triggered.connect(self.zoom_to_selection)
+        search = QAction("&Search", self, shortcut=QKeySequence.StandardKey.Find)
+        search.triggered.connect(self._focus_search)
         tools = QActionGroup(self)
         pan = QAction("&Pan / select", self, checkable=True, checked=True)
         pan.setShortcut(QKeySequence("P"))
@@ -108,7 +166,7 @@ class MainWindow(QMainWindow):
         self.measure_action = measure
 
         view_menu = self.menuBar().addMenu("&View")
-        view_menu.addActions([zoom_in, zoom_out, fit])
+        view_menu.addActions([zoom_in, zoom_out, fit, to_selection, search])
         view_menu.addSeparator()
         for label, attr in (
             ("Scale bar", "scale_bar"),
@@ -119,7 +177,8 @@ class MainWindow(QMainWindow):
             act.toggled.connect(lambda on, a=attr: mv.set_options(**{a: on}))
             view_menu.addAction(act)
         view_menu.addSeparator()
-        view_menu.addAction(self.layer_dock.toggleViewAction())
+        for dock in (self.layer_dock, self.panel_dock, self.details_dock):
+            view_menu.addAction(dock.toggleViewAction())
 
         tools_menu = self.menuBar().addMenu("&Tools")
         tools_menu.addActions([pan, measure])
@@ -132,10 +191,183 @@ class MainWindow(QMainWindow):
         bar = QToolBar("Map tools", self)
         bar.setObjectName("map_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addActions([zoom_in, zoom_out, fit])
+        bar.addActions([open_])
+        bar.addSeparator()
+        bar.addActions([zoom_in, zoom_out, fit, to_selection])
         bar.addSeparator()
         bar.addActions([pan, measure])
         self.addToolBar(bar)
+
+    # situation ---------------------------------------------------------------
+    def set_situation(self, situation: Situation, frame: bool = False) -> None:
+        self.situation = situation
+        self.selection = None
+        layer = SituationLayer(situation, self.map_view.basemap)
+        self.map_view.situation = layer
+        focus = frozenset(
+            situation.places[p].gazetteer or situation.places[p].name
+            for p in situation.focus
+            if p in situation.places
+        )
+        self.map_view.set_options(focus_places=focus, selected_event=None)
+        self.panel.set_situation(situation)
+        self.details.set_situation(situation)
+        self.setWindowTitle(f"{situation.title} — mapapp")
+        if frame:
+            self.frame_situation()
+        self.map_view.update()
+
+    def frame_situation(self) -> None:
+        """Fit the map to the situation's places (or areas)."""
+        layer = self.map_view.situation
+        box = layer.extent() if layer is not None else None
+        if box is not None:
+            self.map_view.set_view(framing(box, self.map_view.width(), self.map_view.height()))
+
+    def open_file(self, path: str | Path) -> bool:
+        """Open a situation; on any problem show it and keep the current one."""
+        from mapapp.model.io import load_situation
+
+        try:
+            situation = load_situation(path)
+        except SituationError as exc:
+            self._show_problems(exc)
+            return False
+        self.set_situation(situation, frame=True)
+        self.message_label.setText(f"Opened {Path(path).name}")
+        return True
+
+    def open_dialog(self) -> None:
+        start = str(self.situation.path.parent) if self.situation and self.situation.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open situation", start, FILE_FILTER)
+        if path:
+            self.open_file(path)
+
+    def _show_problems(self, exc: SituationError) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Cannot open situation")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        kept = f" “{self.situation.title}” stays open." if self.situation else ""
+        box.setText(f"{exc.file.name} cannot be opened.{kept}")
+        lines = [str(p) for p in exc.problems[:12]]
+        if len(exc.problems) > 12:
+            lines.append(f"… and {len(exc.problems) - 12} more")
+        box.setInformativeText("\n".join(lines))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.last_error = box.text() + "\n" + box.informativeText()
+        self.message_label.setText(f"Could not open {exc.file.name}: {exc.problems[0]}")
+        box.open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_file(files[0])
+
+    # selection -----------------------------------------------------------------
+    def select(self, kind: str, item_id: str, origin: str = "") -> None:
+        """Select an event, actor or claim everywhere: map, lists, article and details."""
+        s = self.situation
+        if s is None:
+            return
+        items = {"event": s.events, "actor": s.actors, "claim": s.claims}.get(kind, {})
+        if item_id not in items:
+            return
+        self.selection = (kind, item_id)
+        event_id = item_id if kind == "event" else None
+        if kind == "claim":
+            event_id = next((e for e in s.claims[item_id].about if e in s.events), None)
+        self.map_view.set_options(selected_event=event_id)
+        if event_id and origin != "map":
+            self._bring_into_view(event_id)
+        if origin != "panel":
+            self.panel.select(kind, item_id)
+        self.panel.figures.set_selected_claim(item_id if kind == "claim" else None)
+        citations = items[item_id].citations
+        article = s.article()
+        spans = [
+            (c.start, c.end)
+            for c in citations
+            if article and c.source == article.id and c.start is not None
+        ]
+        self.panel.highlight_spans(spans)
+        self.details.show_item(kind, item_id)
+
+    def _bring_into_view(self, event_id: str) -> None:
+        """Centre the event's marker (keeping the zoom), or frame its area."""
+        layer = self.map_view.situation
+        pos = layer.event_position(event_id)
+        view = self.map_view.view
+        if pos is not None:
+            sx, sy = view.map_to_screen(*pos)
+            margin = 40
+            if not (margin < sx < view.width - margin and margin < sy < view.height - margin):
+                self.map_view.set_view(
+                    Viewport(pos[0], pos[1], view.resolution, view.width, view.height)
+                )
+            return
+        bounds = layer.event_bounds(event_id)
+        if bounds is not None:
+            b = bounds
+            self.map_view.set_view(view.fitted((b.left(), b.top(), b.right(), b.bottom()), 0.08))
+
+    def zoom_to_selection(self) -> None:
+        if not self.selection or self.map_view.situation is None:
+            return
+        kind, item_id = self.selection
+        event_id = item_id if kind == "event" else self.map_view.options.selected_event
+        bounds = self.map_view.situation.event_bounds(event_id) if event_id else None
+        if bounds is not None:
+            b = bounds
+            self.map_view.set_view(
+                self.map_view.view.fitted((b.left(), b.top(), b.right(), b.bottom()), 0.08)
+            )
+
+    def _events_clicked(self, event_ids: list[str], pos: QPointF) -> None:
+        if len(event_ids) == 1:
+            self.select("event", event_ids[0], origin="map")
+            self.details_dock.raise_()
+            return
+        layer = self.map_view.situation
+        xs = [layer.markers.x[layer.marker_of(e)] for e in event_ids]
+        ys = [layer.markers.y[layer.marker_of(e)] for e in event_ids]
+        spread = max(max(xs) - min(xs), max(ys) - min(ys))
+        view = self.map_view.view
+        # members that zooming can pull apart: zoom in; co-located ones: list them
+        if spread > 2 * CELL_PX * MIN_RESOLUTION and view.resolution > MIN_RESOLUTION * 1.01:
+            box = (min(xs), min(ys), max(xs), max(ys))
+            self.map_view.set_view(view.fitted(box, 0.25))
+            return
+        menu = QMenu(self)
+        events = self.situation.events
+        for eid in event_ids:
+            act = menu.addAction(f"{events[eid].title} — {events[eid].time.label()}")
+            act.triggered.connect(lambda _=False, e=eid: self.select("event", e, origin="map"))
+        menu.popup(self.map_view.mapToGlobal(pos.toPoint()))
+        self.cluster_menu = menu
+
+    def _activated(self, kind: str, item_id: str) -> None:
+        self.select(kind, item_id, origin="panel")
+        self.details_dock.show()
+        self.details_dock.raise_()
+        self.details.setFocus()
+
+    def _filters_changed(self, filters: Filters) -> None:
+        layer = self.map_view.situation
+        if layer is None or self.situation is None:
+            return
+        layer.set_visible_events(matching_events(self.situation, filters))
+        self.map_view.update()
+
+    def _focus_search(self) -> None:
+        self.panel_dock.show()
+        self.panel.search.setFocus()
+        self.panel.search.selectAll()
 
     # slots -----------------------------------------------------------------
     def _show_cursor(self, lon: float, lat: float) -> None:
@@ -144,9 +376,6 @@ class MainWindow(QMainWindow):
     def _show_scale(self) -> None:
         res = self.map_view.view.resolution
         self.scale_label.setText(f"{res / 1000:,.2f} km/px" if res >= 1000 else f"{res:,.0f} m/px")
-
-    def _show_measure(self, text: str) -> None:
-        self.message_label.setText(text)
 
     def _layer_toggled(self, item: QListWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)
@@ -164,7 +393,8 @@ class MainWindow(QMainWindow):
             path += ".png"
         mv = self.map_view
         try:
-            save_png(render_image(mv.view, mv.basemap, mv.options, mv.markers), path)
+            image = render_image(mv.view, mv.basemap, mv.options, situation=mv.situation)
+            save_png(image, path)
         except MapappError as exc:
             QMessageBox.warning(self, "Export failed", str(exc))
             return

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from mapapp.geo.projection import WEB_MERCATOR
 from mapapp.geo.viewport import Viewport
@@ -16,7 +17,7 @@ from mapapp.render.scene import RenderOptions, render_map
 from mapapp.ui.home import home_view
 
 if TYPE_CHECKING:
-    from mapapp.render.markers import MarkerLayer
+    from mapapp.render.situation_layer import SituationLayer
 
 WHEEL_STEP = 1.25  # zoom factor per wheel notch
 KEY_ZOOM = 1.5
@@ -29,7 +30,7 @@ class MapView(QWidget):
     cursor_left = Signal()
     view_changed = Signal()
     first_painted = Signal()
-    marker_clicked = Signal(object)  # MarkerHit
+    events_clicked = Signal(list, QPointF)  # event ids under the click, widget position
     measured = Signal(float, float)  # distance km, initial bearing degrees
     measure_changed = Signal(str)  # prompt or result text for the status bar
 
@@ -37,7 +38,7 @@ class MapView(QWidget):
         super().__init__(parent)
         self.basemap = basemap
         self.options = RenderOptions()
-        self.markers: MarkerLayer | None = None
+        self.situation: SituationLayer | None = None
         self.view = home_view(basemap, 800, 600)
         self._home_pending = True
         self._painted = False
@@ -89,7 +90,7 @@ class MapView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        render_map(painter, self.view, self.basemap, self.options, self.markers)
+        render_map(painter, self.view, self.basemap, self.options, situation=self.situation)
         painter.end()
         if not self._painted:
             self._painted = True
@@ -117,9 +118,8 @@ class MapView(QWidget):
                 self.pan_by(d.x(), d.y())
         lon, lat = self.lonlat_at(pos.x(), pos.y())
         self.cursor_moved.emit(lon, lat)
-        if self.markers is not None and self._drag_from is None:
-            hit = self.markers.hit_test(self.view, pos.x(), pos.y())
-            self.setCursor(Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.CrossCursor)
+        if self._drag_from is None:
+            self._hover(pos)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
@@ -132,10 +132,33 @@ class MapView(QWidget):
             return
         if self.measure_mode:
             self._measure_click(pos)
-        elif self.markers is not None:
-            hit = self.markers.hit_test(self.view, pos.x(), pos.y())
-            if hit is not None:
-                self.marker_clicked.emit(hit)
+        else:
+            ids = self.events_at(pos)
+            if ids:
+                self.events_clicked.emit(ids, pos)
+
+    def events_at(self, pos: QPointF) -> list[str]:
+        """Events of the marker or cluster drawn under ``pos``, in marker order."""
+        if self.situation is None or "markers" not in self.options.layers:
+            return []
+        hit = self.situation.hit_test(self.view, pos.x(), pos.y())
+        if hit is None:
+            return []
+        return [self.situation.marker_events[i] for i in hit.members]
+
+    def _hover(self, pos: QPointF) -> None:
+        ids = self.events_at(pos) if not self.measure_mode else []
+        self.setCursor(Qt.CursorShape.PointingHandCursor if ids else Qt.CursorShape.CrossCursor)
+        if not ids:
+            QToolTip.hideText()
+            return
+        events = self.situation.situation.events
+        lines = [f"{events[i].title} — {events[i].time.label()}" for i in ids[:8]]
+        if len(ids) > 8:
+            lines.append(f"… and {len(ids) - 8} more")
+        # escaped, so a title can never be read as rich text
+        html = "<p style='white-space:pre'>" + escape("\n".join(lines)) + "</p>"
+        QToolTip.showText(self.mapToGlobal(pos.toPoint()), html, self)
 
     def leaveEvent(self, event) -> None:
         self.cursor_left.emit()

@@ -1,0 +1,308 @@
+"""The side panel: events, actors, claims, figures and the article, with search and filters.
+
+Emits ``selected(kind, id)`` when the user picks an item and ``activated`` on Enter or
+double-click; ``select`` mirrors a selection made elsewhere without echoing it back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mapapp.model.filters import Filters, matching_actors, matching_claims, matching_events
+from mapapp.model.situation import PRECISION_LABELS, STATUS_LABELS, Event, Situation
+from mapapp.render.style import STATUS_COLOURS
+from mapapp.ui.figures_view import FiguresView
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HIGHLIGHT = QColor(255, 213, 79, 170)
+
+
+class ItemTree(QTreeWidget):
+    """A tree whose Enter key activates the current item (opens its details)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
+            self.itemActivated.emit(self.currentItem(), 0)
+            return
+        super().keyPressEvent(event)
+
+
+def _item(texts: list[str], kind: str, item_id: str) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([str(t) for t in texts])
+    item.setData(0, KIND_ROLE, kind)
+    item.setData(0, ID_ROLE, item_id)
+    for col, text in enumerate(texts):
+        item.setToolTip(col, str(text))  # tooltips are plain text here
+    return item
+
+
+class SidePanel(QWidget):
+    selected = Signal(str, str)
+    activated = Signal(str, str)
+    filters_changed = Signal(object)  # Filters
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.situation: Situation | None = None
+        self._muted = False
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search events, actors, claims…")
+        self.search.setClearButtonEnabled(True)
+        self.actor_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.time_filter = QCheckBox("Between")
+        self.date_from = QDateEdit(calendarPopup=True)
+        self.date_to = QDateEdit(calendarPopup=True)
+        for d in (self.date_from, self.date_to):
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setEnabled(False)
+        self.events = ItemTree()
+        self.events.setHeaderLabels(["Event", "When", "Where"])
+        self.actors = ItemTree()
+        self.actors.setHeaderLabels(["Actor", "Kind"])
+        self.claims = ItemTree()
+        self.claims.setHeaderLabels(["Claimant", "Claim", "Figures", "Status"])
+        self.figures = FiguresView()
+        self.article = QPlainTextEdit()
+        self.article.setReadOnly(True)
+        self.article.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.events, "Events")
+        self.tabs.addTab(self.actors, "Actors")
+        self.tabs.addTab(self.claims, "Claims")
+        self.tabs.addTab(self.figures, "Figures")
+        self.tabs.addTab(self.article, "Article")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.actor_filter, 2)
+        filters.addWidget(self.status_filter, 1)
+        times = QHBoxLayout()
+        times.addWidget(self.time_filter)
+        times.addWidget(self.date_from)
+        times.addWidget(self.date_to)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addLayout(times)
+        layout.addWidget(self.tabs, 1)
+
+        self.search.textChanged.connect(self._filters_edited)
+        self.actor_filter.currentIndexChanged.connect(self._filters_edited)
+        self.status_filter.currentIndexChanged.connect(self._filters_edited)
+        self.time_filter.toggled.connect(self._time_toggled)
+        self.date_from.dateChanged.connect(self._filters_edited)
+        self.date_to.dateChanged.connect(self._filters_edited)
+        for tree in (self.events, self.actors, self.claims):
+            tree.currentItemChanged.connect(self._current_changed)
+            tree.itemActivated.connect(self._activated)
+        self.figures.claim_selected.connect(lambda cid: self._emit("claim", cid))
+
+    # content ---------------------------------------------------------------
+    def set_situation(self, situation: Situation) -> None:
+        self._muted = True
+        self.situation = s = situation
+        self.search.clear()
+        self.actor_filter.clear()
+        self.actor_filter.addItem("All actors", "")
+        for a in sorted(s.actors.values(), key=lambda a: a.name.casefold()):
+            self.actor_filter.addItem(a.name, a.id)
+        self.status_filter.clear()
+        self.status_filter.addItem("Any claim status", "")
+        for key, label in STATUS_LABELS.items():
+            if any(c.status == key for c in s.claims.values()):
+                self.status_filter.addItem(label, key)
+        dates = [d for ev in s.events.values() for d in (ev.time.start, ev.time.end) if d]
+        first = QDate.fromString((min(dates) if dates else "2000")[:4] + "-01-01", "yyyy-MM-dd")
+        last = QDate.fromString((max(dates) if dates else "2030")[:4] + "-12-31", "yyyy-MM-dd")
+        self.time_filter.setChecked(False)
+        self.date_from.setDate(first)
+        self.date_to.setDate(last)
+        self._fill_events()
+        self._fill_actors()
+        self._fill_claims()
+        self.figures.set_situation(s)
+        article = s.article()
+        self.article.setPlainText(article.text if article else "")
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.article), article is not None)
+        self._muted = False
+        self.apply_filters(Filters())
+
+    def _where(self, ev: Event) -> str:
+        s = self.situation
+        loc = ev.location
+        if loc.place in s.places:
+            prefix = "near " if loc.precision == "near" else ""
+            return prefix + s.places[loc.place].name
+        if loc.area in s.areas:
+            return f"{s.areas[loc.area].name} (region)"
+        return PRECISION_LABELS.get(loc.precision, loc.precision)
+
+    def _fill_events(self) -> None:
+        s = self.situation
+        self.events.clear()
+        items: dict[str, QTreeWidgetItem] = {}
+        for ev in s.chronological_events():
+            items[ev.id] = _item([ev.title, ev.time.label(), self._where(ev)], "event", ev.id)
+        for ev in s.chronological_events():
+            parent = items.get(ev.part_of)
+            if parent is not None:
+                parent.addChild(items[ev.id])
+            else:
+                self.events.addTopLevelItem(items[ev.id])
+        self.events.expandAll()
+        self.events.resizeColumnToContents(1)
+        self.events.setColumnWidth(0, 230)
+
+    def _fill_actors(self) -> None:
+        s = self.situation
+        self.actors.clear()
+        for a in sorted(s.actors.values(), key=lambda a: a.name.casefold()):
+            top = _item([a.name, a.kind.replace("_", " ")], "actor", a.id)
+            for c in s.claims_by(a.id):
+                top.addChild(
+                    _item([f"claimed: {c.statement}", STATUS_LABELS[c.status]], "claim", c.id)
+                )
+            for ev in s.events_with(a.id):
+                top.addChild(_item([f"in: {ev.title}", ev.time.label()], "event", ev.id))
+            self.actors.addTopLevelItem(top)
+        self.actors.setColumnWidth(0, 260)
+
+    def _fill_claims(self) -> None:
+        s = self.situation
+        self.claims.clear()
+        for c in s.claims.values():
+            who = s.actors[c.claimant].name if c.claimant in s.actors else "Unattributed"
+            figures = "; ".join(f.label() for f in c.figures)
+            item = _item([who, c.statement, figures, STATUS_LABELS[c.status]], "claim", c.id)
+            item.setBackground(3, QBrush(QColor(STATUS_COLOURS.get(c.status, "#444"))))
+            item.setForeground(3, QBrush(QColor("white")))
+            self.claims.addTopLevelItem(item)
+        self.claims.resizeColumnToContents(0)
+        self.claims.setColumnWidth(1, 220)
+
+    # filters ---------------------------------------------------------------
+    def current_filters(self) -> Filters:
+        on = self.time_filter.isChecked()
+        return Filters(
+            text=self.search.text().strip(),
+            actor=self.actor_filter.currentData() or "",
+            status=self.status_filter.currentData() or "",
+            first=self.date_from.date().toString("yyyy-MM-dd") if on else "",
+            last=self.date_to.date().toString("yyyy-MM-dd") if on else "",
+        )
+
+    def _time_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self._filters_edited()
+
+    def _filters_edited(self) -> None:
+        if self._muted or self.situation is None:
+            return
+        f = self.current_filters()
+        self.apply_filters(f)
+        self.filters_changed.emit(f)
+
+    def apply_filters(self, f: Filters) -> None:
+        s = self.situation
+        events, claims, actors = matching_events(s, f), matching_claims(s, f), matching_actors(s, f)
+        # an event stays listed when one of its parts matches, so the part stays reachable
+        keep_events = events | {s.events[e].part_of for e in events if s.events[e].part_of}
+        self._hide_unmatched(self.events, keep_events, "event")
+        self._hide_unmatched(self.claims, claims, "claim")
+        self._hide_unmatched(self.actors, actors, "actor")
+        self.figures.set_visible_claims(claims)
+        self.matching = (events, claims, actors)
+
+    def _hide_unmatched(self, tree: QTreeWidget, keep: set[str], kind: str) -> None:
+        def walk(item: QTreeWidgetItem) -> None:
+            if item.data(0, KIND_ROLE) == kind:
+                item.setHidden(item.data(0, ID_ROLE) not in keep)
+            for i in range(item.childCount()):
+                walk(item.child(i))
+
+        for i in range(tree.topLevelItemCount()):
+            walk(tree.topLevelItem(i))
+
+    # selection -------------------------------------------------------------
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        if item is not None and not self._muted:
+            self._emit(item.data(0, KIND_ROLE), item.data(0, ID_ROLE))
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.activated.emit(item.data(0, KIND_ROLE), item.data(0, ID_ROLE))
+
+    def _emit(self, kind: str, item_id: str) -> None:
+        self.selected.emit(kind, item_id)
+
+    def tree_for(self, kind: str) -> QTreeWidget:
+        return {"event": self.events, "actor": self.actors, "claim": self.claims}[kind]
+
+    def find_item(self, kind: str, item_id: str) -> QTreeWidgetItem | None:
+        tree = self.tree_for(kind)
+        for i in range(tree.topLevelItemCount()):
+            found = _find(tree.topLevelItem(i), kind, item_id)
+            if found is not None:
+                return found
+        return None
+
+    def select(self, kind: str, item_id: str, show: bool = True) -> None:
+        """Reflect a selection made elsewhere (map, details links) without echoing it."""
+        item = self.find_item(kind, item_id)
+        if item is None:
+            return
+        self._muted = True
+        tree = self.tree_for(kind)
+        tree.setCurrentItem(item)
+        tree.scrollToItem(item)
+        if show and self.tabs.currentWidget() not in (tree, self.article, self.figures):
+            self.tabs.setCurrentWidget(tree)
+        self._muted = False
+
+    def highlight_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Mark the cited spans in the article and scroll to the first."""
+        selections = []
+        doc = self.article.document()
+        fmt = QTextCharFormat()
+        fmt.setBackground(HIGHLIGHT)
+        for start, end in spans:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.article.setExtraSelections(selections)
+        if spans:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(spans[0][0])
+            self.article.setTextCursor(cursor)
+            self.article.centerCursor()
+
+
+def _find(item: QTreeWidgetItem, kind: str, item_id: str) -> QTreeWidgetItem | None:
+    if item.data(0, KIND_ROLE) == kind and item.data(0, ID_ROLE) == item_id:
+        return item
+    for i in range(item.childCount()):
+        found = _find(item.child(i), kind, item_id)
+        if found is not None:
+            return found
+    return None
