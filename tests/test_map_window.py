@@ -24,7 +24,7 @@ def window(qtbot, clean_settings, basemap):
     w.resize(1200, 800)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.map_view._painted)
+    qtbot.waitUntil(lambda: w.layer_list is not None)  # docks fill in after the first frame
     return w
 
 

@@ -25,7 +25,7 @@ def window(qtbot, clean_settings, basemap):
     w.resize(1400, 860)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.map_view._painted)
+    qtbot.waitUntil(lambda: w.panel is not None)  # built right after the first frame
     return w
 
 

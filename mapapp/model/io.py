@@ -7,8 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from mapapp.model.files import SituationError, read_json, source_texts
 from mapapp.model.situation import Situation, situation_from_dict
-from mapapp.model.validation import SituationError, read_json, source_texts, validate
 from mapapp.resources_path import resources_dir
 
 DEFAULT_NAME = "tinzaouaten-2024.situation.json"
@@ -35,6 +35,8 @@ def load_situation(path: Path | str, trusted: bool = False) -> Situation:
                 return situation_from_dict(data, texts, path)
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass
+    from mapapp.model.validation import validate
+
     problems, texts = validate(data, path.parent)
     if problems:
         raise SituationError(path, problems)

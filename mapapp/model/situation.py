@@ -1,7 +1,8 @@
 """The situation: sources, places, areas, actors, events and claims, each with citations.
 
 Plain data, no Qt. Built from a dict that ``validation`` has already checked, so the
-constructors trust types and references.
+constructors trust types and references. (Not frozen: that doubles the cost of creating
+the classes, which start-up pays.)
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ STATUS_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass
 class Citation:
     source: str
     start: int | None = None
@@ -37,7 +38,7 @@ class Citation:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Source:
     id: str
     kind: str
@@ -51,7 +52,7 @@ class Source:
     text: str | None = None  # the source's text, when it ships beside the situation
 
 
-@dataclass(frozen=True)
+@dataclass
 class Place:
     id: str
     name: str
@@ -63,7 +64,7 @@ class Place:
     coordinate_source: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Area:
     id: str
     name: str
@@ -72,20 +73,20 @@ class Area:
     geometry: dict[str, Any] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Alias:
     name: str
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Relation:
     relation: str
     actor: str
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Actor:
     id: str
     name: str
@@ -95,7 +96,7 @@ class Actor:
     relations: tuple[Relation, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class TimeSpan:
     precision: str  # day | month | year | after | unknown
     start: str = ""
@@ -149,7 +150,7 @@ def _pad(date: str, tail: str) -> str:
     return date + tail[len(date) - 4 :]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Location:
     precision: str  # exact | near | region | unknown
     place: str = ""
@@ -158,13 +159,13 @@ class Location:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Participation:
     actor: str
     role: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Event:
     id: str
     type: str
@@ -177,7 +178,7 @@ class Event:
     actors: tuple[Participation, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Figure:
     subject: str
     unit: str
@@ -198,13 +199,13 @@ class Figure:
         return f"“{self.text}”"
 
 
-@dataclass(frozen=True)
+@dataclass
 class ClaimLink:
     relation: str  # corroborates | contradicts
     claim: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Claim:
     id: str
     statement: str

@@ -22,8 +22,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(file: str | None = None) -> int:
     app = create_application()
+    from mapapp.model.files import SituationError
     from mapapp.model.io import default_situation_path, load_situation
-    from mapapp.model.validation import SituationError
     from mapapp.render.basemap import default_basemap
     from mapapp.ui.main_window import MainWindow
 
@@ -43,6 +43,8 @@ def run(file: str | None = None) -> int:
     if error is not None:
         QTimer.singleShot(0, lambda: window._show_problems(error))
     if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
+        # quit once the first map frame is painted and flushed; the side docks, built
+        # after the first frame, come later (see MainWindow.DOCKS_DELAY_MS)
         window.map_view.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     else:
         # pyproj is kept off the path to the first frame; load it before the pointer moves.

@@ -11,7 +11,6 @@ from functools import lru_cache
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from mapapp.model.situation import (
@@ -299,4 +298,6 @@ class DetailsView(QTextBrowser):
             kind, _, item_id = url.path().partition("/")
             self.navigate.emit(kind, item_id)
         elif url.scheme() in ("http", "https") and url.isValid():
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(url)

@@ -4,6 +4,7 @@ the right; one ``select`` keeps map, lists, article and details in step."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPointF, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -12,38 +13,36 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QIcon,
     QKeySequence,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QToolBar,
 )
 
 from mapapp import __version__
 from mapapp.errors import MapappError
 from mapapp.geo.viewport import MIN_RESOLUTION, Viewport, framing
-from mapapp.model.filters import Filters, matching_events
+from mapapp.model.files import SituationError
 from mapapp.model.situation import Situation
-from mapapp.model.validation import SituationError
 from mapapp.render.basemap import Basemap
-from mapapp.render.legend import layer_swatch
 from mapapp.render.markers import CELL_PX
 from mapapp.render.scene import LAYERS
 from mapapp.render.situation_layer import SituationLayer
-from mapapp.ui.details import DetailsView
+
+if TYPE_CHECKING:
+    from mapapp.model.filters import Filters
+    from mapapp.ui.details import DetailsView
+    from mapapp.ui.side_panel import SidePanel
 from mapapp.ui.map_view import MapView
-from mapapp.ui.side_panel import SidePanel
 
 FILE_FILTER = "Situation files (*.json);;All files (*)"
+# The map paints first; the side docks fill in this long after (too short to notice).
+DOCKS_DELAY_MS = 15
 
 
 def format_lonlat(lon: float, lat: float) -> str:
@@ -96,40 +95,67 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.coords_label)
 
     def _build_layer_dock(self) -> None:
+        self.layer_list: QListWidget | None = None
+        dock = QDockWidget("Layers", self)
+        dock.setObjectName("layers_dock")
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.layer_dock = dock
+
+    def _fill_layer_dock(self) -> None:
+        """The layer list with a swatch per layer; ticks follow the map's visible layers."""
+        from PySide6.QtGui import QIcon, QPixmap
+
+        from mapapp.render.legend import layer_swatch
+
         self.layer_list = QListWidget()
         self.layer_list.setIconSize(QSize(18, 18))
         scale = self.devicePixelRatioF()
+        shown = self.map_view.options.layers
         for key, name in LAYERS.items():
             icon = QIcon(QPixmap.fromImage(layer_swatch(key, scale=scale)))
             item = QListWidgetItem(icon, name)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Checked if key in shown else Qt.CheckState.Unchecked)
             self.layer_list.addItem(item)
         self.layer_list.itemChanged.connect(self._layer_toggled)
         self.layer_list.setMaximumWidth(190)
-        dock = QDockWidget("Layers", self)
-        dock.setObjectName("layers_dock")
-        dock.setWidget(self.layer_list)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.layer_dock = dock
+        self.layer_dock.setWidget(self.layer_list)
 
     def _build_situation_docks(self) -> None:
+        """Dock shells now; their content once the map has painted (see ``ensure_docks``)."""
+        self.panel: SidePanel | None = None
+        self.details: DetailsView | None = None
+        self.panel_dock = QDockWidget("Situation", self)
+        self.panel_dock.setObjectName("situation_dock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
+        self.details_dock = QDockWidget("Details", self)
+        self.details_dock.setObjectName("details_dock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.resizeDocks([self.panel_dock], [420], Qt.Orientation.Horizontal)
+        self.map_view.first_painted.connect(
+            lambda: QTimer.singleShot(DOCKS_DELAY_MS, self.ensure_docks)
+        )
+
+    def ensure_docks(self) -> None:
+        """Fill the layer, situation and details docks (deferred: the map paints first)."""
+        if self.panel is not None:
+            return
+        self._fill_layer_dock()
+        from mapapp.ui.details import DetailsView
+        from mapapp.ui.side_panel import SidePanel
+
         self.panel = SidePanel()
         self.panel.selected.connect(lambda kind, i: self.select(kind, i, origin="panel"))
         self.panel.activated.connect(self._activated)
         self.panel.filters_changed.connect(self._filters_changed)
-        self.panel_dock = QDockWidget("Situation", self)
-        self.panel_dock.setObjectName("situation_dock")
         self.panel_dock.setWidget(self.panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
         self.details = DetailsView()
         self.details.navigate.connect(lambda kind, i: self.select(kind, i, origin="details"))
-        self.details_dock = QDockWidget("Details", self)
-        self.details_dock.setObjectName("details_dock")
         self.details_dock.setWidget(self.details)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
-        self.resizeDocks([self.panel_dock], [420], Qt.Orientation.Horizontal)
+        if self.situation is not None:
+            self.panel.set_situation(self.situation)
+            self.details.set_situation(self.situation)
 
     def _build_actions(self) -> None:
         mv = self.map_view
@@ -204,14 +230,10 @@ class MainWindow(QMainWindow):
         self.selection = None
         layer = SituationLayer(situation, self.map_view.basemap)
         self.map_view.situation = layer
-        focus = frozenset(
-            situation.places[p].gazetteer or situation.places[p].name
-            for p in situation.focus
-            if p in situation.places
-        )
-        self.map_view.set_options(focus_places=focus, selected_event=None)
-        self.panel.set_situation(situation)
-        self.details.set_situation(situation)
+        self.map_view.set_options(focus_places=layer.focus_names(), selected_event=None)
+        if self.panel is not None:
+            self.panel.set_situation(situation)
+            self.details.set_situation(situation)
         self.setWindowTitle(f"{situation.title} — mapapp")
         if frame:
             self.frame_situation()
@@ -238,12 +260,16 @@ class MainWindow(QMainWindow):
         return True
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.situation.path.parent) if self.situation and self.situation.path else ""
         path, _ = QFileDialog.getOpenFileName(self, "Open situation", start, FILE_FILTER)
         if path:
             self.open_file(path)
 
     def _show_problems(self, exc: SituationError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Cannot open situation")
@@ -278,6 +304,7 @@ class MainWindow(QMainWindow):
         items = {"event": s.events, "actor": s.actors, "claim": s.claims}.get(kind, {})
         if item_id not in items:
             return
+        self.ensure_docks()
         self.selection = (kind, item_id)
         event_id = item_id if kind == "event" else None
         if kind == "claim":
@@ -343,6 +370,8 @@ class MainWindow(QMainWindow):
             box = (min(xs), min(ys), max(xs), max(ys))
             self.map_view.set_view(view.fitted(box, 0.25))
             return
+        from PySide6.QtWidgets import QMenu
+
         menu = QMenu(self)
         events = self.situation.events
         for eid in event_ids:
@@ -358,6 +387,8 @@ class MainWindow(QMainWindow):
         self.details.setFocus()
 
     def _filters_changed(self, filters: Filters) -> None:
+        from mapapp.model.filters import matching_events
+
         layer = self.map_view.situation
         if layer is None or self.situation is None:
             return
@@ -365,6 +396,7 @@ class MainWindow(QMainWindow):
         self.map_view.update()
 
     def _focus_search(self) -> None:
+        self.ensure_docks()
         self.panel_dock.show()
         self.panel.search.setFocus()
         self.panel.search.selectAll()
@@ -382,6 +414,8 @@ class MainWindow(QMainWindow):
         self.map_view.set_layer_visible(key, item.checkState() == Qt.CheckState.Checked)
 
     def export_snapshot(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from mapapp.render.export import render_image, save_png
 
         path, _ = QFileDialog.getSaveFileName(
@@ -401,6 +435,8 @@ class MainWindow(QMainWindow):
         self.message_label.setText(f"Snapshot written to {path}")
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle("About mapapp")
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -420,11 +456,8 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         hidden = s.value("map/hidden_layers", [])
-        hidden = [hidden] if isinstance(hidden, str) else list(hidden or [])
-        for i in range(self.layer_list.count()):
-            item = self.layer_list.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) in hidden:
-                item.setCheckState(Qt.CheckState.Unchecked)
+        hidden = {hidden} if isinstance(hidden, str) else set(hidden or [])
+        self.map_view.set_options(layers=frozenset(LAYERS) - hidden)
         try:
             cx, cy, res = (float(s.value(f"map/{k}")) for k in ("cx", "cy", "resolution"))
         except (TypeError, ValueError):

@@ -35,8 +35,12 @@ def startup(repeat: int) -> tuple[float, float]:
     env["XDG_CONFIG_HOME"] = str(ROOT / ".benchmarks" / "config")  # no remembered state
 
     def run(cmd):
+        # A blocking wait: subprocess.run(timeout=...) polls with up to 50 ms sleeps,
+        # which would round every measurement.
         t = time.perf_counter()
-        subprocess.run(cmd, env=env, check=True, cwd=ROOT, timeout=60)
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+        if proc.wait() != 0:
+            raise RuntimeError(f"{cmd} failed")
         return time.perf_counter() - t
 
     app = [sys.executable, "-m", "mapapp"]
