@@ -4,19 +4,27 @@ and how far it is verified. Word-only figures ('heavy losses') are shown, not sc
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from mapapp.model.figures import FigureGroup, figure_groups
 from mapapp.model.situation import STATUS_LABELS, Situation
 from mapapp.render.style import STATUS_COLOURS
 
-ROW_H = 44
-HEADER_H = 30
-PAD = 10
-NAME_W = 120
-LABEL_W = 130
-BADGE_W = 92
+ROW_H = 58
+HEADER_H = 28
+PAD = 12
+BADGE_W = 96
+ARROW_W = 22  # room right of the bars for an 'over' arrow
 
 
 class FiguresCanvas(QWidget):
@@ -25,6 +33,8 @@ class FiguresCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.groups: list[FigureGroup] = []
+        self.title = ""
+        self.footer = ""
         self.visible_claims: set[str] | None = None
         self.selected_claim: str | None = None
         self._rows: list[tuple[QRectF, str]] = []
@@ -41,94 +51,105 @@ class FiguresCanvas(QWidget):
         return out
 
     def sizeHint(self) -> QSize:
-        rows = sum(len(g.rows) for g in self.shown_groups())
-        return QSize(560, 40 + len(self.shown_groups()) * (HEADER_H + 8) + rows * ROW_H)
+        groups = self.shown_groups()
+        rows = sum(len(g.rows) for g in groups)
+        return QSize(420, 96 + len(groups) * (HEADER_H + 10) + rows * ROW_H)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
+        try:
+            self.paint(p, self.width())
+        finally:
+            p.end()
+
+    def paint(self, p: QPainter, width: float) -> None:
+        """Draw the comparison at ``width``: on screen, or into an image to copy or save."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
+        p.fillRect(QRectF(0, 0, width, self.sizeHint().height()), QColor("white"))
         self._rows = []
-        bold = QFont(self.font())
+        base = QFont(self.font())
+        bold = QFont(base)
         bold.setBold(True)
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.85))
+        small = QFont(base)
+        small.setPointSizeF(max(6.0, base.pointSizeF() * 0.85))
         y = PAD
+        p.setFont(bold)
+        p.setPen(QColor("#111"))
+        p.drawText(QRectF(PAD, y, width - 2 * PAD, 20), Qt.AlignmentFlag.AlignLeft, self.title)
+        y += 22
         p.setFont(small)
         p.setPen(QColor("#555"))
         p.drawText(
-            QRectF(PAD, y, self.width() - 2 * PAD, 20),
-            Qt.AlignmentFlag.AlignLeft,
-            "Casualty and other figures as each claimant gave them, on one scale per count.",
+            QRectF(PAD, y, width - 2 * PAD, 30),
+            Qt.TextFlag.TextWordWrap,
+            "Each figure as its claimant gave it, on one scale per count. "
+            "A bar is a number, a band a range, an arrow 'over'.",
         )
-        y += 26
-        bar_x = PAD + NAME_W + LABEL_W + BADGE_W + 12
-        bar_w = max(60.0, self.width() - bar_x - PAD - 30)
+        y += 34
         for group in self.shown_groups():
             p.setFont(bold)
             p.setPen(QColor("#111"))
-            p.drawText(
-                QRectF(PAD, y, self.width(), HEADER_H), Qt.AlignmentFlag.AlignVCenter, group.title
-            )
-            p.setPen(QPen(QColor("#ddd"), 1))
-            p.drawLine(
-                QPointF(PAD, y + HEADER_H - 2), QPointF(self.width() - PAD, y + HEADER_H - 2)
-            )
-            y += HEADER_H + 4
+            p.drawText(QRectF(PAD, y, width, HEADER_H), Qt.AlignmentFlag.AlignVCenter, group.title)
             top = group.scale_max() or 1.0
+            p.setFont(small)
+            p.setPen(QColor("#777"))
+            axis = QRectF(PAD, y, width - 2 * PAD, HEADER_H)
+            p.drawText(
+                axis,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                f"scale 0 to {top:,.0f}",
+            )
+            p.setPen(QPen(QColor("#d0d0d0"), 1))
+            p.drawLine(QPointF(PAD, y + HEADER_H), QPointF(width - PAD, y + HEADER_H))
+            y += HEADER_H + 6
             for row in group.rows:
-                rect = QRectF(0, y, self.width(), ROW_H)
+                rect = QRectF(0, y, width, ROW_H)
                 self._rows.append((rect, row.claim.id))
                 if row.claim.id == self.selected_claim:
                     p.fillRect(rect, QColor(255, 213, 79, 90))
-                self._paint_row(p, row, y, bar_x, bar_w, top, bold, small)
+                self._paint_row(p, row, y, width, top, base, bold, small)
                 y += ROW_H
-            y += 8
+            y += 4
         if not self.groups:
             p.setPen(QColor("#777"))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No figures in this situation.")
-        p.end()
-
-    def _paint_row(self, p, row, y, bar_x, bar_w, top, bold, small) -> None:
-        fig = row.figure
-        mid = y + ROW_H / 2
-        p.setFont(self.font())
-        p.setPen(QColor("#111"))
-        elided = QFontMetricsF(self.font()).elidedText(
-            row.claimant, Qt.TextElideMode.ElideRight, NAME_W
-        )
-        p.drawText(QRectF(PAD, y, NAME_W, ROW_H / 2 + 6), Qt.AlignmentFlag.AlignBottom, elided)
+            p.drawText(QRectF(0, 0, width, 80), Qt.AlignmentFlag.AlignCenter, "No figures.")
         p.setFont(small)
-        p.setPen(QColor("#666"))
-        sub = QFontMetricsF(small).elidedText(
-            fig.subject, Qt.TextElideMode.ElideRight, NAME_W + LABEL_W
-        )
+        p.setPen(QColor("#777"))
+        p.drawText(QRectF(PAD, y + 4, width - 2 * PAD, 36), Qt.TextFlag.TextWordWrap, self.footer)
+
+    def _paint_row(self, p, row, y, width, top, base, bold, small) -> None:
+        fig = row.figure
+        line1 = QRectF(PAD, y + 2, width - 2 * PAD, 20)
+        badge = QRectF(width - PAD - BADGE_W, y + 3, BADGE_W, 18)
+        label_w = QFontMetricsF(bold).horizontalAdvance(fig.label()) + 8
+        name_w = max(40.0, badge.left() - PAD - label_w - 12)
+        p.setFont(base)
+        p.setPen(QColor("#111"))
+        name = QFontMetricsF(base).elidedText(row.claimant, Qt.TextElideMode.ElideRight, name_w)
         p.drawText(
-            QRectF(PAD, mid + 2, NAME_W + LABEL_W, ROW_H / 2), Qt.AlignmentFlag.AlignTop, sub
+            QRectF(line1.left(), line1.top(), name_w, 20), Qt.AlignmentFlag.AlignVCenter, name
         )
         p.setFont(bold)
-        p.setPen(QColor("#111"))
+        label_x = line1.left() + name_w + 8
         p.drawText(
-            QRectF(PAD + NAME_W, y, LABEL_W, ROW_H / 2 + 6),
-            Qt.AlignmentFlag.AlignBottom,
-            fig.label(),
+            QRectF(label_x, line1.top(), label_w, 20), Qt.AlignmentFlag.AlignVCenter, fig.label()
         )
-        badge = QRectF(PAD + NAME_W + LABEL_W, mid - 10, BADGE_W - 6, 20)
+        colour = QColor(STATUS_COLOURS.get(row.claim.status, "#444"))
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(STATUS_COLOURS.get(row.claim.status, "#444")))
+        p.setBrush(colour)
         p.drawRoundedRect(badge, 4, 4)
         p.setPen(QColor("white"))
         p.setFont(small)
         p.drawText(badge, Qt.AlignmentFlag.AlignCenter, STATUS_LABELS[row.claim.status])
-        colour = QColor(STATUS_COLOURS.get(row.claim.status, "#444"))
-        track = QRectF(bar_x, mid - 7, bar_w, 14)
+        bar_x, bar_w = PAD, max(40.0, width - 2 * PAD - ARROW_W)
+        mid = y + 32
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#f1f1f1"))
-        p.drawRect(track)
+        p.setBrush(QColor("#efefef"))
+        p.drawRect(QRectF(bar_x, mid - 6, bar_w, 12))
         k = bar_w / top
         if fig.value is not None:
             p.setBrush(colour)
-            p.drawRect(QRectF(bar_x, mid - 7, fig.value * k, 14))
+            p.drawRect(QRectF(bar_x, mid - 6, max(2.0, fig.value * k), 12))
             if fig.qualifier in ("over", "at least"):
                 tip = bar_x + fig.value * k
                 p.setPen(QPen(colour, 2))
@@ -139,14 +160,34 @@ class FiguresCanvas(QWidget):
             light = QColor(colour)
             light.setAlpha(110)
             p.setBrush(light)
-            p.drawRect(QRectF(bar_x + fig.min * k, mid - 7, (fig.max - fig.min) * k, 14))
+            p.drawRect(QRectF(bar_x + fig.min * k, mid - 6, (fig.max - fig.min) * k, 12))
             p.setPen(QPen(colour, 2))
             for v in (fig.min, fig.max):
-                p.drawLine(QPointF(bar_x + v * k, mid - 9), QPointF(bar_x + v * k, mid + 9))
+                p.drawLine(QPointF(bar_x + v * k, mid - 8), QPointF(bar_x + v * k, mid + 8))
         else:
-            p.setPen(QColor("#777"))
+            p.setPen(QColor("#666"))
             p.setFont(small)
-            p.drawText(track, Qt.AlignmentFlag.AlignCenter, "no number given")
+            p.drawText(
+                QRectF(bar_x, mid - 7, bar_w, 14), Qt.AlignmentFlag.AlignCenter, "no number given"
+            )
+        p.setPen(QColor("#777"))
+        p.setFont(small)
+        p.drawText(
+            QRectF(PAD, mid + 7, width - 2 * PAD, 16), Qt.AlignmentFlag.AlignVCenter, fig.subject
+        )
+
+    def to_image(self, width: int = 720, scale: float = 2.0) -> QImage:
+        """The whole comparison as an image (for the clipboard or a PNG)."""
+        height = self.sizeHint().height()
+        image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_ARGB32)
+        image.setDevicePixelRatio(scale)
+        image.fill(QColor("white"))
+        p = QPainter(image)
+        try:
+            self.paint(p, width)
+        finally:
+            p.end()
+        return image
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         for rect, claim_id in self._rows:
@@ -167,6 +208,10 @@ class FiguresView(QScrollArea):
 
     def set_situation(self, situation: Situation) -> None:
         self.canvas.groups = figure_groups(situation)
+        self.canvas.title = situation.title
+        article = situation.article()
+        source = f"Source: {article.title}. " if article else ""
+        self.canvas.footer = f"{source}Compiled with mapapp; statuses as the source reports them."
         self.canvas.visible_claims = None
         self._refresh()
 
@@ -181,3 +226,46 @@ class FiguresView(QScrollArea):
     def _refresh(self) -> None:
         self.canvas.setMinimumHeight(self.canvas.sizeHint().height())
         self.canvas.update()
+
+
+class FiguresWindow(QWidget):
+    """The comparison in its own window, sized for a screenshot, with copy and save."""
+
+    def __init__(self, situation: Situation, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
+
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(f"Conflicting figures — {situation.title}")
+        self.view = FiguresView()
+        self.view.set_situation(situation)
+        copy = QPushButton("Copy image")
+        save = QPushButton("Save PNG…")
+        copy.clicked.connect(self.copy_image)
+        save.clicked.connect(self.save_png)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(copy)
+        buttons.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.resize(720, min(760, self.view.canvas.sizeHint().height() + 70))
+
+    def copy_image(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        QGuiApplication.clipboard().setImage(self.view.canvas.to_image())
+
+    def save_png(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from mapapp.errors import MapappError
+        from mapapp.render.export import save_png
+
+        path, _ = QFileDialog.getSaveFileName(self, "Save figures", "figures.png", "PNG (*.png)")
+        if not path:
+            return
+        try:
+            save_png(self.view.canvas.to_image(), path if path.endswith(".png") else path + ".png")
+        except MapappError as exc:
+            QMessageBox.warning(self, "Save failed", str(exc))

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.layer_list: QListWidget | None = None
         dock = QDockWidget("Layers", self)
         dock.setObjectName("layers_dock")
+        dock.setMinimumWidth(170)  # its list arrives after the first frame
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self.layer_dock = dock
 
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.details: DetailsView | None = None
         self.panel_dock = QDockWidget("Situation", self)
         self.panel_dock.setObjectName("situation_dock")
+        self.panel_dock.setMinimumWidth(380)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
         self.details_dock = QDockWidget("Details", self)
         self.details_dock.setObjectName("details_dock")
@@ -178,6 +180,8 @@ class MainWindow(QMainWindow):
         fit.triggered.connect(mv.zoom_to_fit)
         to_selection = QAction("Zoom to &selection", self, shortcut=QKeySequence("Ctrl+J"))
         to_selection.triggered.connect(self.zoom_to_selection)
+        compare = QAction("&Compare figures…", self, shortcut=QKeySequence("Ctrl+K"))
+        compare.triggered.connect(self.show_figures)
         search = QAction("&Search", self, shortcut=QKeySequence.StandardKey.Find)
         search.triggered.connect(self._focus_search)
         tools = QActionGroup(self)
@@ -192,7 +196,7 @@ class MainWindow(QMainWindow):
         self.measure_action = measure
 
         view_menu = self.menuBar().addMenu("&View")
-        view_menu.addActions([zoom_in, zoom_out, fit, to_selection, search])
+        view_menu.addActions([zoom_in, zoom_out, fit, to_selection, search, compare])
         view_menu.addSeparator()
         for label, attr in (
             ("Scale bar", "scale_bar"),
@@ -222,6 +226,8 @@ class MainWindow(QMainWindow):
         bar.addActions([zoom_in, zoom_out, fit, to_selection])
         bar.addSeparator()
         bar.addActions([pan, measure])
+        bar.addSeparator()
+        bar.addAction(compare)
         self.addToolBar(bar)
 
     # situation ---------------------------------------------------------------
@@ -394,6 +400,18 @@ class MainWindow(QMainWindow):
             return
         layer.set_visible_events(matching_events(self.situation, filters))
         self.map_view.update()
+
+    def show_figures(self) -> None:
+        """The conflicting figures side by side, in a window sized for a screenshot."""
+        if self.situation is None:
+            return
+        from mapapp.ui.figures_view import FiguresWindow
+
+        self.figures_window = FiguresWindow(self.situation, self)
+        self.figures_window.view.claim_selected.connect(
+            lambda cid: self.select("claim", cid, origin="figures")
+        )
+        self.figures_window.show()
 
     def _focus_search(self) -> None:
         self.ensure_docks()

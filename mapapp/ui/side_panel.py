@@ -77,7 +77,8 @@ class SidePanel(QWidget):
         self.actors = ItemTree()
         self.actors.setHeaderLabels(["Actor", "Kind"])
         self.claims = ItemTree()
-        self.claims.setHeaderLabels(["Claimant", "Claim", "Figures", "Status"])
+        self.claims.setHeaderLabels(["Status", "Claimant", "Claim", "Figures"])
+        self.claims.setRootIsDecorated(False)
         self.figures = FiguresView()
         self.article = QPlainTextEdit()
         self.article.setReadOnly(True)
@@ -190,12 +191,13 @@ class SidePanel(QWidget):
         for c in s.claims.values():
             who = s.actors[c.claimant].name if c.claimant in s.actors else "Unattributed"
             figures = "; ".join(f.label() for f in c.figures)
-            item = _item([who, c.statement, figures, STATUS_LABELS[c.status]], "claim", c.id)
-            item.setBackground(3, QBrush(QColor(STATUS_COLOURS.get(c.status, "#444"))))
-            item.setForeground(3, QBrush(QColor("white")))
+            item = _item([STATUS_LABELS[c.status], who, c.statement, figures], "claim", c.id)
+            item.setBackground(0, QBrush(QColor(STATUS_COLOURS.get(c.status, "#444"))))
+            item.setForeground(0, QBrush(QColor("white")))
             self.claims.addTopLevelItem(item)
         self.claims.resizeColumnToContents(0)
-        self.claims.setColumnWidth(1, 220)
+        self.claims.resizeColumnToContents(1)
+        self.claims.setColumnWidth(2, 240)
 
     # filters ---------------------------------------------------------------
     def current_filters(self) -> Filters:
