@@ -146,7 +146,7 @@ def test_window_geometry_and_view_are_remembered(qtbot, clean_settings, basemap)
 
     w = MainWindow(basemap)
     qtbot.addWidget(w)
-    w.resize(700, 520)  # inside the offscreen platform's 800x600 screen
+    w.resize(790, 560)  # inside the offscreen platform's 800x600 screen
     w.show()
     qtbot.waitUntil(lambda: w.map_view._painted)
     w.map_view.zoom_by(3.0, QPointF(100, 100))
@@ -156,7 +156,7 @@ def test_window_geometry_and_view_are_remembered(qtbot, clean_settings, basemap)
     qtbot.addWidget(w2)
     w2.show()
     qtbot.waitUntil(lambda: w2.map_view.view.resolution == pytest.approx(saved.resolution))
-    assert (w2.size().width(), w2.size().height()) == (700, 520)
+    assert (w2.size().width(), w2.size().height()) == (790, 560)
     assert w2.map_view.view.cx == pytest.approx(saved.cx)
     assert w2.map_view.view.cy == pytest.approx(saved.cy)
 
