@@ -76,6 +76,11 @@ def test_selecting_the_jnim_claim_selects_the_battle_marker(window, qtbot):
     panel.claims.setCurrentItem(item)
     assert window.selection == ("claim", "jnim-casualties")
     assert window.map_view.options.selected_event == "battle"
+    # ...and centres its marker
+    mv = window.map_view
+    assert mv.view.map_to_screen(*mv.situation.event_position("battle")) == pytest.approx(
+        (mv.width() / 2, mv.height() / 2), abs=1
+    )
     # the selection ring is drawn around the marker
     p = marker_pixel(window, "battle")
     rgb = image_rgb(window.map_view.grab().toImage())
@@ -236,3 +241,20 @@ def test_co_located_events_are_listed_from_their_cluster(window, qtbot):
     assert len(titles) == 2 and any("Sandstorm" in t for t in titles)
     window.cluster_menu.actions()[0].trigger()
     assert window.selection[0] == "event"
+
+
+def test_dropping_a_file_opens_it(window):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(REYKJAVIK))])
+    event = QDropEvent(
+        QPointF(100, 100),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.situation.title.startswith("Test fixture")
