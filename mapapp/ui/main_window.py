@@ -337,12 +337,7 @@ class MainWindow(QMainWindow):
         pos = layer.event_position(event_id)
         view = self.map_view.view
         if pos is not None:
-            sx, sy = view.map_to_screen(*pos)
-            margin = 40
-            if not (margin < sx < view.width - margin and margin < sy < view.height - margin):
-                self.map_view.set_view(
-                    Viewport(pos[0], pos[1], view.resolution, view.width, view.height)
-                )
+            self.map_view.set_view(Viewport(pos[0], pos[1], view.resolution, 1, 1))
             return
         bounds = layer.event_bounds(event_id)
         if bounds is not None:
