@@ -21,6 +21,12 @@ class Filters:
     def active(self) -> bool:
         return any((self.text, self.actor, self.status, self.first, self.last))
 
+    def dated(self) -> bool:
+        return bool(self.first or self.last)
+
+    def in_time(self, event: Event) -> bool:
+        return event.time.within_range(self.first or "0000-01-01", self.last or "9999-12-31")
+
 
 def _contains(needle: str, *haystacks: str) -> bool:
     return any(needle in h.casefold() for h in haystacks if h)
@@ -62,11 +68,8 @@ def matching_claims(s: Situation, f: Filters) -> set[str]:
             continue
         if f.actor and c.claimant != f.actor:
             continue
-        if f.first or f.last:
-            events = [s.events[e] for e in c.about if e in s.events]
-            span = (f.first or "0000-01-01", f.last or "9999-12-31")
-            if not any(e.time.within_range(*span) for e in events):
-                continue
+        if f.dated() and not any(f.in_time(s.events[e]) for e in c.about if e in s.events):
+            continue
         if needle and not _contains(needle, *claim_words(s, c)):
             continue
         out.add(c.id)
@@ -84,8 +87,7 @@ def matching_events(s: Situation, f: Filters) -> set[str]:
             continue
         if status_events is not None and e.id not in status_events:
             continue
-        span = (f.first or "0000-01-01", f.last or "9999-12-31")
-        if (f.first or f.last) and not e.time.within_range(*span):
+        if f.dated() and not f.in_time(e):
             continue
         if needle and not _contains(needle, *event_words(s, e)):
             continue
