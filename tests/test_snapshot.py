@@ -127,7 +127,7 @@ def test_labels_never_overlap_and_the_focus_place_is_labelled(basemap):
             basemap,
             RenderOptions(focus_places=frozenset({"Tinzaouaten"})),
             situation=layer,
-        )
+        ).labels
         painter.end()
         texts = [t for t, _ in labels]
         assert "Tinzaouaten" in texts and "AZAWAD" in texts, texts

@@ -6,7 +6,16 @@ from functools import cache
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QImage,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 
 from mapapp.geo.basemap_pack import PACK_NAME, BasemapPack, PackedFeature, load_pack
 from mapapp.geo.viewport import Viewport
@@ -101,6 +110,35 @@ def hatch_tile() -> QImage:
     return tile
 
 
+def paint_hatch(painter: QPainter, area: QPainterPath | QRectF) -> None:
+    """Azawad's wash and diagonal hatch over ``area`` (screen coordinates).
+
+    Raster targets get a texture tile without a transform (Qt's fast fill path); vector
+    targets (SVG, PDF) get real clipped lines instead of an embedded bitmap.
+    """
+    if isinstance(area, QRectF):
+        path = QPainterPath()
+        path.addRect(area)
+        area = path
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    if painter.paintEngine().type() == QPaintEngine.Type.Raster:
+        painter.setBrush(QBrush(hatch_tile()))
+        painter.drawPath(area)
+    else:
+        painter.setBrush(style.AZAWAD_FILL)
+        painter.drawPath(area)
+        painter.setClipPath(area, Qt.ClipOperation.IntersectClip)
+        painter.setPen(QPen(style.AZAWAD_HATCH, 1.0))
+        r = area.boundingRect()
+        step = 10.0
+        x = r.left() - r.height()
+        while x < r.right():
+            painter.drawLine(QPointF(x, r.bottom()), QPointF(x + r.height(), r.top()))
+            x += step
+    painter.restore()
+
+
 def map_transform(view: Viewport) -> QTransform:
     """Map metres (y up) -> device pixels (y down) for ``view``."""
     k = 1.0 / view.resolution
@@ -109,6 +147,15 @@ def map_transform(view: Viewport) -> QTransform:
 
 def _visible(features: list[PathFeature], area: QRectF) -> list[PathFeature]:
     return [f for f in features if f.bbox.intersects(area)]
+
+
+def visible_features(basemap: Basemap, layer: str, view: Viewport) -> list[PathFeature]:
+    """Features of ``layer`` that a frame of ``view`` draws (the legend asks the same)."""
+    x0, y0, x1, y1 = view.bounds()
+    features = _visible(basemap.features(layer), QRectF(x0, y0, x1 - x0, y1 - y0))
+    if layer == "countries_10m" and view.resolution > DETAIL_MAX_RESOLUTION:
+        return []
+    return features
 
 
 def draw_basemap(
@@ -132,13 +179,11 @@ def draw_basemap(
         painter.drawPath(f.path)
     azawad = _visible(basemap.features("azawad"), area) if "azawad" in layers else []
     if azawad:
-        # Fill in screen space with a pixel tile: the hatch keeps its spacing at every zoom
-        # and a texture without a transform is Qt's fast fill path.
+        # Filled in screen space, so the hatch keeps its spacing at every zoom.
         to_screen = map_transform(view)
         painter.setTransform(outer)
-        painter.setBrush(QBrush(hatch_tile()))
         for f in azawad:
-            painter.drawPath(to_screen.map(f.path))
+            paint_hatch(painter, to_screen.map(f.path))
         painter.setTransform(to_screen, True)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if "mali_admin1" in layers:

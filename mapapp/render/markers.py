@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPaintEngine, QPainter, QPen
 
 from mapapp.geo.viewport import Viewport
 from mapapp.render import style
-from mapapp.render.symbols import SYMBOL_PX, MarkerStyle, render_symbol
+from mapapp.render.symbols import SYMBOL_PX, MarkerStyle, paint_symbol, render_symbol
 
 if TYPE_CHECKING:
     pass
@@ -94,17 +94,39 @@ class MarkerLayer:
         text = cluster_label(n)
         key = (text, scale)
         if key not in self._bubbles:
-            self._bubbles[key] = _render_bubble(text, bubble_radius(n), scale)
+            self._bubbles[key] = _render_bubble(n, scale)
         return self._bubbles[key]
 
+    def frame(self, view: Viewport) -> _Frame:
+        """This view's bins, computed once and shared by drawing, legend and hit-tests."""
+        if self._frame is None or self._frame.view != view:
+            self._frame = _bin(self, view)
+        return self._frame
+
+    def drawn_styles(self, view: Viewport) -> tuple[set[int], bool]:
+        """Style indices of the single markers a frame of ``view`` shows, and whether it
+        shows any cluster."""
+        frame = self.frame(view)
+        singles = {int(self.style_index[int(i)]) for i in frame.single if i >= 0}
+        return singles, any(int(c) > 1 for c in frame.count)
+
     def draw(self, painter: QPainter, view: Viewport, selected: int | None = None) -> None:
-        frame = _bin(self, view)
-        self._frame = frame
+        frame = self.frame(view)
+        raster = painter.paintEngine().type() == QPaintEngine.Type.Raster
         scale = max(1.0, painter.device().devicePixelRatioF()) * _painter_scale(painter)
         for k in range(len(frame.sx)):
-            sx, sy = frame.sx[k], frame.sy[k]
-            if frame.single[k] >= 0:
-                img = self._symbol(int(self.style_index[frame.single[k]]), scale)
+            sx, sy = float(frame.sx[k]), float(frame.sy[k])
+            single = int(frame.single[k])
+            if not raster:  # SVG/PDF: real paths, not bitmaps
+                if single >= 0:
+                    paint_symbol(
+                        painter, self.styles[int(self.style_index[single])], QPointF(sx, sy)
+                    )
+                else:
+                    paint_bubble(painter, int(frame.count[k]), QPointF(sx, sy))
+                continue
+            if single >= 0:
+                img = self._symbol(int(self.style_index[single]), scale)
             else:
                 img = self._bubble(int(frame.count[k]), scale)
             w = img.width() / scale
@@ -116,14 +138,12 @@ class MarkerLayer:
             painter.setPen(QPen(style.SELECTION, 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(sx, sy), 12, 12)
-            img = self._symbol(int(self.style_index[selected]), scale)
-            w = img.width() / scale
-            painter.drawImage(QRectF(sx - w / 2, sy - w / 2, w, w), img)
             painter.restore()
+            paint_symbol(painter, self.styles[int(self.style_index[selected])], QPointF(sx, sy))
 
     def hit_test(self, view: Viewport, px: float, py: float) -> MarkerHit | None:
         """The marker or cluster drawn under pixel (px, py) in the last frame of ``view``."""
-        frame = self._frame if self._frame and self._frame.view == view else _bin(self, view)
+        frame = self.frame(view)
         n = len(frame.sx)
         if n == 0:
             return None
@@ -245,19 +265,29 @@ def _painter_scale(painter: QPainter) -> float:
     return max(1.0, math.hypot(t.m11(), t.m12()))
 
 
-def _render_bubble(text: str, radius: float, scale: float) -> QImage:
-    side = math.ceil((radius * 2 + 4) * scale)
+def paint_bubble(p: QPainter, n: int, centre: QPointF) -> None:
+    """A cluster: a dark disc with the member count."""
+    text = cluster_label(n)
+    radius = bubble_radius(n)
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(QColor(255, 255, 255, 230), 2))
+    p.setBrush(QColor(60, 60, 72, 215))
+    p.drawEllipse(centre, radius, radius)
+    p.setPen(QColor("#ffffff"))
+    p.setFont(style.font(10 if len(text) < 4 else 9, bold=True))
+    box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+    p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    p.restore()
+
+
+def _render_bubble(n: int, scale: float) -> QImage:
+    side = math.ceil((bubble_radius(n) * 2 + 4) * scale)
     img = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
     img.fill(Qt.GlobalColor.transparent)
     img.setDevicePixelRatio(scale)
     p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
     c = side / scale / 2
-    p.setPen(QPen(QColor(255, 255, 255, 230), 2))
-    p.setBrush(QColor(60, 60, 72, 215))
-    p.drawEllipse(QPointF(c, c), radius, radius)
-    p.setPen(QColor("#ffffff"))
-    p.setFont(style.font(10 if len(text) < 4 else 9, bold=True))
-    p.drawText(QRectF(0, 0, side / scale, side / scale), Qt.AlignmentFlag.AlignCenter, text)
+    paint_bubble(p, n, QPointF(c, c))
     p.end()
     return img

@@ -14,8 +14,10 @@ from PySide6.QtGui import QPainter, QPen
 
 from mapapp.geo.viewport import Viewport
 from mapapp.render import style
-from mapapp.render.basemap import Basemap, draw_basemap
+from mapapp.render.basemap import Basemap, draw_basemap, visible_features
 from mapapp.render.labels import LabelPlacer, draw_halo_text, point_label_candidates, text_size
+from mapapp.render.legend import LABELS as LEGEND_LABELS
+from mapapp.render.legend import draw_legend, legend_size
 from mapapp.render.overlays import (
     draw_attribution,
     draw_graticule,
@@ -23,6 +25,7 @@ from mapapp.render.overlays import (
     draw_scale_bar,
     draw_title,
 )
+from mapapp.render.symbols import MarkerStyle
 
 if TYPE_CHECKING:
     from mapapp.render.markers import MarkerLayer
@@ -56,6 +59,18 @@ class RenderOptions:
     focus_places: frozenset[str] = frozenset()
     selected_event: str | None = None
     measure: tuple[tuple[float, float], tuple[float, float], str] | None = None
+    legend: bool = False
+    caption: str = ""  # a selected event's caption, in exports
+    attribution_text: str = ATTRIBUTION
+    data_date: str = ""
+
+
+@dataclass
+class Drawn:
+    """What a frame drew: text labels (for overlap checks) and legend entry keys."""
+
+    labels: list[tuple[str, QRectF]]
+    legend: list[str]
 
 
 def render_map(
@@ -65,8 +80,8 @@ def render_map(
     options: RenderOptions,
     markers: MarkerLayer | None = None,
     situation: SituationLayer | None = None,
-) -> list[tuple[str, QRectF]]:
-    """Draw the map; returns the text labels placed (text, screen rectangle)."""
+) -> Drawn:
+    """Draw the map for ``view`` onto any painter (screen, image, SVG, PDF, printer)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -75,16 +90,23 @@ def render_map(
     draw_basemap(painter, basemap, view, options.layers)
     placer = LabelPlacer(QRectF(0, 0, view.width, view.height))
     _reserve_overlays(placer, view, options)
+    show_events = situation is not None and "markers" in options.layers
+    extra = situation.extra_places() if situation is not None else []
+    places = _visible_places(basemap, view, options, extra) if "places" in options.layers else []
+    entries = legend_entries(basemap, view, options, places, situation if show_events else None)
+    legend_rect = _legend_rect(view, options, entries) if options.legend and entries else None
+    if legend_rect is not None:
+        placer.reserve(legend_rect)
+    caption_rect = _caption_rect(view, options) if options.caption else None
+    if caption_rect is not None:
+        placer.reserve(caption_rect)
     if "graticule" in options.layers:
         draw_graticule(painter, basemap, view, placer)
-    show_events = situation is not None and "markers" in options.layers
     if show_events:
         situation.draw_under(painter, view, options.selected_event)
         for rect in situation.marker_rects(view):
             placer.reserve(rect)
-    if "places" in options.layers:
-        extra = situation.extra_places() if situation is not None else []
-        _draw_places(painter, basemap, view, options, placer, extra)
+    _draw_places(painter, view, options, placer, places)
     _draw_area_labels(painter, basemap, view, options, placer)
     if markers is not None and "markers" in options.layers:
         markers.draw(painter, view)
@@ -97,11 +119,69 @@ def render_map(
     if options.north_arrow:
         draw_north_arrow(painter, view)
     if options.attribution:
-        draw_attribution(painter, view, ATTRIBUTION)
+        text = options.attribution_text
+        if options.data_date:
+            text = f"Data as of {options.data_date} · {text}"
+        draw_attribution(painter, view, text)
     if options.title:
         draw_title(painter, view, options.title, options.subtitle)
+    if caption_rect is not None:
+        _draw_caption(painter, caption_rect, options.caption)
+    if legend_rect is not None:
+        draw_legend(painter, legend_rect, entries)
     painter.restore()
-    return placer.labels
+    return Drawn(placer.labels, [key for key, _, _ in entries])
+
+
+def legend_entries(
+    basemap: Basemap,
+    view: Viewport,
+    options: RenderOptions,
+    places: list,
+    situation: SituationLayer | None,
+) -> list[tuple[str, str, MarkerStyle | None]]:
+    """One entry per kind of symbol this frame draws, asked with the drawing's own tests."""
+    on = options.layers
+    out: list[tuple[str, str, MarkerStyle | None]] = []
+    if situation is not None:
+        out += situation.legend_entries(view, options.selected_event)
+    for key in ("mali_algeria_border", "azawad", "mali_admin1"):
+        if key in on and visible_features(basemap, key, view):
+            out.append((key, LEGEND_LABELS[key], None))
+    countries = "countries_10m" in on and visible_features(basemap, "countries_10m", view)
+    world = "world_context" in on and visible_features(basemap, "world_context", view)
+    if countries or world:
+        out.append(("country_edge", LEGEND_LABELS["country_edge"], None))
+    if places:
+        out.append(("places", LEGEND_LABELS["places"], None))
+    return out
+
+
+def _legend_rect(view: Viewport, options: RenderOptions, entries) -> QRectF:
+    w, h = legend_size(entries)
+    bottom = view.height - (26 if options.attribution else 8)
+    return QRectF(view.width - w - 10, bottom - h, w, h)
+
+
+def _caption_rect(view: Viewport, options: RenderOptions) -> QRectF:
+    f = style.font(12)
+    lines = options.caption.split("\n")
+    w = max(text_size(f, line)[0] for line in lines) + 20
+    h = len(lines) * (text_size(f, "Ag")[1] + 2) + 14
+    top = 12 + (70 if options.title else 0)
+    return QRectF(12, top, min(w, view.width * 0.6), h)
+
+
+def _draw_caption(painter: QPainter, rect: QRectF, caption: str) -> None:
+    """The selected event's caption: a plain-text box beside the title."""
+    painter.save()
+    painter.setPen(QPen(style.SELECTION, 2))
+    painter.setBrush(style.OVERLAY_BG)
+    painter.drawRoundedRect(rect, 3, 3)
+    painter.setPen(style.OVERLAY_TEXT)
+    painter.setFont(style.font(12))
+    painter.drawText(rect.adjusted(10, 7, -10, -7), Qt.TextFlag.TextWordWrap, caption)
+    painter.restore()
 
 
 def _reserve_overlays(placer: LabelPlacer, view: Viewport, options: RenderOptions) -> None:
@@ -117,15 +197,13 @@ def _reserve_overlays(placer: LabelPlacer, view: Viewport, options: RenderOption
         placer.reserve(QRectF(0, 0, 520, 64))
 
 
-def _draw_places(
-    painter: QPainter,
+def _visible_places(
     basemap: Basemap,
     view: Viewport,
     options: RenderOptions,
-    placer: LabelPlacer,
     extra: list[tuple[str, float, float]],
-) -> None:
-    """Dots for every place in view, labels by rank where they fit, focus places first.
+) -> list[tuple[int, str, float, float, bool]]:
+    """(rank, name, sx, sy, focus) of the places a frame shows, most important first.
     ``extra``: the situation's own places that the gazetteer lacks (name, x, y)."""
     shown = []
     candidates = [
@@ -141,6 +219,17 @@ def _draw_places(
         if view.contains_screen(sx, sy):
             shown.append((rank, name, sx, sy, focus))
     shown.sort(key=lambda s: (s[0], s[1]))
+    return shown
+
+
+def _draw_places(
+    painter: QPainter,
+    view: Viewport,
+    options: RenderOptions,
+    placer: LabelPlacer,
+    shown: list[tuple[int, str, float, float, bool]],
+) -> None:
+    """Dots for every shown place; labels by rank where they fit, focus places first."""
     painter.save()
     painter.setPen(QPen(style.HALO, 1.2))
     for _rank, _name, sx, sy, _focus in shown:

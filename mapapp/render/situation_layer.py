@@ -13,9 +13,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPolygonF
 
 from mapapp.geo.viewport import Viewport
-from mapapp.model.situation import Event, Situation
+from mapapp.model.situation import Situation
 from mapapp.render import style
 from mapapp.render.basemap import Basemap, map_transform
+from mapapp.render.legend import LABELS as LEGEND_LABELS
 from mapapp.render.markers import MarkerHit, MarkerLayer
 from mapapp.render.symbols import MarkerStyle
 
@@ -39,6 +40,7 @@ EVENT_STYLES: dict[str, MarkerStyle] = {
     "report": MarkerStyle("circle", OTHER),
 }
 GAZETTEER_TOLERANCE_DEG = 1e-4
+
 RING = QColor(217, 72, 15, 170)
 RING_FILL = QColor(217, 72, 15, 28)
 AREA_EDGE = QColor("#1f5fa8")
@@ -207,22 +209,55 @@ class SituationLayer:
                 rects.append(QRectF(sx - half, sy - half, 2 * half, 2 * half))
         return rects
 
-    def _draw_rings(self, painter: QPainter, view: Viewport) -> None:
-        painter.save()
-        painter.setPen(style.cosmetic_pen(RING, 1.0, Qt.PenStyle.DashLine))
-        painter.setBrush(RING_FILL)
+    def rings(self, view: Viewport) -> list[tuple[float, float, float]]:
+        """Screen centre and radius of the 'near' rings a frame of ``view`` draws."""
+        out = []
         for i, eid in enumerate(self.marker_events):
-            event: Event = self.situation.events[eid]
-            loc = event.location
+            loc = self.situation.events[eid].location
             if loc.precision != "near" or not loc.radius_km or not self.markers.visible[i]:
                 continue
             pos = self.positions[loc.place]
             r_px = loc.radius_km * 1000 * pos.scale / view.resolution
-            if r_px < 4:
-                continue
             sx, sy = view.map_to_screen(pos.x, pos.y)
+            inside = -r_px < sx < view.width + r_px and -r_px < sy < view.height + r_px
+            if r_px >= 4 and inside:
+                out.append((sx, sy, r_px))
+        return out
+
+    def _draw_rings(self, painter: QPainter, view: Viewport) -> None:
+        painter.save()
+        painter.setPen(style.cosmetic_pen(RING, 1.0, Qt.PenStyle.DashLine))
+        painter.setBrush(RING_FILL)
+        for sx, sy, r_px in self.rings(view):
             painter.drawEllipse(QPointF(sx, sy), r_px, r_px)
         painter.restore()
+
+    def legend_entries(
+        self, view: Viewport, selected_event: str | None
+    ) -> list[tuple[str, str, MarkerStyle | None]]:
+        """What this layer draws in ``view``: event symbols, rings, clusters, the area."""
+        styles, clusters = self.markers.drawn_styles(view)
+        names = list(EVENT_STYLES)
+        out = [
+            (f"event:{names[i]}", f"Event: {names[i].replace('_', ' ')}", EVENT_STYLES[names[i]])
+            for i in sorted(styles)
+        ]
+        if selected_event is not None:
+            i = self.marker_of(selected_event)
+            if i is not None and self.markers.visible[i]:
+                kind = names[int(self.markers.style_index[i])]
+                entry = (f"event:{kind}", f"Event: {kind.replace('_', ' ')}", EVENT_STYLES[kind])
+                if entry not in out:
+                    out.append(entry)
+        if clusters:
+            out.append(("cluster", LEGEND_LABELS["cluster"], None))
+        if self.rings(view):
+            out.append(("ring", LEGEND_LABELS["ring"], None))
+        selected = self.situation.events.get(selected_event) if selected_event else None
+        region = selected is not None and selected.location.precision == "region"
+        if region and self.area_path(selected.location.area) is not None:
+            out.append(("area", LEGEND_LABELS["area"], None))
+        return out
 
     def _draw_area(self, painter: QPainter, view: Viewport, area_id: str) -> None:
         path = self.area_path(area_id)

@@ -44,6 +44,17 @@ def symbol_path(shape: str, size: float) -> QPainterPath:
     return path
 
 
+def paint_symbol(p: QPainter, ms: MarkerStyle, centre: QPointF, size: float | None = None) -> None:
+    """The symbol as vector paths (SVG, PDF, legends)."""
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.translate(centre)
+    p.setPen(QPen(ms.edge, 1.5))
+    p.setBrush(ms.fill)
+    p.drawPath(symbol_path(ms.shape, size or ms.size))
+    p.restore()
+
+
 def render_symbol(ms: MarkerStyle, scale: float = 1.0) -> QImage:
     """One antialiased symbol image, drawn once and then blitted for every marker."""
     side = math.ceil((ms.size + 4) * scale)
@@ -51,10 +62,6 @@ def render_symbol(ms: MarkerStyle, scale: float = 1.0) -> QImage:
     img.fill(Qt.GlobalColor.transparent)
     img.setDevicePixelRatio(scale)
     p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.translate(side / scale / 2, side / scale / 2)
-    p.setPen(QPen(ms.edge, 1.5))
-    p.setBrush(ms.fill)
-    p.drawPath(symbol_path(ms.shape, ms.size))
+    paint_symbol(p, ms, QPointF(side / scale / 2, side / scale / 2))
     p.end()
     return img
