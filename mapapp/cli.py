@@ -34,10 +34,19 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def _gui_parser() -> argparse.ArgumentParser:
+def _parser(**kwargs) -> argparse.ArgumentParser:
+    """An ArgumentParser whose errors are one line (UsageError), not a usage block."""
     import argparse
 
-    p = argparse.ArgumentParser(
+    class OneLineParser(argparse.ArgumentParser):
+        def error(self, message: str):
+            raise UsageError(f"{self.prog}: {message}")
+
+    return OneLineParser(**kwargs)
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = _parser(
         prog="mapapp",
         description="Situation map of events, actors and source claims. "
         "Subcommands: snapshot, validate (run 'mapapp snapshot -h').",
@@ -48,20 +57,42 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _snapshot_parser() -> argparse.ArgumentParser:
-    import argparse
-
-    p = argparse.ArgumentParser(prog="mapapp snapshot", description="Export a map snapshot.")
+    p = _parser(
+        prog="mapapp snapshot",
+        description="Export a map snapshot (format from OUT's suffix: .png .svg .pdf).",
+    )
     p.add_argument("file", nargs="?", help="situation file (default: the embedded one)")
-    p.add_argument("-o", "--output", required=True, help="output file (.png)")
-    p.add_argument("--size", default="1600x1000", help="WIDTHxHEIGHT in pixels")
-    p.add_argument("--title", default="", help="title drawn on the map")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file")
+    p.add_argument("--size", default="1600x1000", help="WIDTHxHEIGHT in pixels at 96 dpi")
+    p.add_argument("--dpi", type=float, default=96.0, help="PNG pixel density (96 = 1x)")
+    p.add_argument("--bbox", help="W,S,E,N in degrees (default: the situation's extent)")
+    p.add_argument("--title", help="title (default: the situation's title)")
+    p.add_argument("--no-title", action="store_true", help="no title box")
+    p.add_argument("--select", metavar="ID", help="highlight an event (or a claim's event)")
+    p.add_argument("--hide", default="", metavar="LAYERS", help="comma-separated layer keys")
+    for flag in ("legend", "scale-bar", "north-arrow", "attribution"):
+        p.add_argument(f"--no-{flag}", action="store_true", help=f"leave out the {flag}")
     return p
 
 
-def _validate_parser() -> argparse.ArgumentParser:
-    import argparse
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    import math
 
-    p = argparse.ArgumentParser(
+    try:
+        w, s, e, n = (float(v) for v in text.split(","))
+    except ValueError:
+        raise UsageError(f"--bbox must be W,S,E,N in degrees, not {text!r}") from None
+    if not all(math.isfinite(v) for v in (w, s, e, n)):
+        raise UsageError("--bbox values must be finite numbers")
+    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= 90 and -90 <= n <= 90):
+        raise UsageError(f"--bbox {text} is outside -180..180 / -90..90")
+    if w >= e or s >= n:
+        raise UsageError(f"--bbox {text}: west must be less than east and south less than north")
+    return w, s, e, n
+
+
+def _validate_parser() -> argparse.ArgumentParser:
+    p = _parser(
         prog="mapapp validate",
         description="Check a situation file; exit 0 when it is valid, 1 with every problem listed.",
     )
@@ -94,22 +125,41 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_snapshot(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from mapapp.render.scene import LAYERS
+
     out = Path(args.output)
-    if out.suffix.lower() != ".png":
-        raise UsageError(f"unsupported output format {out.suffix or '(none)'!r}; use .png")
+    suffix = out.suffix.lower()
+    if suffix not in (".png", ".svg", ".pdf"):
+        raise UsageError(
+            f"unsupported output format {suffix or '(no suffix)'!r}; use .png, .svg or .pdf"
+        )
     width, height = parse_size(args.size)
+    if not (24 <= args.dpi <= 1200):
+        raise UsageError(f"--dpi {args.dpi:g} is out of range (24..1200)")
+    scale = args.dpi / 96
+    if suffix == ".png" and (
+        width * scale > MAX_SIDE
+        or height * scale > MAX_SIDE
+        or width * height * scale * scale > MAX_PIXELS
+    ):
+        raise UsageError(f"--size {width}x{height} at {args.dpi:g} dpi is too many pixels")
+    bbox = parse_bbox(args.bbox) if args.bbox else None
+    hidden = frozenset(k.strip() for k in args.hide.split(",") if k.strip())
+    unknown = hidden - set(LAYERS)
+    if unknown:
+        raise UsageError(
+            f"--hide: unknown layer {sorted(unknown)[0]!r}; layers: {', '.join(LAYERS)}"
+        )
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["mapapp"])
-    from mapapp.geo.viewport import framing
     from mapapp.model.files import SituationError
     from mapapp.model.io import default_situation_path, load_situation
     from mapapp.render.basemap import default_basemap
-    from mapapp.render.export import render_image, save_png
-    from mapapp.render.scene import RenderOptions
+    from mapapp.render.export import export_snapshot
     from mapapp.render.situation_layer import SituationLayer
-    from mapapp.ui.home import home_view
+    from mapapp.render.snapshot import build_snapshot, default_view
 
     try:
         if args.file:
@@ -120,12 +170,23 @@ def run_snapshot(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     basemap = default_basemap()
     layer = SituationLayer(situation, basemap)
-    extent = layer.extent() if args.file else None
-    view = framing(extent, width, height) if extent else home_view(basemap, width, height)
-    options = RenderOptions(title=args.title, focus_places=layer.focus_names())
-    save_png(render_image(view, basemap, options, situation=layer), out)
+    view = default_view(layer, width, height, bbox)
+    snap = build_snapshot(
+        layer,
+        basemap,
+        view,
+        dpi=args.dpi,
+        title="" if args.no_title else args.title,
+        select=args.select,
+        hidden=hidden,
+        legend=not args.no_legend,
+        scale_bar=not args.no_scale_bar,
+        north_arrow=not args.no_north_arrow,
+        attribution=not args.no_attribution,
+    )
+    export_snapshot(out, snap, basemap, layer)
     del app
-    print(f"wrote {out} ({width}x{height})")
+    print(f"wrote {out} ({width}x{height}, {suffix[1:].upper()})")
     return 0
 
 

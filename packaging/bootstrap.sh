@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up a fresh Debian/Ubuntu machine for mapapp: Qt's system libraries, fonts, Xvfb, and a
+# Set up a fresh Debian/Ubuntu machine for mapapp: Qt's system libraries, fonts, Xvfb,
+# GDAL and poppler (real clients that open our exports in the tests), and a
 # virtual environment in .venv with mapapp (editable) and its test extra.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,7 @@ apt_packages=(
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxcb-glx0 libxcb-shm0 libxcb-sync1
   libxcb-render0 libxcb-util1 libxrender1 libxi6 libpng16-16 libwayland-client0
   fonts-dejavu-core xvfb xauth
+  gdal-bin poppler-utils
 )
 missing=()
 for p in "${apt_packages[@]}"; do

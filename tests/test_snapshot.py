@@ -1,14 +1,19 @@
-"""`mapapp snapshot` renders the window's map headless, and refuses bad input cleanly."""
+"""`mapapp snapshot`: PNG, SVG and PDF through the window's drawing, with metadata, a
+legend of what is drawn, and clean refusals of bad input."""
 
 import os
+import re
+import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
+from mapapp.model.io import default_situation_path, load_situation
 from mapapp.render import style
 from tests.pixels import border_pixels, border_screen_line, colour_mask, image_rgb, share_near
 
@@ -30,49 +35,188 @@ def run_cli(*args, cwd=None):
 
 
 @pytest.fixture(scope="module")
+def layer(basemap):
+    from mapapp.render.situation_layer import SituationLayer
+
+    return SituationLayer(load_situation(default_situation_path()), basemap)
+
+
+@pytest.fixture(scope="module")
 def snapshot(tmp_path_factory):
     out = tmp_path_factory.mktemp("snap") / "map.png"
-    result = run_cli("snapshot", "-o", str(out), "--size", "1200x800")
+    result = run_cli("snapshot", "-o", str(out), "--size", "1200x800", "--select", "battle")
     assert result.returncode == 0, result.stderr
     return out
 
 
-def test_snapshot_has_the_border_where_the_border_is(snapshot, basemap):
-    from mapapp.ui.home import home_view
+def cli_view(layer, w=1200, h=800, bbox=None):
+    from mapapp.render.snapshot import default_view
 
+    return default_view(layer, w, h, bbox)
+
+
+def outside_legend(mask, basemap, layer, view, **changes):
+    """The mask with the legend box cleared (its swatches repeat the map's symbols)."""
+    _, drawn = render(basemap, layer, view, **changes)
+    r = drawn.legend_rect.toAlignedRect()
+    mask = mask.copy()
+    mask[r.top() : r.bottom() + 2, r.left() : r.right() + 2] = False
+    return mask
+
+
+def test_snapshot_has_the_border_where_the_border_is(snapshot, basemap, layer):
     image = QImage(str(snapshot))
     assert (image.width(), image.height()) == (1200, 800)
-    view = home_view(basemap, 1200, 800)
+    view = cli_view(layer)
     mask = colour_mask(image_rgb(image), style.BORDER)
+    mask = outside_legend(mask, basemap, layer, view, selected_event="battle", legend=True)
     assert share_near(mask, border_pixels(view)) > 0.9
     # ...and not far from it: every border-coloured pixel is within 4 px of the line
     import shapely
 
     ys, xs = np.nonzero(mask)
-    assert len(xs) > 500
+    assert len(xs) > 300
     far = shapely.distance(border_screen_line(view), shapely.points(xs, ys)) > 4.0
     assert far.sum() == 0, f"{far.sum()} border-coloured pixels away from the border"
 
 
-def test_snapshot_matches_the_window_drawing(snapshot, basemap, qtbot):
-    """The CLI output equals what the map widget paints at the same size."""
-    from mapapp.model.io import default_situation_path, load_situation
-    from mapapp.render.situation_layer import SituationLayer
+def test_selected_marker_is_where_the_event_is(snapshot, basemap, layer):
+    view = cli_view(layer)
+    x, y = layer.event_position("battle")
+    sx, sy = (round(v) for v in view.map_to_screen(x, y))
+    rgb = image_rgb(QImage(str(snapshot)))
+    ring = rgb[sy - 14 : sy + 15, sx - 14 : sx + 15].reshape(-1, 3).astype(int)
+    amber = (np.abs(ring - [255, 179, 0]).sum(axis=1) < 60).sum()
+    assert amber > 30  # the selection ring
+    orange = np.abs(rgb.astype(int) - [217, 72, 15]).sum(axis=2) < 40
+    orange = outside_legend(orange, basemap, layer, view, selected_event="battle", legend=True)
+    ys, xs = np.nonzero(orange)
+    assert len(xs) > 20
+    assert np.hypot(xs.mean() - sx, ys.mean() - sy) < 6  # the battle symbol, centred there
+
+
+def test_png_metadata(snapshot):
+    image = QImage(str(snapshot))
+    assert image.text("Title") == "Fighting near Tinzaouaten, northern Mali, July 2024"
+    assert "bbc.com" in image.text("Source") and "Natural Earth" in image.text("Source")
+    assert image.text("CRS").startswith("EPSG:3857")
+    w, s, e, n = (float(v) for v in image.text("BBox").split(" ")[0].split(","))
+    assert w < 2.97 < e and s < 19.95 < n
+    assert image.text("Software").startswith("mapapp ")
+    assert image.text("Creation Time").endswith("Z")
+
+
+def test_svg_is_vector_with_metadata(tmp_path):
+    out = tmp_path / "map.svg"
+    r = run_cli("snapshot", "-o", str(out), "--size", "900x600")
+    assert r.returncode == 0, r.stderr
+    root = ET.parse(out).getroot()
+    ns = {"svg": "http://www.w3.org/2000/svg", "dc": "http://purl.org/dc/elements/1.1/"}
+    assert root.findall(".//svg:image", ns) == []
+    assert len(root.findall(".//svg:path", ns)) > 100
+    assert root.find(".//dc:title", ns).text.startswith("Fighting near Tinzaouaten")
+    assert "EPSG:3857" in root.find(".//dc:coverage", ns).text
+
+
+def test_pdf_opens_with_its_title(tmp_path):
+    out = tmp_path / "map.pdf"
+    r = run_cli("snapshot", "-o", str(out), "--size", "900x600")
+    assert r.returncode == 0, r.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-")
+    if shutil.which("pdfinfo") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdfinfo missing on CI (poppler-utils)")
+        pytest.skip("pdfinfo is not installed")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert "Title:           Fighting near Tinzaouaten" in info
+    assert "Creator:         mapapp" in info
+    assert re.search(r"Page size:\s+675 x 450 pts", info)  # 900x600 px at 96 dpi
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True)
+    assert len(images.stdout.strip().splitlines()) == 2  # header only: no bitmaps
+
+
+def test_dpi_scales_the_png(tmp_path):
+    out = tmp_path / "hi.png"
+    r = run_cli("snapshot", "-o", str(out), "--size", "400x300", "--dpi", "192")
+    assert r.returncode == 0, r.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (800, 600)
+
+
+def test_snapshot_matches_the_window_drawing(snapshot, basemap, layer, qtbot):
+    """The CLI output equals what the map widget paints with the same view and options."""
+    from mapapp.render.snapshot import build_snapshot
     from mapapp.ui.map_view import MapView
 
+    snap = build_snapshot(layer, basemap, cli_view(layer), select="battle")
     view = MapView(basemap)
     qtbot.addWidget(view)
-    layer = SituationLayer(load_situation(default_situation_path()), basemap)
     view.situation = layer
-    view.set_options(focus_places=layer.focus_names())
     view.resize(1200, 800)
     view.show()
     qtbot.waitUntil(lambda: view._painted)
+    view.options = snap.options
+    view.set_view(snap.view)
     mine = image_rgb(view.grab().toImage())
     theirs = image_rgb(QImage(str(snapshot)))
     assert mine.shape == theirs.shape
     diff = np.abs(mine.astype(int) - theirs.astype(int))
-    assert (diff.max(axis=2) > 8).mean() < 0.001
+    assert (diff.max(axis=2) > 8).mean() < 0.002
+
+
+def render(basemap, layer, view, **changes):
+    from dataclasses import replace
+
+    from PySide6.QtGui import QPainter
+
+    from mapapp.render.scene import render_map
+    from mapapp.render.snapshot import build_snapshot
+
+    snap = build_snapshot(layer, basemap, view)
+    options = replace(snap.options, **changes)
+    image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    drawn = render_map(painter, view, basemap, options, situation=layer)
+    painter.end()
+    return image, drawn
+
+
+def test_legend_lists_exactly_the_symbols_drawn(basemap, layer):
+    from mapapp.render.legend import LABELS
+
+    view = cli_view(layer)
+    _, drawn = render(basemap, layer, view)
+    assert set(drawn.legend) == {
+        "event:battle",
+        "ring",
+        "mali_algeria_border",
+        "azawad",
+        "mali_admin1",
+        "country_edge",
+        "places",
+    }
+    # hidden layers leave the legend with their symbols
+    _, drawn = render(basemap, layer, view, layers=frozenset({"world_context", "countries_10m"}))
+    assert drawn.legend == ["country_edge"]
+    # a region-level selection adds its area; nothing elsewhere in the world adds Mali's
+    _, drawn = render(basemap, layer, view, selected_event="takeover-2012")
+    assert "area" in drawn.legend
+    far = cli_view(layer, bbox=(-30.0, 60.0, -10.0, 68.0))
+    _, drawn = render(basemap, layer, far)
+    assert not {"mali_algeria_border", "azawad", "mali_admin1", "event:battle"} & set(drawn.legend)
+    assert set(LABELS) >= {k for k in drawn.legend if not k.startswith("event:")}
+
+
+def test_legend_box_is_drawn_with_its_rows(basemap, layer):
+    view = cli_view(layer)
+    with_legend, drawn = render(basemap, layer, view, legend=True)
+    without, _ = render(basemap, layer, view, legend=False)
+    diff = np.abs(image_rgb(with_legend).astype(int) - image_rgb(without).astype(int)).max(axis=2)
+    ys, xs = np.nonzero(diff > 30)
+    assert xs.min() > view.width * 0.5 and ys.min() > view.height * 0.4  # bottom right
+    rows = (ys.max() - ys.min()) / 20
+    assert abs(rows - (len(drawn.legend) + 1)) <= 1.5
 
 
 @pytest.mark.parametrize(
@@ -81,13 +225,21 @@ def test_snapshot_matches_the_window_drawing(snapshot, basemap, qtbot):
         (["--size", "0x100"], "out of range"),
         (["--size", "100000x100000"], "out of range"),
         (["--size", "big"], "must look like"),
+        (["--bbox", "10,0,5,20"], "west must be less than east"),
+        (["--bbox", "0,10,5,5"], "south less than north"),
+        (["--bbox=-200,0,5,20"], "outside"),
+        (["--dpi"], "expected one argument"),
+        (["--bbox", "0,0,5"], "W,S,E,N"),
+        (["--dpi", "5000"], "out of range"),
+        (["--select", "nothing"], "no event or claim"),
+        (["--hide", "rivers"], "unknown layer"),
     ],
 )
-def test_bad_size_is_refused_with_one_line(tmp_path, args, message):
+def test_bad_options_are_refused_with_one_line(tmp_path, args, message):
     out = tmp_path / "x.png"
     r = run_cli("snapshot", "-o", str(out), *args)
     assert r.returncode != 0
-    assert message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert message in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert "Traceback" not in r.stderr
     assert list(tmp_path.iterdir()) == []
 
@@ -97,6 +249,10 @@ def test_unwritable_or_unknown_output_is_refused(tmp_path):
     assert r.returncode != 0 and "does not exist" in r.stderr
     r = run_cli("snapshot", "-o", str(tmp_path / "x.bmp"))
     assert r.returncode != 0 and "unsupported output format" in r.stderr
+    # a folder nobody can create files in, even root
+    r = run_cli("snapshot", "-o", "/proc/mapapp-test.svg")
+    assert r.returncode != 0 and "cannot write" in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
 
 
@@ -107,31 +263,15 @@ def test_version():
     assert r.returncode == 0 and r.stdout.strip() == f"mapapp {__version__}"
 
 
-def test_labels_never_overlap_and_the_focus_place_is_labelled(basemap):
-    from PySide6.QtGui import QImage, QPainter
-
-    from mapapp.model.io import default_situation_path, load_situation
-    from mapapp.render.situation_layer import SituationLayer
-
-    layer = SituationLayer(load_situation(default_situation_path()), basemap)
-    from mapapp.render.scene import RenderOptions, render_map
+def test_labels_never_overlap_and_the_focus_place_is_labelled(basemap, layer):
     from mapapp.ui.home import home_view
 
     for size in ((1600, 1000), (900, 600), (500, 400)):
         view = home_view(basemap, *size)
-        image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
-        painter = QPainter(image)
-        labels = render_map(
-            painter,
-            view,
-            basemap,
-            RenderOptions(focus_places=frozenset({"Tinzaouaten"})),
-            situation=layer,
-        ).labels
-        painter.end()
-        texts = [t for t, _ in labels]
+        image, drawn = render(basemap, layer, view, legend=True)
+        texts = [t for t, _ in drawn.labels]
         assert "Tinzaouaten" in texts and "AZAWAD" in texts, texts
-        for i, (_, a) in enumerate(labels):
+        for i, (_, a) in enumerate(drawn.labels):
             assert image.rect().contains(a.toAlignedRect())
-            for _, b in labels[i + 1 :]:
+            for _, b in drawn.labels[i + 1 :]:
                 assert not a.intersects(b), (a, b)

@@ -1,13 +1,24 @@
-"""Render a view state to an image file, without a window, through ``render_map``."""
+"""Snapshots: PNG, SVG and PDF of a view state, through ``render_map``, without a window.
+
+Every format carries its metadata (title, sources, bbox, CRS, app version, export time)
+and is written to a temporary file that is renamed into place, so a failed or cancelled
+export never leaves a partial file.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 
+from mapapp import __version__
 from mapapp.errors import ExportError
 from mapapp.geo.viewport import Viewport
 from mapapp.render.basemap import Basemap
@@ -17,6 +28,52 @@ from mapapp.render.situation_layer import SituationLayer
 
 # zlib level 6 via Qt's quality scale: ~3x faster than the default level for ~5% more bytes.
 PNG_QUALITY = 30
+FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+MAP_CRS = "EPSG:3857 (WGS 84 / Pseudo-Mercator)"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What to export: the view (logical pixels), how to draw it, and at what density."""
+
+    view: Viewport
+    options: RenderOptions
+    dpi: float = 96.0
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def scale(self) -> float:
+        return self.dpi / 96.0
+
+
+def export_format(path: Path | str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ExportError(
+            f"unsupported output format {suffix or '(no suffix)'!r}; use .png, .svg or .pdf"
+        )
+    return FORMATS[suffix]
+
+
+def view_bbox_lonlat(view: Viewport) -> tuple[float, float, float, float]:
+    from mapapp.geo.projection import WEB_MERCATOR
+
+    x0, y0, x1, y1 = view.bounds()
+    w, s = WEB_MERCATOR.inverse(x0, y0)
+    e, n = WEB_MERCATOR.inverse(x1, y1)
+    return w, s, e, n
+
+
+def snapshot_metadata(view: Viewport, options: RenderOptions, sources: list[str]) -> dict[str, str]:
+    w, s, e, n = view_bbox_lonlat(view)
+    return {
+        "Title": options.title or "mapapp snapshot",
+        "Source": "; ".join(sources),
+        "BBox": f"{w:.5f},{s:.5f},{e:.5f},{n:.5f} (W,S,E,N degrees, WGS 84)",
+        "CRS": MAP_CRS,
+        "Software": f"mapapp {__version__}",
+        "Creation Time": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
 
 
 def render_image(
@@ -33,15 +90,19 @@ def render_image(
         round(view.height * scale),
         QImage.Format.Format_ARGB32_Premultiplied,
     )
+    if image.isNull():
+        raise ExportError(f"cannot allocate a {image.width()}x{image.height()} image")
     image.fill(QColor("white"))
     painter = QPainter(image)
-    painter.scale(scale, scale)
-    render_map(painter, view, basemap, options, markers, situation)
-    painter.end()
+    try:
+        painter.scale(scale, scale)
+        render_map(painter, view, basemap, options, markers, situation)
+    finally:
+        painter.end()
     return image
 
 
-def write_atomically(path: Path, write) -> None:
+def write_atomically(path: Path | str, write: Callable[[str], bool]) -> None:
     """Call ``write(tmp_path)`` then rename over ``path``; nothing partial is ever left."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
@@ -55,6 +116,7 @@ def write_atomically(path: Path, write) -> None:
     try:
         if not write(tmp):
             raise ExportError(f"cannot write {path}: encoding failed")
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it normal rights
         os.replace(tmp, path)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
@@ -63,5 +125,121 @@ def write_atomically(path: Path, write) -> None:
             os.unlink(tmp)
 
 
-def save_png(image: QImage, path: Path) -> None:
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def save_png(image: QImage, path: Path | str, metadata: dict[str, str] | None = None) -> None:
+    for key, value in (metadata or {}).items():
+        image.setText(key, value)
     write_atomically(Path(path), lambda tmp: image.save(tmp, "PNG", PNG_QUALITY))
+
+
+def export_snapshot(
+    path: Path | str,
+    snap: Snapshot,
+    basemap: Basemap,
+    situation: SituationLayer | None = None,
+) -> None:
+    """Write ``snap`` to ``path`` in the format its suffix names."""
+    fmt = export_format(path)
+    if fmt == "png":
+        image = render_image(snap.view, basemap, snap.options, None, snap.scale, situation)
+        save_png(image, path, snap.metadata)
+    elif fmt == "svg":
+        write_atomically(Path(path), lambda tmp: _write_svg(tmp, snap, basemap, situation))
+    else:
+        write_atomically(Path(path), lambda tmp: _write_pdf(tmp, snap, basemap, situation))
+
+
+def _write_svg(
+    tmp: str, snap: Snapshot, basemap: Basemap, situation: SituationLayer | None
+) -> bool:
+    from PySide6.QtSvg import QSvgGenerator
+
+    v = snap.view
+    gen = QSvgGenerator()
+    gen.setFileName(tmp)
+    gen.setSize(QSize(v.width, v.height))
+    gen.setViewBox(QRectF(0, 0, v.width, v.height))
+    gen.setResolution(round(snap.dpi))
+    gen.setTitle(snap.metadata.get("Title", ""))
+    gen.setDescription(snap.metadata.get("Source", ""))
+    painter = QPainter()
+    if not painter.begin(gen):
+        return False
+    try:
+        render_map(painter, v, basemap, snap.options, None, situation)
+    finally:
+        painter.end()
+    _insert_svg_metadata(tmp, snap.metadata)
+    return True
+
+
+def _insert_svg_metadata(path: str, meta: dict[str, str]) -> None:
+    """Add a Dublin Core <metadata> block (QSvgGenerator writes only <title> and <desc>)."""
+    rows = {
+        "dc:title": meta.get("Title", ""),
+        "dc:source": meta.get("Source", ""),
+        "dc:coverage": f"{meta.get('BBox', '')}; map CRS {meta.get('CRS', '')}",
+        "dc:creator": meta.get("Software", ""),
+        "dc:date": meta.get("Creation Time", ""),
+        "dc:format": "image/svg+xml",
+    }
+    body = "".join(f"<{k}>{escape(v)}</{k}>" for k, v in rows.items())
+    block = (
+        '<metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Description rdf:about="">'
+        f"{body}</rdf:Description></rdf:RDF></metadata>\n"
+    )
+    text = Path(path).read_text(encoding="utf-8")
+    start = text.find("<svg")
+    end = text.find(">", start)
+    if start < 0 or end < 0:
+        raise ExportError("the SVG generator wrote no <svg> element")
+    Path(path).write_text(text[: end + 1] + "\n" + block + text[end + 1 :], encoding="utf-8")
+
+
+def _write_pdf(
+    tmp: str, snap: Snapshot, basemap: Basemap, situation: SituationLayer | None
+) -> bool:
+    from PySide6.QtGui import QPdfWriter
+
+    v = snap.view
+    writer = QPdfWriter(tmp)
+    writer.setResolution(96)  # one device unit per logical pixel: the page is the view
+    page = QPageSize(QSizeF(v.width * 72 / 96, v.height * 72 / 96), QPageSize.Unit.Point)
+    writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(snap.metadata.get("Title", ""))
+    writer.setCreator(snap.metadata.get("Software", f"mapapp {__version__}"))
+    writer.setDocumentXmpMetadata(_xmp(snap.metadata))
+    painter = QPainter()
+    if not painter.begin(writer):
+        return False
+    try:
+        render_map(painter, v, basemap, snap.options, None, situation)
+    finally:
+        painter.end()
+    return True
+
+
+def _xmp(meta: dict[str, str]) -> bytes:
+    def alt(value: str) -> str:
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(value)}</rdf:li></rdf:Alt>'
+
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><rdf:Description rdf:about="">'
+        f"<dc:title>{alt(meta.get('Title', ''))}</dc:title>"
+        f"<dc:description>{alt(meta.get('BBox', '') + '; ' + meta.get('CRS', ''))}</dc:description>"
+        f"<dc:source>{escape(meta.get('Source', ''))}</dc:source>"
+        f"<xmp:CreatorTool>{escape(meta.get('Software', ''))}</xmp:CreatorTool>"
+        f"<xmp:CreateDate>{escape(meta.get('Creation Time', ''))}</xmp:CreateDate>"
+        f"<pdf:Keywords>{escape(meta.get('Source', ''))}</pdf:Keywords>"
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    ).encode()

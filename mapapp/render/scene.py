@@ -67,10 +67,11 @@ class RenderOptions:
 
 @dataclass
 class Drawn:
-    """What a frame drew: text labels (for overlap checks) and legend entry keys."""
+    """What a frame drew: text labels (for overlap checks), legend entry keys and box."""
 
     labels: list[tuple[str, QRectF]]
     legend: list[str]
+    legend_rect: QRectF | None = None
 
 
 def render_map(
@@ -130,7 +131,7 @@ def render_map(
     if legend_rect is not None:
         draw_legend(painter, legend_rect, entries)
     painter.restore()
-    return Drawn(placer.labels, [key for key, _, _ in entries])
+    return Drawn(placer.labels, [key for key, _, _ in entries], legend_rect)
 
 
 def legend_entries(

@@ -146,20 +146,19 @@ class SituationLayer:
         return None
 
     def extent(self) -> tuple[float, float, float, float] | None:
-        """Map box of the markers and places (areas only when there is nothing else),
-        padded so a single point still shows its surroundings."""
+        """Map box of the situation's places and areas, padded so a single point still
+        shows its surroundings."""
         xs = [p.x for p in self.positions.values()]
         ys = [p.y for p in self.positions.values()]
-        if not xs:
-            for area in self.situation.areas:
-                path = self.area_path(area)
-                if path is not None:
-                    r = path.boundingRect()
-                    xs += [r.left(), r.right()]
-                    ys += [r.top(), r.bottom()]
+        for area in self.situation.areas:
+            path = self.area_path(area)
+            if path is not None:
+                r = path.boundingRect()
+                xs += [r.left(), r.right()]
+                ys += [r.top(), r.bottom()]
         if not xs:
             return None
-        pad = max(max(xs) - min(xs), max(ys) - min(ys), 300_000.0) * 0.2
+        pad = max(max(xs) - min(xs), max(ys) - min(ys), 300_000.0) * 0.08
         return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
 
     def extra_places(self) -> list[tuple[str, float, float]]:

@@ -1,0 +1,108 @@
+"""From a situation and the user's choices to a ``Snapshot``: one place for the CLI and the
+window, so both frame, title, caption and attribute a map the same way."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mapapp.errors import UsageError
+from mapapp.geo.viewport import Viewport, framing
+from mapapp.model.situation import PRECISION_LABELS, Situation
+from mapapp.render.basemap import Basemap
+from mapapp.render.export import Snapshot, snapshot_metadata
+from mapapp.render.scene import ATTRIBUTION, LAYERS, RenderOptions
+from mapapp.render.situation_layer import SituationLayer
+
+
+def situation_sources(situation: Situation) -> list[str]:
+    out = []
+    for s in situation.sources.values():
+        text = f"{s.publisher}: {s.title}" if s.publisher else s.title
+        out.append(f"{text} <{s.url}>" if s.url else text)
+    return [*out, "Natural Earth 1:10m (public domain)", "GeoNames (CC BY 4.0)"]
+
+
+def attribution_for(situation: Situation) -> str:
+    reports = [s for s in situation.sources.values() if s.kind in ("article", "report")]
+    names = sorted({s.publisher for s in reports if s.publisher})
+    via = f" · Reports: {', '.join(names)}" if names else ""
+    return f"{ATTRIBUTION}{via}"
+
+
+def event_caption(situation: Situation, event_id: str) -> str:
+    """Title, when and where of an event, at no finer precision than the data."""
+    e = situation.events[event_id]
+    loc = e.location
+    if loc.place in situation.places:
+        near = "near " if loc.precision == "near" else ""
+        where = f"{near}{situation.places[loc.place].name}"
+    elif loc.area in situation.areas:
+        where = f"{situation.areas[loc.area].name} (region)"
+    else:
+        where = PRECISION_LABELS.get(loc.precision, loc.precision)
+    claims = len(situation.claims_about(event_id))
+    tail = f" · {claims} claim{'s' if claims != 1 else ''}" if claims else ""
+    return f"{e.title}\n{e.time.label()} · {where}{tail}"
+
+
+def resolve_selection(situation: Situation, item_id: str) -> str:
+    """An event id, or a claim id meaning the event it is about."""
+    if item_id in situation.events:
+        return item_id
+    claim = situation.claims.get(item_id)
+    if claim is not None and any(e in situation.events for e in claim.about):
+        return next(e for e in claim.about if e in situation.events)
+    raise UsageError(f"--select {item_id!r}: no event or claim with that id in this situation")
+
+
+def bbox_view(bbox: tuple[float, float, float, float], width: int, height: int) -> Viewport:
+    from mapapp.geo.projection import WEB_MERCATOR
+
+    w, s, e, n = bbox
+    x0, y0 = WEB_MERCATOR.forward(w, max(s, -85.0))
+    x1, y1 = WEB_MERCATOR.forward(e, min(n, 85.0))
+    return framing((x0, y0, x1, y1), width, height, margin=0.0)
+
+
+def default_view(
+    layer: SituationLayer, width: int, height: int, bbox: tuple[float, float, float, float] | None
+) -> Viewport:
+    """The command line's frame: the bbox if given, else the situation's extent."""
+    if bbox is not None:
+        return bbox_view(bbox, width, height)
+    extent = layer.extent() or (-2.0e7, -1.2e7, 2.0e7, 1.6e7)
+    return framing(extent, width, height, margin=0.02)
+
+
+def build_snapshot(
+    layer: SituationLayer,
+    basemap: Basemap,
+    view: Viewport,
+    dpi: float = 96.0,
+    title: str | None = None,
+    select: str | None = None,
+    hidden: frozenset[str] = frozenset(),
+    legend: bool = True,
+    scale_bar: bool = True,
+    north_arrow: bool = True,
+    attribution: bool = True,
+    base: RenderOptions | None = None,
+) -> Snapshot:
+    s = layer.situation
+    selected = resolve_selection(s, select) if select else None
+    options = replace(
+        base or RenderOptions(),
+        layers=(base.layers if base else frozenset(LAYERS)) - hidden,
+        title=s.title if title is None else title,
+        focus_places=layer.focus_names(),
+        selected_event=selected or (base.selected_event if base else None),
+        legend=legend,
+        scale_bar=scale_bar,
+        north_arrow=north_arrow,
+        attribution=attribution,
+        attribution_text=attribution_for(s),
+        data_date=s.data_date,
+        caption=event_caption(s, selected) if selected else "",
+        measure=None,
+    )
+    return Snapshot(view, options, dpi, snapshot_metadata(view, options, situation_sources(s)))
