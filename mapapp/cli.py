@@ -16,11 +16,10 @@ from mapapp.errors import MapappError, UsageError
 if TYPE_CHECKING:
     import argparse
 
-MAX_SIDE = 16_384
-MAX_PIXELS = 120_000_000
-
 
 def parse_size(text: str) -> tuple[int, int]:
+    from mapapp.render.export import MAX_PIXELS, MAX_SIDE
+
     try:
         w_text, h_text = text.lower().split("x")
         w, h = int(w_text), int(h_text)
@@ -136,13 +135,11 @@ def run_snapshot(args: argparse.Namespace) -> int:
     width, height = parse_size(args.size)
     if not (24 <= args.dpi <= 1200):
         raise UsageError(f"--dpi {args.dpi:g} is out of range (24..1200)")
-    scale = args.dpi / 96
-    if suffix == ".png" and (
-        width * scale > MAX_SIDE
-        or height * scale > MAX_SIDE
-        or width * height * scale * scale > MAX_PIXELS
-    ):
-        raise UsageError(f"--size {width}x{height} at {args.dpi:g} dpi is too many pixels")
+    from mapapp.render.export import raster_size_problem
+
+    problem = raster_size_problem(width, height, args.dpi / 96)
+    if suffix == ".png" and problem:
+        raise UsageError(f"--size {width}x{height} at {args.dpi:g} dpi: {problem}")
     bbox = parse_bbox(args.bbox) if args.bbox else None
     hidden = frozenset(k.strip() for k in args.hide.split(",") if k.strip())
     unknown = hidden - set(LAYERS)

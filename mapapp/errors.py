@@ -13,3 +13,10 @@ class UsageError(MapappError):
 
 class ExportError(MapappError):
     """An output that cannot be written (bad path, encoding failure)."""
+
+
+class ExportCancelled(ExportError):
+    """The user stopped an export; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("export cancelled")

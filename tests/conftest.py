@@ -29,3 +29,18 @@ def clean_settings(qapp):
     QSettings().clear()
     yield
     QSettings().clear()
+
+
+@pytest.fixture
+def situation_window(qtbot, clean_settings, basemap):
+    """The main window on the embedded situation, shown, with its docks filled."""
+    from mapapp.model.io import default_situation_path, load_situation
+    from mapapp.ui.main_window import MainWindow
+
+    w = MainWindow(basemap, load_situation(default_situation_path()))
+    qtbot.addWidget(w)
+    w.resize(1400, 860)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.panel is not None)  # built right after the first frame
+    return w

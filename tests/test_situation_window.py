@@ -17,16 +17,8 @@ REYKJAVIK = ROOT / "tests" / "data" / "reykjavik.situation.json"
 
 
 @pytest.fixture
-def window(qtbot, clean_settings, basemap):
-    from mapapp.ui.main_window import MainWindow
-
-    w = MainWindow(basemap, load_situation(default_situation_path()))
-    qtbot.addWidget(w)
-    w.resize(1400, 860)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.panel is not None)  # built right after the first frame
-    return w
+def window(situation_window):
+    return situation_window
 
 
 def marker_pixel(window, event_id):

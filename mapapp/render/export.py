@@ -30,6 +30,16 @@ from mapapp.render.situation_layer import SituationLayer
 PNG_QUALITY = 30
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 MAP_CRS = "EPSG:3857 (WGS 84 / Pseudo-Mercator)"
+# Raster limits: beyond them QImage allocation fails or the PNG takes minutes to encode.
+MAX_SIDE = 16_384
+MAX_PIXELS = 120_000_000
+
+# Called with (percent, stage) between export stages; raises ExportCancelled to stop.
+Progress = Callable[[int, str], None]
+
+
+def _no_progress(percent: int, stage: str) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,19 @@ def export_format(path: Path | str) -> str:
             f"unsupported output format {suffix or '(no suffix)'!r}; use .png, .svg or .pdf"
         )
     return FORMATS[suffix]
+
+
+def raster_size_problem(width: int, height: int, scale: float = 1.0) -> str | None:
+    """Why a ``width``x``height`` image at ``scale`` cannot be made, or None if it can."""
+    w, h = round(width * scale), round(height * scale)
+    if min(width, height) < 1:
+        return f"size {width}x{height}: each side must be at least 1 pixel"
+    if w > MAX_SIDE or h > MAX_SIDE or w * h > MAX_PIXELS:
+        return (
+            f"size {w}x{h} pixels is too large (each side at most {MAX_SIDE}, "
+            f"at most {MAX_PIXELS // 1_000_000} megapixels)"
+        )
+    return None
 
 
 def view_bbox_lonlat(view: Viewport) -> tuple[float, float, float, float]:
@@ -142,16 +165,38 @@ def export_snapshot(
     snap: Snapshot,
     basemap: Basemap,
     situation: SituationLayer | None = None,
+    progress: Progress = _no_progress,
 ) -> None:
-    """Write ``snap`` to ``path`` in the format its suffix names."""
+    """Write ``snap`` to ``path`` in the format its suffix names.
+
+    ``progress`` hears each stage and may raise ``ExportCancelled``; the last call comes
+    before the file is renamed into place, so a cancelled export leaves nothing behind.
+    """
     fmt = export_format(path)
     if fmt == "png":
+        problem = raster_size_problem(snap.view.width, snap.view.height, snap.scale)
+        if problem:
+            raise ExportError(problem)
+    progress(0, "Drawing the map")
+    encode: Callable[[str], bool]
+    if fmt == "png":
         image = render_image(snap.view, basemap, snap.options, None, snap.scale, situation)
-        save_png(image, path, snap.metadata)
+        progress(40, "Encoding the PNG")
+        for key, value in snap.metadata.items():
+            image.setText(key, value)
+        encode = lambda tmp: image.save(tmp, "PNG", PNG_QUALITY)  # noqa: E731
     elif fmt == "svg":
-        write_atomically(Path(path), lambda tmp: _write_svg(tmp, snap, basemap, situation))
+        encode = lambda tmp: _write_svg(tmp, snap, basemap, situation)  # noqa: E731
     else:
-        write_atomically(Path(path), lambda tmp: _write_pdf(tmp, snap, basemap, situation))
+        encode = lambda tmp: _write_pdf(tmp, snap, basemap, situation)  # noqa: E731
+
+    def write(tmp: str) -> bool:
+        ok = encode(tmp)
+        progress(95, "Saving")
+        return ok
+
+    write_atomically(Path(path), write)
+    progress(100, "Done")
 
 
 def _write_svg(

@@ -69,7 +69,9 @@ def draw_halo_text(
     (stroking glyph outlines costs ~0.2 ms a label); vector devices get real paths.
     """
     if painter.paintEngine().type() != QPaintEngine.Type.Raster:
-        _paint_halo_text(painter, QPointF(rect.left(), rect.top()), text, font, color, halo)
+        _paint_halo_text(
+            painter, QPointF(rect.left(), rect.top()), text, font, color, halo, as_text=True
+        )
         return
     scale = device_scale(painter)
     key = (text, font.key(), color.rgba(), halo, scale)
@@ -93,16 +95,32 @@ def device_scale(painter: QPainter) -> float:
 
 
 def _paint_halo_text(
-    painter: QPainter, top_left: QPointF, text: str, font: QFont, color: QColor, halo: float
+    painter: QPainter,
+    top_left: QPointF,
+    text: str,
+    font: QFont,
+    color: QColor,
+    halo: float,
+    as_text: bool = False,
 ) -> None:
+    """The halo is stroked glyph outlines; ``as_text`` draws the letters as real text on
+    top, so labels in a PDF or SVG can be searched and copied."""
     fm = QFontMetricsF(font)
+    baseline = QPointF(top_left.x(), top_left.y() + fm.ascent())
     path = QPainterPath()
-    path.addText(QPointF(top_left.x(), top_left.y() + fm.ascent()), font, text)
+    path.addText(baseline, font, text)
     if halo > 0:
         pen = QPen(style.HALO, halo)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.strokePath(path, pen)
-    painter.fillPath(path, color)
+    if as_text:
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(color)
+        painter.drawText(baseline, text)
+        painter.restore()
+    else:
+        painter.fillPath(path, color)
 
 
 def _render_label(text: str, font: QFont, color: QColor, halo: float, scale: float) -> QImage:

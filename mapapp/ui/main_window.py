@@ -35,8 +35,13 @@ from mapapp.render.scene import LAYERS
 from mapapp.render.situation_layer import SituationLayer
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from mapapp.model.filters import Filters
+    from mapapp.render.export import Snapshot
     from mapapp.ui.details import DetailsView
+    from mapapp.ui.export_dialog import ExportChoices
+    from mapapp.ui.export_job import ExportJob
     from mapapp.ui.side_panel import SidePanel
 from mapapp.ui.map_view import MapView
 
@@ -56,6 +61,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.situation: Situation | None = None
         self.selection: tuple[str, str] | None = None
+        self.last_error = ""
+        self.export_job: ExportJob | None = None
+        self.print_dialog: QDialog | None = None
         self.map_view = MapView(basemap, self)
         self.setCentralWidget(self.map_view)
         self.setAcceptDrops(True)
@@ -166,9 +174,14 @@ class MainWindow(QMainWindow):
         open_.triggered.connect(self.open_dialog)
         export = QAction("&Export snapshot…", self, shortcut=QKeySequence("Ctrl+E"))
         export.triggered.connect(self.export_snapshot)
+        self.export_action = export
+        copy = QAction("&Copy map image", self, shortcut=QKeySequence("Ctrl+Shift+C"))
+        copy.triggered.connect(self.copy_image)
+        print_ = QAction("&Print…", self, shortcut=QKeySequence.StandardKey.Print)
+        print_.triggered.connect(self.print_map)
         quit_ = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_.triggered.connect(self.close)
-        file_menu.addActions([open_, export])
+        file_menu.addActions([open_, export, copy, print_])
         file_menu.addSeparator()
         file_menu.addAction(quit_)
 
@@ -427,25 +440,142 @@ class MainWindow(QMainWindow):
         self.map_view.set_layer_visible(key, item.checkState() == Qt.CheckState.Checked)
 
     def export_snapshot(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        """Ask where and how, then export the current view on a worker thread."""
+        from mapapp.ui.export_dialog import ExportDialog
 
-        from mapapp.render.export import render_image, save_png
-
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export snapshot", "mapapp-snapshot.png", "PNG image (*.png)"
-        )
-        if not path:
+        if self.export_job is not None:
+            self.message_label.setText("An export is already running.")
             return
-        if not path.lower().endswith(".png"):
-            path += ".png"
         mv = self.map_view
-        try:
-            image = render_image(mv.view, mv.basemap, mv.options, situation=mv.situation)
-            save_png(image, path)
-        except MapappError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+        settings = QSettings()
+        folder = Path(str(settings.value("export/folder", "") or Path.home()))
+        suffix = str(settings.value("export/suffix", ".png"))
+        name = f"{self._file_stem()}{suffix if suffix in ('.png', '.svg', '.pdf') else '.png'}"
+        event = mv.options.selected_event
+        selected = None
+        if event and self.situation is not None and event in self.situation.events:
+            selected = self.situation.events[event].title
+        dialog = ExportDialog(
+            self,
+            folder / name,
+            (mv.view.width, mv.view.height),
+            self.situation.title if self.situation else "",
+            selected,
+        )
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
-        self.message_label.setText(f"Snapshot written to {path}")
+        choices = dialog.choices()
+        settings.setValue("export/folder", str(choices.path.parent))
+        settings.setValue("export/suffix", choices.path.suffix.lower())
+        self.start_export(choices)
+
+    def start_export(self, choices: ExportChoices) -> ExportJob | None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        from mapapp.ui.export_job import ExportJob
+
+        mv = self.map_view
+        view = framing(mv.view.bounds(), choices.width, choices.height, margin=0.0)
+        try:
+            snap = self._snapshot_for(
+                view,
+                dpi=choices.dpi,
+                title=choices.title,
+                select=mv.options.selected_event if choices.caption else None,
+                legend=choices.legend,
+                scale_bar=choices.scale_bar,
+                north_arrow=choices.north_arrow,
+                attribution=choices.attribution,
+            )
+        except MapappError as exc:
+            self._export_failed(str(exc))
+            return None
+        job = ExportJob(choices.path, snap, mv.basemap, mv.situation, self)
+        progress = QProgressDialog(f"Exporting {choices.path.name}…", "Cancel", 0, 100, self)
+        progress.setWindowTitle("Export snapshot")
+        progress.setMinimumDuration(400)  # quick exports finish before it would show
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(job.cancel)
+        job.progressed.connect(
+            lambda pct, stage: (
+                progress.setValue(pct),
+                progress.setLabelText(f"{stage}: {choices.path.name}"),
+            )
+        )
+        job.succeeded.connect(
+            lambda path: self.message_label.setText(f"Snapshot written to {path}")
+        )
+        job.failed.connect(self._export_failed)
+        job.cancelled.connect(
+            lambda: self.message_label.setText("Export cancelled; nothing written.")
+        )
+        job.finished.connect(progress.close)
+        job.finished.connect(progress.deleteLater)
+        job.finished.connect(self._export_done)
+        self.export_job = job
+        self.export_action.setEnabled(False)
+        job.start()
+        return job
+
+    def _export_failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", message, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_error = message
+        self.message_label.setText(f"Export failed: {message}")
+        box.open()
+
+    def _export_done(self) -> None:
+        job, self.export_job = self.export_job, None
+        self.export_action.setEnabled(True)
+        if job is not None:
+            job.deleteLater()
+
+    def _snapshot_for(self, view: Viewport, **choices) -> Snapshot:
+        from mapapp.render.snapshot import build_snapshot
+
+        mv = self.map_view
+        if mv.situation is None:
+            raise MapappError("no situation is open")
+        return build_snapshot(mv.situation, mv.basemap, view, base=mv.options, **choices)
+
+    def _file_stem(self) -> str:
+        if self.situation is None or not self.situation.title:
+            return "mapapp-snapshot"
+        words = "".join(c if c.isalnum() else " " for c in self.situation.title.lower()).split()
+        return "-".join(words[:6]) or "mapapp-snapshot"
+
+    def copy_image(self) -> None:
+        """The current view, as on screen (at the screen's pixel density), to the clipboard."""
+        from PySide6.QtWidgets import QApplication
+
+        from mapapp.render.export import render_image
+
+        mv = self.map_view
+        scale = self.devicePixelRatioF()
+        image = render_image(mv.view, mv.basemap, mv.options, scale=scale, situation=mv.situation)
+        image.setDevicePixelRatio(scale)
+        QApplication.clipboard().setImage(image)
+        self.message_label.setText(f"Map image copied ({image.width()}×{image.height()} px)")
+
+    def print_map(self) -> None:
+        from mapapp.ui.printing import print_preview
+
+        mv = self.map_view
+        title = self.situation.title if self.situation else ""
+        dialog = print_preview(
+            self,
+            mv.view,
+            lambda view: self._snapshot_for(view, title=title),
+            mv.basemap,
+            mv.situation,
+            title,
+        )
+        self.print_dialog = dialog
+        dialog.exec()
+        self.print_dialog = None
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -480,6 +610,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.map_view.set_view(saved))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.export_job is not None:  # its temporary file is removed on the way out
+            self.export_job.cancel()
+            self.export_job.wait()
         s = QSettings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
