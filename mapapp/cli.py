@@ -48,7 +48,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     p = _parser(
         prog="mapapp",
         description="Situation map of events, actors and source claims. "
-        "Subcommands: snapshot, validate (run 'mapapp snapshot -h').",
+        "Subcommands: snapshot, convert, validate (run 'mapapp snapshot -h').",
     )
     p.add_argument("--version", action="version", version=f"mapapp {__version__}")
     p.add_argument("file", nargs="?", help="situation file (default: the embedded one)")
@@ -187,6 +187,53 @@ def run_snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _convert_parser() -> argparse.ArgumentParser:
+    p = _parser(
+        prog="mapapp convert",
+        description="Convert by suffix: from .json (situation), .geojson or .csv (ACLED "
+        "layout) to .geojson, .kml, .csv (ACLED layout) or .json (situation).",
+    )
+    p.add_argument("input", metavar="IN", help="situation, GeoJSON or ACLED-layout CSV file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file")
+    return p
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from mapapp.exchange.convert import READ_SUFFIXES, WRITE_SUFFIXES, read_any, write_any
+    from mapapp.model.files import SituationError
+
+    src, out = Path(args.input), Path(args.output)
+    if out.suffix.lower() not in WRITE_SUFFIXES:
+        raise UsageError(
+            f"unsupported output format {out.suffix or '(no suffix)'!r}; "
+            f"use {', '.join(WRITE_SUFFIXES)}"
+        )
+    if src.suffix.lower() not in READ_SUFFIXES:
+        kind = src.suffix or "files without a suffix"
+        raise UsageError(f"cannot read {kind!r}; use {', '.join(READ_SUFFIXES)}")
+    if src.resolve() == out.resolve():
+        raise UsageError("the output would overwrite the input; choose another name")
+    try:
+        situation = read_any(src)
+    except SituationError as exc:
+        raise UsageError(str(exc)) from None
+    notes = write_any(situation, out)
+    for note in notes:
+        print(f"mapapp: note: {note}", file=sys.stderr)
+    counts = ", ".join(
+        _plural(len(items), name)
+        for items, name in ((situation.events, "event"), (situation.places, "place"))
+    )
+    print(f"wrote {out} ({counts}; {_plural(len(notes), 'note')})")
+    return 0
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def run_gui(argv: list[str]) -> int:
     # plain 'mapapp' skips argparse's import: start-up is measured
     file = _gui_parser().parse_args(argv).file if argv else None
@@ -200,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] == "snapshot":
             return run_snapshot(_snapshot_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "convert":
+            return run_convert(_convert_parser().parse_args(argv[1:]))
         if argv and argv[0] == "validate":
             return run_validate(_validate_parser().parse_args(argv[1:]))
         return run_gui(argv)

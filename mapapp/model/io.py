@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from mapapp.model.files import SituationError, read_json, source_texts
@@ -45,13 +43,6 @@ def load_situation(path: Path | str, trusted: bool = False) -> Situation:
 
 def save_situation(situation: Situation, path: Path | str) -> None:
     """Write atomically: a temporary file in the same folder, then rename."""
-    path = Path(path)
-    text = json.dumps(situation.raw, ensure_ascii=False, indent=1) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    from mapapp.atomic import write_text
+
+    write_text(path, json.dumps(situation.raw, ensure_ascii=False, indent=1) + "\n")

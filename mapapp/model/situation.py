@@ -98,7 +98,7 @@ class Actor:
 
 @dataclass
 class TimeSpan:
-    precision: str  # day | month | year | after | unknown
+    precision: str  # day | week | month | year | after | unknown ('week': start ± 3 days)
     start: str = ""
     end: str = ""
     source: str = ""
@@ -115,12 +115,19 @@ class TimeSpan:
             return "date unknown"
         if self.precision == "unknown":
             return f"before {self.end}" if self.end else "date unknown"
+        if self.precision == "week":
+            return f"week of {self.start}"
         if self.end and self.end != self.start:
             return f"{self.start} to {self.end}"
         return self.start or self.end
 
     def bounds(self) -> tuple[str, str]:
         """Earliest and latest day the span can cover, as YYYY-MM-DD (open ends widened)."""
+        if self.precision == "week" and len(self.start) == 10:
+            from datetime import date, timedelta
+
+            mid = date.fromisoformat(self.start)
+            return (mid - timedelta(days=3)).isoformat(), (mid + timedelta(days=3)).isoformat()
         lo = _pad(self.start, "-01-01") if self.start else "0000-01-01"
         if self.end:
             hi = _pad(self.end, "-12-31")
@@ -176,6 +183,7 @@ class Event:
     summary: str = ""
     part_of: str = ""
     actors: tuple[Participation, ...] = ()
+    subtype: str = ""  # a finer type in an outside taxonomy (ACLED's sub_event_type)
 
 
 @dataclass
@@ -298,6 +306,7 @@ def situation_from_dict(
             location=Location(**e["location"]),
             citations=_cites(e["citations"]),
             summary=e.get("summary", ""),
+            subtype=e.get("subtype", ""),
             part_of=e.get("part_of", ""),
             actors=tuple(Participation(**p) for p in e.get("actors", [])),
         )

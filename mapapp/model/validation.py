@@ -212,12 +212,16 @@ def _citations(data: dict, texts: dict[str, str]) -> list[Problem]:
 
 
 def _locations(data: dict) -> list[Problem]:
-    needs = {"exact": "place", "near": "place", "region": "area"}
+    """exact/near need a place; region needs an area, or a place it is coded to (ACLED)."""
     problems = []
     for i, e in enumerate(data["events"]):
         loc = e["location"]
-        key = needs.get(loc["precision"])
-        if key and not loc.get(key):
-            msg = f"precision {loc['precision']!r} needs a {key}"
-            problems.append(Problem(json_path(["events", i, "location"]), msg))
+        precision = loc["precision"]
+        if precision in ("exact", "near") and not loc.get("place"):
+            msg = f"precision {precision!r} needs a place"
+        elif precision == "region" and not (loc.get("area") or loc.get("place")):
+            msg = "precision 'region' needs an area (or a place the region is coded to)"
+        else:
+            continue
+        problems.append(Problem(json_path(["events", i, "location"]), msg))
     return problems

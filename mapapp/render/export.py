@@ -7,8 +7,6 @@ export never leaves a partial file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -19,6 +17,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 
 from mapapp import __version__
+from mapapp.atomic import write_atomically
 from mapapp.errors import ExportError
 from mapapp.geo.viewport import Viewport
 from mapapp.render.basemap import Basemap
@@ -123,35 +122,6 @@ def render_image(
     finally:
         painter.end()
     return image
-
-
-def write_atomically(path: Path | str, write: Callable[[str], bool]) -> None:
-    """Call ``write(tmp_path)`` then rename over ``path``; nothing partial is ever left."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise ExportError(f"cannot write {path}: folder {directory} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    os.close(fd)
-    try:
-        if not write(tmp):
-            raise ExportError(f"cannot write {path}: encoding failed")
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it normal rights
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def save_png(image: QImage, path: Path | str, metadata: dict[str, str] | None = None) -> None:

@@ -37,6 +37,11 @@ EVENT_STYLES: dict[str, MarkerStyle] = {
     "intervention": MarkerStyle("circle", POLITICAL),
     "agreement": MarkerStyle("circle", POLITICAL),
     "expulsion": MarkerStyle("circle", POLITICAL),
+    "explosion": MarkerStyle("square", VIOLENCE),
+    "violence_against_civilians": MarkerStyle("triangle", DEATH),
+    "protest": MarkerStyle("circle", POLITICAL),
+    "riot": MarkerStyle("square", POLITICAL),
+    "strategic_development": MarkerStyle("circle", OTHER),
     "report": MarkerStyle("circle", OTHER),
 }
 GAZETTEER_TOLERANCE_DEG = 1e-4
@@ -88,7 +93,12 @@ class SituationLayer:
         type_index = {t: i for i, t in enumerate(EVENT_STYLES)}
         for event in situation.chronological_events():
             loc = event.location
-            if event.part_of or loc.precision not in ("exact", "near") or not loc.place:
+            # a region-level event coded to a point (as ACLED does) is marked there too;
+            # one with an area is drawn as that area when selected
+            pointed = loc.precision in ("exact", "near") or (
+                loc.precision == "region" and not loc.area
+            )
+            if event.part_of or not pointed or not loc.place:
                 continue
             pos = self.positions[loc.place]
             self.marker_events.append(event.id)

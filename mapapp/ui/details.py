@@ -127,13 +127,14 @@ class DetailsRenderer:
     # items -------------------------------------------------------------------
     def event(self, ev: Event) -> str:
         s = self.s
-        parts = [f"<h2>{e(ev.title)}</h2>", f"<p><small>{e(ev.type.replace('_', ' '))}</small></p>"]
+        kind = ev.type.replace("_", " ") + (f" · {ev.subtype}" if ev.subtype else "")
+        parts = [f"<h2>{e(ev.title)}</h2>", f"<p><small>{e(kind)}</small></p>"]
         if ev.part_of in s.events:
             parent = s.events[ev.part_of]
             parts.append(f"<p>Part of {link('event', parent.id, parent.title)}</p>")
         t = ev.time
         when = e(t.label())
-        if t.precision in ("day", "month", "year"):
+        if t.precision in ("day", "week", "month", "year"):
             when += f" <small>(precision: {e(t.precision)})</small>"
         if t.source in s.sources:
             when += f"<br><small>Date from: {e(source_label(s.sources[t.source]))}</small>"

@@ -126,7 +126,10 @@ def countries_10m(cache: Path) -> dict[str, tuple[Any, dict[str, Any]]]:
             continue
         rec = sr.record.as_dict()
         iso = rec["ADM0_A3"]
-        out[iso] = (_polygonal(geom), {"iso_a3": iso, "name": rec["NAME_EN"]})
+        props = {"iso_a3": iso, "name": rec["NAME_EN"], "subregion": rec["SUBREGION"]}
+        # ISO 3166 codes, where Natural Earth has them (-99 marks disputed areas)
+        props |= {k.lower(): rec[k] for k in ("ISO_A2", "ISO_N3") if rec[k] not in ("-99", "")}
+        out[iso] = (_polygonal(geom), props)
     return out
 
 
@@ -328,7 +331,7 @@ Natural Earth is in the public domain. GeoNames data is CC BY 4.0 (attribution: 
 {chr(10).join(rows)}
 
 - `countries_10m.geojson`: every 10m country whose polygon intersects lon {w[0]:g} to {w[2]:g},
-  lat {w[1]:g} to {w[3]:g}, kept whole (not clipped); `name` = NAME_EN, `iso_a3` = ADM0_A3.
+  lat {w[1]:g} to {w[3]:g}, kept whole (not clipped); `name` = NAME_EN, `iso_a3` = ADM0_A3, `iso_a2` = ISO_A2, `iso_n3` = ISO_N3 (both left out where NE has -99), `subregion` = SUBREGION (UN M49 names, as ACLED's `region`).
 - `world_context.geojson`: the 50m countries, decoded from TopoJSON (quantized,
   delta-encoded arcs).
 - `mali_admin1.geojson`: Mali's 9 admin-1 regions as in the source, i.e. the 2012-era

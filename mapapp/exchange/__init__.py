@@ -1,0 +1,1 @@
+"""Data interchange: situations to and from GeoJSON, KML and ACLED-style CSV. No Qt."""

@@ -1,0 +1,113 @@
+"""`mapapp convert` and File → Import/Export: read any supported file into a situation,
+write a situation in the format the output's suffix names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mapapp.errors import ExportError
+from mapapp.model.files import SituationError, read_json
+from mapapp.model.situation import Situation, situation_from_dict
+
+READ_SUFFIXES = (".json", ".geojson", ".csv")
+WRITE_SUFFIXES = (".json", ".geojson", ".kml", ".csv")
+EXPORT_FILTERS = {
+    ".geojson": "GeoJSON (*.geojson)",
+    ".kml": "KML for Google Earth (*.kml)",
+    ".csv": "CSV in ACLED's column layout (*.csv)",
+    ".json": "mapapp situation (*.json)",
+}
+IMPORT_FILTER = "Situation, GeoJSON or ACLED CSV (*.json *.geojson *.csv);;All files (*)"
+
+
+def read_any(path: Path | str) -> Situation:
+    """A situation from a situation file, a GeoJSON file or an ACLED-layout CSV."""
+    from mapapp.model.io import load_situation
+    from mapapp.model.validation import validate
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        from mapapp.exchange.acled import read_acled_csv
+
+        data = read_acled_csv(path)
+    elif suffix == ".geojson" or (suffix == ".json" and _is_geojson(path)):
+        from mapapp.exchange.geojson import from_geojson
+
+        data, problems = from_geojson(read_json(path), path)
+        if problems:
+            raise SituationError(path, problems)
+        for source in data.get("sources", []):  # a text not shipped beside the GeoJSON
+            if source.get("text_file") and not (path.parent / source["text_file"]).exists():
+                del source["text_file"]
+    elif suffix == ".json":
+        return load_situation(path)
+    else:
+        raise SituationError(
+            path,
+            [
+                _problem(
+                    f"cannot read {suffix or 'files without a suffix'}; use .json, .geojson or .csv"
+                )
+            ],
+        )
+    problems, texts = validate(data, path.parent)
+    if problems:
+        raise SituationError(path, problems)
+    return situation_from_dict(data, texts, path)
+
+
+def _problem(message: str):
+    from mapapp.model.files import Problem
+
+    return Problem("$", message)
+
+
+def _is_geojson(path: Path) -> bool:
+    data = read_json(path)
+    return isinstance(data, dict) and data.get("type") == "FeatureCollection"
+
+
+def write_any(situation: Situation, path: Path | str) -> list[str]:
+    """Write ``situation`` as the suffix says; returns notes on what the format left out."""
+    from mapapp.atomic import write_text
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    notes: list[str] = []
+    if suffix == ".geojson":
+        from mapapp.exchange.geojson import to_geojson
+
+        text = json.dumps(to_geojson(situation), ensure_ascii=False, indent=1) + "\n"
+    elif suffix == ".kml":
+        from mapapp.exchange.kml import to_kml
+
+        text = to_kml(situation)
+    elif suffix == ".csv":
+        from mapapp.exchange.acled import to_acled_csv
+
+        text, skipped = to_acled_csv(situation)
+        notes += [f"left out event {s.event_id}: {s.reason}" for s in skipped]
+    elif suffix == ".json":
+        text = json.dumps(situation.raw, ensure_ascii=False, indent=1) + "\n"
+        notes += _unshipped_texts(situation, path)
+    else:
+        raise ExportError(
+            f"unsupported output format {suffix or '(no suffix)'!r}; "
+            "use .geojson, .kml, .csv or .json"
+        )
+    write_text(path, text)
+    return notes
+
+
+def _unshipped_texts(situation: Situation, out: Path) -> list[str]:
+    """Source texts the new file names but which are not beside it."""
+    notes = []
+    for s in situation.sources.values():
+        if s.text_file and not (out.parent / s.text_file).exists():
+            notes.append(
+                f"source {s.id} names its text {s.text_file}; copy it beside {out.name} "
+                "so the quotes can be checked"
+            )
+    return notes
