@@ -160,7 +160,9 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
     try:
         if args.file:
-            situation = load_situation(args.file)
+            from mapapp.exchange.convert import read_any
+
+            situation = read_any(args.file)
         else:
             situation = load_situation(default_situation_path(), trusted=True)
     except SituationError as exc:

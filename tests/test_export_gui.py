@@ -214,3 +214,27 @@ def test_print_preview_paints_the_map(situation_window, qtbot):
     qtbot.waitUntil(lambda: len(painted) > 0, timeout=10_000)
     assert painted[0].orientation().name == "Landscape"
     dialog.reject()
+
+
+def test_import_an_acled_csv_and_export_it_as_kml(situation_window, qtbot, tmp_path):
+    from tests.test_exchange import FIXTURE_CSV
+
+    w = situation_window
+    assert w.open_file(FIXTURE_CSV)
+    assert w.situation.title == "Imported from acled-fixture.csv"
+    assert len(w.map_view.situation.marker_events) == 4  # region-level FIX3 is coded to a point
+    out = tmp_path / "fixture.kml"
+    assert w.export_data(out) == []
+    root = ET.fromstring(out.read_bytes())
+    names = [n.text for n in root.iter("{http://www.opengis.net/kml/2.2}name")]
+    assert "Armed clash: Fixture Well" in names
+
+
+def test_export_data_reports_what_the_format_cannot_hold(situation_window, tmp_path):
+    w = situation_window
+    notes = w.export_data(tmp_path / "tinzaouaten.csv")
+    assert any("takeover-2012" in n for n in notes)
+    assert (tmp_path / "tinzaouaten.csv").exists()
+    assert w.export_data(tmp_path / "x.shp") is None
+    assert "unsupported output format" in w.last_error
+    assert not (tmp_path / "x.shp").exists()

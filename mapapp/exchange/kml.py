@@ -205,6 +205,8 @@ def event_balloon(situation: Situation, event: Event) -> str:
         html.append(f"<p>{escape(event.summary)}</p>")
     if loc.note:
         html.append(f"<p><i>{escape(loc.note)}</i></p>")
+    if event.time.source:
+        html.append(f"<p>Date from: {_source_html(situation, event.time.source)}</p>")
     if event.time.note:
         html.append(f"<p><i>{escape(event.time.note)}</i></p>")
     if event.actors:

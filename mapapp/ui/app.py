@@ -29,8 +29,10 @@ def run(file: str | None = None) -> int:
 
     error = None
     if file:
+        from mapapp.exchange.convert import read_any
+
         try:
-            situation = load_situation(file)
+            situation = read_any(file)
         except SituationError as exc:
             print(f"mapapp: error: {exc}", file=sys.stderr)
             error = exc

@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from mapapp.ui.side_panel import SidePanel
 from mapapp.ui.map_view import MapView
 
-FILE_FILTER = "Situation files (*.json);;All files (*)"
 # The map paints first; the side docks fill in this long after (too short to notice).
 DOCKS_DELAY_MS = 15
 
@@ -181,7 +180,14 @@ class MainWindow(QMainWindow):
         print_.triggered.connect(self.print_map)
         quit_ = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_.triggered.connect(self.close)
-        file_menu.addActions([open_, export, copy, print_])
+        import_ = QAction("&Import GeoJSON or ACLED CSV…", self)
+        import_.triggered.connect(lambda: self.open_dialog("Import data"))
+        export_data = QAction("Export &data (GeoJSON, KML, CSV)…", self)
+        export_data.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        export_data.triggered.connect(self.export_data_dialog)
+        file_menu.addActions([open_, import_])
+        file_menu.addSeparator()
+        file_menu.addActions([export, export_data, copy, print_])
         file_menu.addSeparator()
         file_menu.addAction(quit_)
 
@@ -266,11 +272,12 @@ class MainWindow(QMainWindow):
             self.map_view.set_view(framing(box, self.map_view.width(), self.map_view.height()))
 
     def open_file(self, path: str | Path) -> bool:
-        """Open a situation; on any problem show it and keep the current one."""
-        from mapapp.model.io import load_situation
+        """Open a situation (or import GeoJSON / ACLED CSV); on any problem show it and
+        keep the current one."""
+        from mapapp.exchange.convert import read_any
 
         try:
-            situation = load_situation(path)
+            situation = read_any(path)
         except SituationError as exc:
             self._show_problems(exc)
             return False
@@ -278,13 +285,57 @@ class MainWindow(QMainWindow):
         self.message_label.setText(f"Opened {Path(path).name}")
         return True
 
-    def open_dialog(self) -> None:
+    def open_dialog(self, title: str = "Open situation") -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        from mapapp.exchange.convert import IMPORT_FILTER
+
         start = str(self.situation.path.parent) if self.situation and self.situation.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open situation", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, title, start, IMPORT_FILTER)
         if path:
             self.open_file(path)
+
+    def export_data_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from mapapp.exchange.convert import EXPORT_FILTERS
+
+        if self.situation is None:
+            return
+        folder = Path(str(QSettings().value("export/folder", "") or Path.home()))
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            "Export data",
+            str(folder / f"{self._file_stem()}.geojson"),
+            ";;".join(EXPORT_FILTERS.values()),
+        )
+        if not path:
+            return
+        if Path(path).suffix.lower() not in EXPORT_FILTERS:
+            path += next((k for k, v in EXPORT_FILTERS.items() if v == chosen), ".geojson")
+        self.export_data(Path(path))
+
+    def export_data(self, path: Path) -> list[str] | None:
+        """Write the open situation as GeoJSON, KML, ACLED CSV or situation JSON."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from mapapp.exchange.convert import write_any
+
+        if self.situation is None:
+            return None
+        try:
+            notes = write_any(self.situation, path)
+        except MapappError as exc:
+            self._export_failed(str(exc))
+            return None
+        self.message_label.setText(f"Data written to {path}")
+        if notes:
+            box = QMessageBox(QMessageBox.Icon.Information, "Export data", "", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(f"{path.name} is written. What {path.suffix} could not hold:")
+            box.setInformativeText("\n".join(notes[:15]) + ("\n…" if len(notes) > 15 else ""))
+            box.open()
+        return notes
 
     def _show_problems(self, exc: SituationError) -> None:
         from PySide6.QtWidgets import QMessageBox
