@@ -24,3 +24,20 @@ def test_map_benchmark_runs_in_quick_mode():
     assert r.returncode == 0, r.stderr[-2000:]
     for line in ("start-up to first painted map", "+ 100,000 markers", "hit-test among"):
         assert line in r.stdout
+
+
+@pytest.mark.slow
+def test_export_benchmark_runs_in_quick_mode():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run(
+        [sys.executable, "tests/benchmarks/bench_export.py", "--quick"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "geopandas+matplotlib" in r.stdout and "ratio" in r.stdout
+    for line in ("PNG 3840x2160", "SVG 1920x1080", "PDF 1920x1080"):
+        assert line in r.stdout

@@ -39,3 +39,18 @@ def test_framing_shows_the_whole_box():
     x0, y0, x1, y1 = v.bounds()
     assert x0 <= box[0] and y0 <= box[1] and x1 >= box[2] and y1 >= box[3]
     assert (x1 - x0) == pytest.approx(6000.0)
+
+
+def test_single_points_project_like_pyproj():
+    """Scalars take EPSG:3857's closed formulas (no pyproj load); they must agree."""
+    from pyproj import Transformer
+
+    from mapapp.geo.projection import WEB_MERCATOR
+
+    to_map = Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True)
+    for lon, lat in [(2.96778, 19.94861), (-179.9, -85.0), (179.9, 85.0), (0.0, 0.0)]:
+        x, y = WEB_MERCATOR.forward(lon, lat)
+        ex, ey = to_map.transform(lon, lat)
+        assert abs(x - ex) < 1e-6 and abs(y - ey) < 1e-6
+        back = WEB_MERCATOR.inverse(ex, ey)
+        assert abs(back[0] - lon) < 1e-9 and abs(back[1] - lat) < 1e-9

@@ -6,6 +6,7 @@ run time (pointer position, scale bar, markers) goes through here.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 MAP_CRS = "EPSG:3857"
@@ -32,6 +33,8 @@ class Projection:
 
     def forward(self, lon: Any, lat: Any) -> tuple[Any, Any]:
         """lon/lat degrees -> map metres; scalars or numpy arrays."""
+        if self.crs == MAP_CRS and isinstance(lon, float) and isinstance(lat, float):
+            return _mercator_forward(lon, lat)
         if self._forward is None:
             self._load()
         return self._forward.transform(lon, lat)
@@ -45,9 +48,27 @@ class Projection:
 
     def inverse(self, x: Any, y: Any) -> tuple[Any, Any]:
         """Map metres -> lon/lat degrees; scalars or numpy arrays."""
+        if self.crs == MAP_CRS and isinstance(x, float) and isinstance(y, float):
+            return _mercator_inverse(x, y)
         if self._inverse is None:
             self._load()
         return self._inverse.transform(x, y)
+
+
+# EPSG:3857 is defined by these closed formulas on a sphere of the WGS 84 semi-major axis;
+# single points (a bbox, a pointer position) use them and skip loading pyproj (~45 ms).
+EARTH_RADIUS = 6378137.0
+
+
+def _mercator_forward(lon: float, lat: float) -> tuple[float, float]:
+    lat = max(-89.999999, min(89.999999, lat))
+    y = EARTH_RADIUS * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return EARTH_RADIUS * math.radians(lon), y
+
+
+def _mercator_inverse(x: float, y: float) -> tuple[float, float]:
+    lat = math.degrees(2 * math.atan(math.exp(y / EARTH_RADIUS)) - math.pi / 2)
+    return math.degrees(x / EARTH_RADIUS), lat
 
 
 WEB_MERCATOR = Projection(MAP_CRS)

@@ -18,6 +18,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 def _median_ms(fn, repeat: int) -> float:
@@ -102,6 +103,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="few repeats (smoke test)")
     args = parser.parse_args()
+    from bench_common import compile_sources
+
+    compile_sources()
     repeat = 3 if args.quick else 30
 
     from PySide6.QtGui import QImage, QPainter
