@@ -25,3 +25,15 @@ def test_ruff(args):
         [*_ruff(), *args, "mapapp", "tests", "packaging"], cwd=ROOT, capture_output=True, text=True
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_every_subpackage_ships_in_the_wheel():
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(p.parent.relative_to(root).parts) for p in (root / "mapapp").rglob("__init__.py")
+    }
+    assert found <= listed, f"add to pyproject packages: {sorted(found - listed)}"
