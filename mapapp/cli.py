@@ -69,7 +69,7 @@ def _snapshot_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-title", action="store_true", help="no title box")
     p.add_argument("--select", metavar="ID", help="highlight an event (or a claim's event)")
     p.add_argument("--hide", default="", metavar="LAYERS", help="comma-separated layer keys")
-    for flag in ("legend", "scale-bar", "north-arrow", "attribution"):
+    for flag in ("legend", "scale-bar", "north-arrow", "attribution", "data-date"):
         p.add_argument(f"--no-{flag}", action="store_true", help=f"leave out the {flag}")
     return p
 
@@ -182,6 +182,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
         scale_bar=not args.no_scale_bar,
         north_arrow=not args.no_north_arrow,
         attribution=not args.no_attribution,
+        data_date=not args.no_data_date,
     )
     export_snapshot(out, snap, basemap, layer)
     del app

@@ -28,6 +28,7 @@ def choices(path, width=900, height=600, **changes):
         scale_bar=True,
         north_arrow=True,
         attribution=True,
+        data_date=True,
         caption=False,
     )
     return ExportChoices(**{**base, **changes})

@@ -275,3 +275,22 @@ def test_labels_never_overlap_and_the_focus_place_is_labelled(basemap, layer):
             assert image.rect().contains(a.toAlignedRect())
             for _, b in drawn.labels[i + 1 :]:
                 assert not a.intersects(b), (a, b)
+
+
+def test_data_date_and_attribution_switch_separately(tmp_path):
+    """Each part of the footer can be left out on its own (read back from the SVG's text)."""
+
+    def texts(*flags):
+        out = tmp_path / f"f{len(flags)}{'-'.join(flags)}.svg"
+        assert run_cli("snapshot", "-o", str(out), *flags).returncode == 0
+        root = ET.parse(out).getroot()
+        return " | ".join(
+            "".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")
+        )
+
+    both = texts()
+    assert "Data as of 2026-11-24 · Natural Earth (public domain)" in both
+    no_date = texts("--no-data-date")
+    assert "Data as of" not in no_date and "Natural Earth (public domain)" in no_date
+    date_only = texts("--no-attribution")
+    assert "Data as of 2026-11-24" in date_only and "Natural Earth (public domain)" not in date_only

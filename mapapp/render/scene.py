@@ -119,11 +119,9 @@ def render_map(
         draw_scale_bar(painter, view, basemap)
     if options.north_arrow:
         draw_north_arrow(painter, view)
-    if options.attribution:
-        text = options.attribution_text
-        if options.data_date:
-            text = f"Data as of {options.data_date} · {text}"
-        draw_attribution(painter, view, text)
+    footer = _footer_text(options)
+    if footer:
+        draw_attribution(painter, view, footer)
     if options.title:
         draw_title(painter, view, options.title, options.subtitle)
     if caption_rect is not None:
@@ -160,7 +158,7 @@ def legend_entries(
 
 def _legend_rect(view: Viewport, options: RenderOptions, entries) -> QRectF:
     w, h = legend_size(entries)
-    bottom = view.height - (26 if options.attribution else 8)
+    bottom = view.height - (26 if _footer_text(options) else 8)
     return QRectF(view.width - w - 10, bottom - h, w, h)
 
 
@@ -185,6 +183,14 @@ def _draw_caption(painter: QPainter, rect: QRectF, caption: str) -> None:
     painter.restore()
 
 
+def _footer_text(options: RenderOptions) -> str:
+    """The bottom line: the data date and the attribution, each switchable."""
+    parts = [f"Data as of {options.data_date}"] if options.data_date else []
+    if options.attribution:
+        parts.append(options.attribution_text)
+    return " · ".join(parts)
+
+
 def _reserve_overlays(placer: LabelPlacer, view: Viewport, options: RenderOptions) -> None:
     """Keep labels out from under the scale bar, north arrow and attribution."""
     w, h = view.width, view.height
@@ -192,7 +198,7 @@ def _reserve_overlays(placer: LabelPlacer, view: Viewport, options: RenderOption
         placer.reserve(QRectF(0, h - 70, 250, 70))
     if options.north_arrow:
         placer.reserve(QRectF(w - 60, 0, 60, 90))
-    if options.attribution:
+    if _footer_text(options):
         placer.reserve(QRectF(w - 480, h - 22, 480, 22))
     if options.title:
         placer.reserve(QRectF(0, 0, 520, 64))

@@ -86,6 +86,7 @@ def build_snapshot(
     scale_bar: bool = True,
     north_arrow: bool = True,
     attribution: bool = True,
+    data_date: bool = True,
     base: RenderOptions | None = None,
 ) -> Snapshot:
     s = layer.situation
@@ -101,7 +102,7 @@ def build_snapshot(
         north_arrow=north_arrow,
         attribution=attribution,
         attribution_text=attribution_for(s),
-        data_date=s.data_date,
+        data_date=s.data_date if data_date else "",
         caption=event_caption(s, selected) if selected else "",
         measure=None,
     )

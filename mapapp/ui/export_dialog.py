@@ -45,6 +45,7 @@ class ExportChoices:
     scale_bar: bool
     north_arrow: bool
     attribution: bool
+    data_date: bool
     caption: bool  # the selected event's caption (and its highlight)
 
 
@@ -81,8 +82,15 @@ class ExportDialog(QDialog):
         self.legend = QCheckBox("Legend")
         self.scale_bar = QCheckBox("Scale bar")
         self.north_arrow = QCheckBox("North arrow")
-        self.attribution = QCheckBox("Attribution and data date")
-        for box in (self.legend, self.scale_bar, self.north_arrow, self.attribution):
+        self.attribution = QCheckBox("Attribution (Natural Earth, the reports)")
+        self.data_date = QCheckBox("Data date")
+        for box in (
+            self.legend,
+            self.scale_bar,
+            self.north_arrow,
+            self.attribution,
+            self.data_date,
+        ):
             box.setChecked(True)
         self.caption = QCheckBox(
             f"Caption of the selected event: {selected_label}"
@@ -100,7 +108,8 @@ class ExportDialog(QDialog):
         dpi_row.addStretch(1)
         form.addRow("Density:", dpi_row)
         form.addRow("Title:", self.title_edit)
-        for box in (self.legend, self.scale_bar, self.north_arrow, self.attribution, self.caption):
+        boxes = (self.legend, self.scale_bar, self.north_arrow, self.attribution, self.data_date)
+        for box in (*boxes, self.caption):
             form.addRow("", box)
         note = QLabel("The map shows the current view and the layers ticked in the Layers list.")
         note.setWordWrap(True)
@@ -133,6 +142,7 @@ class ExportDialog(QDialog):
             scale_bar=self.scale_bar.isChecked(),
             north_arrow=self.north_arrow.isChecked(),
             attribution=self.attribution.isChecked(),
+            data_date=self.data_date.isChecked(),
             caption=self.caption.isChecked() and self.caption.isEnabled(),
         )
 

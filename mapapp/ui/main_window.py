@@ -537,6 +537,7 @@ class MainWindow(QMainWindow):
                 scale_bar=choices.scale_bar,
                 north_arrow=choices.north_arrow,
                 attribution=choices.attribution,
+                data_date=choices.data_date,
             )
         except MapappError as exc:
             self._export_failed(str(exc))
