@@ -87,22 +87,20 @@ def _event_style(doc: ET.Element, key: str, icon: str, colour: str) -> None:
     _text(icon_style, "color", colour)
     _text(icon_style, "scale", "1.1")
     _text(_sub(icon_style, "Icon"), "href", ICON.format(icon))
-    line = _sub(style, "LineStyle")
-    _text(line, "color", colour)
-    _text(line, "width", "2")
-    poly = _sub(style, "PolyStyle")
-    _text(poly, "color", "30" + colour[2:])
+    _outline(style, colour, "30" + colour[2:])  # the 'near' circle
     balloon = _sub(style, "BalloonStyle")
     _text(balloon, "text", "$[description]")
 
 
-def _area_style(doc: ET.Element) -> None:
-    style = _sub(doc, "Style", id="area")
+def _outline(style: ET.Element, colour: str, fill: str) -> None:
     line = _sub(style, "LineStyle")
-    _text(line, "color", "ffa85f1f")
+    _text(line, "color", colour)
     _text(line, "width", "2")
-    poly = _sub(style, "PolyStyle")
-    _text(poly, "color", "28a85f1f")
+    _text(_sub(style, "PolyStyle"), "color", fill)
+
+
+def _area_style(doc: ET.Element) -> None:
+    _outline(_sub(doc, "Style", id="area"), "ffa85f1f", "28a85f1f")
 
 
 def _place_style(doc: ET.Element) -> None:
