@@ -37,10 +37,14 @@ def choices(path, width=900, height=600, **changes):
 def run_export(window, qtbot, c):
     job = window.start_export(c)
     assert job is not None
-    with qtbot.waitSignal(job.finished, timeout=60_000):
-        pass
-    qtbot.waitUntil(lambda: window.export_job is None)
+    wait_done(window, qtbot)
     return job
+
+
+def wait_done(window, qtbot):
+    """Until the window has handled the job's end. (Waiting for the job's own signal would
+    race: a quick export can finish before a signal spy is connected.)"""
+    qtbot.waitUntil(lambda: window.export_job is None, timeout=120_000)
 
 
 def leftovers(folder):
@@ -98,8 +102,7 @@ def test_export_runs_off_the_gui_thread_and_the_window_keeps_running(
     timer.start(5)
     job = w.start_export(choices(tmp_path / "big.png", 7000, 4500))
     started_ticks = len(ticks)
-    with qtbot.waitSignal(job.finished, timeout=120_000):
-        pass
+    wait_done(w, qtbot)
     timer.stop()
     assert job.worker_thread_id not in (None, threading.get_ident())
     assert len(ticks) - started_ticks > 0, "the event loop did not run during the export"
@@ -110,9 +113,7 @@ def test_cancel_leaves_nothing_behind(situation_window, qtbot, tmp_path):
     w = situation_window
     job = w.start_export(choices(tmp_path / "cancelled.png", 8000, 6000))
     job.cancel()
-    with qtbot.waitSignal(job.cancelled, timeout=120_000):
-        pass
-    qtbot.waitUntil(lambda: w.export_job is None)
+    wait_done(w, qtbot)
     assert list(tmp_path.iterdir()) == []
     assert "cancelled" in w.message_label.text()
     assert w.export_action.isEnabled()

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.selection: tuple[str, str] | None = None
         self.last_error = ""
         self.export_job: ExportJob | None = None
+        self.last_export_job: ExportJob | None = None
         self.print_dialog: QDialog | None = None
         self.map_view = MapView(basemap, self)
         self.setCentralWidget(self.map_view)
@@ -580,10 +581,10 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _export_done(self) -> None:
-        job, self.export_job = self.export_job, None
+        if self.last_export_job is not None:  # the one before: nobody looks at it any more
+            self.last_export_job.deleteLater()
+        self.last_export_job, self.export_job = self.export_job, None
         self.export_action.setEnabled(True)
-        if job is not None:
-            job.deleteLater()
 
     def _snapshot_for(self, view: Viewport, **choices) -> Snapshot:
         from mapapp.render.snapshot import build_snapshot
