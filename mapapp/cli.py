@@ -48,7 +48,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     p = _parser(
         prog="mapapp",
         description="Situation map of events, actors and source claims. "
-        "Subcommands: snapshot, convert, validate (run 'mapapp snapshot -h').",
+        "Subcommands: snapshot, convert, validate, install-desktop (run 'mapapp snapshot -h').",
     )
     p.add_argument("--version", action="version", version=f"mapapp {__version__}")
     p.add_argument("file", nargs="?", help="situation file (default: the embedded one)")
@@ -233,6 +233,28 @@ def run_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _install_desktop_parser() -> argparse.ArgumentParser:
+    p = _parser(
+        prog="mapapp install-desktop",
+        description="Add mapapp to the desktop menu and open *.situation.json files with it "
+        "(current user, under $XDG_DATA_HOME).",
+    )
+    p.add_argument("--uninstall", action="store_true", help="remove what was installed")
+    return p
+
+
+def run_install_desktop(args: argparse.Namespace) -> int:
+    from mapapp import desktop
+
+    if not sys.platform.startswith("linux"):
+        raise MapappError("install-desktop is for Linux desktops (freedesktop.org standards)")
+    if args.uninstall:
+        print(f"removed {_plural(len(desktop.uninstall()), 'file')} from {desktop.data_home()}")
+    else:
+        print(f"installed {_plural(len(desktop.install()), 'file')} under {desktop.data_home()}")
+    return 0
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -252,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_snapshot(_snapshot_parser().parse_args(argv[1:]))
         if argv and argv[0] == "convert":
             return run_convert(_convert_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "install-desktop":
+            return run_install_desktop(_install_desktop_parser().parse_args(argv[1:]))
         if argv and argv[0] == "validate":
             return run_validate(_validate_parser().parse_args(argv[1:]))
         return run_gui(argv)

@@ -16,3 +16,15 @@ def resources_dir() -> Path:
 
 def geodata_dir() -> Path:
     return resources_dir() / "geodata"
+
+
+def linux_dir() -> Path:
+    """Desktop entry, AppStream metadata, MIME type and icons (packaging/linux)."""
+    installed = _HERE / "resources" / "linux"
+    if installed.is_dir():
+        return installed
+    return _HERE.parent / "packaging" / "linux"
+
+
+def app_icon_path() -> Path:
+    return linux_dir() / "icons" / "hicolor" / "scalable" / "apps" / "org.mapapp.Mapapp.svg"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian/Ubuntu machine for mapapp: Qt's system libraries, fonts, Xvfb,
-# GDAL and poppler (real clients that open our exports in the tests), and a
-# virtual environment in .venv with mapapp (editable) and its test extra.
+# GDAL and poppler (real clients that open our exports in the tests), the freedesktop
+# validators (desktop-file-utils, appstream, shared-mime-info), and a virtual environment
+# in .venv with mapapp (editable) and its test and bench extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ apt_packages=(
   libxcb-render0 libxcb-util1 libxrender1 libxi6 libpng16-16 libwayland-client0
   fonts-dejavu-core xvfb xauth
   gdal-bin poppler-utils
+  desktop-file-utils appstream shared-mime-info
 )
 missing=()
 for p in "${apt_packages[@]}"; do
