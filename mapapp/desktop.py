@@ -16,11 +16,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from mapapp import APP_ID
 from mapapp.atomic import write_text
 from mapapp.errors import MapappError
 from mapapp.resources_path import linux_dir
 
-APP_ID = "org.mapapp.Mapapp"
 MIME_TYPE = "application/x-mapapp-situation"
 MANIFEST = Path("mapapp") / "installed-desktop-files.txt"
 

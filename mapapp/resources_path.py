@@ -24,7 +24,3 @@ def linux_dir() -> Path:
     if installed.is_dir():
         return installed
     return _HERE.parent / "packaging" / "linux"
-
-
-def app_icon_path() -> Path:
-    return linux_dir() / "icons" / "hicolor" / "scalable" / "apps" / "org.mapapp.Mapapp.svg"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from mapapp import __version__
+from mapapp import APP_ID, __version__
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -17,7 +18,20 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("mapapp")
     QCoreApplication.setApplicationVersion(__version__)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QGuiApplication.setDesktopFileName(APP_ID)  # Wayland and docks match it to the entry
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The hicolor PNGs (loaded when a size is asked for; no SVG plugin at start-up)."""
+    from mapapp.resources_path import linux_dir
+
+    icon = QIcon()
+    hicolor = linux_dir() / "icons" / "hicolor"
+    for n in (16, 22, 24, 32, 48, 64, 128, 256, 512):
+        icon.addFile(str(hicolor / f"{n}x{n}" / "apps" / f"{APP_ID}.png"), QSize(n, n))
+    return icon
 
 
 def run(file: str | None = None) -> int:

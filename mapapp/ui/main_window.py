@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from mapapp import __version__
 from mapapp.errors import MapappError
 from mapapp.geo.viewport import MIN_RESOLUTION, Viewport, framing
 from mapapp.model.files import SituationError
@@ -179,14 +178,20 @@ class MainWindow(QMainWindow):
         copy.triggered.connect(self.copy_image)
         print_ = QAction("&Print…", self, shortcut=QKeySequence.StandardKey.Print)
         print_.triggered.connect(self.print_map)
-        quit_ = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_ = QAction("&Quit", self)
+        quit_.setShortcuts([QKeySequence("Ctrl+Q"), QKeySequence.StandardKey.Quit])
         quit_.triggered.connect(self.close)
         import_ = QAction("&Import GeoJSON or ACLED CSV…", self)
         import_.triggered.connect(lambda: self.open_dialog("Import data"))
         export_data = QAction("Export &data (GeoJSON, KML, CSV)…", self)
         export_data.setShortcut(QKeySequence("Ctrl+Shift+E"))
         export_data.triggered.connect(self.export_data_dialog)
-        file_menu.addActions([open_, import_])
+        from mapapp.ui.recent import RecentMenu
+
+        file_menu.addAction(open_)
+        self.recent_menu = RecentMenu(self.open_file, self)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(import_)
         file_menu.addSeparator()
         file_menu.addActions([export, export_data, copy, print_])
         file_menu.addSeparator()
@@ -226,6 +231,11 @@ class MainWindow(QMainWindow):
             act = QAction(label, self, checkable=True, checked=getattr(mv.options, attr))
             act.toggled.connect(lambda on, a=attr: mv.set_options(**{a: on}))
             view_menu.addAction(act)
+        full = QAction("&Full screen", self, checkable=True)
+        full.setShortcuts([QKeySequence("F11"), QKeySequence.StandardKey.FullScreen])
+        full.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
+        self.full_screen_action = full
+        view_menu.addAction(full)
         view_menu.addSeparator()
         for dock in (self.layer_dock, self.panel_dock, self.details_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -284,6 +294,9 @@ class MainWindow(QMainWindow):
             return False
         self.set_situation(situation, frame=True)
         self.message_label.setText(f"Opened {Path(path).name}")
+        from mapapp.ui.recent import remember
+
+        remember(path)
         return True
 
     def open_dialog(self, title: str = "Open situation") -> None:
@@ -631,16 +644,9 @@ class MainWindow(QMainWindow):
         self.print_dialog = None
 
     def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from mapapp.ui.about import show_about
 
-        box = QMessageBox(self)
-        box.setWindowTitle("About mapapp")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            f"mapapp {__version__}\n\nA situation map of events, actors and source claims.\n\n"
-            "Map data: Natural Earth (public domain); places: GeoNames (CC BY 4.0)."
-        )
-        box.exec()
+        self.about_box = show_about(self, self.situation)
 
     # settings --------------------------------------------------------------
     def _restore_settings(self) -> None:
