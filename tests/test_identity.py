@@ -91,3 +91,13 @@ def test_first_run_size_fits_the_screen(qtbot, clean_settings, basemap):
     assert w.width() <= screen.width() and w.height() <= screen.height()
     assert w.width() <= 1600 and w.height() <= 1000
     assert w.width() >= min(1600, int(screen.width() * 0.9)) - 1
+
+
+def test_first_run_size_on_small_and_large_screens():
+    from mapapp.ui.main_window import first_run_size
+
+    assert first_run_size(1366, 728) == (1229, 655)  # a small laptop: 90%
+    assert first_run_size(1024, 560) == (921, 560)  # a netbook: the height it has
+    assert first_run_size(3840, 2080) == (1600, 1000)  # 4K at 100%: capped
+    assert first_run_size(1920, 1040) == (1600, 936)  # 4K at 200% is 1920x1080 logical
+    assert first_run_size(0, 0) == (1600, 1000)  # no screen known (offscreen)

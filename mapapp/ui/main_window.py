@@ -54,6 +54,17 @@ def format_lonlat(lon: float, lat: float) -> str:
     )
 
 
+def first_run_size(avail_w: int, avail_h: int) -> tuple[int, int]:
+    """90% of the screen's free area (in device-independent pixels, so a high-DPI screen
+    gets the same layout as its scaled size), at most 1600x1000 so a 4K screen does not
+    get a wall-sized window, and never below what the docks and map need."""
+    if avail_w <= 0 or avail_h <= 0:
+        return 1600, 1000
+    w = max(min(1600, int(avail_w * 0.9)), min(avail_w, 800))
+    h = max(min(1000, int(avail_h * 0.9)), min(avail_h, 560))
+    return w, h
+
+
 class MainWindow(QMainWindow):
     def __init__(self, basemap: Basemap, situation: Situation | None = None) -> None:
         super().__init__()
@@ -83,10 +94,9 @@ class MainWindow(QMainWindow):
 
     # construction ----------------------------------------------------------
     def _first_run_size(self) -> None:
-        """90% of the screen's free area, at most 1600x1000 (restored geometry wins later)."""
+        """Restored geometry wins later; this is for the first run."""
         screen = self.screen().availableGeometry() if self.screen() else None
-        w, h = (1600, 1000) if screen is None else (screen.width(), screen.height())
-        self.resize(min(1600, int(w * 0.9)), min(1000, int(h * 0.9)))
+        self.resize(*first_run_size(*((screen.width(), screen.height()) if screen else (0, 0))))
 
     def _build_status_bar(self) -> None:
         self.message_label = QLabel()
