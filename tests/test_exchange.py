@@ -154,7 +154,12 @@ def test_kml_placemarks_styles_and_time_spans(situation):
     # 'near': the point and its uncertainty circle
     multi = battle.find(f"{KML}MultiGeometry")
     assert multi.find(f"{KML}Point/{KML}coordinates").text == "2.967780,19.948610"
-    assert multi.find(f".//{KML}LinearRing") is not None
+    ring = multi.find(f".//{KML}LinearRing/{KML}coordinates").text.split()
+    from mapapp.geo.geodesy import geodesic_m
+
+    for pair in ring[::9]:  # the 25 km drawn for 'near', on the ellipsoid
+        lon, lat = map(float, pair.split(","))
+        assert abs(geodesic_m(2.96778, 19.94861, lon, lat) - 25_000) < 1.0
     balloon = battle.find(f"{KML}description").text
     assert "50 Russians and 10 Malian soldiers were killed" in balloon  # quoted sentence
     assert "unverified" in balloon and "JNIM" in balloon

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from mapapp.errors import ExportError
-from mapapp.model.files import SituationError, read_json
+from mapapp.model.files import Problem, SituationError, read_json
 from mapapp.model.situation import Situation, situation_from_dict
 
 READ_SUFFIXES = (".json", ".geojson", ".csv")
@@ -22,8 +22,8 @@ IMPORT_FILTER = "Situation, GeoJSON or ACLED CSV (*.json *.geojson *.csv);;All f
 
 
 def read_any(path: Path | str) -> Situation:
-    """A situation from a situation file, a GeoJSON file or an ACLED-layout CSV."""
-    from mapapp.model.io import load_situation
+    """A situation from a situation file, a GeoJSON file or an ACLED-layout CSV; every
+    kind goes through the same validation."""
     from mapapp.model.validation import validate
 
     path = Path(path)
@@ -32,41 +32,32 @@ def read_any(path: Path | str) -> Situation:
         from mapapp.exchange.acled import read_acled_csv
 
         data = read_acled_csv(path)
-    elif suffix == ".geojson" or (suffix == ".json" and _is_geojson(path)):
-        from mapapp.exchange.geojson import from_geojson
-
-        data, problems = from_geojson(read_json(path), path)
-        if problems:
-            raise SituationError(path, problems)
-        for source in data.get("sources", []):  # a text not shipped beside the GeoJSON
-            if source.get("text_file") and not (path.parent / source["text_file"]).exists():
-                del source["text_file"]
-    elif suffix == ".json":
-        return load_situation(path)
+    elif suffix in (".json", ".geojson"):
+        data = read_json(path)
+        if suffix == ".geojson" or (
+            isinstance(data, dict) and data.get("type") == "FeatureCollection"
+        ):
+            data = _situation_from_geojson(data, path)
     else:
-        raise SituationError(
-            path,
-            [
-                _problem(
-                    f"cannot read {suffix or 'files without a suffix'}; use .json, .geojson or .csv"
-                )
-            ],
-        )
+        kind = suffix or "files without a suffix"
+        problem = Problem("$", f"cannot read {kind}; use .json, .geojson or .csv")
+        raise SituationError(path, [problem])
     problems, texts = validate(data, path.parent)
     if problems:
         raise SituationError(path, problems)
     return situation_from_dict(data, texts, path)
 
 
-def _problem(message: str):
-    from mapapp.model.files import Problem
+def _situation_from_geojson(data: object, path: Path) -> dict:
+    from mapapp.exchange.geojson import from_geojson
 
-    return Problem("$", message)
-
-
-def _is_geojson(path: Path) -> bool:
-    data = read_json(path)
-    return isinstance(data, dict) and data.get("type") == "FeatureCollection"
+    situation, problems = from_geojson(data, path)
+    if problems:
+        raise SituationError(path, problems)
+    for source in situation.get("sources", []):  # a text not shipped beside the GeoJSON
+        if source.get("text_file") and not (path.parent / source["text_file"]).exists():
+            del source["text_file"]
+    return situation
 
 
 def write_any(situation: Situation, path: Path | str) -> list[str]:

@@ -71,12 +71,9 @@ def _rounded(geom: dict[str, Any]) -> dict[str, Any]:
     return {"type": geom["type"], "coordinates": walk(geom["coordinates"])}
 
 
-def circle_ring(lon: float, lat: float, radius_km: float, n: int = 72) -> list[list[float]]:
+def circle_ring(lon: float, lat: float, radius_km: float) -> list[list[float]]:
     """A geodesic circle as a closed counter-clockwise lon/lat ring."""
-    from pyproj import Geod
+    from mapapp.geo.geodesy import geodesic_circle
 
-    geod = Geod(ellps="WGS84")
-    azimuths = [-(360.0 * i / n) for i in range(n)]  # decreasing azimuth: counter-clockwise
-    lons, lats, _ = geod.fwd([lon] * n, [lat] * n, azimuths, [radius_km * 1000.0] * n)
-    ring = [[round(x, 6), round(y, 6)] for x, y in zip(lons, lats, strict=True)]
+    ring = [[round(x, 6), round(y, 6)] for x, y in geodesic_circle(lon, lat, radius_km * 1000)]
     return [*ring, ring[0]]

@@ -32,6 +32,19 @@ def initial_bearing_deg(lon1: float, lat1: float, lon2: float, lat2: float) -> f
     return float(azi) % 360.0
 
 
+def geodesic_circle(
+    lon: float, lat: float, radius_m: float, n: int = 72
+) -> list[tuple[float, float]]:
+    """``n`` points at ``radius_m`` around a centre, counter-clockwise (lon, lat)."""
+    from geographiclib.geodesic import Geodesic
+
+    out = []
+    for i in range(n):
+        g = Geodesic.WGS84.Direct(lat, lon, -360.0 * i / n, radius_m)
+        out.append((g["lon2"], g["lat2"]))
+    return out
+
+
 def nice_length(max_m: float) -> float:
     """The largest 1/2/5 x 10^k metres not above ``max_m`` (for a readable scale bar)."""
     if not (max_m > 0 and math.isfinite(max_m)):

@@ -34,8 +34,6 @@ from mapapp.render.scene import LAYERS
 from mapapp.render.situation_layer import SituationLayer
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog
-
     from mapapp.model.filters import Filters
     from mapapp.render.export import Snapshot
     from mapapp.ui.details import DetailsView
@@ -73,7 +71,6 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.export_job: ExportJob | None = None
         self.last_export_job: ExportJob | None = None
-        self.print_dialog: QDialog | None = None
         self.map_view = MapView(basemap, self)
         self.setCentralWidget(self.map_view)
         self.setAcceptDrops(True)
@@ -649,9 +646,7 @@ class MainWindow(QMainWindow):
             mv.situation,
             title,
         )
-        self.print_dialog = dialog
         dialog.exec()
-        self.print_dialog = None
 
     def _about(self) -> None:
         from mapapp.ui.about import show_about

@@ -32,8 +32,7 @@ class RecentMenu(QMenu):
     def __init__(self, open_file: Callable[[str], object], parent=None) -> None:
         super().__init__("Open &Recent", parent)
         self.open_file = open_file
-        self.aboutToShow.connect(self.rebuild)
-        self.rebuild()
+        self.aboutToShow.connect(self.rebuild)  # not at start-up: no disk look-ups then
 
     def rebuild(self) -> None:
         self.clear()
