@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Set up a fresh Debian/Ubuntu machine for mapapp: Qt's system libraries, fonts, Xvfb,
-# GDAL and poppler (real clients that open our exports in the tests), the freedesktop
-# validators (desktop-file-utils, appstream, shared-mime-info), and a virtual environment
+# Set up a fresh Debian/Ubuntu machine for mapapp: Qt's system libraries, fonts, Xvfb and
+# xdotool (real key presses in the Xvfb tests), GDAL and poppler (real clients that open our
+# exports in the tests), the freedesktop validators (desktop-file-utils, appstream, shared-mime-info), and a virtual environment
 # in .venv with mapapp (editable) and its test and bench extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ apt_packages=(
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxcb-glx0 libxcb-shm0 libxcb-sync1
   libxcb-render0 libxcb-util1 libxrender1 libxi6 libpng16-16 libwayland-client0
-  fonts-dejavu-core xvfb xauth
+  fonts-dejavu-core xvfb xauth xdotool
   gdal-bin poppler-utils
   desktop-file-utils appstream shared-mime-info
 )

@@ -46,3 +46,62 @@ def test_window_paints_a_map_on_a_real_x_server(xvfb, tmp_path):
         [sys.executable, "-m", "mapapp"], env=env, capture_output=True, text=True, timeout=60
     )
     assert r.returncode == 0, r.stderr[-2000:]
+
+
+def _xdotool() -> str:
+    exe = shutil.which("xdotool")
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("xdotool missing on CI: packaging/bootstrap.sh should install it")
+        pytest.skip("xdotool is not installed")
+    return exe
+
+
+@pytest.mark.xvfb
+def test_ctrl_q_typed_on_the_real_window_quits(xvfb, tmp_path):
+    """A real key press through the X server (XTEST), as a user types it."""
+    xdotool = _xdotool()
+    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path))
+    env.pop("MAPAPP_EXIT_AFTER_FIRST_PAINT", None)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "mapapp"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        found = subprocess.run(
+            [xdotool, "search", "--sync", "--onlyvisible", "--name", "mapapp"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        window = found.stdout.split()[0]
+        subprocess.run([xdotool, "windowfocus", "--sync", window], env=env, timeout=10)
+        time.sleep(0.5)  # the first frame and the docks settle
+        subprocess.run([xdotool, "key", "ctrl+q"], env=env, check=True, timeout=10)
+        _, err = app.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        app.kill()
+        _, err = app.communicate()
+        pytest.fail(f"the window did not quit on Ctrl+Q; stderr: {err[-1000:]}")
+    assert app.returncode == 0
+    assert "Ambiguous shortcut" not in err
+
+
+@pytest.mark.xvfb
+def test_shortcut_tests_pass_on_the_real_x_server(xvfb, tmp_path):
+    """The platform theme expands standard keys differently on xcb (Quit is Ctrl+Q there,
+    not under offscreen): run every shortcut test again on the real X server."""
+    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb")
+    r = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_shortcuts.py"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stdout[-3000:]

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from mapapp.ui.export_job import ExportJob
     from mapapp.ui.side_panel import SidePanel
 from mapapp.ui.map_view import MapView
+from mapapp.ui.shortcuts import unique_keys
 
 # The map paints first; the side docks fill in this long after (too short to notice).
 DOCKS_DELAY_MS = 15
@@ -176,17 +177,19 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         mv = self.map_view
         file_menu = self.menuBar().addMenu("&File")
-        open_ = QAction("&Open situation…", self, shortcut=QKeySequence.StandardKey.Open)
+        open_ = QAction("&Open situation…", self)
+        open_.setShortcuts(unique_keys(QKeySequence.StandardKey.Open))
         open_.triggered.connect(self.open_dialog)
         export = QAction("&Export snapshot…", self, shortcut=QKeySequence("Ctrl+E"))
         export.triggered.connect(self.export_snapshot)
         self.export_action = export
         copy = QAction("&Copy map image", self, shortcut=QKeySequence("Ctrl+Shift+C"))
         copy.triggered.connect(self.copy_image)
-        print_ = QAction("&Print…", self, shortcut=QKeySequence.StandardKey.Print)
+        print_ = QAction("&Print…", self)
+        print_.setShortcuts(unique_keys(QKeySequence.StandardKey.Print))
         print_.triggered.connect(self.print_map)
         quit_ = QAction("&Quit", self)
-        quit_.setShortcuts([QKeySequence("Ctrl+Q"), QKeySequence.StandardKey.Quit])
+        quit_.setShortcuts(unique_keys("Ctrl+Q", QKeySequence.StandardKey.Quit))
         quit_.triggered.connect(self.close)
         import_ = QAction("&Import GeoJSON or ACLED CSV…", self)
         import_.triggered.connect(lambda: self.open_dialog("Import data"))
@@ -204,9 +207,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_)
 
-        zoom_in = QAction("Zoom &in", self, shortcut=QKeySequence.StandardKey.ZoomIn)
+        zoom_in = QAction("Zoom &in", self)
+        zoom_in.setShortcuts(unique_keys(QKeySequence.StandardKey.ZoomIn))
         zoom_in.triggered.connect(lambda: mv.zoom_by(1.5))
-        zoom_out = QAction("Zoom &out", self, shortcut=QKeySequence.StandardKey.ZoomOut)
+        zoom_out = QAction("Zoom &out", self)
+        zoom_out.setShortcuts(unique_keys(QKeySequence.StandardKey.ZoomOut))
         zoom_out.triggered.connect(lambda: mv.zoom_by(1 / 1.5))
         fit = QAction("Zoom to &fit", self, shortcut=QKeySequence("Ctrl+0"))
         fit.triggered.connect(mv.zoom_to_fit)
@@ -214,7 +219,8 @@ class MainWindow(QMainWindow):
         to_selection.triggered.connect(self.zoom_to_selection)
         compare = QAction("&Compare figures…", self, shortcut=QKeySequence("Ctrl+K"))
         compare.triggered.connect(self.show_figures)
-        search = QAction("&Search", self, shortcut=QKeySequence.StandardKey.Find)
+        search = QAction("&Search", self)
+        search.setShortcuts(unique_keys(QKeySequence.StandardKey.Find))
         search.triggered.connect(self._focus_search)
         tools = QActionGroup(self)
         pan = QAction("&Pan / select", self, checkable=True, checked=True)
@@ -239,7 +245,7 @@ class MainWindow(QMainWindow):
             act.toggled.connect(lambda on, a=attr: mv.set_options(**{a: on}))
             view_menu.addAction(act)
         full = QAction("&Full screen", self, checkable=True)
-        full.setShortcuts([QKeySequence("F11"), QKeySequence.StandardKey.FullScreen])
+        full.setShortcuts(unique_keys("F11", QKeySequence.StandardKey.FullScreen))
         full.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
         self.full_screen_action = full
         view_menu.addAction(full)
