@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian/Ubuntu machine for mapapp: Qt's system libraries, fonts, Xvfb and
 # xdotool (real key presses in the Xvfb tests), GDAL and poppler (real clients that open our
-# exports in the tests), the freedesktop validators (desktop-file-utils, appstream, shared-mime-info), and a virtual environment
-# in .venv with mapapp (editable) and its test and bench extras.
+# exports in the tests), the freedesktop validators (desktop-file-utils, appstream,
+# shared-mime-info), and a virtual environment in .venv with mapapp (editable) and its
+# test and bench extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
