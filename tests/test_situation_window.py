@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from mapapp.model.io import default_situation_path, load_situation
 from mapapp.render.situation_layer import SituationLayer
@@ -154,7 +154,7 @@ def test_opening_a_broken_file_keeps_the_situation_and_reports(window, tmp_path,
 @pytest.mark.parametrize(
     "change",
     [
-        lambda d: d["events"][0].update(title="<script>alert(1)</script>"),
+        lambda d: d["events"][0].update(time={"precision": "day", "start": [2024]}),
         lambda d: d["places"][0].update(lon=float("nan")),
         lambda d: d["claims"][0].update(claimant="nobody"),
     ],
@@ -183,6 +183,45 @@ def test_another_situation_elsewhere_in_the_world(window, qtbot):
     qtbot.mouseClick(mv, Qt.MouseButton.LeftButton, pos=QPoint(round(sx), round(sy)))
     assert window.selection == ("event", "storm")
     assert "Coast guard" in window.details.toPlainText()
+
+
+def test_markup_in_data_opens_and_shows_as_written(window, tmp_path, qtbot):
+    """A title that quotes markup is data: the file opens, and every view shows the
+    characters, never rendered HTML."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QToolTip
+
+    from mapapp.ui.plain_text import tooltip
+
+    shutil.copy(ROOT / "seeds" / "000_631ddefb58e5ec4e.txt", tmp_path)
+    data = json.loads(default_situation_path().read_text(encoding="utf-8"))
+    title = '<b>Battle</b> & <img src=x onerror="alert(1)">'
+    battle = next(e for e in data["events"] if e["id"] == "battle")
+    battle["title"] = title
+    data["actors"][0]["name"] = "<i>Army</i>"
+    path = tmp_path / "markup.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert window.open_file(path) is True
+    window.select("event", "battle")
+    assert title in window.details.toPlainText()
+    item = window.panel.find_item("event", "battle")
+    assert title in [item.text(c) for c in range(item.columnCount())]
+    tips = [item.toolTip(c) for c in range(item.columnCount())]
+    assert tooltip(title) in tips  # escaped: Qt would render a bare '<b>' as bold
+    doc = QTextDocument()
+    doc.setHtml(tooltip(title))
+    assert doc.toPlainText() == title
+    # the hover tooltip over the marker
+    mv = window.map_view
+    pos = marker_pixel(window, "battle")
+    mv._hover(QPointF(pos))
+    doc.setHtml(QToolTip.text())
+    assert title in doc.toPlainText()
+    # a list of co-located events: '&' stays an ampersand, not a mnemonic
+    window._events_clicked(["battle", "battle"], QPointF(pos))
+    labels = [a.text() for a in window.cluster_menu.actions()]
+    assert any(label.startswith("<b>Battle</b> && <img") for label in labels)
+    window.cluster_menu.close()
 
 
 def test_details_show_data_as_plain_text(basemap):

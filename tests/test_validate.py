@@ -72,16 +72,6 @@ CASES = {
         "$.events[0].summary",
         "characters long",
     ),
-    "html in text": (
-        _set(["actors", 0, "name"], "<b>Army</b>"),
-        "$.actors[0].name",
-        "markup",
-    ),
-    "script in text": (
-        _set(["events", 1, "title"], "<script>alert(1)</script>"),
-        "$.events[1].title",
-        "markup",
-    ),
     "quote changed": (
         _set(["claims", 0, "citations", 0, "quote"], "Mali’s army denied everything"),
         "$.claims[0].citations[0].quote",
@@ -105,6 +95,70 @@ def test_bad_input_fails_with_a_json_path(workdir, case):
     assert any(where + ":" in line and message in line for line in lines), r.stderr[:2000]
     assert "Traceback" not in r.stderr
     assert max(len(line) for line in lines) < 400  # never echoes the 50 MB value
+
+
+def test_markup_in_text_is_data_not_an_error(workdir):
+    """A note that quotes <b> or <script> is kept as written (and escaped on output)."""
+
+    def change(d):
+        d["actors"][0]["name"] = "<b>Army</b> & co"
+        d["events"][1]["title"] = "<script>alert(1)</script>"
+        d["claims"][0]["statement"] = 'a <a href="javascript:x()">link</a>'
+
+    r = run_validate(mutate(workdir, change))
+    assert r.returncode == 0, r.stderr
+
+
+def test_a_citation_of_the_wrong_type_anywhere_is_a_json_path(workdir):
+    """Structure is checked before anything uses the values (a list as ``end`` used to
+    raise TypeError when it sat where the schema let unknown keys through)."""
+
+    def change(d):
+        d["areas"].append(
+            {
+                "id": "box",
+                "name": "A box",
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]],
+                    "citations": [{"source": "article", "start": 0, "end": [1, 2], "quote": "x"}],
+                },
+                "citations": [dict(d["areas"][0]["citations"][0])],
+            }
+        )
+
+    # the geometry's citation reached the span check unchecked: TypeError
+    r = run_validate(mutate(workdir, change))
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert "$.areas[2].geometry: unknown field 'citations'" in r.stderr
+    r = run_validate(mutate(workdir, lambda d: d["events"][0]["citations"][0].update(end=[1])))
+    assert "$.events[0].citations[0].end: must be of type integer, not list" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "where"),
+    [
+        ([[[0, 0], [1, 0], [1, 1]]], "$.areas[2].geometry.coordinates[0]"),
+        ([[[0, 0], ["a", 0], [1, 1], [0, 0]]], "$.areas[2].geometry.coordinates[0][1][0]"),
+        ([[[0, 0], [1, 0], [1, 100], [0, 0]]], "$.areas[2].geometry.coordinates[0][2][1]"),
+        ([[0, 0, 1, 1]], "$.areas[2].geometry.coordinates[0][0]"),
+        ("[[0, 0]]", "$.areas[2].geometry.coordinates"),
+    ],
+)
+def test_a_polygon_that_is_not_geojson_is_refused_with_its_path(workdir, coordinates, where):
+    def change(d):
+        d["areas"].append(
+            {
+                "id": "box",
+                "name": "A box",
+                "geometry": {"type": "Polygon", "coordinates": coordinates},
+                "citations": [{"source": "article", "start": 0, "end": 3, "quote": "x"}],
+            }
+        )
+
+    r = run_validate(mutate(workdir, change))
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert where in r.stderr, r.stderr
 
 
 def test_nan_coordinate_fails_with_its_path(workdir):

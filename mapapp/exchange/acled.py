@@ -1,15 +1,12 @@
-"""Situation ↔ CSV in ACLED's column layout.
+"""Situation → CSV in ACLED's column layout (the import is ``acled_import``).
 
-Export follows ACLED's codebook: one row per day of a multi-day event, dates to the
+The export follows ACLED's codebook: one row per day of a multi-day event, dates to the
 day (time_precision 1) or mid-month (3), coordinates to 4 decimals coded to the place
 (geo_precision 1 exact, 2 near, 3 region), the *lowest* fatality figure with every other
 figure named in ``notes``, and never a finer precision than the situation holds: events
 dated only to a year, or placed nowhere, are left out and reported. Sub-events are not
 rows of their own (they would count the same fighting twice); the row of their parent
 names them and counts their claims.
-
-Import reads such a file (UTF-8, with or without BOM) into a situation, each item cited
-to its line; a bad row stops the import with a message naming its line.
 """
 
 from __future__ import annotations
@@ -20,92 +17,16 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from mapapp.exchange.acled_codebook import COLUMNS, DISORDER, SUB_EVENTS
 from mapapp.exchange.geometry import event_point
-from mapapp.exchange.ids import IdMaker
-from mapapp.model.files import Problem, SituationError
 from mapapp.model.situation import Event, Figure, Situation
 
-COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-]
-REQUIRED = ("event_date", "event_type", "actor1", "location", "latitude", "longitude")
 LIST_SEP = "; "
 TAG = "mapapp:"  # tags this event's rows, so a re-import joins the days into one event
 MAX_DAY_ROWS = 31  # a longer span to the day is not "several days of fighting"
 
-SUB_EVENTS = {
-    "Battles": (
-        "Armed clash",
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-    ),
-    "Explosions/Remote violence": (
-        "Remote explosive/landmine/IED",
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Grenade",
-    ),
-    "Violence against civilians": ("Attack", "Sexual violence", "Abduction/forced disappearance"),
-    "Protests": (
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protesters",
-    ),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Other",
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-    ),
-}
-DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
 # our event type -> (ACLED event_type, default sub_event_type)
 TYPE_TO_ACLED = {
     "battle": ("Battles", "Armed clash"),
@@ -121,15 +42,7 @@ TYPE_TO_ACLED = {
     "agreement": ("Strategic developments", "Agreement"),
     "coup": ("Strategic developments", "Change to group/activity"),
 }
-ACLED_TO_TYPE = {
-    "Battles": "battle",
-    "Explosions/Remote violence": "explosion",
-    "Violence against civilians": "violence_against_civilians",
-    "Protests": "protest",
-    "Riots": "riot",
-    "Strategic developments": "strategic_development",
-}
-# actor kind <-> ACLED inter code (1 state forces, 2 rebels, 3 political militia,
+# actor kind -> ACLED inter code (1 state forces, 2 rebels, 3 political militia,
 # 4 identity militia, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces)
 KIND_TO_INTER = {
     "state_military": 1,
@@ -141,23 +54,10 @@ KIND_TO_INTER = {
     "protesters": 6,
     "civilians": 7,
 }
-INTER_TO_KIND = {1: "state_military", 2: "armed_group", 3: "militia", 4: "militia"}
-INTER_TO_KIND |= {5: "rioters", 6: "protesters", 7: "civilians", 8: "other"}
-INTER_NAMES = {
-    "state forces": 1,
-    "rebel group": 2,
-    "political militia": 3,
-    "identity militia": 4,
-    "rioters": 5,
-    "protesters": 6,
-    "civilians": 7,
-    "external/other forces": 8,
-}
 ALLY_RELATIONS = {"allied_with", "backed_by", "part_of", "affiliate_of", "leader_of"}
 FATALITY_WORDS = re.compile(r"\b(killed|dead|deaths?|fatalit\w*|died)\b", re.IGNORECASE)
 PRECISION_OF_GEO = {"exact": 1, "near": 2, "region": 3}
 ROLE = re.compile(r"(associated with )?actor ([12])")  # roles the import writes
-DAY_NOTE = re.compile(r" Day \d+ of \d+ \([^)]*\); the fatalities of the whole event .*$")
 
 
 @dataclass(frozen=True)
@@ -447,289 +347,3 @@ def mali_admin1_at(lon: float, lat: float, tolerance_km: float = 5.0) -> str:
     if layers.distance_to_km(lon, lat, near.geometry) <= tolerance_km:
         return str(near.props.get("name", ""))
     return ""
-
-
-# --- import -------------------------------------------------------------------------
-
-
-def read_acled_csv(path: Path) -> dict[str, Any]:
-    """A situation dict (validated by the caller) from an ACLED-layout CSV file."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise SituationError(path, [Problem(f"line {line}", "not UTF-8 text")]) from None
-    except OSError as exc:
-        raise SituationError(path, [Problem("$", f"cannot read file: {exc.strerror}")]) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise SituationError(path, [Problem("line 1", "the file is empty")]) from None
-    except csv.Error as exc:
-        raise SituationError(path, [Problem("line 1", f"not CSV: {exc}")]) from None
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        msg = f"not an ACLED-layout header: missing column {', '.join(missing)}"
-        raise SituationError(path, [Problem("line 1", msg)])
-    builder = _Builder(path)
-    while True:
-        line = reader.line_num + 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise SituationError(path, [Problem(f"line {line}", f"bad CSV: {exc}")]) from None
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            msg = f"{len(values)} fields where the header has {len(header)}"
-            raise SituationError(path, [Problem(f"line {line}", msg)])
-        try:
-            builder.add(dict(zip(header, (v.strip() for v in values), strict=True)), line)
-        except ValueError as exc:
-            raise SituationError(path, [Problem(f"line {line}", str(exc))]) from None
-    if not builder.events:
-        raise SituationError(path, [Problem("line 2", "no event rows")])
-    return builder.situation()
-
-
-@dataclass
-class _Row:
-    line: int
-    values: dict[str, str]
-    day: date
-    lat: float
-    lon: float
-
-
-class _Builder:
-    """Rows to places, actors, events and fatality claims; rows tagged with one mapapp id
-    (the days of one exported event) join back into one event."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.source = "acled-csv"
-        self.ids = IdMaker()
-        self.ids.used.add(self.source)
-        self.events: dict[str, list[_Row]] = {}
-        self.places: dict[tuple[str, float, float], dict[str, Any]] = {}
-        self.actors: dict[str, dict[str, Any]] = {}
-        self.named_sources: dict[str, dict[str, Any]] = {}
-
-    def add(self, v: dict[str, str], line: int) -> None:
-        day = _parse_date(v["event_date"])
-        lat, lon = _number(v, "latitude", -90, 90), _number(v, "longitude", -180, 180)
-        if v["event_type"] not in ACLED_TO_TYPE:
-            known = ", ".join(ACLED_TO_TYPE)
-            raise ValueError(f"event_type {v['event_type']!r} is not one of: {known}")
-        for key in ("time_precision", "geo_precision"):
-            if v.get(key, "") not in ("", "1", "2", "3"):
-                raise ValueError(f"{key} must be 1, 2 or 3, not {v[key]!r}")
-        if v.get("fatalities", "") and not v["fatalities"].isdigit():
-            raise ValueError(f"fatalities must be a whole number, not {v['fatalities']!r}")
-        if not v["actor1"]:
-            raise ValueError("actor1 is empty")
-        if not v["location"]:
-            raise ValueError("location is empty")
-        tags = [t for t in v.get("tags", "").split(";") if t.strip().startswith(TAG)]
-        key = tags[0].strip()[len(TAG) :] if tags else f"\0{line}"
-        self.events.setdefault(key, []).append(_Row(line, v, day, lat, lon))
-
-    def situation(self) -> dict[str, Any]:
-        events, claims = [], []
-        for key, rows in self.events.items():
-            event, claim = self._event(key, rows)
-            events.append(event)
-            if claim:
-                claims.append(claim)
-        out = {
-            "format": "mapapp-situation",
-            "version": 1,
-            "title": f"Imported from {self.path.name}"[:300],
-            "description": f"Events read from the ACLED-layout CSV file {self.path.name}.",
-            "sources": [
-                {
-                    "id": self.source,
-                    "kind": "dataset",
-                    "title": self.path.name[:300],
-                    "note": "CSV in ACLED's column layout; each item cites its line.",
-                },
-                *self.named_sources.values(),
-            ],
-            "places": list(self.places.values()),
-            "actors": list(self.actors.values()),
-            "events": events,
-            "claims": claims,
-        }
-        stamps = [
-            int(r.values["timestamp"])
-            for rows in self.events.values()
-            for r in rows
-            if r.values.get("timestamp", "").isdigit()
-        ]
-        if stamps:  # the newest row's upload day: what the data is as of
-            out["data_date"] = datetime.fromtimestamp(max(stamps), timezone.utc).date().isoformat()
-        return out
-
-    def _cite(self, rows: list[_Row]) -> list[dict[str, Any]]:
-        """The file's line, then each report the row names in its source column."""
-        out: list[dict[str, Any]] = []
-        for r in rows:
-            out.append({"source": self.source, "locator": f"line {r.line}"})
-            for name in r.values.get("source", "").split(";"):
-                if name.strip():
-                    note = f"named in the source column of line {r.line}"
-                    out.append({"source": self._named_source(name.strip()), "note": note})
-        return out
-
-    def _named_source(self, name: str) -> str:
-        if name not in self.named_sources:
-            self.named_sources[name] = {
-                "id": self.ids.make(f"source-{name}"),
-                "kind": "report",
-                "title": name[:300],
-                "publisher": name[:300],
-                "note": f"Named in {self.path.name}; mapapp has not read it.",
-            }
-        return self.named_sources[name]["id"]
-
-    def _event(self, key: str, rows: list[_Row]) -> tuple[dict[str, Any], dict | None]:
-        first = rows[0]
-        v = first.values
-        eid = self.ids.make(key if not key.startswith("\0") else v.get("event_id_cnty") or key)
-        participants = []
-        for n in ("1", "2"):
-            inter = _inter_code(v.get(f"inter{n}", ""))
-            main = v.get(f"actor{n}", "")
-            if main:
-                participants.append({"actor": self._actor(main, inter, rows), "role": f"actor {n}"})
-            for assoc in v.get(f"assoc_actor_{n}", "").split(";"):
-                if assoc.strip():
-                    aid = self._actor(assoc.strip(), None, rows)
-                    participants.append({"actor": aid, "role": f"associated with actor {n}"})
-        sub = v.get("sub_event_type", "")
-        etype = ACLED_TO_TYPE[v["event_type"]]
-        if sub in ("Government regains territory", "Non-state actor overtakes territory"):
-            etype = "takeover"
-        elif sub == "Agreement":
-            etype = "agreement"
-        event: dict[str, Any] = {
-            "id": eid,
-            "type": etype,
-            "title": f"{sub or v['event_type']}: {v['location']}"[:300],
-            "time": _time(rows),
-            "location": self._location(first),
-            "actors": participants,
-            "citations": self._cite(rows),
-        }
-        if sub:
-            event["subtype"] = sub[:300]
-        notes = v.get("notes", "")
-        if not key.startswith("\0"):  # our own export: drop the sentences it generates
-            notes = DAY_NOTE.sub("", notes)
-        if notes:
-            event["summary"] = notes[:20000]
-        counts = [int(r.values["fatalities"]) for r in rows if r.values.get("fatalities")]
-        if not counts:
-            return event, None
-        total = sum(counts)
-        claim = {
-            "id": self.ids.make(f"{eid}-fatalities"),
-            "statement": f"{total} fatalities recorded in the imported data.",
-            "status": "estimate",
-            "figures": [
-                {
-                    "subject": "People killed",
-                    "unit": "fatalities",
-                    "value": total,
-                    "tally": f"{eid}-dead",
-                }
-            ],
-            "about": [eid],
-            "citations": self._cite(rows),
-        }
-        return event, claim
-
-    def _location(self, row: _Row) -> dict[str, Any]:
-        v = row.values
-        key = (v["location"], row.lat, row.lon)
-        if key not in self.places:
-            place = {
-                "id": self.ids.make(f"place-{v['location']}"),
-                "name": v["location"][:300],
-                "lon": row.lon,
-                "lat": row.lat,
-                "coordinate_source": self.source,
-                "citations": [{"source": self.source, "locator": f"line {row.line}"}],
-            }
-            country = country_by_iso_n3(v.get("iso", "")) or country_at(row.lon, row.lat)
-            if country and country.get("iso_a2"):
-                place["country"] = country["iso_a2"]
-            self.places[key] = place
-        pid = self.places[key]["id"]
-        geo = v.get("geo_precision") or "1"
-        if geo == "1":
-            return {"precision": "exact", "place": pid}
-        if geo == "2":
-            note = "ACLED geo_precision 2: near this town or in a small part of its region."
-            return {"precision": "near", "place": pid, "note": note}
-        note = "ACLED geo_precision 3: only a larger region is known; coded to this point."
-        return {"precision": "region", "place": pid, "note": note}
-
-    def _actor(self, name: str, inter: int | None, rows: list[_Row]) -> str:
-        if name not in self.actors:
-            self.actors[name] = {
-                "id": self.ids.make(name),
-                "name": name[:300],
-                "kind": INTER_TO_KIND.get(inter or 8, "other"),
-                "citations": [{"source": self.source, "locator": f"line {rows[0].line}"}],
-            }
-        return self.actors[name]["id"]
-
-
-def _time(rows: list[_Row]) -> dict[str, Any]:
-    """The rows' dates at the coarsest precision any of them has."""
-    precision = max((r.values.get("time_precision") or "1") for r in rows)
-    lo, hi = min(r.day for r in rows).isoformat(), max(r.day for r in rows).isoformat()
-    if precision == "3":
-        return {"precision": "month", "start": lo[:7], "end": hi[:7]}
-    if precision == "2" and lo == hi:
-        note = "ACLED time_precision 2: within about a week of this date."
-        return {"precision": "week", "start": lo, "note": note}
-    if precision == "2":  # several week-precise rows: widen to the weeks around them
-        lo = (min(r.day for r in rows) - timedelta(days=3)).isoformat()
-        hi = (max(r.day for r in rows) + timedelta(days=3)).isoformat()
-        note = "ACLED time_precision 2 rows: each within about a week of its date."
-        return {"precision": "day", "start": lo, "end": hi, "note": note}
-    return {"precision": "day", "start": lo, "end": hi}
-
-
-def _parse_date(text: str) -> date:
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"event_date {text!r} is not a date like 2024-07-25")
-
-
-def _number(v: dict[str, str], key: str, low: float, high: float) -> float:
-    try:
-        x = float(v[key])
-    except ValueError:
-        raise ValueError(f"{key} {v[key]!r} is not a number") from None
-    if not low <= x <= high:
-        raise ValueError(f"{key} {x:g} is outside {low:g}..{high:g}")
-    return x
-
-
-def _inter_code(text: str) -> int | None:
-    if not text:
-        return None
-    if text.isdigit() and 1 <= int(text) <= 8:
-        return int(text)
-    if text.lower() in INTER_NAMES:
-        return INTER_NAMES[text.lower()]
-    raise ValueError(f"inter code {text!r} is not 1..8 or an ACLED actor type")

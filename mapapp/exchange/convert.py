@@ -29,7 +29,7 @@ def read_any(path: Path | str) -> Situation:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        from mapapp.exchange.acled import read_acled_csv
+        from mapapp.exchange.acled_import import read_acled_csv
 
         data = read_acled_csv(path)
     elif suffix in (".json", ".geojson"):

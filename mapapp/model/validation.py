@@ -1,5 +1,9 @@
 """Check a situation file: JSON Schema, then what a schema cannot say (references,
-finite coordinates, citation spans that match the source text, no markup in text).
+finite coordinates, citation spans that match the source text).
+
+Text fields may hold anything, markup included: a note that quotes ``<b>`` is data. It is
+kept as written and escaped on every output (details view, tooltips, KML, SVG, PDF),
+never interpreted, and never a reason to refuse a file.
 
 Every problem names its place as a JSON path, e.g. ``$.claims[3].claimant``.
 """
@@ -8,15 +12,12 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from mapapp.model.files import Problem, json_path, source_texts
 from mapapp.resources_path import resources_dir
-
-MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^<>]*>|javascript:", re.IGNORECASE)
 
 
 @cache
@@ -30,7 +31,6 @@ def validate(data: Any, base_dir: Path | None) -> tuple[list[Problem], dict[str,
     problems += _schema_problems(data)
     if problems or not isinstance(data, dict):
         return problems, {}
-    problems += _markup(data, [])
     texts, text_problems = source_texts(data, base_dir)
     problems += text_problems
     problems += _references(data)
@@ -93,23 +93,6 @@ def _non_finite(node: Any, path: list) -> list[Problem]:
         return [p for k, v in node.items() for p in _non_finite(v, [*path, k])]
     if isinstance(node, list):
         return [p for i, v in enumerate(node) for p in _non_finite(v, [*path, i])]
-    return []
-
-
-def _markup(node: Any, path: list) -> list[Problem]:
-    """Text fields hold plain text; markup or script there is refused, not rendered."""
-    if isinstance(node, str):
-        m = MARKUP.search(node)
-        if m and path[-1:] != ["url"]:
-            found = m.group(0)[:30]
-            return [
-                Problem(json_path(path), f"contains markup {found!r}; text fields are plain text")
-            ]
-        return []
-    if isinstance(node, dict):
-        return [p for k, v in node.items() for p in _markup(v, [*path, k])]
-    if isinstance(node, list):
-        return [p for i, v in enumerate(node) for p in _markup(v, [*path, i])]
     return []
 
 

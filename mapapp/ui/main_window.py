@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from mapapp.ui.export_job import ExportJob
     from mapapp.ui.side_panel import SidePanel
 from mapapp.ui.map_view import MapView
+from mapapp.ui.plain_text import menu_label
 from mapapp.ui.shortcuts import unique_keys
 
 # The map paints first; the side docks fill in this long after (too short to notice).
@@ -467,7 +468,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         events = self.situation.events
         for eid in event_ids:
-            act = menu.addAction(f"{events[eid].title} — {events[eid].time.label()}")
+            act = menu.addAction(menu_label(f"{events[eid].title} — {events[eid].time.label()}"))
             act.triggered.connect(lambda _=False, e=eid: self.select("event", e, origin="map"))
         menu.popup(self.map_view.mapToGlobal(pos.toPoint()))
         self.cluster_menu = menu

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -15,6 +14,7 @@ from mapapp.geo.viewport import Viewport
 from mapapp.render.basemap import Basemap
 from mapapp.render.scene import RenderOptions, render_map
 from mapapp.ui.home import home_view
+from mapapp.ui.plain_text import tooltip
 
 if TYPE_CHECKING:
     from mapapp.render.situation_layer import SituationLayer
@@ -156,9 +156,7 @@ class MapView(QWidget):
         lines = [f"{events[i].title} — {events[i].time.label()}" for i in ids[:8]]
         if len(ids) > 8:
             lines.append(f"… and {len(ids) - 8} more")
-        # escaped, so a title can never be read as rich text
-        html = "<p style='white-space:pre'>" + escape("\n".join(lines)) + "</p>"
-        QToolTip.showText(self.mapToGlobal(pos.toPoint()), html, self)
+        QToolTip.showText(self.mapToGlobal(pos.toPoint()), tooltip("\n".join(lines)), self)
 
     def leaveEvent(self, event) -> None:
         self.cursor_left.emit()

@@ -9,6 +9,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from mapapp.ui.plain_text import menu_label, tooltip
+
 KEY = "recent/files"
 MAX_FILES = 10
 
@@ -38,9 +40,9 @@ class RecentMenu(QMenu):
         self.clear()
         files = [f for f in recent_files() if Path(f).exists()]
         for i, f in enumerate(files):
-            name = Path(f).name.replace("&", "&&")  # a literal '&', not a mnemonic
+            name = menu_label(Path(f).name)
             action = QAction(f"&{i + 1} {name}" if i < 9 else name, self)
-            action.setToolTip(f)
+            action.setToolTip(tooltip(f))
             action.setStatusTip(f)
             action.triggered.connect(lambda _=False, f=f: self.open_file(f))
             self.addAction(action)

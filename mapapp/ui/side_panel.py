@@ -27,6 +27,7 @@ from mapapp.model.filters import Filters, matching_actors, matching_claims, matc
 from mapapp.model.situation import PRECISION_LABELS, STATUS_LABELS, Event, Situation
 from mapapp.render.style import STATUS_COLOURS
 from mapapp.ui.figures_view import FiguresView
+from mapapp.ui.plain_text import tooltip
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,7 +49,7 @@ def _item(texts: list[str], kind: str, item_id: str) -> QTreeWidgetItem:
     item.setData(0, KIND_ROLE, kind)
     item.setData(0, ID_ROLE, item_id)
     for col, text in enumerate(texts):
-        item.setToolTip(col, str(text))  # tooltips are plain text here
+        item.setToolTip(col, tooltip(str(text)))
     return item
 
 

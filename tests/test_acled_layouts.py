@@ -1,0 +1,202 @@
+"""ACLED files as real exports write them: every published layout, inter2 = 0 where there
+is no second actor, text inter codes, notes quoting markup, empty optional columns. The
+rows are fictional (see tests/data/README.md); the layouts are ACLED's."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from mapapp.exchange.convert import read_any
+from mapapp.model.files import SituationError
+
+ROOT = Path(__file__).resolve().parents[1]
+LAYOUTS = ROOT / "tests" / "data" / "acled-layouts"
+KML = "{http://www.opengis.net/kml/2.2}"
+FILES = sorted(LAYOUTS.glob("*.csv"))
+
+
+def mapapp(*args, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mapapp", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
+
+
+def rows_of(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_every_layout_is_here():
+    assert [p.name for p in FILES] == [
+        "current-layout.csv",
+        "pre-2023-layout.csv",
+        "text-inter-layout.csv",
+        "v8-2017-layout.csv",
+    ]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_each_layout_reads_every_row(path):
+    s = read_any(path)
+    assert len(s.events) == len(rows_of(path))
+
+
+@pytest.mark.parametrize("name", ["current-layout.csv", "text-inter-layout.csv"])
+def test_no_second_actor_and_text_codes(name):
+    s = read_any(LAYOUTS / name)
+    ied = next(e for e in s.events.values() if e.subtype == "Remote explosive/landmine/IED")
+    roles = [p.role for p in ied.actors]
+    assert roles == ["actor 1"]  # inter2 = 0 (or empty): nobody on side 2
+    kinds = {a.name: a.kind for a in s.actors.values()}
+    assert kinds["Military Forces of Mali (2021-)"] == "state_military"
+    assert kinds["JNIM: Group for Support of Islam and Muslims"] == "armed_group"
+    assert kinds["Unidentified Armed Group (Mali)"] == "militia"
+    assert kinds["Protesters (Mali)"] == "protesters"
+    assert kinds["Civilians (Mali)"] == "civilians"
+
+
+def test_markup_in_notes_is_kept_as_text():
+    s = read_any(LAYOUTS / "current-layout.csv")
+    notes = {e.summary for e in s.events.values()}
+    assert any("<b>bold</b> markup" in n and "\nand a second line." in n for n in notes)
+    assert any('<script>alert("x")</script>' in n for n in notes)
+
+
+def test_pre_2023_and_2017_layouts():
+    old = read_any(LAYOUTS / "pre-2023-layout.csv")
+    assert sorted(e.time.start for e in old.events.values()) == [
+        "2019-07-25",
+        "2019-07-28",
+        "2019-08-02",
+    ]
+    v8 = read_any(LAYOUTS / "v8-2017-layout.csv")
+    by_place = {v8.places[e.location.place].name: e for e in v8.events.values()}
+    assert by_place["Timbuktu"].type == "battle"
+    assert by_place["Timbuktu"].subtype == "Armed clash"
+    assert by_place["Timbuktu"].time.start == "2016-03-12"
+    assert by_place["Gao"].type == "explosion"
+    assert by_place["Bamako"].type == "protest"
+    assert by_place["Kidal"].subtype == "Non-violent transfer of territory"
+    assert by_place["Kidal"].location.precision == "near"
+    assert [p.role for p in by_place["Bamako"].actors] == ["actor 1"]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_converts_to_every_format_with_markup_escaped(path, tmp_path):
+    for suffix in (".geojson", ".kml", ".csv", ".json"):
+        out = tmp_path / f"out{suffix}"
+        r = mapapp("convert", path, "-o", out)
+        assert r.returncode == 0, r.stderr
+        assert "Traceback" not in r.stderr
+    kml = (tmp_path / "out.kml").read_text(encoding="utf-8")
+    tree = ET.fromstring(kml)  # well-formed XML whatever the notes hold
+    balloons = [d.text or "" for d in tree.iter(f"{KML}description")]
+    if path.name in ("current-layout.csv", "text-inter-layout.csv", "pre-2023-layout.csv"):
+        joined = "\n".join(balloons)
+        assert "&lt;b&gt;bold&lt;/b&gt;" in joined  # shown as text by Google Earth
+        assert "<b>bold" not in joined and "<script>" not in joined
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in joined
+    again = rows_of(tmp_path / "out.csv")
+    assert len(again) == len(rows_of(path))
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pdf"])
+def test_snapshot_text_from_data_is_escaped(tmp_path, suffix):
+    """SVG and PDF keep text as text: a title or a location that quotes markup shows its
+    characters and cannot break or script the document."""
+    import shutil
+
+    title = '<b>T</b> & "q" <script>x</script>'
+    out = tmp_path / f"map{suffix}"
+    r = mapapp(
+        "snapshot",
+        LAYOUTS / "current-layout.csv",
+        "-o",
+        out,
+        "--size",
+        "900x600",
+        "--title",
+        title,
+        "--select",
+        "mli90002",
+    )
+    assert r.returncode == 0, r.stderr
+    if suffix == ".svg":
+        svg = ET.fromstring(out.read_text(encoding="utf-8"))
+        texts = ["".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+        assert title in texts
+        assert not list(svg.iter("script")) and not list(svg.iter("b"))
+    elif shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert title in text and "Ansongo" in text
+
+
+def _write(tmp_path: Path, edit) -> Path:
+    with open(LAYOUTS / "current-layout.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    edit(rows)
+    src = tmp_path / "bad.csv"
+    with open(src, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return src
+
+
+# data rows: line 2 (MLI90001), 3-4 (MLI90002, a two-line note), 5, 6, 7
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda r: r[1].__setitem__(12, "9"), "line 2: inter2 '9' is not an actor type code"),
+        (lambda r: r[1].__setitem__(9, "Pirates"), "line 2: inter1 'Pirates'"),
+        (lambda r: r[3].__setitem__(13, "2x"), "line 5: interaction '2x'"),
+        (lambda r: r[4].__setitem__(3, "4"), "line 6: time_precision must be 1, 2 or 3"),
+        (lambda r: r[5].__setitem__(28, "-3"), "line 7: fatalities must be a whole number"),
+        (lambda r: r[1].__setitem__(30, "yesterday"), "line 2: timestamp must be Unix seconds"),
+        (lambda r: r[1].__setitem__(22, "nan"), "line 2: latitude 'nan' is outside -90..90"),
+        (lambda r: r[1].__setitem__(2, "MMXXIV"), "line 2: year must be a whole number"),
+        (lambda r: r[1].__setitem__(15, "MLI"), "line 2: iso 'MLI' is not a numeric"),
+    ],
+)
+def test_a_bad_coded_value_is_refused_with_its_line(tmp_path, edit, message):
+    src = _write(tmp_path, edit)
+    out = tmp_path / "out.geojson"
+    r = mapapp("convert", src, "-o", out)
+    assert r.returncode == 2
+    assert message in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert not out.exists()
+
+
+def test_every_problem_of_every_row_is_listed(tmp_path):
+    def edit(rows):
+        rows[1][12] = "9"  # inter2
+        rows[1][24] = "5"  # geo_precision
+        rows[4][22] = "north"  # latitude
+
+    with pytest.raises(SituationError) as err:
+        read_any(_write(tmp_path, edit))
+    found = [str(p) for p in err.value.problems]
+    assert len(found) == 3
+    assert found[0].startswith("line 2: geo_precision") or found[0].startswith("line 2: inter2")
+    assert {f.split(":")[0] for f in found} == {"line 2", "line 6"}
+
+
+def test_interaction_fills_empty_inter_columns(tmp_path):
+    def edit(rows):
+        rows[1][9] = rows[1][12] = ""  # inter1, inter2 empty; interaction 12 stays
+
+    s = read_any(_write(tmp_path, edit))
+    kinds = {a.name: a.kind for a in s.actors.values()}
+    assert kinds["Military Forces of Mali (2021-)"] == "state_military"
+    assert kinds["JNIM: Group for Support of Islam and Muslims"] == "armed_group"
