@@ -282,3 +282,12 @@ def main(argv: list[str] | None = None) -> int:
     except MapappError as exc:
         print(f"mapapp: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except KeyboardInterrupt:
+        print("mapapp: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug, not the user's input: report it, in one line
+        from mapapp.crash import EXIT_INTERNAL, one_line, write_report
+
+        report = write_report(type(exc), exc, exc.__traceback__, f"mapapp {' '.join(argv)}")
+        print(f"mapapp: internal error: {one_line(exc, report)}", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -39,9 +39,14 @@ def run(file: str | None = None) -> int:
     from mapapp.model.files import SituationError
     from mapapp.model.io import default_situation_path, load_situation
     from mapapp.render.basemap import default_basemap
+    from mapapp.ui.crash_handler import CrashHandler
     from mapapp.ui.main_window import MainWindow
 
-    error = None
+    crashes = CrashHandler(app)
+    crashes.install()
+    error: SituationError | None = None
+    crash = ""
+    situation = None
     if file:
         from mapapp.exchange.convert import read_any
 
@@ -50,14 +55,19 @@ def run(file: str | None = None) -> int:
         except SituationError as exc:
             print(f"mapapp: error: {exc}", file=sys.stderr)
             error = exc
-            situation = None
-    if not file or situation is None:
+        except Exception:  # a bug: reported, and the window opens on the default
+            crash = crashes.report(*sys.exc_info())
+    opened = situation is not None
+    if situation is None:
         situation = load_situation(default_situation_path(), trusted=True)
     window = MainWindow(default_basemap(), situation)
-    if file and error is None:
+    crashes.happened.connect(window.report_internal_error)
+    if opened:
         QTimer.singleShot(0, window.frame_situation)
     if error is not None:
         QTimer.singleShot(0, lambda: window._show_problems(error))
+    if crash:
+        QTimer.singleShot(0, lambda: window.report_internal_error(crash))
     if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
         # quit once the first map frame is painted and flushed; the side docks, built
         # after the first frame, come later (see MainWindow.DOCKS_DELAY_MS)

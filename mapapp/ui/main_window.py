@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QToolBar,
 )
 
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self.situation: Situation | None = None
         self.selection: tuple[str, str] | None = None
         self.last_error = ""
+        self.internal_error_box: QMessageBox | None = None
+        self.internal_errors = 0
         self.export_job: ExportJob | None = None
         self.last_export_job: ExportJob | None = None
         self.map_view = MapView(basemap, self)
@@ -381,6 +384,28 @@ class MainWindow(QMainWindow):
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.last_error = box.text() + "\n" + box.informativeText()
         self.message_label.setText(f"Could not open {exc.file.name}: {exc.problems[0]}")
+        box.open()
+
+    def report_internal_error(self, line: str) -> None:
+        """A bug surfaced (see ui/crash_handler): say so in one dialog, however many errors
+        follow while it is open, and keep everything that is open."""
+        from PySide6.QtWidgets import QMessageBox
+
+        self.internal_errors += 1
+        self.last_error = f"Internal error: {line}"
+        self.message_label.setText(self.last_error)
+        box = self.internal_error_box
+        if box is not None and box.isVisible():
+            more = f"\n\n({self.internal_errors} errors since this message opened.)"
+            box.setInformativeText(line + more)
+            return
+        self.internal_errors = 1
+        box = QMessageBox(QMessageBox.Icon.Critical, "Internal error", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        kept = f" “{self.situation.title}” is still open." if self.situation else ""
+        box.setText(f"Something went wrong inside mapapp.{kept}")
+        box.setInformativeText(line)
+        self.internal_error_box = box
         box.open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

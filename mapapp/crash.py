@@ -1,0 +1,69 @@
+"""Crash reports: what escaped every expected error, written where a user can find it and
+send it, so the terminal (or the window) shows one line instead of a traceback."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+import traceback
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+
+from mapapp import __version__
+
+EXIT_INTERNAL = 70  # EX_SOFTWARE in sysexits.h: an internal software error
+
+
+def crash_dir() -> Path:
+    """The user's cache directory for mapapp's crash reports."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "mapapp" / "crashes"
+
+
+def write_report(
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+    context: str = "",
+) -> Path | None:
+    """Write the traceback and what was running; the report's path, or None if no folder
+    (not even the temporary one) would take it."""
+    stamp = datetime.now(timezone.utc)
+    name = f"crash-{stamp:%Y%m%d-%H%M%S}-{os.getpid()}.txt"
+    text = "\n".join(
+        [
+            f"mapapp {__version__} crash report, {stamp.isoformat(timespec='seconds')}",
+            f"python {platform.python_version()} on {platform.platform()}",
+            f"command: {' '.join(sys.argv)}",
+            f"while: {context or 'running'}",
+            "",
+            "".join(traceback.format_exception(exc_type, exc, tb)),
+        ]
+    )
+    for folder in (crash_dir(), Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / name
+            path.write_text(text, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def one_line(exc: BaseException, report: Path | None) -> str:
+    """``RuntimeError: what went wrong; details in /path`` on a single line."""
+    message = " ".join(str(exc).split())
+    if len(message) > 200:
+        message = message[:197] + "…"
+    what = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    where = f"; details in {report}" if report else "; no crash report could be written"
+    return what + where
