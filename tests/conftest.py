@@ -10,6 +10,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="mapapp-test-config-")
 
 import pytest
+from hypothesis import settings
+
+# Fuzzing (tests/test_fuzz_readers.py): "ci" is bounded and repeatable (the same examples
+# every run); MAPAPP_FUZZ=long explores thousands of new ones per reader.
+settings.register_profile("ci", max_examples=150, derandomize=True, print_blob=True)
+settings.register_profile("long", max_examples=3000, print_blob=True)
+settings.load_profile("long" if os.environ.get("MAPAPP_FUZZ") == "long" else "ci")
 
 
 @pytest.fixture(scope="session")

@@ -181,3 +181,24 @@ def test_broken_json_names_line_and_column(workdir):
 def test_missing_file_is_one_clear_line(tmp_path):
     r = run_validate(tmp_path / "nope.json")
     assert r.returncode == 1 and "cannot read file" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_float_offsets_and_lone_surrogates_are_refused_with_their_path(workdir):
+    """Found by the fuzzer: JSON Schema takes -0.0 as an integer (then slicing the text
+    failed), and JSON can escape a lone surrogate that no UTF-8 file can hold."""
+
+    def change(d):
+        d["claims"][0]["citations"][0]["start"] = -0.0
+        d["events"][0]["title"] = "\ud800 lone"
+
+    path = workdir / "s.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="ascii")  # \ud800 as an escape
+    r = run_validate(path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert "$.events[0].title: text has an unpaired surrogate" in r.stderr
+    data["events"][0]["title"] = "fine"
+    path.write_text(json.dumps(data), encoding="ascii")
+    r = run_validate(path)
+    assert "$.claims[0].citations[0]: start and end must be whole numbers" in r.stderr

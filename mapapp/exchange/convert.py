@@ -54,8 +54,11 @@ def _situation_from_geojson(data: object, path: Path) -> dict:
     situation, problems = from_geojson(data, path)
     if problems:
         raise SituationError(path, problems)
-    for source in situation.get("sources", []):  # a text not shipped beside the GeoJSON
-        if source.get("text_file") and not (path.parent / source["text_file"]).exists():
+    sources = situation.get("sources")
+    for source in sources if isinstance(sources, list) else []:
+        # a text not shipped beside the GeoJSON (validation then checks the rest)
+        name = source.get("text_file") if isinstance(source, dict) else None
+        if isinstance(name, str) and name and not (path.parent / name).exists():
             del source["text_file"]
     return situation
 

@@ -122,21 +122,23 @@ def _from_mapapp(member: dict[str, Any], features: list[Any]) -> tuple[dict, lis
             problems.append(Problem(f"$.features[{i}]", "a feature without properties"))
             continue
         kind = props.get("kind")
+        geom = f.get("geometry")
         if kind == "place":
             item = {k: props[k] for k in PLACE_KEYS if k in props}
-            coords = (f.get("geometry") or {}).get("coordinates")
+            coords = geom.get("coordinates") if isinstance(geom, dict) else None
             if isinstance(coords, list) and len(coords) >= 2:
                 item["lon"], item["lat"] = coords[0], coords[1]
             out["places"].append(item)
         elif kind == "area":
             item = {k: props[k] for k in AREA_KEYS if k in props}
-            if "geodata" not in item and f.get("geometry"):
-                item["geometry"] = f["geometry"]
+            if "geodata" not in item and geom is not None:
+                item["geometry"] = geom
             out["areas"].append(item)
         elif kind == "event":
             out["events"].append({k: props[k] for k in EVENT_KEYS if k in props})
         else:
-            problems.append(Problem(f"$.features[{i}].properties.kind", f"unknown kind {kind!r}"))
+            known = "place, area or event"
+            problems.append(Problem(f"$.features[{i}].properties.kind", f"must be {known}"))
     out["actors"] = member.get("actors", [])
     out["claims"] = member.get("claims", [])
     return out, problems
@@ -155,9 +157,14 @@ def _from_points(features: list[Any], path: Path) -> tuple[dict, list[Problem]]:
         if not isinstance(geom, dict) or geom.get("type") != "Point":
             problems.append(Problem(f"{where}.geometry", "only Point features can be imported"))
             continue
-        props = f.get("properties") or {}
-        coords = geom.get("coordinates") or []
-        if len(coords) < 2 or not all(isinstance(v, (int, float)) for v in coords[:2]):
+        props = f.get("properties")
+        props = props if isinstance(props, dict) else {}
+        coords = geom.get("coordinates")
+        if (
+            not isinstance(coords, list)
+            or len(coords) < 2
+            or not all(type(v) in (int, float) for v in coords[:2])
+        ):
             problems.append(Problem(f"{where}.geometry.coordinates", "needs [lon, lat] numbers"))
             continue
         name = str(props.get("name") or props.get("title") or f.get("id") or f"Feature {i + 1}")

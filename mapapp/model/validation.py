@@ -27,7 +27,7 @@ def schema() -> dict[str, Any]:
 
 def validate(data: Any, base_dir: Path | None) -> tuple[list[Problem], dict[str, str]]:
     """All problems of ``data`` (empty when valid), and the texts of sources that have one."""
-    problems = _non_finite(data, [])
+    problems = _bad_values(data, [])
     problems += _schema_problems(data)
     if problems or not isinstance(data, dict):
         return problems, {}
@@ -86,13 +86,24 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…'"
 
 
-def _non_finite(node: Any, path: list) -> list[Problem]:
+def _bad_values(node: Any, path: list) -> list[Problem]:
+    """What JSON can carry but no field may hold: NaN/Infinity, and text with an unpaired
+    surrogate ("\\ud800" is legal JSON, but not Unicode: no file could be written)."""
     if isinstance(node, float) and not math.isfinite(node):
         return [Problem(json_path(path), f"{node} is not a finite number")]
+    if isinstance(node, str):
+        try:
+            node.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            msg = f"text has an unpaired surrogate at character {exc.start}: not valid Unicode"
+            return [Problem(json_path(path), msg)]
+        return []
     if isinstance(node, dict):
-        return [p for k, v in node.items() for p in _non_finite(v, [*path, k])]
+        return [
+            p for k, v in node.items() for p in _bad_values(k, path) + _bad_values(v, [*path, k])
+        ]
     if isinstance(node, list):
-        return [p for i, v in enumerate(node) for p in _non_finite(v, [*path, i])]
+        return [p for i, v in enumerate(node) for p in _bad_values(v, [*path, i])]
     return []
 
 
@@ -184,7 +195,9 @@ def _citations(data: dict, texts: dict[str, str]) -> list[Problem]:
             )
             continue
         start, end = c["start"], c["end"]
-        if not (0 <= start < end <= len(text)):
+        if type(start) is not int or type(end) is not int:  # JSON Schema takes 3.0 as 3
+            problems.append(Problem(where, "start and end must be whole numbers, like 3"))
+        elif not (0 <= start < end <= len(text)):
             msg = f"span {start}..{end} is outside the source text (length {len(text)})"
             problems.append(Problem(where, msg))
         elif text[start:end] != c["quote"]:
