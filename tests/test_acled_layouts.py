@@ -200,3 +200,13 @@ def test_interaction_fills_empty_inter_columns(tmp_path):
     kinds = {a.name: a.kind for a in s.actors.values()}
     assert kinds["Military Forces of Mali (2021-)"] == "state_military"
     assert kinds["JNIM: Group for Support of Islam and Muslims"] == "armed_group"
+
+
+def test_details_show_the_note_as_written(qapp):
+    from mapapp.ui.details import DetailsRenderer
+
+    s = read_any(LAYOUTS / "current-layout.csv")
+    ied = next(e for e in s.events.values() if e.subtype == "Remote explosive/landmine/IED")
+    html = DetailsRenderer(s).event(ied)
+    assert "&lt;b&gt;bold&lt;/b&gt; markup" in html and "<b>bold" not in html
+    assert "a semicolon;<br>and a second line." in html

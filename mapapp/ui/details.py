@@ -36,6 +36,11 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def lines(text: str) -> str:
+    """Escaped, with the text's own line breaks kept (a note written on two lines)."""
+    return "<br>".join(e(line) for line in text.splitlines())
+
+
 def badge(status: str) -> str:
     colour = STATUS_COLOURS.get(status, "#444")
     label = e(STATUS_LABELS.get(status, status))
@@ -143,7 +148,7 @@ class DetailsRenderer:
         parts.append(f"<p><b>When:</b> {when}</p>")
         parts.append(f"<p><b>Where:</b> {self.where(ev)}</p>")
         if ev.summary:
-            parts.append(f"<p>{e(ev.summary)}</p>")
+            parts.append(f"<p>{lines(ev.summary)}</p>")
         children = [x for x in s.chronological_events() if x.part_of == ev.id]
         if children:
             items = "".join(f"<li>{link('event', x.id, x.title)}</li>" for x in children)
