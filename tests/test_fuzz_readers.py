@@ -30,6 +30,7 @@ from mapapp.model.io import default_situation_path
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = default_situation_path().parent / "000_631ddefb58e5ec4e.txt"
+TEXTS = [ARTICLE, ROOT / "tests" / "data" / "test-article.txt"]  # the sources' texts
 SITUATIONS = [default_situation_path(), ROOT / "tests" / "data" / "reykjavik.situation.json"]
 CSV_FILES = sorted((ROOT / "tests" / "data" / "acled-layouts").glob("*.csv"))
 CSV_FILES.append(ROOT / "tests" / "data" / "acled-fixture.csv")
@@ -96,6 +97,23 @@ NASTY_CELLS = [
     "é",
 ]
 
+# replacements that keep a value's type, so that mutated files are also often accepted and
+# reach the writers and the renderer
+STRINGS = [
+    "",
+    "<b>bold</b> & <i>",
+    '<script>alert("x")</script>',
+    "Anéfis / Tin-Zaouatene / تين زواتين / 北",
+    "tab\tnewline\nreturn\r",
+    "  padded  ",
+    "x" * 5000,
+    "2024-07-27",
+    "2024-02-30",
+    "a]]>b<!--c-->",
+    "&amp; &lt;",
+]
+NUMBERS = [-0.0, 0, 1, -1, 0.5, 1e-300, 179.99999, -89.9999, 90, 180, 1e308, 2**53, math.nan]
+
 FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -133,7 +151,13 @@ def mutate_document(data: st.DataObject, doc: Any, rounds: int) -> Any:
         parent, key = _parent(doc, path), path[-1]
         action = data.draw(st.sampled_from(["replace", "replace", "drop", "duplicate"]))
         if action == "replace":
-            parent[key] = copy.deepcopy(data.draw(st.sampled_from(NASTY)))
+            current = parent[key]
+            if isinstance(current, str) and data.draw(st.booleans()):
+                parent[key] = data.draw(st.sampled_from(STRINGS))
+            elif type(current) in (int, float) and data.draw(st.booleans()):
+                parent[key] = data.draw(st.sampled_from(NUMBERS))
+            else:
+                parent[key] = copy.deepcopy(data.draw(st.sampled_from(NASTY)))
         elif action == "drop":
             del parent[key]
         elif isinstance(parent, list):
@@ -194,14 +218,15 @@ def check_accepted(situation, folder: Path, basemap) -> None:
 @given(data=st.data())
 def test_situation_json_reader(base, data, basemap):
     doc = json.loads(base.read_text(encoding="utf-8"))
-    doc = mutate_document(data, doc, data.draw(st.integers(1, 3)))
+    doc = mutate_document(data, doc, data.draw(st.integers(0, 3)))
     raw = json.dumps(doc, ensure_ascii=data.draw(st.booleans()), allow_nan=True).encode(
         "utf-8", "surrogatepass"
     )
     raw = mutate_bytes(data, raw)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        shutil.copy(ARTICLE, folder)
+        for text in TEXTS:
+            shutil.copy(text, folder)
         path = folder / "fuzzed.situation.json"
         path.write_bytes(raw)
         situation = outcome(path)

@@ -151,7 +151,7 @@ def event_type(text: str) -> tuple[str, str]:
     found = EVENT_TYPES.get(" ".join(text.split()).lower())
     if found is None:
         known = ", ".join(ACLED_TO_TYPE)
-        raise ValueError(f"event_type {text!r} is not one of: {known} (or a 2017 type)")
+        raise ValueError(f"event_type {_short(text)} is not one of: {known} (or a 2017 type)")
     return found
 
 
