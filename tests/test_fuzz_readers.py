@@ -213,6 +213,19 @@ def check_accepted(situation, folder: Path, basemap) -> None:
     assert out.stat().st_size > 0
 
 
+def read_and_check(raw: bytes, name: str, basemap) -> None:
+    """Write ``raw`` as ``name`` beside the sources' texts, read it, check the outcome."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for text in TEXTS:
+            shutil.copy(text, folder)
+        path = folder / name
+        path.write_bytes(raw)
+        situation = outcome(path)
+        if situation is not None:
+            check_accepted(situation, folder, basemap)
+
+
 @pytest.mark.parametrize("base", SITUATIONS, ids=lambda p: p.stem)
 @FUZZ
 @given(data=st.data())
@@ -222,16 +235,7 @@ def test_situation_json_reader(base, data, basemap):
     raw = json.dumps(doc, ensure_ascii=data.draw(st.booleans()), allow_nan=True).encode(
         "utf-8", "surrogatepass"
     )
-    raw = mutate_bytes(data, raw)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        for text in TEXTS:
-            shutil.copy(text, folder)
-        path = folder / "fuzzed.situation.json"
-        path.write_bytes(raw)
-        situation = outcome(path)
-        if situation is not None:
-            check_accepted(situation, folder, basemap)
+    read_and_check(mutate_bytes(data, raw), "fuzzed.situation.json", basemap)
 
 
 def _geojson_bases() -> list[dict]:
@@ -263,14 +267,7 @@ def _geojson_bases() -> list[dict]:
 def test_geojson_reader(which, data, basemap):
     doc = mutate_document(data, _geojson_bases()[which], data.draw(st.integers(1, 3)))
     raw = mutate_bytes(data, json.dumps(doc, allow_nan=True).encode("utf-8", "surrogatepass"))
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        shutil.copy(ARTICLE, folder)
-        path = folder / "fuzzed.geojson"
-        path.write_bytes(raw)
-        situation = outcome(path)
-        if situation is not None:
-            check_accepted(situation, folder, basemap)
+    read_and_check(raw, "fuzzed.geojson", basemap)
 
 
 def mutate_rows(data: st.DataObject, rows: list[list[str]]) -> list[list[str]]:
@@ -310,11 +307,4 @@ def test_acled_csv_reader(base, data, basemap):
     raw = text.getvalue().encode("utf-8", "surrogatepass")
     if data.draw(st.booleans()):
         raw = b"\xef\xbb\xbf" + raw
-    raw = mutate_bytes(data, raw)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        path = folder / "fuzzed.csv"
-        path.write_bytes(raw)
-        situation = outcome(path)
-        if situation is not None:
-            check_accepted(situation, folder, basemap)
+    read_and_check(mutate_bytes(data, raw), "fuzzed.csv", basemap)

@@ -202,3 +202,54 @@ def test_float_offsets_and_lone_surrogates_are_refused_with_their_path(workdir):
     path.write_text(json.dumps(data), encoding="ascii")
     r = run_validate(path)
     assert "$.claims[0].citations[0]: start and end must be whole numbers" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("time", "message"),
+    [
+        ({"precision": "day", "start": "2024-02-30"}, "'2024-02-30' is not a calendar date"),
+        ({"precision": "month", "start": "2024-13"}, "'2024-13' is not a calendar date"),
+        (
+            {"precision": "day", "start": "2024-07-27", "end": "2024-07-25"},
+            "ends (2024-07-25) before it starts (2024-07-27)",
+        ),
+    ],
+)
+def test_impossible_dates_are_refused_with_their_path(workdir, time, message):
+    """Found by the fuzzer: the pattern let 2024-02-30 through, and the export failed."""
+    r = run_validate(mutate(workdir, lambda d: d["events"][0].update(time=time)))
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert "$.events[0].time." in r.stderr and message in r.stderr, r.stderr
+
+
+def test_an_area_may_mix_positions_with_and_without_altitude(workdir, tmp_path):
+    """Found by the fuzzer: a ring mixing [lon, lat] and [lon, lat, alt] broke drawing."""
+    ring = [[-22.0, 64.0, 10.0], [-21.0, 64.0], [-21.0, 64.5, 3], [-22.0, 64.0]]
+
+    def change(d):
+        d["areas"].append(
+            {
+                "id": "box",
+                "name": "A box",
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+                "citations": [dict(d["areas"][0]["citations"][0])],
+            }
+        )
+
+    path = mutate(workdir, change)
+    assert run_validate(path).returncode == 0
+    out = tmp_path / "out.png"
+    r = subprocess.run(
+        [sys.executable, "-m", "mapapp", "snapshot", str(path), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run(
+        [sys.executable, "-m", "mapapp", "convert", str(path), "-o", str(tmp_path / "a.kml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr

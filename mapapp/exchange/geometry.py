@@ -13,8 +13,19 @@ def area_shape(area: Area) -> Any | None:
     from shapely.geometry import shape
 
     if area.geometry:
-        return shape(area.geometry)
+        return shape(planar(area.geometry))
     return _builtin_area(area.geodata) if area.geodata else None
+
+
+def planar(geometry: dict[str, Any]) -> dict[str, Any]:
+    """The (Multi)Polygon with lon, lat only: GeoJSON lets a position carry an altitude,
+    and a file may mix both."""
+    rings = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    flat = [[[p[:2] for p in ring] for ring in poly] for poly in rings]
+    return {
+        "type": geometry["type"],
+        "coordinates": flat[0] if geometry["type"] == "Polygon" else flat,
+    }
 
 
 @cache

@@ -36,6 +36,7 @@ def validate(data: Any, base_dir: Path | None) -> tuple[list[Problem], dict[str,
     problems += _references(data)
     problems += _citations(data, texts)
     problems += _locations(data)
+    problems += _dates(data)
     return problems, texts
 
 
@@ -220,4 +221,28 @@ def _locations(data: dict) -> list[Problem]:
         else:
             continue
         problems.append(Problem(json_path(["events", i, "location"]), msg))
+    return problems
+
+
+def _dates(data: dict) -> list[Problem]:
+    """A time's start and end are real calendar days and months (the schema's pattern
+    lets 2024-02-30 and 2024-13 through), and the end is not before the start."""
+    from datetime import date
+
+    problems = []
+    for i, e in enumerate(data["events"]):
+        time = e["time"]
+        for key in ("start", "end"):
+            text = time.get(key, "")
+            try:
+                date.fromisoformat((text + "-01-01"[len(text) - 4 :]) if text else "2000-01-01")
+            except ValueError:
+                where = json_path(["events", i, "time", key])
+                problems.append(Problem(where, f"{text!r} is not a calendar date"))
+                break
+        else:
+            start, end = time.get("start", ""), time.get("end", "")
+            if start and end and end < start[: len(end)]:
+                where = json_path(["events", i, "time", "end"])
+                problems.append(Problem(where, f"ends ({end}) before it starts ({start})"))
     return problems
