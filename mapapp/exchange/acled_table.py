@@ -1,0 +1,350 @@
+"""ACLED-layout CSV → events table, column by column (polars), for files of a million rows.
+
+The codebook checks of ``acled_codebook`` run as vectorised masks; every problem still
+names its line, and the line numbers (which a note with a line break shifts) are counted
+only when there is a problem to report. What the CSV reader itself cannot parse (broken
+UTF-8, unbalanced quotes, a row with too many fields) is located by the row-by-row reader,
+``acled_import``, whose messages name the line.
+
+Rows that our own export wrote for the days of one event (tagged ``mapapp:ID``) join back
+into one event spanning those days, as ``acled_import`` does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mapapp.exchange import acled_codebook as codebook
+from mapapp.exchange.acled import TAG
+from mapapp.model.events_table import EventsTable
+from mapapp.model.files import Problem, SituationError
+
+if TYPE_CHECKING:
+    import polars as pl
+
+MAX_PROBLEMS = 50
+# columns read as codes or names (stripped of stray spaces); notes and sources stay as written
+CODED = [
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "country", "admin1", "location", "latitude", "longitude",
+    "geo_precision", "fatalities", "tags", "timestamp",
+]  # fmt: skip
+GEO = {1: "exact", 2: "near", 3: "region"}
+TIME = {1: "day", 2: "week", 3: "month"}
+
+
+def read_acled_table(path: Path) -> EventsTable:
+    """The events of an ACLED-layout CSV; SituationError naming each bad line."""
+    import polars as pl
+
+    path = Path(path)
+    try:
+        raw = pl.read_csv(path, infer_schema=False, empty_string_is_null=False)
+    except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as exc:
+        _refuse_unreadable(path, exc)
+    frame = _normalise_header(path, raw)
+    coded = [c for c in CODED if c in frame.columns]
+    frame = frame.with_columns(pl.all().fill_null("")).with_columns(pl.col(coded).str.strip_chars())
+    checked = _checked(frame)
+    problems = _problems(path, frame, checked)
+    if problems:
+        raise SituationError(path, problems)
+    if checked.height == 0:
+        raise SituationError(path, [Problem("line 2", "no event rows")])
+    return EventsTable(_events(checked))
+
+
+def _refuse_unreadable(path: Path, exc: Exception) -> None:
+    """Let the row-by-row reader say which line cannot be read; it raises."""
+    from mapapp.exchange.acled_import import read_acled_csv
+
+    read_acled_csv(path)
+    reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+    raise SituationError(path, [Problem("line 1", f"cannot read the CSV: {reason}")])
+
+
+def _normalise_header(path: Path, frame: pl.DataFrame) -> pl.DataFrame:
+    names = [codebook.RENAMED.get(c.strip().lower(), c.strip().lower()) for c in frame.columns]
+    missing = [c for c in codebook.REQUIRED if c not in names]
+    if missing:
+        msg = f"not an ACLED-layout header: missing column {', '.join(missing)}"
+        raise SituationError(path, [Problem("line 1", msg)])
+    twice = sorted({n for n in names if n and names.count(n) > 1})
+    if twice:
+        msg = f"column {', '.join(repr(n[:40]) for n in twice)} appears more than once"
+        raise SituationError(path, [Problem("line 1", msg)])
+    frame.columns = names
+    return frame
+
+
+def _col(frame: pl.DataFrame, name: str) -> pl.Expr:
+    import polars as pl
+
+    return pl.col(name) if name in frame.columns else pl.lit("")
+
+
+def _checked(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with parsed columns (null where a value is not legal) and a row number."""
+    import polars as pl
+
+    c = lambda name: _col(frame, name)  # noqa: E731
+    iso = frame.select(c("event_date").str.strptime(pl.Date, "%Y-%m-%d", strict=False))
+    if iso.to_series().null_count() == 0:  # today's exports: one format, parsed once
+        dates = [c("event_date").str.strptime(pl.Date, "%Y-%m-%d", strict=False)]
+    else:
+        dates = [
+            c("event_date").str.strptime(pl.Date, f, strict=False) for f in codebook.DATE_FORMATS
+        ]
+    inter_text = {"": 0, **{str(k): k for k in range(9)}, **codebook.INTER_NAMES}
+    pairs = _interaction_texts()
+    types = {k: v[0] for k, v in codebook.EVENT_TYPES.items()}
+    implied = {k: v[1] for k, v in codebook.EVENT_TYPES.items()}
+    lat = c("latitude").cast(pl.Float64, strict=False)
+    lon = c("longitude").cast(pl.Float64, strict=False)
+    stamp = c("timestamp").cast(pl.Float64, strict=False)
+    event_type = c("event_type").str.to_lowercase().str.replace_all(r"\s+", " ")
+    return frame.with_row_index("_row").with_columns(
+        pl.coalesce(dates).alias("_date"),
+        pl.when(c("time_precision") == "")
+        .then(1)
+        .otherwise(c("time_precision").cast(pl.Int8, strict=False))
+        .alias("_tp"),
+        pl.when(c("geo_precision") == "")
+        .then(1)
+        .otherwise(c("geo_precision").cast(pl.Int8, strict=False))
+        .alias("_gp"),
+        event_type.replace_strict(types, default=None).alias("_type"),
+        event_type.replace_strict(implied, default=None).alias("_implied"),
+        lat.alias("_lat"),
+        lon.alias("_lon"),
+        c("inter1").str.to_lowercase().replace_strict(inter_text, default=-1).alias("_i1"),
+        c("inter2").str.to_lowercase().replace_strict(inter_text, default=-1).alias("_i2"),
+        c("interaction").str.to_lowercase().replace_strict(pairs, default=None).alias("_pair"),
+        pl.when(c("fatalities") == "")
+        .then(None)
+        .otherwise(c("fatalities").cast(pl.Int32, strict=False))
+        .alias("_fat"),
+        stamp.alias("_stamp"),
+    )
+
+
+def _interaction_texts() -> dict[str, int]:
+    """Every legal spelling of ``interaction`` → the two codes as one number (12, 20)."""
+    out = {"": 0}
+    for a in range(9):
+        out[str(a)] = a * 10
+        for b in range(9):
+            out[f"{a}{b}"] = a * 10 + b
+    for name, a in codebook.INTER_NAMES.items():
+        out[f"{name} only"] = a * 10
+        for other, b in codebook.INTER_NAMES.items():
+            out[f"{name}-{other}"] = a * 10 + b
+    return out
+
+
+def _problems(path: Path, frame: pl.DataFrame, checked: pl.DataFrame) -> list[Problem]:
+    """Every failed check, row by row, in line order (at most ``MAX_PROBLEMS``)."""
+    import polars as pl
+
+    c = lambda name: _col(frame, name)  # noqa: E731
+    finite = lambda e: e.is_not_null() & e.is_finite()  # noqa: E731
+    checks: list[tuple[pl.Expr, str, str]] = [  # (bad rows, column shown, message)
+        (pl.col("_date").is_null(), "event_date", "is not a date like 2024-07-25"),
+        (
+            c("year").str.contains(r"^\d{0,9}$").not_(),
+            "year",
+            "must be a whole number",
+        ),
+        (
+            pl.col("_tp").is_in([1, 2, 3]).not_().fill_null(True),
+            "time_precision",
+            "must be 1, 2 or 3",
+        ),
+        (
+            pl.col("_gp").is_in([1, 2, 3]).not_().fill_null(True),
+            "geo_precision",
+            "must be 1, 2 or 3",
+        ),
+        (pl.col("_type").is_null(), "event_type", "is not an ACLED event type"),
+        (
+            (finite(pl.col("_lat")) & (pl.col("_lat").abs() <= 90)).not_(),
+            "latitude",
+            "is not a number in -90..90",
+        ),
+        (
+            (finite(pl.col("_lon")) & (pl.col("_lon").abs() <= 180)).not_(),
+            "longitude",
+            "is not a number in -180..180",
+        ),
+        (pl.col("_i1") < 0, "inter1", "is not an actor type code 0..8 or an ACLED name"),
+        (pl.col("_i2") < 0, "inter2", "is not an actor type code 0..8 or an ACLED name"),
+        (
+            pl.col("_pair").is_null(),
+            "interaction",
+            "is neither two actor type digits (e.g. 12, 20) nor 'Type-Type' / 'Type only'",
+        ),
+        (
+            (c("fatalities") != "") & pl.col("_fat").is_null()
+            | (pl.col("_fat") < 0).fill_null(False),
+            "fatalities",
+            "must be a whole number",
+        ),
+        (
+            (c("timestamp") != "")
+            & (finite(pl.col("_stamp")) & pl.col("_stamp").is_between(0, 1e11)).not_(),
+            "timestamp",
+            "must be Unix seconds",
+        ),
+        (c("actor1") == "", "actor1", "is empty"),
+        (c("location") == "", "location", "is empty"),
+        (
+            c("iso").str.contains(r"^\d{0,3}$").not_(),
+            "iso",
+            "is not a numeric ISO 3166 country code",
+        ),
+        (
+            c("civilian_targeting").str.to_lowercase().is_in(["", "civilian targeting"]).not_(),
+            "civilian_targeting",
+            "is not 'Civilian targeting'",
+        ),
+    ]
+    flags = checked.select(
+        [bad.fill_null(True).alias(f"_bad{k}") for k, (bad, _, _) in enumerate(checks)]
+    )
+    any_bad = flags.select(pl.any_horizontal(pl.all()).alias("a"))["a"]
+    rows = any_bad.arg_true().head(MAX_PROBLEMS).to_list()
+    if not rows:
+        return []
+    lines = _line_numbers(frame)
+    out: list[Problem] = []
+    for r in rows:
+        for k, (_, column, message) in enumerate(checks):
+            if flags[f"_bad{k}"][r]:
+                value = frame[column][r] if column in frame.columns else ""
+                shown = "" if message == "is empty" else f" {codebook._short(value)}"
+                out.append(Problem(f"line {lines[r]}", f"{column}{shown} {message}"))
+    if any_bad.sum() > len(rows):
+        out.append(Problem(f"line {lines[rows[-1]]}", "too many problems; stopped listing"))
+    return out
+
+
+def _line_numbers(frame: pl.DataFrame) -> list[int]:
+    """The line each row starts on: 2 for the first, plus the line breaks inside quoted
+    cells of the rows before it."""
+    import polars as pl
+
+    breaks = frame.select(
+        pl.sum_horizontal(
+            [pl.col(c).str.count_matches("\n", literal=True) for c in frame.columns]
+        ).alias("b")
+    )["b"]
+    starts = (breaks.cum_sum() - breaks + 1 + pl.Series(range(1, frame.height + 1))).to_list()
+    return [int(s) for s in starts]
+
+
+def _events(checked: pl.DataFrame) -> pl.DataFrame:
+    """Table rows from checked ACLED rows (days of one exported event joined)."""
+    import polars as pl
+
+    c = lambda name: _col(checked, name)  # noqa: E731
+    sub = pl.when(c("sub_event_type") != "").then(c("sub_event_type")).otherwise(pl.col("_implied"))
+    others = pl.concat_str(
+        [c("assoc_actor_1"), c("assoc_actor_2")], separator="; "
+    ).str.strip_chars("; ")
+    tag = c("tags").str.extract(rf"{TAG}([^;\s]+)", 1)
+    event_type = pl.col("_type").replace_strict(
+        codebook.ACLED_TO_TYPE, default="strategic_development"
+    )
+    event_type = (
+        pl.when(sub.is_in(["Government regains territory", "Non-state actor overtakes territory"]))
+        .then(pl.lit("takeover"))
+        .when(sub == "Agreement")
+        .then(pl.lit("agreement"))
+        .otherwise(event_type)
+    )
+    rows = checked.select(
+        pl.coalesce(tag, pl.when(c("event_id_cnty") != "").then(c("event_id_cnty"))).alias("key"),
+        ("row-" + (pl.col("_row") + 1).cast(pl.String)).alias("fallback"),
+        event_type.alias("type"),
+        sub.alias("subtype"),
+        c("notes").alias("notes"),
+        pl.col("_date"),
+        pl.col("_tp"),
+        pl.col("_lon").alias("lon"),
+        pl.col("_lat").alias("lat"),
+        pl.col("_gp"),
+        c("location").alias("location"),
+        c("actor1").alias("actor1"),
+        c("actor2").alias("actor2"),
+        others.alias("actors"),
+        c("country").alias("country"),
+        c("admin1").alias("admin1"),
+        pl.col("_fat").alias("fatalities"),
+        pl.col("_row"),
+        tag.is_not_null().alias("_tagged"),
+    )
+    tagged = rows.filter(pl.col("_tagged"))
+    if tagged.height:
+        joined = tagged.group_by("key", maintain_order=True).agg(
+            pl.all().exclude("_date", "_tp", "fatalities").first(),
+            pl.col("_date").min().alias("_date"),
+            pl.col("_date").max().alias("_last"),
+            pl.col("_tp").max(),
+            pl.col("fatalities").sum().alias("fatalities"),
+        )
+        rows = pl.concat(
+            [rows.join(tagged.select("_row"), on="_row", how="anti"), joined], how="diagonal"
+        ).sort("_row")
+    if "_last" not in rows.columns:
+        rows = rows.with_columns(pl.col("_date").alias("_last"))
+    rows = rows.with_columns(pl.col("_last").fill_null(pl.col("_date")))
+    day = (pl.col("_date") - pl.date(1970, 1, 1)).dt.total_days().cast(pl.Int32)
+    last = (pl.col("_last") - pl.date(1970, 1, 1)).dt.total_days().cast(pl.Int32)
+    month_end = (
+        (pl.col("_last").dt.month_end() - pl.date(1970, 1, 1)).dt.total_days().cast(pl.Int32)
+    )
+    month_start = (
+        (pl.col("_date").dt.month_start() - pl.date(1970, 1, 1)).dt.total_days().cast(pl.Int32)
+    )
+    ids = pl.coalesce("key", "fallback")
+    return rows.select(
+        _unique(ids).alias("id"),
+        "type",
+        "subtype",
+        "notes",
+        pl.col("_tp").replace_strict(TIME, return_dtype=pl.String).alias("time_precision"),
+        pl.when(pl.col("_tp") == 3)
+        .then(month_start)
+        .when(pl.col("_tp") == 2)
+        .then(day - 3)
+        .otherwise(day)
+        .alias("day_lo"),
+        pl.when(pl.col("_tp") == 3)
+        .then(month_end)
+        .when(pl.col("_tp") == 2)
+        .then(last + 3)
+        .otherwise(last)
+        .alias("day_hi"),
+        "lon",
+        "lat",
+        pl.col("_gp").replace_strict(GEO, return_dtype=pl.String).alias("location_precision"),
+        "location",
+        "actor1",
+        "actor2",
+        "actors",
+        "country",
+        "admin1",
+        "fatalities",
+        ("line-row " + (pl.col("_row") + 1).cast(pl.String)).alias("origin"),
+    )
+
+
+def _unique(ids: pl.Expr) -> pl.Expr:
+    """Ids made unique: a repeated id gets -2, -3… in row order."""
+    import polars as pl
+
+    n = pl.int_range(pl.len()).over(ids)
+    renamed = pl.when(n == 0).then(ids).otherwise(ids + "-" + (n + 1).cast(pl.String))
+    return pl.when(ids.is_duplicated().any()).then(renamed).otherwise(ids)

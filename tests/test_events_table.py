@@ -1,0 +1,122 @@
+"""The events table: ACLED files read column by column agree with the row-by-row reader,
+problems still name their lines, and the table answers time windows, searches and id
+look-ups over whole columns."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from mapapp.exchange.acled_table import read_acled_table
+from mapapp.exchange.convert import read_any
+from mapapp.model.events_table import EPOCH, from_document_events, span_days
+from mapapp.model.files import SituationError
+from mapapp.model.io import default_situation_path
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = sorted((ROOT / "tests" / "data" / "acled-layouts").glob("*.csv"))
+FILES.append(ROOT / "tests" / "data" / "acled-fixture.csv")
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_columns_agree_with_the_row_by_row_reader(path):
+    table = read_acled_table(path)
+    situation = read_any(path)  # the reader the window uses today
+    assert len(table) == len(situation.events)
+    rows = {r["id"].lower(): r for r in table.frame.iter_rows(named=True)}
+    for event in situation.events.values():
+        row = rows[event.id]
+        assert row["type"] == event.type
+        assert (row["subtype"] or "") == event.subtype
+        assert row["time_precision"] == event.time.precision
+        t = event.time
+        assert (row["day_lo"], row["day_hi"]) == span_days(t.precision, t.start, t.end)
+        assert row["location_precision"] == event.location.precision
+        place = situation.places[event.location.place]
+        assert (row["lon"], row["lat"]) == (place.lon, place.lat)
+        assert row["location"] == place.name
+        names = [situation.actors[p.actor].name for p in event.actors if p.role == "actor 1"]
+        assert row["actor1"] == names[0]
+        claims = [c for c in situation.claims.values() if event.id in c.about]
+        fatalities = claims[0].figures[0].value if claims else None
+        assert row["fatalities"] == fatalities
+        assert (row["notes"] or "") == (event.summary or "")
+
+
+def _day(text: str) -> int:
+    from datetime import date
+
+    return (date.fromisoformat(text) - EPOCH).days
+
+
+def _write(tmp_path: Path, edit) -> Path:
+    with open(FILES[0], encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    edit(rows)
+    src = tmp_path / "bad.csv"
+    with open(src, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return src
+
+
+def test_problems_name_their_lines_after_a_note_with_a_line_break(tmp_path):
+    def edit(rows):
+        rows[1][12] = "9"  # line 2: inter2
+        rows[4][22] = "north"  # line 6 (row 3 spans lines 3-4)
+        rows[5][3] = "7"  # line 7: time_precision
+
+    with pytest.raises(SituationError) as err:
+        read_acled_table(_write(tmp_path, edit))
+    found = [str(p) for p in err.value.problems]
+    assert found == [
+        "line 2: inter2 '9' is not an actor type code 0..8 or an ACLED name",
+        "line 6: latitude 'north' is not a number in -90..90",
+        "line 7: time_precision '7' must be 1, 2 or 3",
+    ]
+
+
+def test_what_the_csv_reader_cannot_parse_is_located_by_line(tmp_path):
+    src = tmp_path / "broken.csv"
+    text = (
+        FILES[0].read_text(encoding="utf-8").replace("Goundam,16.4145", "Goundam,16.4145,extra", 1)
+    )
+    src.write_text(text, encoding="utf-8")
+    with pytest.raises(SituationError) as err:
+        read_acled_table(src)
+    assert str(err.value.problems[0]).startswith("line 5:")
+
+
+def test_exported_days_join_into_one_event(tmp_path):
+    from mapapp.exchange.convert import write_any
+
+    out = tmp_path / "t.csv"
+    write_any(read_any(default_situation_path()), out)
+    table = read_acled_table(out)
+    battle = table.row(table.row_of("battle"))
+    assert (battle["day_lo"], battle["day_hi"]) == (_day("2024-07-25"), _day("2024-07-27"))
+    assert battle["fatalities"] == 11
+    assert len(table) == 1
+
+
+def test_document_events_and_queries():
+    data = json.loads(default_situation_path().read_text(encoding="utf-8"))
+    table = from_document_events(data)
+    assert len(table) == len(data["events"])
+    battle = table.row_of("battle")
+    assert table.row(battle)["location"] == "Tinzaouaten"
+    assert table.row_of("no-such-event") is None
+    inside = table.in_days(_day("2024-07-26"), _day("2024-07-26"))
+    assert bool(inside[battle])
+    open_ended = [i for i, e in enumerate(data["events"]) if e["time"]["precision"] == "after"]
+    assert not any(inside[i] for i in open_ended)
+    assert table.matching_text("WAGNER")[battle] or any(table.matching_text("wagner"))
+
+
+def test_week_and_month_precision_cover_their_span():
+    assert span_days("week", "2024-08-02", "") == (_day("2024-07-30"), _day("2024-08-05"))
+    assert span_days("month", "2024-02", "") == (_day("2024-02-01"), _day("2024-02-29"))
+    assert span_days("year", "2012", "") == (_day("2012-01-01"), _day("2012-12-31"))
+    assert span_days("after", "2012", "") == (None, None)
