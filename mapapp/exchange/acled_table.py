@@ -45,8 +45,7 @@ def read_acled_table(path: Path) -> EventsTable:
     except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as exc:
         _refuse_unreadable(path, exc)
     frame = _normalise_header(path, raw)
-    coded = [c for c in CODED if c in frame.columns]
-    frame = frame.with_columns(pl.all().fill_null("")).with_columns(pl.col(coded).str.strip_chars())
+    frame = _stripped(frame.with_columns(pl.all().fill_null("")))
     checked = _checked(frame)
     problems = _problems(path, frame, checked)
     if problems:
@@ -63,6 +62,17 @@ def _refuse_unreadable(path: Path, exc: Exception) -> None:
     read_acled_csv(path)
     reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
     raise SituationError(path, [Problem("line 1", f"cannot read the CSV: {reason}")])
+
+
+def _stripped(frame: pl.DataFrame) -> pl.DataFrame:
+    """Stray spaces around codes and names removed, in the columns that have any (a clean
+    export has none, and a million-row copy of every column is not free)."""
+    import polars as pl
+
+    coded = [c for c in CODED if c in frame.columns]
+    padded = frame.select(pl.col(coded).str.contains(r"^\s|\s$").any())
+    dirty = [c for c in coded if padded[c][0]]
+    return frame.with_columns(pl.col(dirty).str.strip_chars()) if dirty else frame
 
 
 def _normalise_header(path: Path, frame: pl.DataFrame) -> pl.DataFrame:
