@@ -72,13 +72,14 @@ def source_texts(data: dict, base_dir: Path | None) -> tuple[dict[str, str], lis
         if not name:
             continue
         where = json_path(["sources", i, "text_file"])
+        shown = name if len(name) <= 60 else name[:57] + "…"
         path = (base_dir or Path(".")) / name
         try:
             if path.stat().st_size > MAX_TEXT_BYTES:
-                problems.append(Problem(where, f"{name} is larger than 10 MB"))
+                problems.append(Problem(where, f"{shown} is larger than 10 MB"))
                 continue
             texts[s["id"]] = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-            problems.append(Problem(where, f"cannot read {name}: {reason}"))
+            problems.append(Problem(where, f"cannot read {shown}: {reason}"))
     return texts, problems
