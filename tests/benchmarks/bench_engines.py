@@ -37,6 +37,7 @@ rows = pc.read_csv(path, convert_options=opts).num_rows
 import duckdb
 t1 = time.perf_counter()
 con = duckdb.connect()
+con.execute("set enable_progress_bar = false")
 con.execute(f"create table t as select * from read_csv('{path}', all_varchar=true)")
 rows = con.execute("select count(*) from t").fetchone()[0]
 """,
@@ -60,7 +61,7 @@ def measure(name: str, path: Path) -> str:
     if r.returncode != 0:
         last = (r.stderr.strip().splitlines() or ["failed"])[-1]
         return f"{name:8} skipped: {last[:80]}"
-    imp, read, rows, rss = r.stdout.split()
+    imp, read, rows, rss = r.stdout.strip().splitlines()[-1].split()
     return f"{name:8} import {imp:>4} ms   read {read:>5} s   {int(rows):,} rows   peak {rss} MB"
 
 
