@@ -44,8 +44,16 @@ def read_acled_table(path: Path) -> EventsTable:
         raw = pl.read_csv(path, infer_schema=False, empty_string_is_null=False)
     except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as exc:
         _refuse_unreadable(path, exc)
+    return acled_frame_table(raw, path)
+
+
+def acled_frame_table(raw: pl.DataFrame, path: Path) -> EventsTable:
+    """The events of ACLED-layout columns (all text) read from ``path`` (CSV or Parquet)."""
+    import polars as pl
+
     frame = _normalise_header(path, raw)
-    frame = _stripped(frame.with_columns(pl.all().fill_null("")))
+    frame = frame.with_columns(pl.all().cast(pl.String).fill_null(""))
+    frame = _stripped(frame)
     checked = _checked(frame)
     problems = _problems(path, frame, checked)
     if problems:

@@ -1,0 +1,212 @@
+"""Events table ↔ Parquet / GeoParquet 1.1.
+
+Written: one row per event with the table's columns, the position as a WKB point in
+``geometry`` (null where the event has no point) and GeoParquet's ``geo`` metadata
+(encoding WKB, CRS omitted = OGC:CRS84 lon/lat, the bbox), so QGIS, GDAL, DuckDB and
+geopandas read it as a point layer. A ``mapapp`` metadata entry carries the situation's
+document (sources, actors, places, areas, claims) when there is one, so nothing a person
+wrote is lost in a round trip.
+
+Read: a GeoParquet's point geometry (little-endian WKB points are decoded column-wise;
+other geometries and CRSs through shapely and pyproj), or a Parquet in ACLED's column
+layout, which goes through the same codebook checks as the CSV.
+"""
+
+from __future__ import annotations
+
+import binascii
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mapapp.atomic import write_atomically
+from mapapp.model.events_table import SCHEMA, EventsTable
+from mapapp.model.files import Problem, SituationError
+
+if TYPE_CHECKING:
+    import polars as pl
+
+GEO_VERSION = "1.1.0"
+WKB_POINT_LE = b"\x01\x01\x00\x00\x00"  # little-endian byte order, type 1 (Point)
+
+
+def wkb_points(lon: Any, lat: Any) -> pl.Series:
+    """WKB points, built for the whole column at once; null where lon or lat is NaN."""
+    import numpy as np
+    import polars as pl
+
+    lon = np.ascontiguousarray(lon, dtype="<f8")
+    lat = np.ascontiguousarray(lat, dtype="<f8")
+    n = len(lon)
+    buf = np.empty((n, 21), np.uint8)
+    buf[:, :5] = np.frombuffer(WKB_POINT_LE, np.uint8)
+    buf[:, 5:13] = lon.view(np.uint8).reshape(n, 8)
+    buf[:, 13:21] = lat.view(np.uint8).reshape(n, 8)
+    # hex text has no NUL bytes, so numpy's fixed-width strings keep every byte
+    hex_rows = np.frombuffer(binascii.hexlify(buf.tobytes()), dtype="S42")
+    wkb = pl.Series("geometry", hex_rows).bin.decode("hex")
+    missing = pl.Series(np.isnan(lon) | np.isnan(lat))
+    return pl.select(pl.when(missing).then(None).otherwise(wkb).alias("geometry")).to_series()
+
+
+def write_geoparquet(
+    table: EventsTable, path: Path | str, document: dict[str, Any] | None = None
+) -> None:
+    import numpy as np
+    import polars as pl
+
+    frame = table.frame
+    lon, lat = table.numpy("lon"), table.numpy("lat")
+    has = ~(np.isnan(lon) | np.isnan(lat))
+    bbox = (
+        [float(lon[has].min()), float(lat[has].min()), float(lon[has].max()), float(lat[has].max())]
+        if has.any()
+        else []
+    )
+    geo = {
+        "version": GEO_VERSION,
+        "primary_column": "geometry",
+        "columns": {"geometry": {"encoding": "WKB", "geometry_types": ["Point"], "bbox": bbox}},
+    }
+    if not bbox:
+        del geo["columns"]["geometry"]["bbox"]
+    out = frame.with_columns(
+        [pl.col(c).cast(pl.String) for c, t in SCHEMA.items() if t == "Categorical"]
+    ).with_columns(wkb_points(lon, lat))
+    metadata = {"geo": json.dumps(geo)}
+    if document is not None:
+        metadata["mapapp"] = json.dumps(document, ensure_ascii=False)
+
+    def write(tmp: str) -> bool:
+        out.write_parquet(tmp, compression="zstd", metadata=metadata)
+        return True
+
+    write_atomically(path, write)
+
+
+def read_parquet_table(path: Path | str) -> tuple[EventsTable, dict[str, Any] | None]:
+    """The events of a (Geo)Parquet file, and the mapapp document it carries, if any."""
+    import polars as pl
+
+    path = Path(path)
+    try:
+        meta = pl.read_parquet_metadata(path)
+        frame = pl.read_parquet(path)
+    except (pl.exceptions.PolarsError, OSError) as exc:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        raise SituationError(
+            path, [Problem("$", f"not a readable Parquet file: {reason}")]
+        ) from None
+    document = _document(path, meta.get("mapapp"))
+    if "geo" in meta:
+        return EventsTable(_from_geo(path, frame, meta["geo"])), document
+    if "event_date" in frame.columns or "EVENT_DATE" in frame.columns:
+        from mapapp.exchange.acled_table import acled_frame_table
+
+        return acled_frame_table(frame, path), document
+    if set(SCHEMA) <= set(frame.columns):
+        return EventsTable(frame), document
+    msg = "neither GeoParquet (no 'geo' metadata) nor ACLED's column layout"
+    raise SituationError(path, [Problem("$", msg)])
+
+
+def _document(path: Path, text: str | None) -> dict[str, Any] | None:
+    if text is None:
+        return None
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        doc = None
+    if not isinstance(doc, dict):
+        raise SituationError(path, [Problem("$.mapapp", "the situation metadata is not JSON")])
+    return doc
+
+
+def _from_geo(path: Path, frame: pl.DataFrame, geo_text: str) -> pl.DataFrame:
+    """lon/lat from the primary geometry column (in lon/lat degrees)."""
+    import polars as pl
+
+    try:
+        geo = json.loads(geo_text)
+        column = geo["primary_column"]
+        spec = geo["columns"][column]
+    except (ValueError, KeyError, TypeError):
+        raise SituationError(
+            path, [Problem("$.geo", "GeoParquet metadata is not readable")]
+        ) from None
+    if column not in frame.columns:
+        raise SituationError(path, [Problem("$.geo", f"no geometry column {column!r}")])
+    if spec.get("encoding", "WKB") != "WKB":
+        msg = f"geometry encoding {spec.get('encoding')!r}; only WKB is read"
+        raise SituationError(path, [Problem("$.geo", msg)])
+    g = frame[column]
+    if g.dtype != pl.Binary:  # geoarrow.wkb, as geopandas writes it: WKB underneath
+        g = g.to_physical()
+    simple = g.is_null() | (g.bin.starts_with(WKB_POINT_LE) & (g.bin.size() == 21))
+    if simple.all():
+        lon = g.bin.slice(5, 8).bin.reinterpret(dtype=pl.Float64, endianness="little")
+        lat = g.bin.slice(13, 8).bin.reinterpret(dtype=pl.Float64, endianness="little")
+    else:
+        lon, lat = _any_geometry(path, g)
+    lon, lat = _to_lonlat(
+        path, spec.get("crs"), lon.fill_null(float("nan")), lat.fill_null(float("nan"))
+    )
+    return _as_events(frame.drop(column).with_columns(lon.alias("lon"), lat.alias("lat")))
+
+
+def _as_events(frame: pl.DataFrame) -> pl.DataFrame:
+    """A point layer from elsewhere as events: the table's columns it has (by name, text
+    kept as text), a name or title as the title, ids made where there are none."""
+    import polars as pl
+
+    if "title" not in frame.columns and "name" in frame.columns:
+        frame = frame.with_columns(pl.col("name").alias("title"))
+    cols = []
+    for name, type_name in SCHEMA.items():
+        if name not in frame.columns:
+            continue
+        col = pl.col(name)
+        if type_name in ("String", "Categorical"):
+            cols.append(col.cast(pl.String, strict=False))
+        else:
+            cols.append(col.cast(getattr(pl, type_name), strict=False))
+    out = frame.select(cols)
+    n = pl.int_range(1, pl.len() + 1).cast(pl.String)
+    if "id" not in out.columns:
+        out = out.with_columns(("row-" + n).alias("id"))
+    if "type" not in out.columns:
+        out = out.with_columns(pl.lit("report").alias("type"))
+    ids = pl.col("id").fill_null("row-" + n)
+    return out.with_columns(ids.alias("id"))
+
+
+def _any_geometry(path: Path, g: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """Points of other WKB (big-endian, 3D, lines, polygons: a point on the surface)."""
+    import polars as pl
+    import shapely
+
+    try:
+        shapes = shapely.from_wkb(g.to_numpy(), on_invalid="raise")
+    except shapely.errors.GEOSException as exc:
+        raise SituationError(path, [Problem("$.geo", f"bad WKB geometry: {exc}")]) from None
+    points = shapely.point_on_surface(shapes)
+    return pl.Series(shapely.get_x(points)), pl.Series(shapely.get_y(points))
+
+
+def _to_lonlat(path: Path, crs: Any, lon: pl.Series, lat: pl.Series) -> tuple[pl.Series, pl.Series]:
+    import polars as pl
+
+    if crs is None or (isinstance(crs, dict) and crs.get("id", {}).get("code") in (4326, "CRS84")):
+        return lon, lat
+    from pyproj import CRS, Transformer
+    from pyproj.exceptions import CRSError
+
+    try:
+        source = CRS.from_user_input(crs if not isinstance(crs, dict) else json.dumps(crs))
+    except CRSError:
+        raise SituationError(
+            path, [Problem("$.geo", "the geometry's CRS is not readable")]
+        ) from None
+    t = Transformer.from_crs(source, "OGC:CRS84", always_xy=True)
+    x, y = t.transform(lon.to_numpy(), lat.to_numpy())
+    return pl.Series(x), pl.Series(y)

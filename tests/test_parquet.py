@@ -1,0 +1,114 @@
+"""Parquet / GeoParquet 1.1: written from the events table, read back unchanged, read by a
+real client (geopandas, through pyarrow), and read from elsewhere (other CRSs, other
+geometries, ACLED's column layout)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mapapp.exchange.acled_table import read_acled_table
+from mapapp.exchange.parquet import read_parquet_table, write_geoparquet
+from mapapp.model.events_table import from_document_events
+from mapapp.model.files import SituationError
+from mapapp.model.io import default_situation_path
+
+ROOT = Path(__file__).resolve().parents[1]
+CURRENT = ROOT / "tests" / "data" / "acled-layouts" / "current-layout.csv"
+
+
+@pytest.fixture
+def document():
+    return json.loads(default_situation_path().read_text(encoding="utf-8"))
+
+
+def test_round_trip_keeps_every_column_and_the_document(document, tmp_path):
+    table = from_document_events(document)
+    out = tmp_path / "t.parquet"
+    write_geoparquet(table, out, document)
+    again, doc = read_parquet_table(out)
+    assert again.frame.equals(table.frame)
+    assert doc == document
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_geopandas_reads_it_as_points_in_lon_lat(document, tmp_path):
+    gpd = pytest.importorskip("geopandas")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "t.parquet"
+    table = from_document_events(document)
+    write_geoparquet(table, out)
+    frame = gpd.read_parquet(out)
+    assert frame.crs.to_string() == "OGC:CRS84"
+    battle = frame[frame["id"] == "battle"].geometry.iloc[0]
+    assert (battle.x, battle.y) == (2.96778, 19.94861)
+    assert len(frame) == len(table)
+    meta = json.loads(__import__("pyarrow.parquet").parquet.read_metadata(out).metadata[b"geo"])
+    assert meta["version"] == "1.1.0" and meta["columns"]["geometry"]["encoding"] == "WKB"
+    assert meta["columns"]["geometry"]["bbox"][0] == pytest.approx(frame.total_bounds[0])
+
+
+def test_acled_rows_through_parquet(tmp_path):
+    table = read_acled_table(CURRENT)
+    out = tmp_path / "acled.parquet"
+    write_geoparquet(table, out)
+    again, doc = read_parquet_table(out)
+    assert doc is None and again.frame.equals(table.frame)
+    notes = again.frame["notes"].to_list()
+    assert any("<b>bold</b>" in n for n in notes)  # text kept as written
+
+
+def test_an_acled_layout_parquet_goes_through_the_codebook(tmp_path):
+    import polars as pl
+
+    raw = pl.read_csv(CURRENT, infer_schema=False)
+    good = tmp_path / "acled-columns.parquet"
+    raw.write_parquet(good)
+    table, _ = read_parquet_table(good)
+    assert table.frame["id"].to_list() == read_acled_table(CURRENT).frame["id"].to_list()
+    bad = tmp_path / "bad.parquet"
+    raw.with_columns(
+        pl.when(pl.int_range(pl.len()) == 1)
+        .then(pl.lit("9"))
+        .otherwise(pl.col("inter2"))
+        .alias("inter2")
+    ).write_parquet(bad)
+    with pytest.raises(SituationError, match="inter2 '9'"):
+        read_parquet_table(bad)
+
+
+def test_geoparquet_from_elsewhere_other_crs_and_geometry(tmp_path):
+    """A layer geopandas wrote (geoarrow WKB, UTM metres, a polygon among the points)
+    opens as events at the right places in lon/lat."""
+    gpd = pytest.importorskip("geopandas")
+    pytest.importorskip("pyarrow")
+    from shapely.geometry import Point, Polygon
+
+    frame = gpd.GeoDataFrame(
+        {"name": ["Tinzaouaten", "a field"], "type": ["battle", None], "count": [3, 4]},
+        geometry=[Point(392_850, 2_205_900), Polygon([(0, 0), (10_000, 0), (0, 10_000)])],
+        crs="EPSG:32631",  # UTM 31N, metres
+    )
+    src = tmp_path / "utm.parquet"
+    frame.to_parquet(src)
+    table, doc = read_parquet_table(src)
+    assert doc is None and len(table) == 2
+    lon, lat = table.numpy("lon"), table.numpy("lat")
+    assert lon[0] == pytest.approx(1.97, abs=0.01) and lat[0] == pytest.approx(19.95, abs=0.01)
+    from pyproj import Transformer
+
+    to_lonlat = Transformer.from_crs("EPSG:32631", "OGC:CRS84", always_xy=True).transform
+    (west, _), (east, north) = to_lonlat(0, 0), to_lonlat(10_000, 10_000)
+    assert west < lon[1] < east and 0 < lat[1] < north  # a point on the polygon
+    assert table.frame["title"].to_list() == ["Tinzaouaten", "a field"]
+    assert table.frame["id"].to_list() == ["row-1", "row-2"]
+
+
+def test_not_parquet_is_refused_in_one_line(tmp_path):
+    src = tmp_path / "x.parquet"
+    src.write_bytes(b"PAR1 not really")
+    with pytest.raises(SituationError) as err:
+        read_parquet_table(src)
+    assert "not a readable Parquet file" in str(err.value)
