@@ -120,3 +120,20 @@ def test_week_and_month_precision_cover_their_span():
     assert span_days("month", "2024-02", "") == (_day("2024-02-01"), _day("2024-02-29"))
     assert span_days("year", "2012", "") == (_day("2012-01-01"), _day("2012-12-31"))
     assert span_days("after", "2012", "") == (None, None)
+
+
+def test_repeated_ids_are_made_unique_in_row_order(tmp_path):
+    def edit(rows):
+        rows[2][0] = rows[1][0]  # MLI90002 -> MLI90001
+        rows[3][0] = rows[1][0]
+
+    table = read_acled_table(_write(tmp_path, edit))
+    assert table.frame["id"].to_list()[:3] == ["MLI90001", "MLI90001-2", "MLI90001-3"]
+    assert table.row_of("MLI90001-3") == 2
+
+
+def test_search_covers_acled_columns():
+    table = read_acled_table(FILES[0])
+    found = table.matching_text("wagner")
+    assert found.dtype == bool and found.tolist() == [True, False, False, False, False]
+    assert table.matching_text("looting").tolist() == [False, False, True, False, False]

@@ -151,13 +151,14 @@ class EventsTable:
         return ((lo <= last) & (hi >= first)).fill_null(False).to_numpy()
 
     def matching_text(self, text: str) -> np.ndarray:
-        """Rows whose title, notes, actors or location contain ``text`` (any case)."""
+        """Rows whose title, type, notes, actors or location contain ``text`` (any case)."""
         import polars as pl
 
         needle = text.lower()
         expr = pl.lit(False)
-        for name in ("title", "notes", "actors", "location"):
-            expr = expr | pl.col(name).str.to_lowercase().str.contains(needle, literal=True)
+        for name in ("title", "subtype", "notes", "actor1", "actor2", "actors", "location"):
+            found = pl.col(name).str.to_lowercase().str.contains(needle, literal=True)
+            expr = expr | found.fill_null(False)
         return self.frame.select(expr.alias("m"))["m"].to_numpy()
 
     def row(self, i: int) -> dict[str, Any]:
