@@ -23,7 +23,7 @@ LABELS: dict[str, str] = {
     "graticule": "Graticule",
     "ring": "Event location 'near' a place (drawn radius)",
     "area": "Area of the selected region-level event",
-    "cluster": "Cluster of events (count)",
+    "cluster": "Cluster of events (count; ring: share of each colour)",
 }
 ROW_H = 20.0
 SWATCH = 18.0

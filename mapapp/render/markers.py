@@ -36,6 +36,7 @@ class MarkerHit:
     members: tuple[int, ...]
     sx: float
     sy: float
+    cell: int = -1  # the drawn cell (for ``MarkerLayer.split``)
 
 
 def cluster_label(n: int) -> str:
@@ -90,11 +91,13 @@ class MarkerLayer:
             self._symbols[key] = render_symbol(self.styles[i], scale)
         return self._symbols[key]
 
-    def _bubble(self, n: int, scale: float) -> QImage:
+    def _bubble(self, n: int, scale: float, segments: Segments) -> QImage:
+        """Cached by label and by the ring's shares rounded to 5° (what the eye can tell)."""
         text = cluster_label(n)
-        key = (text, scale)
+        shares = tuple((c, round(72 * m / n)) for c, m in segments)
+        key = (text, scale, shares)
         if key not in self._bubbles:
-            self._bubbles[key] = _render_bubble(n, scale)
+            self._bubbles[key] = _render_bubble(n, scale, segments)
         return self._bubbles[key]
 
     def frame(self, view: Viewport) -> _Frame:
@@ -110,6 +113,21 @@ class MarkerLayer:
         singles = {int(self.style_index[int(i)]) for i in frame.single if i >= 0}
         return singles, any(int(c) > 1 for c in frame.count)
 
+    def split(self, view: Viewport, k: int) -> dict[int, int]:
+        """Drawn cell ``k`` of ``view``'s frame: its members counted per style index."""
+        row = self.frame(view).split[k]
+        if isinstance(row, dict):
+            return dict(row)
+        return {int(s): int(n) for s, n in enumerate(row) if n}
+
+    def segments(self, view: Viewport, k: int) -> tuple[tuple[int, int], ...]:
+        """A cluster's ring: (fill colour as ARGB, members) per colour, largest first."""
+        by_colour: dict[int, int] = {}
+        for index, n in self.split(view, k).items():
+            rgba = self.styles[index].fill.rgba()
+            by_colour[rgba] = by_colour.get(rgba, 0) + n
+        return tuple(sorted(by_colour.items(), key=lambda cn: (-cn[1], cn[0])))
+
     def draw(self, painter: QPainter, view: Viewport, selected: int | None = None) -> None:
         frame = self.frame(view)
         raster = painter.paintEngine().type() == QPaintEngine.Type.Raster
@@ -123,12 +141,13 @@ class MarkerLayer:
                         painter, self.styles[int(self.style_index[single])], QPointF(sx, sy)
                     )
                 else:
-                    paint_bubble(painter, int(frame.count[k]), QPointF(sx, sy))
+                    count = int(frame.count[k])
+                    paint_bubble(painter, count, QPointF(sx, sy), self.segments(view, k))
                 continue
             if single >= 0:
                 img = self._symbol(int(self.style_index[single]), scale)
             else:
-                img = self._bubble(int(frame.count[k]), scale)
+                img = self._bubble(int(frame.count[k]), scale, self.segments(view, k))
             w = img.width() / scale
             painter.drawImage(QRectF(sx - w / 2, sy - w / 2, w, w), img)
         if selected is not None and 0 <= selected < len(self.x):
@@ -161,13 +180,13 @@ class MarkerLayer:
             return None
         sx, sy = float(frame.sx[k]), float(frame.sy[k])
         if single >= 0:
-            return MarkerHit(single, (single,), sx, sy)
+            return MarkerHit(single, (single,), sx, sy, k)
         key = frame.keys[k]
         if self.vectorised:
             members = tuple(int(m) for m in frame.index[frame.cell == key])
         else:
             members = tuple(i for i, c in zip(frame.index, frame.cell, strict=True) if c == key)
-        return MarkerHit(None, members, sx, sy)
+        return MarkerHit(None, members, sx, sy, k)
 
 
 @dataclass
@@ -182,6 +201,7 @@ class _Frame:
     single: Any  # marker index of one-marker cells, else -1
     sx: Any  # drawn position (cluster: mean of members)
     sy: Any
+    split: Any  # per drawn cell, its members counted per style index (rows: cells)
 
 
 def _bin(layer: MarkerLayer, view: Viewport) -> _Frame:
@@ -194,7 +214,7 @@ def _bin_python(layer: MarkerLayer, view: Viewport) -> _Frame:
     cell_m = CELL_PX * view.resolution
     k = 1.0 / view.resolution
     half_w, half_h = view.width / 2, view.height / 2
-    cells: dict[tuple[int, int], list] = {}  # key -> [count, sum sx, sum sy, first index]
+    cells: dict[tuple[int, int], list] = {}  # key -> [count, sum sx, sum sy, first, split]
     index, cell = [], []
     for i, (x, y) in enumerate(zip(layer.x, layer.y, strict=True)):
         if not layer.visible[i] or not (x0 - pad <= x <= x1 + pad and y0 - pad <= y <= y1 + pad):
@@ -202,12 +222,14 @@ def _bin_python(layer: MarkerLayer, view: Viewport) -> _Frame:
         key = (math.floor(x / cell_m), math.floor(y / cell_m))
         sx, sy = (x - view.cx) * k + half_w, (view.cy - y) * k + half_h
         entry = cells.get(key)
+        style = layer.style_index[i]
         if entry is None:
-            cells[key] = [1, sx, sy, i]
+            cells[key] = [1, sx, sy, i, {style: 1}]
         else:
             entry[0] += 1
             entry[1] += sx
             entry[2] += sy
+            entry[4][style] = entry[4].get(style, 0) + 1
         index.append(i)
         cell.append(key)
     keys = list(cells)
@@ -221,6 +243,7 @@ def _bin_python(layer: MarkerLayer, view: Viewport) -> _Frame:
         [e[3] if e[0] == 1 else -1 for e in entries],
         [e[1] / e[0] for e in entries],
         [e[2] / e[0] for e in entries],
+        [e[4] for e in entries],
     )
 
 
@@ -234,7 +257,8 @@ def _bin_numpy(layer: MarkerLayer, view: Viewport) -> _Frame:
     index = np.flatnonzero(mask)
     if len(index) == 0:
         e = np.zeros(0, np.int64)
-        return _Frame(view, index, e, e, e, e, np.zeros(0), np.zeros(0))
+        split = np.zeros((0, len(layer.styles)), np.int64)
+        return _Frame(view, index, e, e, e, e, np.zeros(0), np.zeros(0), split)
     vx, vy = x[index], y[index]
     cell_m = CELL_PX * view.resolution
     gx = np.floor(vx / cell_m).astype(np.int64)
@@ -253,7 +277,10 @@ def _bin_numpy(layer: MarkerLayer, view: Viewport) -> _Frame:
     sy = np.bincount(cell, weights=sy_all)[keys] / count
     idx_sum = np.bincount(cell, weights=index.astype(np.float64))[keys]
     single = np.where(count == 1, idx_sum, -1).astype(np.int64)
-    return _Frame(view, index, cell, keys, count, single, sx, sy)
+    n_styles = len(layer.styles)
+    at = np.searchsorted(keys, cell)
+    split = np.bincount(at * n_styles + layer.style_index[index], minlength=len(keys) * n_styles)
+    return _Frame(view, index, cell, keys, count, single, sx, sy, split.reshape(-1, n_styles))
 
 
 def bubble_radius(n: int) -> float:
@@ -265,8 +292,13 @@ def _painter_scale(painter: QPainter) -> float:
     return max(1.0, math.hypot(t.m11(), t.m12()))
 
 
-def paint_bubble(p: QPainter, n: int, centre: QPointF) -> None:
-    """A cluster: a dark disc with the member count."""
+Segments = tuple[tuple[int, int], ...]  # (fill colour as ARGB, members), largest first
+RING_PX = 4.0
+
+
+def paint_bubble(p: QPainter, n: int, centre: QPointF, segments: Segments = ()) -> None:
+    """A cluster: a dark disc with the member count, ringed by its members' colours in
+    proportion (so a cluster keeps the split by type that its markers would show)."""
     text = cluster_label(n)
     radius = bubble_radius(n)
     p.save()
@@ -274,6 +306,19 @@ def paint_bubble(p: QPainter, n: int, centre: QPointF) -> None:
     p.setPen(QPen(QColor(255, 255, 255, 230), 2))
     p.setBrush(QColor(60, 60, 72, 215))
     p.drawEllipse(centre, radius, radius)
+    total = sum(m for _, m in segments)
+    if total:
+        ring = radius - RING_PX / 2 - 1
+        box = QRectF(centre.x() - ring, centre.y() - ring, 2 * ring, 2 * ring)
+        start = 90 * 16  # from twelve o'clock, clockwise
+        for colour, m in segments:
+            span = -round(360 * 16 * m / total)
+            pen = QPen(QColor.fromRgba(colour), RING_PX)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawArc(box, start, span)
+            start += span
     p.setPen(QColor("#ffffff"))
     p.setFont(style.font(10 if len(text) < 4 else 9, bold=True))
     box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
@@ -281,13 +326,13 @@ def paint_bubble(p: QPainter, n: int, centre: QPointF) -> None:
     p.restore()
 
 
-def _render_bubble(n: int, scale: float) -> QImage:
+def _render_bubble(n: int, scale: float, segments: Segments = ()) -> QImage:
     side = math.ceil((bubble_radius(n) * 2 + 4) * scale)
     img = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
     img.fill(Qt.GlobalColor.transparent)
     img.setDevicePixelRatio(scale)
     p = QPainter(img)
     c = side / scale / 2
-    paint_bubble(p, n, QPointF(c, c))
+    paint_bubble(p, n, QPointF(c, c), segments)
     p.end()
     return img

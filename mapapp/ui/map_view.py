@@ -156,7 +156,23 @@ class MapView(QWidget):
         lines = [f"{events[i].title} — {events[i].time.label()}" for i in ids[:8]]
         if len(ids) > 8:
             lines.append(f"… and {len(ids) - 8} more")
+        if len(ids) > 1:
+            lines.insert(0, self._cluster_summary(pos, len(ids)))
         QToolTip.showText(self.mapToGlobal(pos.toPoint()), tooltip("\n".join(lines)), self)
+
+    def _cluster_summary(self, pos: QPointF, n: int) -> str:
+        """'23 events: 12 battle, 8 protest, 3 riot' for the cluster under ``pos``."""
+        from mapapp.render.situation_layer import EVENT_STYLES
+
+        layer = self.situation
+        hit = layer.hit_test(self.view, pos.x(), pos.y())
+        names = list(EVENT_STYLES)
+        split = layer.markers.split(self.view, hit.cell) if hit is not None else {}
+        parts = [
+            f"{m} {names[s].replace('_', ' ')}"
+            for s, m in sorted(split.items(), key=lambda sm: (-sm[1], sm[0]))
+        ]
+        return f"{n} events: {', '.join(parts)}"
 
     def leaveEvent(self, event) -> None:
         self.cursor_left.emit()
