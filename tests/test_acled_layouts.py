@@ -14,6 +14,7 @@ import pytest
 
 from mapapp.exchange.convert import read_any
 from mapapp.model.files import SituationError
+from tests.csv_edit import edited_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYOUTS = ROOT / "tests" / "data" / "acled-layouts"
@@ -144,13 +145,7 @@ def test_snapshot_text_from_data_is_escaped(tmp_path, suffix):
 
 
 def _write(tmp_path: Path, edit) -> Path:
-    with open(LAYOUTS / "current-layout.csv", encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    edit(rows)
-    src = tmp_path / "bad.csv"
-    with open(src, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
-    return src
+    return edited_copy(LAYOUTS / "current-layout.csv", tmp_path, edit)
 
 
 # data rows: line 2 (MLI90001), 3-4 (MLI90002, a two-line note), 5, 6, 7

@@ -4,7 +4,6 @@ look-ups over whole columns."""
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from mapapp.exchange.convert import read_any
 from mapapp.model.events_table import EPOCH, from_document_events, span_days
 from mapapp.model.files import SituationError
 from mapapp.model.io import default_situation_path
+from tests.csv_edit import edited_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted((ROOT / "tests" / "data" / "acled-layouts").glob("*.csv"))
@@ -53,13 +53,7 @@ def _day(text: str) -> int:
 
 
 def _write(tmp_path: Path, edit) -> Path:
-    with open(FILES[0], encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    edit(rows)
-    src = tmp_path / "bad.csv"
-    with open(src, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
-    return src
+    return edited_copy(FILES[0], tmp_path, edit)
 
 
 def test_problems_name_their_lines_after_a_note_with_a_line_break(tmp_path):

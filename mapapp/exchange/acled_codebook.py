@@ -146,6 +146,19 @@ DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/
 DATE_FORMATS += ("%d-%m-%Y",)
 
 
+def header(names: list[str]) -> list[str]:
+    """Column names as today's codebook spells them (lower case, 2017 names mapped); a
+    ValueError says what makes them no ACLED layout."""
+    names = [RENAMED.get(n.strip().lower(), n.strip().lower()) for n in names]
+    missing = [c for c in REQUIRED if c not in names]
+    if missing:
+        raise ValueError(f"not an ACLED-layout header: missing column {', '.join(missing)}")
+    twice = sorted({n for n in names if n and names.count(n) > 1})
+    if twice:
+        raise ValueError(f"column {', '.join(repr(n[:40]) for n in twice)} appears more than once")
+    return names
+
+
 def event_type(text: str) -> tuple[str, str]:
     """(today's event_type, the sub-event type an old type implies, or "")."""
     found = EVENT_TYPES.get(" ".join(text.split()).lower())

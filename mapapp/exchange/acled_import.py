@@ -94,16 +94,10 @@ def _header(path: Path, reader) -> list[str]:
         raise SituationError(path, [Problem("line 1", "the file is empty")]) from None
     except csv.Error as exc:
         raise SituationError(path, [Problem("line 1", f"not CSV: {exc}")]) from None
-    names = [codebook.RENAMED.get(n, n) for n in names]
-    missing = [c for c in codebook.REQUIRED if c not in names]
-    if missing:
-        msg = f"not an ACLED-layout header: missing column {', '.join(missing)}"
-        raise SituationError(path, [Problem("line 1", msg)])
-    twice = sorted({n for n in names if n and names.count(n) > 1})
-    if twice:
-        msg = f"column {', '.join(repr(n[:40]) for n in twice)} appears more than once"
-        raise SituationError(path, [Problem("line 1", msg)])
-    return names
+    try:
+        return codebook.header(names)
+    except ValueError as exc:
+        raise SituationError(path, [Problem("line 1", str(exc))]) from None
 
 
 def _parse_row(v: dict[str, str], line: int) -> tuple[_Row | None, list[str]]:

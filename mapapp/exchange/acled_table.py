@@ -84,16 +84,10 @@ def _stripped(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _normalise_header(path: Path, frame: pl.DataFrame) -> pl.DataFrame:
-    names = [codebook.RENAMED.get(c.strip().lower(), c.strip().lower()) for c in frame.columns]
-    missing = [c for c in codebook.REQUIRED if c not in names]
-    if missing:
-        msg = f"not an ACLED-layout header: missing column {', '.join(missing)}"
-        raise SituationError(path, [Problem("line 1", msg)])
-    twice = sorted({n for n in names if n and names.count(n) > 1})
-    if twice:
-        msg = f"column {', '.join(repr(n[:40]) for n in twice)} appears more than once"
-        raise SituationError(path, [Problem("line 1", msg)])
-    frame.columns = names
+    try:
+        frame.columns = codebook.header(frame.columns)
+    except ValueError as exc:
+        raise SituationError(path, [Problem("line 1", str(exc))]) from None
     return frame
 
 
