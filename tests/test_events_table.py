@@ -131,3 +131,12 @@ def test_search_covers_acled_columns():
     found = table.matching_text("wagner")
     assert found.dtype == bool and found.tolist() == [True, False, False, False, False]
     assert table.matching_text("looting").tolist() == [False, False, True, False, False]
+
+
+def test_search_never_matches_across_two_columns():
+    table = read_acled_table(FILES[0])
+    first = table.row(0)
+    across = (first["subtype"][-3:] + first["notes"][:3]).lower()
+    assert first["subtype"].lower().endswith(across[:3])
+    assert not table.matching_text(across)[0]
+    assert table.matching_text(first["notes"][:12].upper())[0]

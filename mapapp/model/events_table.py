@@ -51,6 +51,10 @@ SCHEMA = {
 }
 
 
+SEARCHED = ("title", "subtype", "notes", "actor1", "actor2", "actors", "location")
+UNIT_SEP = "\x1f"
+
+
 def day_number(text: str) -> int:
     return (date.fromisoformat(text) - EPOCH).days
 
@@ -111,6 +115,7 @@ class EventsTable:
     def __init__(self, frame: pl.DataFrame) -> None:
         self.frame = conform(frame)
         self._hashes: Any = None  # sorted id hashes and their rows, built on first lookup
+        self._haystack: pl.Series | None = None  # see ``haystack``
 
     def __len__(self) -> int:
         return self.frame.height
@@ -151,15 +156,22 @@ class EventsTable:
         return ((lo <= last) & (hi >= first)).fill_null(False).to_numpy()
 
     def matching_text(self, text: str) -> np.ndarray:
-        """Rows whose title, type, notes, actors or location contain ``text`` (any case)."""
+        """Rows whose title, type, notes, actors or location contain ``text`` (any case).
+        One literal scan of a lower-cased haystack built on the first search (a million
+        rows: ~60 ms a search, against ~1.3 s lower-casing every column every time)."""
+        needle = text.lower().replace(UNIT_SEP, " ")
+        return self.haystack().str.contains(needle, literal=True).to_numpy()
+
+    def haystack(self) -> pl.Series:
+        """The searched columns of each row, lower-cased, joined by a unit separator (so a
+        search never matches across two columns)."""
         import polars as pl
 
-        needle = text.lower()
-        expr = pl.lit(False)
-        for name in ("title", "subtype", "notes", "actor1", "actor2", "actors", "location"):
-            found = pl.col(name).str.to_lowercase().str.contains(needle, literal=True)
-            expr = expr | found.fill_null(False)
-        return self.frame.select(expr.alias("m"))["m"].to_numpy()
+        if self._haystack is None:
+            cols = [pl.col(c).fill_null("") for c in SEARCHED]
+            joined = pl.concat_str(cols, separator=UNIT_SEP).str.to_lowercase()
+            self._haystack = self.frame.select(joined.alias("h"))["h"]
+        return self._haystack
 
     def row(self, i: int) -> dict[str, Any]:
         return self.frame.row(i, named=True)
