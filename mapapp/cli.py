@@ -269,6 +269,10 @@ def run_gui(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["_read-parquet"] and len(argv) == 4:  # internal: see exchange/parquet
+        from mapapp.exchange.parquet import decode_in_child
+
+        return decode_in_child(*argv[1:])
     try:
         if argv and argv[0] == "snapshot":
             return run_snapshot(_snapshot_parser().parse_args(argv[1:]))

@@ -351,7 +351,7 @@ def test_acled_column_reader(base, data):
             check_table(table, Path(tmp))
 
 
-@FUZZ
+@settings(FUZZ, max_examples=max(1, settings.default.max_examples // 3))  # a child each
 @given(data=st.data())
 def test_parquet_reader(data):
     """(Geo)Parquet: a file we wrote, its bytes mutated, or an ACLED-layout Parquet whose

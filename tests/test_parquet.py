@@ -112,3 +112,23 @@ def test_not_parquet_is_refused_in_one_line(tmp_path):
     with pytest.raises(SituationError) as err:
         read_parquet_table(src)
     assert "not a readable Parquet file" in str(err.value)
+
+
+def test_a_corrupt_page_is_refused_and_never_takes_the_process_down(document, tmp_path):
+    """Found by the fuzzer: flipping one byte of a page made polars abort the whole
+    process (SIGABRT). The file is decoded in a child process, so this one survives."""
+    src = tmp_path / "t.parquet"
+    write_geoparquet(from_document_events(document), src, document)
+    raw = src.read_bytes()
+    bad = tmp_path / "bad.parquet"
+    outcomes = set()
+    for at in range(188, 195):
+        for flip in (0x01, 0xFF):
+            bad.write_bytes(raw[:at] + bytes([raw[at] ^ flip]) + raw[at + 1 :])
+            try:
+                read_parquet_table(bad)
+                outcomes.add("read")
+            except SituationError as exc:
+                assert "not a readable Parquet file" in str(exc)
+                outcomes.add("refused")
+    assert "refused" in outcomes

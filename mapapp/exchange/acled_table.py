@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from mapapp.exchange import acled_codebook as codebook
 from mapapp.exchange.acled import TAG
+from mapapp.exchange.quiet import rust_panics_quiet
 from mapapp.model.events_table import EventsTable
 from mapapp.model.files import Problem, SituationError
 
@@ -41,8 +42,11 @@ def read_acled_table(path: Path) -> EventsTable:
 
     path = Path(path)
     try:
-        raw = pl.read_csv(path, infer_schema=False, empty_string_is_null=False)
-    except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as exc:
+        with rust_panics_quiet():
+            raw = pl.read_csv(path, infer_schema=False, empty_string_is_null=False)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # PolarsError, OSError, or a panic of the Rust reader
         _refuse_unreadable(path, exc)
     return acled_frame_table(raw, path)
 

@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import binascii
 import json
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mapapp.atomic import write_atomically
+from mapapp.exchange.quiet import rust_panics_quiet
 from mapapp.model.events_table import SCHEMA, EventsTable
 from mapapp.model.files import Problem, SituationError
 
@@ -27,6 +31,7 @@ if TYPE_CHECKING:
     import polars as pl
 
 GEO_VERSION = "1.1.0"
+READ_CHILD = "_read-parquet"  # the hidden subcommand that decodes a file (see cli.main)
 WKB_POINT_LE = b"\x01\x01\x00\x00\x00"  # little-endian byte order, type 1 (Point)
 
 
@@ -85,18 +90,32 @@ def write_geoparquet(
 
 
 def read_parquet_table(path: Path | str) -> tuple[EventsTable, dict[str, Any] | None]:
-    """The events of a (Geo)Parquet file, and the mapapp document it carries, if any."""
+    """The events of a (Geo)Parquet file, and the mapapp document it carries, if any.
+
+    The file is decoded in a child process: polars' Parquet reader can abort the whole
+    process on some corrupt files (found by the fuzzer: one flipped byte in a page), and
+    a file from elsewhere must never take the open window with it. The child hands the
+    columns back as Arrow IPC."""
     import polars as pl
 
     path = Path(path)
-    try:
-        meta = pl.read_parquet_metadata(path)
-        frame = pl.read_parquet(path)
-    except (pl.exceptions.PolarsError, OSError) as exc:
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-        raise SituationError(
-            path, [Problem("$", f"not a readable Parquet file: {reason}")]
-        ) from None
+    with tempfile.TemporaryDirectory(prefix="mapapp-parquet-") as tmp:
+        columns, meta_file = Path(tmp) / "columns.arrow", Path(tmp) / "meta.json"
+        r = subprocess.run(
+            [*_self_command(), READ_CHILD, str(path), str(columns), str(meta_file)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if r.returncode != 0 or not columns.exists():
+            why = (r.stdout.strip().splitlines() or [""])[-1][:200]
+            if not why:
+                why = "the Parquet reader failed on it" + (
+                    f" (signal {-r.returncode})" if r.returncode < 0 else ""
+                )
+            raise SituationError(path, [Problem("$", f"not a readable Parquet file: {why}")])
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        frame = pl.read_ipc(columns)
     document = _document(path, meta.get("mapapp"))
     if "geo" in meta:
         return EventsTable(_from_geo(path, frame, meta["geo"])), document
@@ -210,3 +229,29 @@ def _to_lonlat(path: Path, crs: Any, lon: pl.Series, lat: pl.Series) -> tuple[pl
     t = Transformer.from_crs(source, "OGC:CRS84", always_xy=True)
     x, y = t.transform(lon.to_numpy(), lat.to_numpy())
     return pl.Series(x), pl.Series(y)
+
+
+def _self_command() -> list[str]:
+    """How to start mapapp again: the bundle's own executable, or this Python."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "mapapp"]
+
+
+def decode_in_child(src: str, columns: str, meta_file: str) -> int:
+    """The child's side of ``read_parquet_table``: Parquet -> Arrow IPC plus the key-value
+    metadata as JSON; a problem is printed as one line on stdout, exit 1."""
+    import polars as pl
+
+    with rust_panics_quiet():
+        try:
+            meta = pl.read_parquet_metadata(src)
+            frame = pl.read_parquet(src)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # PolarsError, OSError, or a panic of the reader
+            print((str(exc).strip().splitlines() or [type(exc).__name__])[0][:200])
+            return 1
+    frame.write_ipc(columns)
+    Path(meta_file).write_text(json.dumps(meta), encoding="utf-8")
+    return 0
