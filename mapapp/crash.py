@@ -1,18 +1,20 @@
 """Crash reports: what escaped every expected error, written where a user can find it and
-send it, so the terminal (or the window) shows one line instead of a traceback."""
+send it, so the terminal (or the window) shows one line instead of a traceback.
+
+The window installs the handler at start-up, so the modules a report needs are imported
+when one is written, not before (start-up is measured)."""
 
 from __future__ import annotations
 
 import os
-import platform
 import sys
-import tempfile
-import traceback
-from datetime import datetime, timezone
 from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from mapapp import __version__
+
+if TYPE_CHECKING:
+    from types import TracebackType
 
 EXIT_INTERNAL = 70  # EX_SOFTWARE in sysexits.h: an internal software error
 
@@ -36,6 +38,11 @@ def write_report(
 ) -> Path | None:
     """Write the traceback and what was running; the report's path, or None if no folder
     (not even the temporary one) would take it."""
+    import platform
+    import tempfile
+    import traceback
+    from datetime import datetime, timezone
+
     stamp = datetime.now(timezone.utc)
     name = f"crash-{stamp:%Y%m%d-%H%M%S}-{os.getpid()}.txt"
     text = "\n".join(

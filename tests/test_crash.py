@@ -5,6 +5,7 @@ lost."""
 from __future__ import annotations
 
 import sys
+import tempfile
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -48,7 +49,7 @@ def test_report_falls_back_to_the_temporary_folder(tmp_path, monkeypatch):
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    monkeypatch.setattr(crash.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
     try:
         raise ValueError("x")
     except ValueError as exc:
