@@ -44,7 +44,7 @@ def write_report(
     from datetime import datetime, timezone
 
     stamp = datetime.now(timezone.utc)
-    name = f"crash-{stamp:%Y%m%d-%H%M%S}-{os.getpid()}.txt"
+    name = f"crash-{stamp:%Y%m%d-%H%M%S-%f}-{os.getpid()}.txt"
     text = "\n".join(
         [
             f"mapapp {__version__} crash report, {stamp.isoformat(timespec='seconds')}",
@@ -59,7 +59,8 @@ def write_report(
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / name
-            path.write_text(text, encoding="utf-8")
+            # a file name or message that is not valid Unicode must not stop the report
+            path.write_text(text, encoding="utf-8", errors="backslashreplace")
             return path
         except OSError:
             continue

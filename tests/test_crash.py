@@ -114,3 +114,23 @@ def test_an_error_in_a_worker_thread_reaches_the_window(
     qtbot.waitUntil(lambda: w.internal_error_box is not None and w.internal_error_box.isVisible())
     assert "reader fell over" in w.last_error
     w.internal_error_box.close()
+
+
+def test_a_report_is_written_whatever_the_text_holds(cache_home, monkeypatch):
+    """Found in review: a file name that is not valid Unicode stopped the report."""
+    from mapapp import crash
+
+    monkeypatch.setattr(sys, "argv", ["mapapp", "\udcff.csv"])
+    try:
+        raise ValueError("bad \udcff name")
+    except ValueError as exc:
+        path = crash.write_report(type(exc), exc, exc.__traceback__)
+    assert path is not None and "\\udcff" in path.read_text(encoding="utf-8")
+
+
+def test_quiet_reading_without_a_stderr(monkeypatch):
+    from mapapp.exchange.quiet import rust_panics_quiet
+
+    monkeypatch.setattr(sys, "stderr", None)
+    with rust_panics_quiet():
+        pass

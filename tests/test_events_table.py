@@ -140,3 +140,36 @@ def test_search_never_matches_across_two_columns():
     assert first["subtype"].lower().endswith(across[:3])
     assert not table.matching_text(across)[0]
     assert table.matching_text(first["notes"][:12].upper())[0]
+
+
+def test_found_in_review(tmp_path):
+    """A renamed id met an existing one; a stripped line break shifted line numbers; a
+    repeated header column was dropped; joined days with no figure became 0 killed."""
+    import polars as pl
+
+    from mapapp.model.events_table import unique_ids
+
+    assert unique_ids(pl.Series(["a", "a", "a-2"])).to_list() == ["a", "a-2", "a-2-2"]
+
+    def edit(rows):
+        rows[1][21] = "Tinzaouaten\n"  # the location ends with a line break
+        rows[2][22] = "north"  # the next row now starts on line 4
+
+    with pytest.raises(SituationError) as err:
+        read_acled_table(_write(tmp_path, edit))
+    assert str(err.value.problems[0]).startswith("line 4: latitude")
+
+    def twice(rows):
+        rows[0][29] = "notes"  # 'tags' renamed: notes twice
+
+    with pytest.raises(SituationError, match="'notes' appears more than once"):
+        read_acled_table(_write(tmp_path, twice))
+
+    def tagged(rows):
+        for r in (1, 2):
+            rows[r][28] = ""  # fatalities unknown
+            rows[r][29] = "mapapp:joined"
+
+    table = read_acled_table(_write(tmp_path, tagged))
+    joined = table.row(table.row_of("joined"))
+    assert joined["fatalities"] is None

@@ -132,3 +132,57 @@ def test_a_corrupt_page_is_refused_and_never_takes_the_process_down(document, tm
                 assert "not a readable Parquet file" in str(exc)
                 outcomes.add("refused")
     assert "refused" in outcomes
+
+
+def _written(tmp_path: Path, frame, geo: dict | None) -> Path:
+    out = tmp_path / "x.parquet"
+    frame.write_parquet(out, metadata={"geo": json.dumps(geo)} if geo else None)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("change", "geo", "message"),
+    [
+        ({"geometry": [1, 2]}, {"primary_column": "geometry", "columns": {"geometry": {}}}, "$"),
+        ({}, {"primary_column": "geometry", "columns": {"geometry": "WKB"}}, "$.geo"),
+        ({"day_lo": ["abc", "x"]}, None, "$"),
+    ],
+)
+def test_columns_of_the_wrong_kind_are_refused_in_one_line(tmp_path, change, geo, message):
+    """Found in review: these raised polars or attribute errors instead of a refusal."""
+    import polars as pl
+
+    from mapapp.exchange.parquet import wkb_points
+    from mapapp.model.events_table import SCHEMA
+
+    base = {k: ["a", "b"] for k in SCHEMA}
+    base |= {"lon": [1.0, 2.0], "lat": [3.0, 4.0], "geometry": wkb_points([1.0, 2], [3.0, 4])}
+    frame = pl.DataFrame({**base, **change})
+    if geo is None:
+        frame = frame.drop("geometry")
+    with pytest.raises(SituationError) as err:
+        read_parquet_table(_written(tmp_path, frame, geo))
+    assert err.value.problems[0].path.startswith(message)
+
+
+def test_values_are_checked_and_ids_made_unique(tmp_path, document):
+    import polars as pl
+
+    table = from_document_events(document)
+    frame = table.frame.head(3).with_columns(pl.Series("id", ["a", "a", "a-2"]))
+    out = tmp_path / "ok.parquet"
+    write_geoparquet(from_document_events(document).__class__(frame), out)
+    again, _ = read_parquet_table(out)
+    assert again.frame["id"].to_list() == ["a", "a-2", "a-2-2"]
+    bad = frame.with_columns(pl.Series("lon", [float("inf"), 1.0, 2.0]))
+    bad = bad.with_columns(pl.Series("day_lo", [5, 9, 1], dtype=pl.Int32))
+    bad = bad.with_columns(pl.Series("day_hi", [6, 2, 1], dtype=pl.Int32))
+    src = tmp_path / "bad.parquet"
+    bad.with_columns(
+        [pl.col(c).cast(pl.String) for c in bad.columns if bad[c].dtype == pl.Categorical]
+    ).write_parquet(src)
+    with pytest.raises(SituationError) as err:
+        read_parquet_table(src)
+    found = [str(p) for p in err.value.problems]
+    assert "$.rows[0].lon, lat: is not a position in degrees" in found
+    assert "$.rows[1].day_hi: is before day_lo" in found

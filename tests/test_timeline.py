@@ -95,3 +95,9 @@ def test_window_accumulate_and_fade():
 def test_edges_cover_the_range():
     e = bin_edges(day("2024-12-30"), day("2025-01-02"), "month")
     assert [int(x) for x in e] == [day("2024-12-01"), day("2025-01-01"), day("2025-02-01")]
+
+
+def test_the_day_before_the_epoch_is_a_day_like_any_other():
+    t = table([("battle", "day", "1969-12-31", "")])
+    assert TimeWindow(day("1969-12-31"), day("1969-12-31")).shown(t).tolist() == [1.0]
+    assert histogram(t, "day").counts.tolist() == [[1]]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from mapapp.exchange import acled_codebook as codebook
 from mapapp.exchange.acled import TAG
 from mapapp.exchange.quiet import rust_panics_quiet
-from mapapp.model.events_table import EventsTable
+from mapapp.model.events_table import EventsTable, unique_ids
 from mapapp.model.files import Problem, SituationError
 
 if TYPE_CHECKING:
@@ -57,9 +57,10 @@ def acled_frame_table(raw: pl.DataFrame, path: Path) -> EventsTable:
 
     frame = _normalise_header(path, raw)
     frame = frame.with_columns(pl.all().cast(pl.String).fill_null(""))
+    as_read = frame  # line numbers count the line breaks of the cells as written
     frame = _stripped(frame)
     checked = _checked(frame)
-    problems = _problems(path, frame, checked)
+    problems = _problems(path, frame, checked, as_read)
     if problems:
         raise SituationError(path, problems)
     if checked.height == 0:
@@ -88,6 +89,11 @@ def _stripped(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _normalise_header(path: Path, frame: pl.DataFrame) -> pl.DataFrame:
+    renamed = [c for c in frame.columns if "_duplicated_" in c]
+    if renamed:  # polars renames a repeated column; the codebook has each column once
+        original = renamed[0].split("_duplicated_")[0]
+        msg = f"column {original[:40]!r} appears more than once"
+        raise SituationError(path, [Problem("line 1", msg)])
     try:
         frame.columns = codebook.header(frame.columns)
     except ValueError as exc:
@@ -117,7 +123,8 @@ def _checked(frame: pl.DataFrame) -> pl.DataFrame:
                 ]
             )
         ).to_series()
-    inter_text = {"": 0, **{str(k): k for k in range(9)}, **codebook.INTER_NAMES}
+    inter_text = {"": 0, **{str(k): k for k in range(9)}, **{f"0{k}": k for k in range(9)}}
+    inter_text |= codebook.INTER_NAMES
     pairs = _interaction_texts()
     types = {k: v[0] for k, v in codebook.EVENT_TYPES.items()}
     implied = {k: v[1] for k, v in codebook.EVENT_TYPES.items()}
@@ -142,9 +149,8 @@ def _checked(frame: pl.DataFrame) -> pl.DataFrame:
         c("inter1").str.to_lowercase().replace_strict(inter_text, default=-1).alias("_i1"),
         c("inter2").str.to_lowercase().replace_strict(inter_text, default=-1).alias("_i2"),
         c("interaction").str.to_lowercase().replace_strict(pairs, default=None).alias("_pair"),
-        pl.when(c("fatalities") == "")
-        .then(None)
-        .otherwise(c("fatalities").cast(pl.Int32, strict=False))
+        pl.when(c("fatalities").str.contains(r"^\d{1,9}$"))
+        .then(c("fatalities").cast(pl.Int32, strict=False))
         .alias("_fat"),
         stamp.alias("_stamp"),
     )
@@ -164,7 +170,9 @@ def _interaction_texts() -> dict[str, int]:
     return out
 
 
-def _problems(path: Path, frame: pl.DataFrame, checked: pl.DataFrame) -> list[Problem]:
+def _problems(
+    path: Path, frame: pl.DataFrame, checked: pl.DataFrame, as_read: pl.DataFrame
+) -> list[Problem]:
     """Every failed check, row by row, in line order (at most ``MAX_PROBLEMS``)."""
     import polars as pl
 
@@ -237,7 +245,7 @@ def _problems(path: Path, frame: pl.DataFrame, checked: pl.DataFrame) -> list[Pr
     rows = any_bad.arg_true().head(MAX_PROBLEMS).to_list()
     if not rows:
         return []
-    lines = _line_numbers(frame)
+    lines = _line_numbers(as_read)
     out: list[Problem] = []
     for r in rows:
         for k, (_, column, message) in enumerate(checks):
@@ -311,7 +319,9 @@ def _events(checked: pl.DataFrame) -> pl.DataFrame:
             pl.col("_date").min().alias("_date"),
             pl.col("_date").max().alias("_last"),
             pl.col("_tp").max(),
-            pl.col("fatalities").sum().alias("fatalities"),
+            pl.when(pl.col("fatalities").is_not_null().any())
+            .then(pl.col("fatalities").cast(pl.Int64).sum().clip(0, 2**31 - 1).cast(pl.Int32))
+            .alias("fatalities"),
         )
         rows = pl.concat(
             [rows.join(tagged.select("_row"), on="_row", how="anti"), joined], how="diagonal"
@@ -330,7 +340,7 @@ def _events(checked: pl.DataFrame) -> pl.DataFrame:
     if rows["key"].null_count():
         fallback = "row-" + (pl.col("_row") + 1).cast(pl.String)
         rows = rows.with_columns(pl.coalesce("key", fallback).alias("key"))
-    rows = rows.with_columns(_unique(rows["key"]).alias("key"))
+    rows = rows.with_columns(unique_ids(rows["key"]).alias("key"))
     return rows.select(
         pl.col("key").alias("id"),
         "type",
@@ -360,20 +370,3 @@ def _events(checked: pl.DataFrame) -> pl.DataFrame:
         "admin1",
         "fatalities",
     )
-
-
-def _unique(ids: pl.Series) -> pl.Series:
-    """Ids made unique: a repeated id gets -2, -3… in row order. (Sorted 64-bit hashes
-    show in ~0.1 s that a million ids are all different; only then is there work.)"""
-    import numpy as np
-    import polars as pl
-
-    hashes = np.sort(ids.hash(seed=1).to_numpy())
-    if not (hashes[1:] == hashes[:-1]).any():
-        return ids
-    frame = ids.alias("i").to_frame()
-    n = pl.int_range(pl.len()).over("i")
-    renamed = (
-        pl.when(n == 0).then(pl.col("i")).otherwise(pl.col("i") + "-" + (n + 1).cast(pl.String))
-    )
-    return frame.select(renamed)["i"]

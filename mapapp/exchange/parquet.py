@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from mapapp.atomic import write_atomically
 from mapapp.exchange.quiet import rust_panics_quiet
-from mapapp.model.events_table import SCHEMA, EventsTable
+from mapapp.model.events_table import SCHEMA, EventsTable, unique_ids
 from mapapp.model.files import Problem, SituationError
 
 if TYPE_CHECKING:
@@ -101,12 +101,17 @@ def read_parquet_table(path: Path | str) -> tuple[EventsTable, dict[str, Any] | 
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="mapapp-parquet-") as tmp:
         columns, meta_file = Path(tmp) / "columns.arrow", Path(tmp) / "meta.json"
-        r = subprocess.run(
-            [*_self_command(), READ_CHILD, str(path), str(columns), str(meta_file)],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        try:
+            r = subprocess.run(
+                [*_self_command(), READ_CHILD, str(path), str(columns), str(meta_file)],
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            why = "it took too long" if isinstance(exc, subprocess.TimeoutExpired) else str(exc)
+            problem = Problem("$", f"not a readable Parquet file: {why[:200]}")
+            raise SituationError(path, [problem]) from None
         if r.returncode != 0 or not columns.exists():
             why = (r.stdout.strip().splitlines() or [""])[-1][:200]
             if not why:
@@ -117,16 +122,51 @@ def read_parquet_table(path: Path | str) -> tuple[EventsTable, dict[str, Any] | 
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
         frame = pl.read_ipc(columns)
     document = _document(path, meta.get("mapapp"))
+    try:
+        return _events_of(path, frame, meta), document
+    except SituationError:
+        raise
+    except (pl.exceptions.PolarsError, AttributeError, TypeError, ValueError, KeyError) as exc:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        raise SituationError(path, [Problem("$", f"cannot use its columns: {reason}")]) from None
+
+
+def _events_of(path: Path, frame: pl.DataFrame, meta: dict[str, str]) -> EventsTable:
     if "geo" in meta:
-        return EventsTable(_from_geo(path, frame, meta["geo"])), document
+        return _checked_table(path, _from_geo(path, frame, meta["geo"]))
     if "event_date" in frame.columns or "EVENT_DATE" in frame.columns:
         from mapapp.exchange.acled_table import acled_frame_table
 
-        return acled_frame_table(frame, path), document
+        return acled_frame_table(frame, path)
     if set(SCHEMA) <= set(frame.columns):
-        return EventsTable(frame), document
+        return _checked_table(path, frame)
     msg = "neither GeoParquet (no 'geo' metadata) nor ACLED's column layout"
     raise SituationError(path, [Problem("$", msg)])
+
+
+def _checked_table(path: Path, frame: pl.DataFrame) -> EventsTable:
+    """What the table holds must hold: finite positions in range (or none), spans that do
+    not end before they start, unique ids."""
+    import polars as pl
+
+    table = EventsTable(frame)
+    f = table.frame
+    lon, lat = pl.col("lon"), pl.col("lat")
+    none = lon.is_nan() & lat.is_nan()
+    placed = lon.is_finite() & lat.is_finite() & (lon.abs() <= 180) & (lat.abs() <= 90)
+    checks = (
+        ((none | placed).not_().fill_null(False), "lon, lat", "is not a position in degrees"),
+        ((pl.col("day_lo") > pl.col("day_hi")).fill_null(False), "day_hi", "is before day_lo"),
+        (pl.col("id").is_null(), "id", "is missing"),
+    )
+    problems = []
+    for bad, where, message in checks:
+        rows = f.select(bad.alias("b"))["b"].arg_true().head(10).to_list()
+        problems += [Problem(f"$.rows[{r}].{where}", message) for r in rows]
+    if problems:
+        raise SituationError(path, problems)
+    table.frame = f.with_columns(unique_ids(f["id"]).alias("id"))
+    return table
 
 
 def _document(path: Path, text: str | None) -> dict[str, Any] | None:
@@ -149,6 +189,8 @@ def _from_geo(path: Path, frame: pl.DataFrame, geo_text: str) -> pl.DataFrame:
         geo = json.loads(geo_text)
         column = geo["primary_column"]
         spec = geo["columns"][column]
+        if not isinstance(spec, dict):
+            raise TypeError(spec)
     except (ValueError, KeyError, TypeError):
         raise SituationError(
             path, [Problem("$.geo", "GeoParquet metadata is not readable")]
@@ -215,7 +257,8 @@ def _any_geometry(path: Path, g: pl.Series) -> tuple[pl.Series, pl.Series]:
 def _to_lonlat(path: Path, crs: Any, lon: pl.Series, lat: pl.Series) -> tuple[pl.Series, pl.Series]:
     import polars as pl
 
-    if crs is None or (isinstance(crs, dict) and crs.get("id", {}).get("code") in (4326, "CRS84")):
+    ident = crs.get("id") if isinstance(crs, dict) else None
+    if crs is None or (isinstance(ident, dict) and ident.get("code") in (4326, "CRS84")):
         return lon, lat
     from pyproj import CRS, Transformer
     from pyproj.exceptions import CRSError

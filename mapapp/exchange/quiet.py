@@ -18,7 +18,8 @@ from contextlib import contextmanager
 @contextmanager
 def rust_panics_quiet() -> Iterator[None]:
     try:
-        sys.stderr.flush()
+        if sys.stderr is not None:
+            sys.stderr.flush()
         saved = os.dup(2)
     except (OSError, ValueError):  # no real stderr (a GUI without a terminal): nothing to hide
         yield

@@ -150,13 +150,23 @@ class EventsTable:
             k += 1
         return None
 
+    def days(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """day_lo, day_hi (as int64, 0 where unknown) and which rows have both."""
+        lo, hi = self.frame["day_lo"], self.frame["day_hi"]
+        dated = (lo.is_not_null() & hi.is_not_null()).to_numpy()
+        return (
+            lo.fill_null(0).to_numpy().astype("int64"),
+            hi.fill_null(0).to_numpy().astype("int64"),
+            dated,
+        )
+
     def in_days(self, first: int, last: int) -> np.ndarray:
         """Rows whose span can fall within days [first, last]; open spans never do."""
         lo, hi = self.frame["day_lo"], self.frame["day_hi"]
         return ((lo <= last) & (hi >= first)).fill_null(False).to_numpy()
 
     def matching_text(self, text: str) -> np.ndarray:
-        """Rows whose title, type, notes, actors or location contain ``text`` (any case).
+        """Rows whose title, sub-type, notes, actors or location contain ``text`` (any case).
         One literal scan of a lower-cased haystack built on the first search (a million
         rows: ~60 ms a search, against ~1.3 s lower-casing every column every time)."""
         needle = text.lower().replace(UNIT_SEP, " ")
@@ -175,6 +185,25 @@ class EventsTable:
 
     def row(self, i: int) -> dict[str, Any]:
         return self.frame.row(i, named=True)
+
+
+def unique_ids(ids: pl.Series) -> pl.Series:
+    """Ids made unique: a repeated id gets -2, -3… in row order. (Sorted 64-bit hashes
+    show in ~0.1 s that a million ids are all different; only then is there work.)"""
+    import numpy as np
+    import polars as pl
+
+    hashes = np.sort(ids.hash(seed=1).to_numpy())
+    if not (hashes[1:] == hashes[:-1]).any():
+        return ids
+    frame = ids.alias("i").to_frame()
+    n = pl.int_range(pl.len()).over("i")
+    renamed = (
+        pl.when(n == 0).then(pl.col("i")).otherwise(pl.col("i") + "-" + (n + 1).cast(pl.String))
+    )
+    out = frame.select(renamed)["i"]
+    # a suffix can meet an id that already has it ("a", "a", "a-2"): rename again
+    return out if out.n_unique() == len(out) else unique_ids(out)
 
 
 def from_document_events(data: dict[str, Any]) -> EventsTable:

@@ -78,8 +78,9 @@ def histogram(table: EventsTable, bin_size: str, rows: np.ndarray | None = None)
 
     if bin_size not in BIN_SIZES:
         raise ValueError(f"bin size must be one of {', '.join(BIN_SIZES)}")
-    lo, hi = table.numpy("day_lo"), table.numpy("day_hi")
-    dated = (lo != -1) & (hi != -1) if rows is None else rows & (lo != -1) & (hi != -1)
+    lo, hi, dated = table.days()
+    if rows is not None:
+        dated = dated & rows
     import polars as pl
 
     kinds = table.column("type")  # categorical: the few distinct types, then their codes
@@ -116,8 +117,7 @@ class TimeWindow:
 
         if self.mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
-        lo, hi = table.numpy("day_lo"), table.numpy("day_hi")
-        dated = (lo != -1) & (hi != -1)
+        lo, hi, dated = table.days()
         started = dated & (lo <= self.last)
         if self.mode == "window":
             return (started & (hi >= self.first)).astype(np.float32)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     pass
 
 CELL_PX = 36.0
+MAX_BUBBLES = 2000  # cached cluster images (a full 4K frame draws fewer cells)
 # Up to this many markers, plain Python bins faster than numpy's call overhead, and the
 # first frame of a situation does not wait ~50 ms for numpy's import.
 SMALL_N = 2000
@@ -97,6 +98,8 @@ class MarkerLayer:
         shares = tuple((c, round(72 * m / n)) for c, m in segments)
         key = (text, scale, shares)
         if key not in self._bubbles:
+            if len(self._bubbles) >= MAX_BUBBLES:  # panning a big table meets ever new splits
+                self._bubbles.clear()
             self._bubbles[key] = _render_bubble(n, scale, segments)
         return self._bubbles[key]
 

@@ -44,4 +44,9 @@ class CrashHandler(QObject):
 
     def install(self) -> None:
         sys.excepthook = self
-        threading.excepthook = lambda a: self(a.exc_type, a.exc_value, a.exc_traceback)
+
+        def in_thread(a: threading.ExceptHookArgs) -> None:
+            if not issubclass(a.exc_type, SystemExit):  # as the default hook does
+                self(a.exc_type, a.exc_value, a.exc_traceback)
+
+        threading.excepthook = in_thread
