@@ -92,16 +92,37 @@ class MarkerLayer:
             self._symbols[key] = render_symbol(self.styles[i], scale)
         return self._symbols[key]
 
-    def _bubble(self, n: int, scale: float, segments: Segments) -> QImage:
-        """Cached by label and by the ring's shares rounded to 5° (what the eye can tell)."""
-        text = cluster_label(n)
-        shares = tuple((c, round(72 * m / n)) for c, m in segments)
-        key = (text, scale, shares)
+    def _bubble(self, view: Viewport, frame: _Frame, k: int, n: int, scale: float) -> QImage:
+        """Cluster ``k``'s image, cached by label and by the ring's shares rounded to 5°
+        (what the eye can tell); the segments are worked out only on a cache miss."""
+        key = (cluster_label(n), scale, self._ring_key(view, frame, k))
         if key not in self._bubbles:
             if len(self._bubbles) >= MAX_BUBBLES:  # panning a big table meets ever new splits
                 self._bubbles.clear()
-            self._bubbles[key] = _render_bubble(n, scale, segments)
+            self._bubbles[key] = _render_bubble(n, scale, self.segments(view, k))
         return self._bubbles[key]
+
+    def _ring_key(self, view: Viewport, frame: _Frame, k: int) -> bytes | tuple:
+        if not self.vectorised:
+            n = int(frame.count[k])
+            return tuple((c, round(72 * m / n)) for c, m in self.segments(view, k))
+        if frame.shares is None:  # every cluster's shares per colour, in one go
+            import numpy as np
+
+            by_colour = frame.split @ self._colour_matrix()
+            frame.shares = np.rint(72 * by_colour / frame.count[:, None]).astype(np.int16)
+        return frame.shares[k].tobytes()
+
+    def _colour_matrix(self):
+        """Style index -> one-hot of its fill colour (styles sharing a colour share a ring
+        segment)."""
+        import numpy as np
+
+        colours = sorted({s.fill.rgba() for s in self.styles})
+        m = np.zeros((len(self.styles), len(colours)), np.int64)
+        for i, s in enumerate(self.styles):
+            m[i, colours.index(s.fill.rgba())] = 1
+        return m
 
     def frame(self, view: Viewport) -> _Frame:
         """This view's bins, computed once and shared by drawing, legend and hit-tests."""
@@ -150,7 +171,7 @@ class MarkerLayer:
             if single >= 0:
                 img = self._symbol(int(self.style_index[single]), scale)
             else:
-                img = self._bubble(int(frame.count[k]), scale, self.segments(view, k))
+                img = self._bubble(view, frame, k, int(frame.count[k]), scale)
             w = img.width() / scale
             painter.drawImage(QRectF(sx - w / 2, sy - w / 2, w, w), img)
         if selected is not None and 0 <= selected < len(self.x):
@@ -205,6 +226,7 @@ class _Frame:
     sx: Any  # drawn position (cluster: mean of members)
     sy: Any
     split: Any  # per drawn cell, its members counted per style index (rows: cells)
+    shares: Any = None  # numpy path: each cell's ring shares per colour (see _ring_key)
 
 
 def _bin(layer: MarkerLayer, view: Viewport) -> _Frame:
@@ -270,9 +292,9 @@ def _bin_numpy(layer: MarkerLayer, view: Viewport) -> _Frame:
     gy -= gy.min()
     ncols = int(gx.max()) + 1
     cell = gy * ncols + gx
-    count = np.bincount(cell)
-    keys = np.flatnonzero(count)
-    count = count[keys]
+    count_all = np.bincount(cell)
+    keys = np.flatnonzero(count_all)
+    count = count_all[keys]
     k = 1.0 / view.resolution
     sx_all = (vx - view.cx) * k + view.width / 2
     sy_all = (view.cy - vy) * k + view.height / 2
@@ -281,7 +303,9 @@ def _bin_numpy(layer: MarkerLayer, view: Viewport) -> _Frame:
     idx_sum = np.bincount(cell, weights=index.astype(np.float64))[keys]
     single = np.where(count == 1, idx_sum, -1).astype(np.int64)
     n_styles = len(layer.styles)
-    at = np.searchsorted(keys, cell)
+    at = np.zeros(len(count_all), np.int64)  # cell key -> its row among the drawn cells
+    at[keys] = np.arange(len(keys))
+    at = at[cell]
     split = np.bincount(at * n_styles + layer.style_index[index], minlength=len(keys) * n_styles)
     return _Frame(view, index, cell, keys, count, single, sx, sy, split.reshape(-1, n_styles))
 
