@@ -252,6 +252,10 @@ def test_clusters_split_on_click_or_list_their_members(window, qtbot, basemap):
     mv.set_view(mv.view.zoomed_at(mv.width() / 2, mv.height() / 2, 1 / 40))
     hit = layer.hit_test(mv.view, *mv.view.map_to_screen(layer.markers.x[0], layer.markers.y[0]))
     assert hit is not None and len(hit.members) == 2
+    from PySide6.QtWidgets import QToolTip
+
+    mv._hover(QPointF(hit.sx, hit.sy))  # the tooltip counts the cluster's members by type
+    assert "2 events: 1 battle, 1 weather" in QToolTip.text()
     res = mv.view.resolution
     qtbot.mouseClick(mv, Qt.MouseButton.LeftButton, pos=QPoint(round(hit.sx), round(hit.sy)))
     assert mv.view.resolution < res / 4

@@ -389,8 +389,6 @@ class MainWindow(QMainWindow):
     def report_internal_error(self, line: str) -> None:
         """A bug surfaced (see ui/crash_handler): say so in one dialog, however many errors
         follow while it is open, and keep everything that is open."""
-        from PySide6.QtWidgets import QMessageBox
-
         self.internal_errors += 1
         self.last_error = f"Internal error: {line}"
         self.message_label.setText(self.last_error)

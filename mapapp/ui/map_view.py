@@ -17,6 +17,7 @@ from mapapp.ui.home import home_view
 from mapapp.ui.plain_text import tooltip
 
 if TYPE_CHECKING:
+    from mapapp.render.markers import MarkerHit
     from mapapp.render.situation_layer import SituationLayer
 
 WHEEL_STEP = 1.25  # zoom factor per wheel notch
@@ -139,40 +140,42 @@ class MapView(QWidget):
 
     def events_at(self, pos: QPointF) -> list[str]:
         """Events of the marker or cluster drawn under ``pos``, in marker order."""
+        hit = self._hit(pos)
+        return [self.situation.marker_events[i] for i in hit.members] if hit else []
+
+    def _hit(self, pos: QPointF) -> MarkerHit | None:
         if self.situation is None or "markers" not in self.options.layers:
-            return []
-        hit = self.situation.hit_test(self.view, pos.x(), pos.y())
-        if hit is None:
-            return []
-        return [self.situation.marker_events[i] for i in hit.members]
+            return None
+        return self.situation.hit_test(self.view, pos.x(), pos.y())
 
     def _hover(self, pos: QPointF) -> None:
-        ids = self.events_at(pos) if not self.measure_mode else []
-        self.setCursor(Qt.CursorShape.PointingHandCursor if ids else Qt.CursorShape.CrossCursor)
-        if not ids:
+        hit = self._hit(pos) if not self.measure_mode else None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.CrossCursor)
+        if hit is None:
             QToolTip.hideText()
             return
-        events = self.situation.situation.events
-        lines = [f"{events[i].title} — {events[i].time.label()}" for i in ids[:8]]
-        if len(ids) > 8:
-            lines.append(f"… and {len(ids) - 8} more")
-        if len(ids) > 1:
-            lines.insert(0, self._cluster_summary(pos, len(ids)))
+        layer = self.situation
+        events = layer.situation.events
+        n = len(hit.members)
+        ids = [layer.marker_events[i] for i in hit.members[:8]]
+        lines = [f"{events[i].title} — {events[i].time.label()}" for i in ids]
+        if n > 8:
+            lines.append(f"… and {n - 8} more")
+        if n > 1:
+            lines.insert(0, self._cluster_summary(hit))
         QToolTip.showText(self.mapToGlobal(pos.toPoint()), tooltip("\n".join(lines)), self)
 
-    def _cluster_summary(self, pos: QPointF, n: int) -> str:
-        """'23 events: 12 battle, 8 protest, 3 riot' for the cluster under ``pos``."""
+    def _cluster_summary(self, hit: MarkerHit) -> str:
+        """'23 events: 12 battle, 8 protest, 3 riot' for a cluster."""
         from mapapp.render.situation_layer import EVENT_STYLES
 
-        layer = self.situation
-        hit = layer.hit_test(self.view, pos.x(), pos.y())
         names = list(EVENT_STYLES)
-        split = layer.markers.split(self.view, hit.cell) if hit is not None else {}
+        split = self.situation.markers.split(self.view, hit.cell)
         parts = [
             f"{m} {names[s].replace('_', ' ')}"
             for s, m in sorted(split.items(), key=lambda sm: (-sm[1], sm[0]))
         ]
-        return f"{n} events: {', '.join(parts)}"
+        return f"{len(hit.members)} events: {', '.join(parts)}"
 
     def leaveEvent(self, event) -> None:
         self.cursor_left.emit()
