@@ -8,12 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPointF, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QToolBar,
 )
 
 from mapapp.errors import MapappError
@@ -43,7 +39,7 @@ if TYPE_CHECKING:
     from mapapp.ui.side_panel import SidePanel
 from mapapp.ui.map_view import MapView
 from mapapp.ui.plain_text import menu_label
-from mapapp.ui.shortcuts import unique_keys
+from mapapp.ui.window_actions import build_actions
 
 # The map paints first; the side docks fill in this long after (too short to notice).
 DOCKS_DELAY_MS = 15
@@ -82,7 +78,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_layer_dock()
         self._build_situation_docks()
-        self._build_actions()
+        build_actions(self)
         self.map_view.cursor_moved.connect(self._show_cursor)
         self.map_view.cursor_left.connect(lambda: self.coords_label.setText(""))
         self.map_view.view_changed.connect(self._show_scale)
@@ -177,105 +173,6 @@ class MainWindow(QMainWindow):
         if self.situation is not None:
             self.panel.set_situation(self.situation)
             self.details.set_situation(self.situation)
-
-    def _build_actions(self) -> None:
-        mv = self.map_view
-        file_menu = self.menuBar().addMenu("&File")
-        open_ = QAction("&Open situation…", self)
-        open_.setShortcuts(unique_keys(QKeySequence.StandardKey.Open))
-        open_.triggered.connect(self.open_dialog)
-        export = QAction("&Export snapshot…", self, shortcut=QKeySequence("Ctrl+E"))
-        export.triggered.connect(self.export_snapshot)
-        self.export_action = export
-        copy = QAction("&Copy map image", self, shortcut=QKeySequence("Ctrl+Shift+C"))
-        copy.triggered.connect(self.copy_image)
-        print_ = QAction("&Print…", self)
-        print_.setShortcuts(unique_keys(QKeySequence.StandardKey.Print))
-        print_.triggered.connect(self.print_map)
-        quit_ = QAction("&Quit", self)
-        quit_.setShortcuts(unique_keys("Ctrl+Q", QKeySequence.StandardKey.Quit))
-        quit_.triggered.connect(self.close)
-        import_ = QAction("&Import GeoJSON or ACLED CSV…", self)
-        import_.triggered.connect(lambda: self.open_dialog("Import data"))
-        export_data = QAction("Export &data (GeoJSON, KML, CSV)…", self)
-        export_data.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        export_data.triggered.connect(self.export_data_dialog)
-        from mapapp.ui.recent import RecentMenu
-
-        file_menu.addAction(open_)
-        self.recent_menu = RecentMenu(self.open_file, self)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(import_)
-        file_menu.addSeparator()
-        file_menu.addActions([export, export_data, copy, print_])
-        file_menu.addSeparator()
-        file_menu.addAction(quit_)
-
-        zoom_in = QAction("Zoom &in", self)
-        zoom_in.setShortcuts(unique_keys(QKeySequence.StandardKey.ZoomIn))
-        zoom_in.triggered.connect(lambda: mv.zoom_by(1.5))
-        zoom_out = QAction("Zoom &out", self)
-        zoom_out.setShortcuts(unique_keys(QKeySequence.StandardKey.ZoomOut))
-        zoom_out.triggered.connect(lambda: mv.zoom_by(1 / 1.5))
-        fit = QAction("Zoom to &fit", self, shortcut=QKeySequence("Ctrl+0"))
-        fit.triggered.connect(mv.zoom_to_fit)
-        to_selection = QAction("Zoom to &selection", self, shortcut=QKeySequence("Ctrl+J"))
-        to_selection.triggered.connect(self.zoom_to_selection)
-        compare = QAction("&Compare figures…", self, shortcut=QKeySequence("Ctrl+K"))
-        compare.triggered.connect(self.show_figures)
-        search = QAction("&Search", self)
-        search.setShortcuts(unique_keys(QKeySequence.StandardKey.Find))
-        search.triggered.connect(self._focus_search)
-        tools = QActionGroup(self)
-        pan = QAction("&Pan / select", self, checkable=True, checked=True)
-        pan.setShortcut(QKeySequence("P"))
-        measure = QAction("&Measure distance", self, checkable=True)
-        measure.setShortcut(QKeySequence("M"))
-        measure.setToolTip("Measure: click two points for the geodesic distance (M)")
-        for a in (pan, measure):
-            tools.addAction(a)
-        measure.toggled.connect(mv.set_measure_mode)
-        self.measure_action = measure
-
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addActions([zoom_in, zoom_out, fit, to_selection, search, compare])
-        view_menu.addSeparator()
-        for label, attr in (
-            ("Scale bar", "scale_bar"),
-            ("North arrow", "north_arrow"),
-            ("Attribution", "attribution"),
-        ):
-            act = QAction(label, self, checkable=True, checked=getattr(mv.options, attr))
-            act.toggled.connect(lambda on, a=attr: mv.set_options(**{a: on}))
-            view_menu.addAction(act)
-        full = QAction("&Full screen", self, checkable=True)
-        full.setShortcuts(unique_keys("F11", QKeySequence.StandardKey.FullScreen))
-        full.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
-        self.full_screen_action = full
-        view_menu.addAction(full)
-        view_menu.addSeparator()
-        for dock in (self.layer_dock, self.panel_dock, self.details_dock):
-            view_menu.addAction(dock.toggleViewAction())
-
-        tools_menu = self.menuBar().addMenu("&Tools")
-        tools_menu.addActions([pan, measure])
-
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About mapapp", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
-
-        bar = QToolBar("Map tools", self)
-        bar.setObjectName("map_toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addActions([open_])
-        bar.addSeparator()
-        bar.addActions([zoom_in, zoom_out, fit, to_selection])
-        bar.addSeparator()
-        bar.addActions([pan, measure])
-        bar.addSeparator()
-        bar.addAction(compare)
-        self.addToolBar(bar)
 
     # situation ---------------------------------------------------------------
     def set_situation(self, situation: Situation, frame: bool = False) -> None:
