@@ -226,8 +226,10 @@ def run_convert(args: argparse.Namespace) -> int:
     for note in notes:
         print(f"mapapp: note: {note}", file=sys.stderr)
     counts = ", ".join(
-        _plural(len(items), name)
-        for items, name in ((situation.events, "event"), (situation.places, "place"))
+        (
+            _plural(situation.event_count(), "event"),
+            _plural(len(situation.places), "place"),
+        )
     )
     print(f"wrote {out} ({counts}; {_plural(len(notes), 'note')})")
     return 0

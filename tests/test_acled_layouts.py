@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mapapp.exchange.convert import read_any
+from mapapp.exchange.dataset import document_situation
 from mapapp.model.files import SituationError
 from tests.csv_edit import edited_copy
 
@@ -32,6 +33,12 @@ def mapapp(*args, cwd=None) -> subprocess.CompletedProcess:
     )
 
 
+def cited(path: Path):
+    """The file as the situation of cited objects its import makes (places, actors,
+    events, fatality claims): what details and a situation-file export show."""
+    return document_situation(read_any(path))
+
+
 def rows_of(path: Path) -> list[dict[str, str]]:
     with open(path, encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
@@ -49,12 +56,12 @@ def test_every_layout_is_here():
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_each_layout_reads_every_row(path):
     s = read_any(path)
-    assert len(s.events) == len(rows_of(path))
+    assert s.event_count() == len(rows_of(path)) == len(cited(path).events)
 
 
 @pytest.mark.parametrize("name", ["current-layout.csv", "text-inter-layout.csv"])
 def test_no_second_actor_and_text_codes(name):
-    s = read_any(LAYOUTS / name)
+    s = cited(LAYOUTS / name)
     ied = next(e for e in s.events.values() if e.subtype == "Remote explosive/landmine/IED")
     roles = [p.role for p in ied.actors]
     assert roles == ["actor 1"]  # inter2 = 0 (or empty): nobody on side 2
@@ -67,20 +74,20 @@ def test_no_second_actor_and_text_codes(name):
 
 
 def test_markup_in_notes_is_kept_as_text():
-    s = read_any(LAYOUTS / "current-layout.csv")
+    s = cited(LAYOUTS / "current-layout.csv")
     notes = {e.summary for e in s.events.values()}
     assert any("<b>bold</b> markup" in n and "\nand a second line." in n for n in notes)
     assert any('<script>alert("x")</script>' in n for n in notes)
 
 
 def test_pre_2023_and_2017_layouts():
-    old = read_any(LAYOUTS / "pre-2023-layout.csv")
+    old = cited(LAYOUTS / "pre-2023-layout.csv")
     assert sorted(e.time.start for e in old.events.values()) == [
         "2019-07-25",
         "2019-07-28",
         "2019-08-02",
     ]
-    v8 = read_any(LAYOUTS / "v8-2017-layout.csv")
+    v8 = cited(LAYOUTS / "v8-2017-layout.csv")
     by_place = {v8.places[e.location.place].name: e for e in v8.events.values()}
     assert by_place["Timbuktu"].type == "battle"
     assert by_place["Timbuktu"].subtype == "Armed clash"
@@ -129,7 +136,7 @@ def test_snapshot_text_from_data_is_escaped(tmp_path, suffix):
         "--title",
         title,
         "--select",
-        "mli90002",
+        "MLI90002",
     )
     assert r.returncode == 0, r.stderr
     if suffix == ".svg":
@@ -155,11 +162,17 @@ def _write(tmp_path: Path, edit) -> Path:
         (lambda r: r[1].__setitem__(12, "9"), "line 2: inter2 '9' is not an actor type code"),
         (lambda r: r[1].__setitem__(9, "Pirates"), "line 2: inter1 'Pirates'"),
         (lambda r: r[3].__setitem__(13, "2x"), "line 5: interaction '2x'"),
-        (lambda r: r[4].__setitem__(3, "4"), "line 6: time_precision must be 1, 2 or 3"),
-        (lambda r: r[5].__setitem__(28, "-3"), "line 7: fatalities must be a whole number"),
-        (lambda r: r[1].__setitem__(30, "yesterday"), "line 2: timestamp must be Unix seconds"),
-        (lambda r: r[1].__setitem__(22, "nan"), "line 2: latitude 'nan' is outside -90..90"),
-        (lambda r: r[1].__setitem__(2, "MMXXIV"), "line 2: year must be a whole number"),
+        (lambda r: r[4].__setitem__(3, "4"), "line 6: time_precision '4' must be 1, 2 or 3"),
+        (lambda r: r[5].__setitem__(28, "-3"), "line 7: fatalities '-3' must be a whole number"),
+        (
+            lambda r: r[1].__setitem__(30, "yesterday"),
+            "line 2: timestamp 'yesterday' must be Unix seconds",
+        ),
+        (
+            lambda r: r[1].__setitem__(22, "nan"),
+            "line 2: latitude 'nan' is not a number in -90..90",
+        ),
+        (lambda r: r[1].__setitem__(2, "MMXXIV"), "line 2: year 'MMXXIV' must be a whole number"),
         (lambda r: r[1].__setitem__(15, "MLI"), "line 2: iso 'MLI' is not a numeric"),
     ],
 )
@@ -191,7 +204,7 @@ def test_interaction_fills_empty_inter_columns(tmp_path):
     def edit(rows):
         rows[1][9] = rows[1][12] = ""  # inter1, inter2 empty; interaction 12 stays
 
-    s = read_any(_write(tmp_path, edit))
+    s = cited(_write(tmp_path, edit))
     kinds = {a.name: a.kind for a in s.actors.values()}
     assert kinds["Military Forces of Mali (2021-)"] == "state_military"
     assert kinds["JNIM: Group for Support of Islam and Muslims"] == "armed_group"
@@ -200,7 +213,7 @@ def test_interaction_fills_empty_inter_columns(tmp_path):
 def test_details_show_the_note_as_written(qapp):
     from mapapp.ui.details import DetailsRenderer
 
-    s = read_any(LAYOUTS / "current-layout.csv")
+    s = cited(LAYOUTS / "current-layout.csv")
     ied = next(e for e in s.events.values() if e.subtype == "Remote explosive/landmine/IED")
     html = DetailsRenderer(s).event(ied)
     assert "&lt;b&gt;bold&lt;/b&gt; markup" in html and "<b>bold" not in html

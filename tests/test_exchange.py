@@ -239,7 +239,15 @@ def test_acled_export_follows_the_codebook(situation):
 
 
 def test_acled_csv_imported_and_re_exported(tmp_path):
-    s = read_any(FIXTURE_CSV)
+    from mapapp.exchange.dataset import document_situation
+
+    dataset = read_any(FIXTURE_CSV)
+    assert dataset.event_count() == 4
+    exact = tmp_path / "exact.csv"
+    assert write_any(dataset, exact) == []  # a dataset gives its rows back as read
+    assert read_rows(exact) == read_rows(FIXTURE_CSV)
+
+    s = document_situation(dataset)
     assert len(s.events) == 4
     fix1 = s.events["fix1"]
     assert fix1.location.precision == "exact" and fix1.time.label() == "2030-03-02"
@@ -252,7 +260,7 @@ def test_acled_csv_imported_and_re_exported(tmp_path):
     assert kinds["Fixture Army"] == "state_military" and kinds["Civilians (Mali)"] == "civilians"
     (claim,) = [c for c in s.claims.values() if "fix1" in c.about]
     assert claim.figures[0].value == 4
-    assert claim.citations[0].locator == "line 2"
+    assert claim.citations[0].locator == "data row 1"
     assert {src.title for src in s.sources.values()} >= {"Fixture Daily", "Fixture Radio"}
 
     out = tmp_path / "again.csv"
@@ -271,7 +279,9 @@ def test_acled_csv_imported_and_re_exported(tmp_path):
 def test_exported_battle_days_join_back_into_one_event(tmp_path):
     out = tmp_path / "t.csv"
     assert convert(default_situation_path(), "-o", out).returncode == 0
-    s = read_any(out)
+    from mapapp.exchange.dataset import document_situation
+
+    s = document_situation(read_any(out))
     battle = s.events["battle"]
     assert (battle.time.start, battle.time.end) == ("2024-07-25", "2024-07-27")
     (claim,) = s.claims.values()
@@ -285,7 +295,9 @@ def test_exported_battle_days_join_back_into_one_event(tmp_path):
         (lambda rows: rows[3].__setitem__(22, "north"), "line 5: latitude 'north' is not a number"),
         (lambda rows: rows[2].__setitem__(1, "yesterday"), "line 4: event_date 'yesterday'"),
         (lambda rows: rows[1].__setitem__(5, "Parties"), "line 2: event_type 'Parties'"),
-        (lambda rows: rows[4].pop(), "line 6: 30 fields where the header has 31"),
+        # a short row reads as empty trailing cells (as CSV readers do); the required ones
+        # then name the line
+        (lambda rows: rows[4].__delitem__(slice(20, None)), "line 6: latitude '' is not a number"),
         (lambda rows: rows[0].remove("latitude"), "line 1: not an ACLED-layout header"),
     ],
 )

@@ -29,7 +29,7 @@ DAY_NOTE = re.compile(r" Day \d+ of \d+ \([^)]*\); the fatalities of the whole e
 
 @dataclass
 class _Row:
-    line: int
+    line: str  # where the row is: "line 12" in a CSV, "data row 11" in a table
     values: dict[str, str]
     day: date
     lat: float
@@ -41,6 +41,16 @@ class _Row:
     inter: tuple[int, int]
     fatalities: int | None
     timestamp: int | None
+
+
+def document_of_rows(path: Path, rows: list[tuple[str, dict[str, str]]]) -> dict[str, Any]:
+    """The situation document of rows an events table kept as written (``EventsTable.raw``):
+    the places, actors, cited events and fatality claims of the CSV import, for one
+    event's details or a situation-file export. ``rows``: (locator, values)."""
+    builder = _Builder(path)
+    for locator, values in rows:
+        builder.add(values, locator)
+    return builder.situation()
 
 
 def read_acled_csv(path: Path) -> dict[str, Any]:
@@ -76,7 +86,7 @@ def read_acled_csv(path: Path) -> dict[str, Any]:
             problems.append(Problem(f"line {line}", msg))
             continue
         row_values = dict(zip(header, (v.strip() for v in values), strict=True))
-        problems += [Problem(f"line {line}", m) for m in builder.add(row_values, line)]
+        problems += [Problem(f"line {line}", m) for m in builder.add(row_values, f"line {line}")]
     if len(problems) >= MAX_PROBLEMS:
         problems.append(Problem(f"line {reader.line_num}", "too many problems; stopped reading"))
     if problems:
@@ -100,7 +110,7 @@ def _header(path: Path, reader) -> list[str]:
         raise SituationError(path, [Problem("line 1", str(exc))]) from None
 
 
-def _parse_row(v: dict[str, str], line: int) -> tuple[_Row | None, list[str]]:
+def _parse_row(v: dict[str, str], line: str) -> tuple[_Row | None, list[str]]:
     """The row's coded columns read by the codebook; every problem, not only the first."""
     problems: list[str] = []
 
@@ -169,7 +179,7 @@ class _Builder:
         self.actors: dict[str, dict[str, Any]] = {}
         self.named_sources: dict[str, dict[str, Any]] = {}
 
-    def add(self, v: dict[str, str], line: int) -> list[str]:
+    def add(self, v: dict[str, str], line: str) -> list[str]:
         """Take the row, or return what is wrong with it."""
         row, problems = _parse_row(v, line)
         if row is None:
@@ -214,10 +224,10 @@ class _Builder:
         """The file's line, then each report the row names in its source column."""
         out: list[dict[str, Any]] = []
         for r in rows:
-            out.append({"source": self.source, "locator": f"line {r.line}"})
+            out.append({"source": self.source, "locator": r.line})
             for name in r.values.get("source", "").split(";"):
                 if name.strip():
-                    note = f"named in the source column of line {r.line}"
+                    note = f"named in the source column of {r.line}"
                     out.append({"source": self._named_source(name.strip()), "note": note})
         return out
 
@@ -299,7 +309,7 @@ class _Builder:
                 "lon": row.lon,
                 "lat": row.lat,
                 "coordinate_source": self.source,
-                "citations": [{"source": self.source, "locator": f"line {row.line}"}],
+                "citations": [{"source": self.source, "locator": row.line}],
             }
             country = country_by_iso_n3(v.get("iso", "")) or country_at(row.lon, row.lat)
             if country and country.get("iso_a2"):
@@ -320,7 +330,7 @@ class _Builder:
                 "id": self.ids.make(name),
                 "name": name[:300],
                 "kind": codebook.INTER_TO_KIND.get(inter, "other"),
-                "citations": [{"source": self.source, "locator": f"line {rows[0].line}"}],
+                "citations": [{"source": self.source, "locator": rows[0].line}],
             }
         return self.actors[name]["id"]
 

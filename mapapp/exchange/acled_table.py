@@ -22,6 +22,7 @@ from mapapp.model.events_table import EventsTable, unique_ids
 from mapapp.model.files import Problem, SituationError
 
 if TYPE_CHECKING:
+    import numpy as np
     import polars as pl
 
 MAX_PROBLEMS = 50
@@ -65,7 +66,8 @@ def acled_frame_table(raw: pl.DataFrame, path: Path) -> EventsTable:
         raise SituationError(path, problems)
     if checked.height == 0:
         raise SituationError(path, [Problem("line 2", "no event rows")])
-    return EventsTable(_events(checked))
+    events, raw_event = _events(checked)
+    return EventsTable(events, frame, raw_event)
 
 
 def _refuse_unreadable(path: Path, exc: Exception) -> None:
@@ -272,8 +274,9 @@ def _line_numbers(frame: pl.DataFrame) -> list[int]:
     return [int(s) for s in starts]
 
 
-def _events(checked: pl.DataFrame) -> pl.DataFrame:
-    """Table rows from checked ACLED rows (days of one exported event joined)."""
+def _events(checked: pl.DataFrame) -> tuple[pl.DataFrame, np.ndarray]:
+    """Table rows from checked ACLED rows (days of one exported event joined), and the
+    table row of each file row."""
     import polars as pl
 
     c = lambda name: _col(checked, name)  # noqa: E731
@@ -337,11 +340,12 @@ def _events(checked: pl.DataFrame) -> pl.DataFrame:
         month_start = (pl.col("_date").dt.month_start() - epoch).dt.total_days().cast(pl.Int32)
     else:
         month_end = month_start = pl.lit(None, dtype=pl.Int32)
+    raw_event = _raw_event(checked, rows, tag)
     if rows["key"].null_count():
         fallback = "row-" + (pl.col("_row") + 1).cast(pl.String)
         rows = rows.with_columns(pl.coalesce("key", fallback).alias("key"))
     rows = rows.with_columns(unique_ids(rows["key"]).alias("key"))
-    return rows.select(
+    frame = rows.select(
         pl.col("key").alias("id"),
         "type",
         "subtype",
@@ -370,3 +374,23 @@ def _events(checked: pl.DataFrame) -> pl.DataFrame:
         "admin1",
         "fatalities",
     )
+    return frame, raw_event
+
+
+def _raw_event(checked: pl.DataFrame, rows: pl.DataFrame, tag: pl.Expr) -> np.ndarray:
+    """For each file row, its table row: by its own row, or by its tag when it is one day
+    of a joined event."""
+    import polars as pl
+
+    pos = rows.select("_row", "key", "_tagged").with_columns(
+        pl.int_range(pl.len(), dtype=pl.Int64).alias("_pos")
+    )
+    by_tag = pos.filter(pl.col("_tagged")).select(
+        pl.col("key").alias("_tag"), pl.col("_pos").alias("_tpos")
+    )
+    mapped = (
+        checked.select("_row", tag.alias("_tag"))
+        .join(pos.select("_row", "_pos"), on="_row", how="left", maintain_order="left")
+        .join(by_tag, on="_tag", how="left", maintain_order="left")
+    )
+    return mapped.select(pl.coalesce("_tpos", "_pos"))[:, 0].to_numpy()

@@ -10,15 +10,19 @@ from mapapp.errors import ExportError
 from mapapp.model.files import Problem, SituationError, read_json
 from mapapp.model.situation import Situation, situation_from_dict
 
-READ_SUFFIXES = (".json", ".geojson", ".csv")
-WRITE_SUFFIXES = (".json", ".geojson", ".kml", ".csv")
+READ_SUFFIXES = (".json", ".geojson", ".csv", ".parquet")
+WRITE_SUFFIXES = (".json", ".geojson", ".kml", ".csv", ".parquet")
 EXPORT_FILTERS = {
     ".geojson": "GeoJSON (*.geojson)",
     ".kml": "KML for Google Earth (*.kml)",
     ".csv": "CSV in ACLED's column layout (*.csv)",
+    ".parquet": "GeoParquet (*.parquet)",
     ".json": "mapapp situation (*.json)",
 }
-IMPORT_FILTER = "Situation, GeoJSON or ACLED CSV (*.json *.geojson *.csv);;All files (*)"
+IMPORT_FILTER = (
+    "Situation, GeoJSON, ACLED CSV or (Geo)Parquet (*.json *.geojson *.csv *.parquet);;"
+    "All files (*)"
+)
 
 
 def read_any(path: Path | str) -> Situation:
@@ -29,10 +33,13 @@ def read_any(path: Path | str) -> Situation:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        from mapapp.exchange.acled_import import read_acled_csv
+        from mapapp.exchange.acled_table import read_acled_table
+        from mapapp.exchange.dataset import dataset_situation
 
-        data = read_acled_csv(path)
-    elif suffix in (".json", ".geojson"):
+        return dataset_situation(path, read_acled_table(path))
+    if suffix == ".parquet":
+        return _read_parquet(path)
+    if suffix in (".json", ".geojson"):
         data = read_json(path)
         if suffix == ".geojson" or (
             isinstance(data, dict) and data.get("type") == "FeatureCollection"
@@ -40,12 +47,28 @@ def read_any(path: Path | str) -> Situation:
             data = _situation_from_geojson(data, path)
     else:
         kind = suffix or "files without a suffix"
-        problem = Problem("$", f"cannot read {kind}; use .json, .geojson or .csv")
+        problem = Problem("$", f"cannot read {kind}; use .json, .geojson, .csv or .parquet")
         raise SituationError(path, [problem])
     problems, texts = validate(data, path.parent)
     if problems:
         raise SituationError(path, problems)
     return situation_from_dict(data, texts, path)
+
+
+def _read_parquet(path: Path) -> Situation:
+    """A GeoParquet written by mapapp from a situation file gives that situation back
+    (its document, validated as any situation file); any other is a dataset."""
+    from mapapp.exchange.dataset import dataset_situation
+    from mapapp.exchange.parquet import read_parquet_table
+    from mapapp.model.validation import validate
+
+    table, document = read_parquet_table(path)
+    if document is not None and document.get("events"):
+        problems, texts = validate(document, path.parent)
+        if problems:
+            raise SituationError(path, problems)
+        return situation_from_dict(document, texts, path)
+    return dataset_situation(path, table, document)
 
 
 def _situation_from_geojson(data: object, path: Path) -> dict:
@@ -63,13 +86,33 @@ def _situation_from_geojson(data: object, path: Path) -> dict:
     return situation
 
 
-def write_any(situation: Situation, path: Path | str) -> list[str]:
-    """Write ``situation`` as the suffix says; returns notes on what the format left out."""
+def write_any(situation: Situation, path: Path | str, progress=None) -> list[str]:
+    """Write ``situation`` as the suffix says; returns notes on what the format left out.
+    ``progress(done, total)`` follows a dataset's rows."""
     from mapapp.atomic import write_text
 
     path = Path(path)
     suffix = path.suffix.lower()
     notes: list[str] = []
+    if suffix == ".parquet":
+        from mapapp.exchange.parquet import write_geoparquet
+
+        document = situation.raw if situation.table is None else _dataset_header(situation)
+        write_geoparquet(situation.events_table(), path, document)
+        return []
+    if situation.table is not None and suffix in (".geojson", ".kml", ".csv"):
+        from mapapp.exchange import table_writers as w
+
+        if suffix == ".csv":
+            return w.write_table_csv(situation.table, path, progress)
+        writer = w.write_table_geojson if suffix == ".geojson" else w.write_table_kml
+        return writer(situation.table, path, situation.title, progress)
+    if situation.table is not None and suffix == ".json":
+        from mapapp.exchange.dataset import full_document
+
+        text = json.dumps(full_document(situation), ensure_ascii=False, indent=1) + "\n"
+        write_text(path, text)
+        return []
     if suffix == ".geojson":
         from mapapp.exchange.geojson import to_geojson
 
@@ -89,10 +132,20 @@ def write_any(situation: Situation, path: Path | str) -> list[str]:
     else:
         raise ExportError(
             f"unsupported output format {suffix or '(no suffix)'!r}; "
-            "use .geojson, .kml, .csv or .json"
+            "use .geojson, .kml, .csv, .parquet or .json"
         )
     write_text(path, text)
     return notes
+
+
+def _dataset_header(situation: Situation) -> dict:
+    """What a dataset's GeoParquet carries besides its rows: title, date and sources."""
+    out = {"title": situation.title, "sources": [s.__dict__ for s in situation.sources.values()]}
+    if situation.description:
+        out["description"] = situation.description
+    if situation.data_date:
+        out["data_date"] = situation.data_date
+    return out
 
 
 def _unshipped_texts(situation: Situation, out: Path) -> list[str]:

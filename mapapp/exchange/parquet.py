@@ -1,6 +1,7 @@
 """Events table ↔ Parquet / GeoParquet 1.1.
 
-Written: one row per event with the table's columns, the position as a WKB point in
+Written: one row per event with the table's columns (an ACLED dataset: its rows as
+read, every codebook column), the position as a WKB point in
 ``geometry`` (null where the event has no point) and GeoParquet's ``geo`` metadata
 (encoding WKB, CRS omitted = OGC:CRS84 lon/lat, the bbox), so QGIS, GDAL, DuckDB and
 geopandas read it as a point layer. A ``mapapp`` metadata entry carries the situation's
@@ -75,9 +76,17 @@ def write_geoparquet(
     }
     if not bbox:
         del geo["columns"]["geometry"]["bbox"]
-    out = frame.with_columns(
-        [pl.col(c).cast(pl.String) for c, t in SCHEMA.items() if t == "Categorical"]
-    ).with_columns(wkb_points(lon, lat))
+    raw = table.raw
+    if (
+        raw is not None
+        and raw.height == frame.height
+        and bool((table.raw_event == np.arange(raw.height)).all())
+    ):  # ACLED rows: written as read (every codebook column) with their geometry
+        out = raw.with_columns(wkb_points(lon, lat))
+    else:
+        out = frame.with_columns(
+            [pl.col(c).cast(pl.String) for c, t in SCHEMA.items() if t == "Categorical"]
+        ).with_columns(wkb_points(lon, lat))
     metadata = {"geo": json.dumps(geo)}
     if document is not None:
         metadata["mapapp"] = json.dumps(document, ensure_ascii=False)
@@ -132,12 +141,15 @@ def read_parquet_table(path: Path | str) -> tuple[EventsTable, dict[str, Any] | 
 
 
 def _events_of(path: Path, frame: pl.DataFrame, meta: dict[str, str]) -> EventsTable:
-    if "geo" in meta:
-        return _checked_table(path, _from_geo(path, frame, meta["geo"]))
     if "event_date" in frame.columns or "EVENT_DATE" in frame.columns:
+        # ACLED's layout (with or without a geometry, which its coordinates repeat)
         from mapapp.exchange.acled_table import acled_frame_table
 
-        return acled_frame_table(frame, path)
+        geo = json.loads(meta["geo"]) if "geo" in meta else {}
+        column = geo.get("primary_column", "geometry") if isinstance(geo, dict) else "geometry"
+        return acled_frame_table(frame.drop(column, strict=False), path)
+    if "geo" in meta:
+        return _checked_table(path, _from_geo(path, frame, meta["geo"]))
     if set(SCHEMA) <= set(frame.columns):
         return _checked_table(path, frame)
     msg = "neither GeoParquet (no 'geo' metadata) nor ACLED's column layout"

@@ -110,10 +110,19 @@ def conform(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 class EventsTable:
-    """One row per event (columns: ``SCHEMA``)."""
+    """One row per event (columns: ``SCHEMA``).
 
-    def __init__(self, frame: pl.DataFrame) -> None:
+    ``raw``: for a dataset (ACLED), the file's rows with every column as written, so the
+    details show every codebook field and a CSV export gives them back; ``raw_event[i]``
+    is the table row of raw row ``i`` (the days of one exported event join into one row).
+    """
+
+    def __init__(
+        self, frame: pl.DataFrame, raw: pl.DataFrame | None = None, raw_event: Any = None
+    ) -> None:
         self.frame = conform(frame)
+        self.raw = raw
+        self.raw_event = raw_event  # numpy int array, len(raw)
         self._hashes: Any = None  # sorted id hashes and their rows, built on first lookup
         self._haystack: pl.Series | None = None  # see ``haystack``
 
@@ -185,6 +194,71 @@ class EventsTable:
 
     def row(self, i: int) -> dict[str, Any]:
         return self.frame.row(i, named=True)
+
+    def raw_rows(self, row: int) -> list[dict[str, str]]:
+        """The file rows behind table row ``row`` (one, or the days of a joined event)."""
+        if self.raw is None:
+            return []
+        import numpy as np
+
+        return [self.raw.row(int(i), named=True) for i in np.flatnonzero(self.raw_event == row)]
+
+    def take(self, rows: np.ndarray) -> EventsTable:
+        """The table of the rows where ``rows`` (a boolean mask) is true; raw rows follow."""
+        import numpy as np
+        import polars as pl
+
+        mask = pl.Series(np.asarray(rows, bool))
+        if self.raw is None:
+            return EventsTable(self.frame.filter(mask))
+        new_index = np.cumsum(rows) - 1
+        keep = np.asarray(rows, bool)[self.raw_event]
+        return EventsTable(
+            self.frame.filter(mask),
+            self.raw.filter(pl.Series(keep)),
+            new_index[self.raw_event[keep]],
+        )
+
+
+def row_title(row: dict[str, Any]) -> str:
+    """A row's title, or for dataset rows (which have none) its kind and place."""
+    if row.get("title"):
+        return row["title"]
+    kind = row.get("subtype") or str(row.get("type") or "event").replace("_", " ")
+    return f"{kind} — {row['location']}" if row.get("location") else kind
+
+
+def day_text(day: int) -> str:
+    return (EPOCH + timedelta(days=int(day))).isoformat()
+
+
+def row_when(row: dict[str, Any]) -> str:
+    """The row's time as a person reads it, at its precision."""
+    precision, lo, hi = row.get("time_precision"), row.get("day_lo"), row.get("day_hi")
+    start, end = row.get("time_start") or "", row.get("time_end") or ""
+    if start:  # a document's span, as written
+        from mapapp.model.situation import TimeSpan
+
+        return TimeSpan(precision or "day", start, end).label()
+    if lo is None or hi is None:
+        return "date unknown"
+    if precision == "month":
+        a, b = day_text(lo)[:7], day_text(hi)[:7]
+        return f"month of {a}" if a == b else f"{a} to {b}"
+    if precision == "week":
+        a, b = day_text(lo + 3), day_text(hi - 3)
+        return f"week of {a}" if a == b else f"weeks of {a} to {b}"
+    return day_text(lo) if lo == hi else f"{day_text(lo)} to {day_text(hi)}"
+
+
+def row_where(row: dict[str, Any]) -> str:
+    name = row.get("location") or ""
+    precision = row.get("location_precision") or ""
+    if precision == "near":
+        return f"near {name}" if name else "near a named place"
+    if precision == "region":
+        return f"{name} (region)" if name else "region only"
+    return name or "location unknown"
 
 
 def unique_ids(ids: pl.Series) -> pl.Series:

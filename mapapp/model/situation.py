@@ -239,6 +239,29 @@ class Situation:
     focus: tuple[str, ...] = ()
     path: Path | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    # A dataset's events (ACLED, Parquet) as a table; ``events`` and ``claims`` are then
+    # empty and one event's objects are built when a person opens it (exchange.dataset).
+    table: Any = field(default=None, repr=False)
+    _document_table: Any = field(default=None, repr=False)
+
+    def events_table(self) -> Any:
+        """The events as an ``EventsTable``: the dataset's, or one built from the document
+        on first use (so the embedded situation's first frame never imports polars)."""
+        if self.table is not None:
+            return self.table
+        if self._document_table is None:
+            from mapapp.model.events_table import from_document_events
+
+            self._document_table = from_document_events(self.raw)
+        return self._document_table
+
+    def has_event(self, event_id: str) -> bool:
+        if event_id in self.events:
+            return True
+        return self.table is not None and self.table.row_of(event_id) is not None
+
+    def event_count(self) -> int:
+        return len(self.table) if self.table is not None else len(self.events)
 
     # queries -------------------------------------------------------------
     def chronological_events(self) -> list[Event]:

@@ -22,7 +22,9 @@ from mapapp.render.symbols import SYMBOL_PX, MarkerStyle, paint_symbol, render_s
 if TYPE_CHECKING:
     pass
 
-CELL_PX = 36.0
+CELL_PX = 44.0
+MAX_RADIUS = CELL_PX / 2 - 2  # a bubble (with its white edge) stays inside its cell
+MIN_OPACITY = 0.12  # a fading marker stays findable until it is gone
 MAX_BUBBLES = 2000  # cached cluster images (a full 4K frame draws fewer cells)
 # Up to this many markers, plain Python bins faster than numpy's call overhead, and the
 # first frame of a situation does not wait ~50 ms for numpy's import.
@@ -31,10 +33,11 @@ SMALL_N = 2000
 
 @dataclass(frozen=True)
 class MarkerHit:
-    """What a click at a pixel hit: one marker (``index``) or a cluster (``members``)."""
+    """What a click at a pixel hit: one marker (``index``) or a cluster (``members``: a
+    tuple, or a numpy array on the vectorised path)."""
 
     index: int | None
-    members: tuple[int, ...]
+    members: Any
     sx: float
     sy: float
     cell: int = -1  # the drawn cell (for ``MarkerLayer.split``)
@@ -74,6 +77,7 @@ class MarkerLayer:
             self.style_index = [0] * n if style_index is None else [int(v) for v in style_index]
             self.visible = [True] * n
         self.styles = styles or [MarkerStyle()]
+        self.alpha: Any = None  # per-marker opacity 0..1 (the timeline's fade), or None
         self._symbols: dict[tuple[int, float], QImage] = {}
         self._bubbles: dict[tuple[str, float], QImage] = {}
         self._frame: _Frame | None = None
@@ -81,6 +85,11 @@ class MarkerLayer:
     def set_visible(self, flags: Any) -> None:
         """Per-marker visibility (filters); takes effect on the next frame."""
         self.visible = list(map(bool, flags)) if not self.vectorised else flags
+        self._frame = None
+
+    def set_alpha(self, alpha: Any) -> None:
+        """Per-marker opacity (None: all opaque); a cluster takes its members' mean."""
+        self.alpha = alpha
         self._frame = None
 
     def __len__(self) -> int:
@@ -156,9 +165,12 @@ class MarkerLayer:
         frame = self.frame(view)
         raster = painter.paintEngine().type() == QPaintEngine.Type.Raster
         scale = max(1.0, painter.device().devicePixelRatioF()) * _painter_scale(painter)
+        faded = frame.alpha is not None
         for k in range(len(frame.sx)):
             sx, sy = float(frame.sx[k]), float(frame.sy[k])
             single = int(frame.single[k])
+            if faded:
+                painter.setOpacity(max(MIN_OPACITY, float(frame.alpha[k])))
             if not raster:  # SVG/PDF: real paths, not bitmaps
                 if single >= 0:
                     paint_symbol(
@@ -174,6 +186,8 @@ class MarkerLayer:
                 img = self._bubble(view, frame, k, int(frame.count[k]), scale)
             w = img.width() / scale
             painter.drawImage(QRectF(sx - w / 2, sy - w / 2, w, w), img)
+        if faded:
+            painter.setOpacity(1.0)
         if selected is not None and 0 <= selected < len(self.x):
             sx, sy = view.map_to_screen(self.x[selected], self.y[selected])
             painter.save()
@@ -206,8 +220,8 @@ class MarkerLayer:
         if single >= 0:
             return MarkerHit(single, (single,), sx, sy, k)
         key = frame.keys[k]
-        if self.vectorised:
-            members = tuple(int(m) for m in frame.index[frame.cell == key])
+        if self.vectorised:  # an array: a cluster may hold a million markers
+            members = frame.index[frame.cell == key]
         else:
             members = tuple(i for i, c in zip(frame.index, frame.cell, strict=True) if c == key)
         return MarkerHit(None, members, sx, sy, k)
@@ -226,11 +240,28 @@ class _Frame:
     sx: Any  # drawn position (cluster: mean of members)
     sy: Any
     split: Any  # per drawn cell, its members counted per style index (rows: cells)
+    alpha: Any = None  # per drawn cell, its members' mean opacity (when the layer fades)
     shares: Any = None  # numpy path: each cell's ring shares per colour (see _ring_key)
 
 
 def _bin(layer: MarkerLayer, view: Viewport) -> _Frame:
-    return _bin_numpy(layer, view) if layer.vectorised else _bin_python(layer, view)
+    frame = _bin_numpy(layer, view) if layer.vectorised else _bin_python(layer, view)
+    if layer.alpha is not None and len(frame.keys):
+        frame.alpha = _cell_alpha(layer, frame)
+    return frame
+
+
+def _cell_alpha(layer: MarkerLayer, frame: _Frame) -> Any:
+    if layer.vectorised:
+        import numpy as np
+
+        at = np.searchsorted(frame.keys, frame.cell)
+        sums = np.bincount(at, weights=layer.alpha[frame.index], minlength=len(frame.keys))
+        return sums / frame.count
+    sums: dict = {}
+    for i, c in zip(frame.index, frame.cell, strict=True):
+        sums[c] = sums.get(c, 0.0) + float(layer.alpha[i])
+    return [sums[key] / n for key, n in zip(frame.keys, frame.count, strict=True)]
 
 
 def _bin_python(layer: MarkerLayer, view: Viewport) -> _Frame:
@@ -259,6 +290,15 @@ def _bin_python(layer: MarkerLayer, view: Viewport) -> _Frame:
         cell.append(key)
     keys = list(cells)
     entries = [cells[key] for key in keys]
+    sxs, sys_ = [], []
+    for (gx, gy), e in zip(keys, entries, strict=True):
+        sx, sy = e[1] / e[0], e[2] / e[0]
+        if e[0] > 1:
+            r = bubble_radius(e[0])
+            sx = _inside_cell(sx, (gx * cell_m - view.cx) * k + half_w, r)
+            sy = _inside_cell(sy, (view.cy - (gy + 1) * cell_m) * k + half_h, r)
+        sxs.append(sx)
+        sys_.append(sy)
     return _Frame(
         view,
         index,
@@ -266,8 +306,8 @@ def _bin_python(layer: MarkerLayer, view: Viewport) -> _Frame:
         keys,
         [e[0] for e in entries],
         [e[3] if e[0] == 1 else -1 for e in entries],
-        [e[1] / e[0] for e in entries],
-        [e[2] / e[0] for e in entries],
+        sxs,
+        sys_,
         [e[4] for e in entries],
     )
 
@@ -288,8 +328,9 @@ def _bin_numpy(layer: MarkerLayer, view: Viewport) -> _Frame:
     cell_m = CELL_PX * view.resolution
     gx = np.floor(vx / cell_m).astype(np.int64)
     gy = np.floor(vy / cell_m).astype(np.int64)
-    gx -= gx.min()
-    gy -= gy.min()
+    gx0, gy0 = gx.min(), gy.min()
+    gx -= gx0
+    gy -= gy0
     ncols = int(gx.max()) + 1
     cell = gy * ncols + gx
     count_all = np.bincount(cell)
@@ -300,6 +341,12 @@ def _bin_numpy(layer: MarkerLayer, view: Viewport) -> _Frame:
     sy_all = (view.cy - vy) * k + view.height / 2
     sx = np.bincount(cell, weights=sx_all)[keys] / count
     sy = np.bincount(cell, weights=sy_all)[keys] / count
+    r = np.minimum(9.0 + 3.2 * np.log10(np.maximum(count, 1)), MAX_RADIUS) + 1
+    left = ((keys % ncols + gx0) * cell_m - view.cx) * k + view.width / 2
+    top = (view.cy - (keys // ncols + gy0 + 1) * cell_m) * k + view.height / 2
+    many = count > 1
+    sx = np.where(many, np.clip(sx, left + r, left + CELL_PX - r), sx)
+    sy = np.where(many, np.clip(sy, top + r, top + CELL_PX - r), sy)
     idx_sum = np.bincount(cell, weights=index.astype(np.float64))[keys]
     single = np.where(count == 1, idx_sum, -1).astype(np.int64)
     n_styles = len(layer.styles)
@@ -311,7 +358,13 @@ def _bin_numpy(layer: MarkerLayer, view: Viewport) -> _Frame:
 
 
 def bubble_radius(n: int) -> float:
-    return 9.0 + 3.2 * math.log10(max(1, n))
+    return min(9.0 + 3.2 * math.log10(max(1, n)), MAX_RADIUS)
+
+
+def _inside_cell(s: float, cell_start: float, r: float) -> float:
+    """A cluster's screen position (its members' mean) kept inside its own cell, so two
+    clusters never overlap (cell_start: the cell's left or top edge on screen)."""
+    return min(max(s, cell_start + r + 1), cell_start + CELL_PX - r - 1)
 
 
 def _painter_scale(painter: QPainter) -> float:

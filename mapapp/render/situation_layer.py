@@ -8,6 +8,7 @@ selecting one draws its area.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPolygonF
@@ -81,14 +82,34 @@ def _agrees(basemap: Basemap, x: float, y: float, lon: float, lat: float) -> boo
     return abs(glon - lon) < GAZETTEER_TOLERANCE_DEG and abs(glat - lat) < GAZETTEER_TOLERANCE_DEG
 
 
+class MarkerIds:
+    """Marker index -> event id for a dataset: its ids column seen through the rows that
+    have a marker (no list of a million strings)."""
+
+    def __init__(self, ids: Any, rows: Any) -> None:
+        self.ids, self.rows = ids, rows
+
+    def __getitem__(self, i: int) -> str:
+        return self.ids[int(self.rows[i])]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
 class SituationLayer:
     """Markers, rings and areas of one situation, plus which event a click hits."""
 
     def __init__(self, situation: Situation, basemap: Basemap) -> None:
         self.situation = situation
         self.basemap = basemap
+        self.table = situation.table
+        self.visible_rows: Any = None  # a dataset's rows that pass the filters and time
+        if self.table is not None:
+            self.positions: dict[str, PlacePosition] = {}
+            self._init_table_markers()
+            return
         self.positions = place_positions(situation, basemap)
-        self.marker_events: list[str] = []
+        self.marker_events: Any = []
         xs, ys, kinds = [], [], []
         type_index = {t: i for i, t in enumerate(EVENT_STYLES)}
         for event in situation.chronological_events():
@@ -110,12 +131,57 @@ class SituationLayer:
         self._area_paths: dict[str, QPainterPath] = {}
         self.visible_events: set[str] = set(situation.events)
 
+    def _init_table_markers(self) -> None:
+        """One marker per row with a position, fed from the columns."""
+        import numpy as np
+        import polars as pl
+
+        from mapapp.geo.projection import mercator_arrays
+
+        table = self.table
+        lon, lat = table.numpy("lon"), table.numpy("lat")
+        rows = np.flatnonzero(~(np.isnan(lon) | np.isnan(lat)))
+        x, y = mercator_arrays(lon[rows], lat[rows])
+        type_index = {t: i for i, t in enumerate(EVENT_STYLES)}
+        kinds = (
+            table.column("type")
+            .cast(pl.String)
+            .replace_strict(type_index, default=type_index["report"], return_dtype=pl.Int32)
+            .to_numpy()[rows]
+        )
+        self.marker_rows = rows
+        self.marker_events = MarkerIds(table.column("id"), rows)
+        self.markers = MarkerLayer(x, y, kinds, list(EVENT_STYLES.values()), vectorised=True)
+        self._area_paths = {}
+        self.visible_events = set()
+
     # queries ---------------------------------------------------------------
     def marker_of(self, event_id: str) -> int | None:
         """Marker index showing this event (its top-level event's marker)."""
+        if self.table is not None:
+            import numpy as np
+
+            row = self.table.row_of(event_id)
+            if row is None:
+                return None
+            i = int(np.searchsorted(self.marker_rows, row))
+            return i if i < len(self.marker_rows) and self.marker_rows[i] == row else None
         if event_id not in self.situation.events:
             return None
         return self._index.get(self.situation.root_event(event_id).id)
+
+    def describe(self, event_id: str) -> str:
+        """'title — when' for tooltips and menus."""
+        event = self.situation.events.get(event_id)
+        if event is not None:
+            return f"{event.title} — {event.time.label()}"
+        from mapapp.model.events_table import row_title, row_when
+
+        row = self.table.row_of(event_id) if self.table is not None else None
+        if row is None:
+            return event_id
+        r = self.table.row(row)
+        return f"{row_title(r)} — {row_when(r)}"
 
     def event_position(self, event_id: str) -> tuple[float, float] | None:
         i = self.marker_of(event_id)
@@ -141,6 +207,10 @@ class SituationLayer:
 
     def event_bounds(self, event_id: str) -> QRectF | None:
         """What to frame when the event is selected: its area, ring or point."""
+        if self.table is not None:
+            pos = self.event_position(event_id)
+            r = 50_000.0
+            return QRectF(pos[0] - r, pos[1] - r, 2 * r, 2 * r) if pos else None
         event = self.situation.events.get(event_id)
         if event is None:
             return None
@@ -158,6 +228,8 @@ class SituationLayer:
     def extent(self) -> tuple[float, float, float, float] | None:
         """Map box of the situation's places and areas, padded so a single point still
         shows its surroundings."""
+        if self.table is not None:
+            return self._table_extent()
         xs = [p.x for p in self.positions.values()]
         ys = [p.y for p in self.positions.values()]
         for area in self.situation.areas:
@@ -170,6 +242,20 @@ class SituationLayer:
             return None
         pad = max(max(xs) - min(xs), max(ys) - min(ys), 300_000.0) * 0.08
         return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+
+    def _table_extent(self) -> tuple[float, float, float, float] | None:
+        """Where the dataset's events are: the central 99.8% of them each way, so a few
+        mis-coded rows (0, 0) do not frame half the world."""
+        import numpy as np
+
+        x, y = self.markers.x, self.markers.y
+        if len(x) == 0:
+            return None
+        sample = slice(None, None, max(1, len(x) // 200_000))
+        x0, x1 = np.percentile(x[sample], [0.1, 99.9])
+        y0, y1 = np.percentile(y[sample], [0.1, 99.9])
+        pad = max(x1 - x0, y1 - y0, 300_000.0) * 0.08
+        return (float(x0 - pad), float(y0 - pad), float(x1 + pad), float(y1 + pad))
 
     def extra_places(self) -> list[tuple[str, float, float]]:
         """The situation's places that the basemap's gazetteer does not label."""
@@ -186,6 +272,37 @@ class SituationLayer:
         return frozenset(
             s.places[p].gazetteer or s.places[p].name for p in s.focus if p in s.places
         )
+
+    def set_visible_rows(self, rows: Any) -> None:
+        """Filters and the time window over the events table's rows (boolean array); a
+        situation file's events map through their ids (parts show on their parent)."""
+        if self.table is None:
+            import numpy as np
+
+            ids = self.situation.events_table().column("id")
+            self.set_visible_events(set(ids.filter(np.asarray(rows, bool)).to_list()))
+            return
+        self.visible_rows = rows
+        self.markers.set_visible(rows[self.marker_rows])
+
+    def set_alpha(self, alpha: Any) -> None:
+        """Opacity per events-table row (the timeline's fade), or None for opaque; a
+        situation file's marker takes the most visible of its event and its parts."""
+        if alpha is None:
+            self.markers.set_alpha(None)
+            return
+        if self.table is not None:
+            self.markers.set_alpha(alpha[self.marker_rows])
+            return
+        import numpy as np
+
+        ids = self.situation.events_table().column("id").to_list()
+        best: dict[str, float] = {}
+        for eid, a in zip(ids, alpha, strict=True):
+            root = self.situation.root_event(eid).id
+            best[root] = max(best.get(root, 0.0), float(a))
+        values = [best.get(eid, 0.0) for eid in self.marker_events]
+        self.markers.set_alpha(np.asarray(values) if self.markers.vectorised else values)
 
     def set_visible_events(self, event_ids: set[str]) -> None:
         """Filters: a marker shows when its event or any of its parts passes."""
@@ -211,6 +328,12 @@ class SituationLayer:
     def marker_rects(self, view: Viewport) -> list[QRectF]:
         """Screen rectangles of the visible markers, to keep labels off them."""
         half = 10.0
+        if self.markers.vectorised:  # what is drawn: one symbol or bubble per cell
+            frame = self.markers.frame(view)
+            return [
+                QRectF(float(sx) - half, float(sy) - half, 2 * half, 2 * half)
+                for sx, sy in zip(frame.sx, frame.sy, strict=True)
+            ]
         rects = []
         for i in range(len(self.marker_events)):
             if self.markers.visible[i]:
@@ -220,7 +343,9 @@ class SituationLayer:
 
     def rings(self, view: Viewport) -> list[tuple[float, float, float]]:
         """Screen centre and radius of the 'near' rings a frame of ``view`` draws."""
-        out = []
+        out: list[tuple[float, float, float]] = []
+        if self.table is not None:  # a dataset's 'near' has no radius to draw
+            return out
         for i, eid in enumerate(self.marker_events):
             loc = self.situation.events[eid].location
             if loc.precision != "near" or not loc.radius_km or not self.markers.visible[i]:

@@ -31,6 +31,11 @@ def attribution_for(situation: Situation) -> str:
 
 def event_caption(situation: Situation, event_id: str) -> str:
     """Title, when and where of an event, at no finer precision than the data."""
+    if event_id not in situation.events:  # a dataset's row
+        from mapapp.model.events_table import row_title, row_when, row_where
+
+        r = situation.table.row(situation.table.row_of(event_id))
+        return f"{row_title(r)}\n{row_when(r)} · {row_where(r)}"
     e = situation.events[event_id]
     loc = e.location
     if loc.place in situation.places:
@@ -47,7 +52,7 @@ def event_caption(situation: Situation, event_id: str) -> str:
 
 def resolve_selection(situation: Situation, item_id: str) -> str:
     """An event id, or a claim id meaning the event it is about."""
-    if item_id in situation.events:
+    if situation.has_event(item_id):
         return item_id
     claim = situation.claims.get(item_id)
     if claim is not None and any(e in situation.events for e in claim.about):

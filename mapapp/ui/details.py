@@ -290,6 +290,12 @@ class DetailsView(QTextBrowser):
         s = self.renderer.s
         if kind == "event" and item_id in s.events:
             html = self.renderer.event(s.events[item_id])
+        elif kind == "event" and s.table is not None:
+            from mapapp.ui.dataset_details import dataset_event_html
+
+            html = dataset_event_html(s, item_id)
+            if html is None:
+                return
         elif kind == "actor" and item_id in s.actors:
             html = self.renderer.actor(item_id)
         elif kind == "claim" and item_id in s.claims:

@@ -32,17 +32,20 @@ from mapapp.render.situation_layer import SituationLayer
 
 if TYPE_CHECKING:
     from mapapp.model.filters import Filters
+    from mapapp.model.timeline import TimeWindow
     from mapapp.render.export import Snapshot
     from mapapp.ui.details import DetailsView
     from mapapp.ui.export_dialog import ExportChoices
     from mapapp.ui.export_job import ExportJob
     from mapapp.ui.side_panel import SidePanel
+    from mapapp.ui.timeline import TimelinePanel
 from mapapp.ui.map_view import MapView
 from mapapp.ui.plain_text import menu_label
 from mapapp.ui.window_actions import build_actions
 
 # The map paints first; the side docks fill in this long after (too short to notice).
 DOCKS_DELAY_MS = 15
+MENU_MAX = 40  # co-located events listed in a cluster's menu
 
 
 def format_lonlat(lon: float, lat: float) -> str:
@@ -83,7 +86,7 @@ class MainWindow(QMainWindow):
         self.map_view.cursor_left.connect(lambda: self.coords_label.setText(""))
         self.map_view.view_changed.connect(self._show_scale)
         self.map_view.measure_changed.connect(self.message_label.setText)
-        self.map_view.events_clicked.connect(self._events_clicked)
+        self.map_view.markers_clicked.connect(self._markers_clicked)
         self._first_run_size()
         if situation is not None:
             self.set_situation(situation)
@@ -149,7 +152,13 @@ class MainWindow(QMainWindow):
         self.details_dock = QDockWidget("Details", self)
         self.details_dock.setObjectName("details_dock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
+        self.timeline_dock = QDockWidget("Timeline", self)
+        self.timeline_dock.setObjectName("timeline_dock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
+        self.timeline: TimelinePanel | None = None
+        self.time_window: TimeWindow | None = None
         self.resizeDocks([self.panel_dock], [420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.timeline_dock], [130], Qt.Orientation.Vertical)
         self.map_view.first_painted.connect(
             lambda: QTimer.singleShot(DOCKS_DELAY_MS, self.ensure_docks)
         )
@@ -166,13 +175,20 @@ class MainWindow(QMainWindow):
         self.panel.selected.connect(lambda kind, i: self.select(kind, i, origin="panel"))
         self.panel.activated.connect(self._activated)
         self.panel.filters_changed.connect(self._filters_changed)
+        self.panel.rows_changed.connect(self._rows_changed)
         self.panel_dock.setWidget(self.panel)
         self.details = DetailsView()
         self.details.navigate.connect(lambda kind, i: self.select(kind, i, origin="details"))
         self.details_dock.setWidget(self.details)
+        from mapapp.ui.timeline import TimelinePanel
+
+        self.timeline = TimelinePanel()
+        self.timeline.window_changed.connect(self._time_changed)
+        self.timeline_dock.setWidget(self.timeline)
         if self.situation is not None:
             self.panel.set_situation(self.situation)
             self.details.set_situation(self.situation)
+            self.timeline.set_table(self.situation.events_table())
 
     # situation ---------------------------------------------------------------
     def set_situation(self, situation: Situation, frame: bool = False) -> None:
@@ -181,9 +197,11 @@ class MainWindow(QMainWindow):
         layer = SituationLayer(situation, self.map_view.basemap)
         self.map_view.situation = layer
         self.map_view.set_options(focus_places=layer.focus_names(), selected_event=None)
+        self.time_window = None
         if self.panel is not None:
             self.panel.set_situation(situation)
             self.details.set_situation(situation)
+            self.timeline.set_table(situation.events_table())
         self.setWindowTitle(f"{situation.title} — mapapp")
         if frame:
             self.frame_situation()
@@ -319,6 +337,9 @@ class MainWindow(QMainWindow):
         s = self.situation
         if s is None:
             return
+        if s.table is not None:
+            self._select_dataset_event(kind, item_id, origin)
+            return
         items = {"event": s.events, "actor": s.actors, "claim": s.claims}.get(kind, {})
         if item_id not in items:
             return
@@ -342,6 +363,18 @@ class MainWindow(QMainWindow):
         ]
         self.panel.highlight_spans(spans)
         self.details.show_item(kind, item_id)
+
+    def _select_dataset_event(self, kind: str, event_id: str, origin: str) -> None:
+        if kind != "event" or not self.situation.has_event(event_id):
+            return
+        self.ensure_docks()
+        self.selection = ("event", event_id)
+        self.map_view.set_options(selected_event=event_id)
+        if origin != "map":
+            self._bring_into_view(event_id)
+        if origin != "panel":
+            self.panel.select("event", event_id)
+        self.details.show_item("event", event_id)
 
     def _bring_into_view(self, event_id: str) -> None:
         """Centre the event's marker (keeping the zoom), or frame its area."""
@@ -369,13 +402,24 @@ class MainWindow(QMainWindow):
             )
 
     def _events_clicked(self, event_ids: list[str], pos: QPointF) -> None:
-        if len(event_ids) == 1:
-            self.select("event", event_ids[0], origin="map")
+        layer = self.map_view.situation
+        self._markers_clicked([layer.marker_of(e) for e in event_ids], pos)
+
+    def _markers_clicked(self, members, pos: QPointF) -> None:
+        """A marker selects its event; a cluster zooms in, or lists co-located events."""
+        layer = self.map_view.situation
+        if len(members) == 1:
+            self.select("event", layer.marker_events[int(members[0])], origin="map")
             self.details_dock.raise_()
             return
-        layer = self.map_view.situation
-        xs = [layer.markers.x[layer.marker_of(e)] for e in event_ids]
-        ys = [layer.markers.y[layer.marker_of(e)] for e in event_ids]
+        xs = [float(layer.markers.x[int(i)]) for i in members[:MENU_MAX]]
+        ys = [float(layer.markers.y[int(i)]) for i in members[:MENU_MAX]]
+        if len(members) > MENU_MAX:  # a big cluster: its extent from whole columns
+            import numpy as np
+
+            idx = np.asarray(members)
+            xs = [float(layer.markers.x[idx].min()), float(layer.markers.x[idx].max())]
+            ys = [float(layer.markers.y[idx].min()), float(layer.markers.y[idx].max())]
         spread = max(max(xs) - min(xs), max(ys) - min(ys))
         view = self.map_view.view
         # members that zooming can pull apart: zoom in; co-located ones: list them
@@ -386,10 +430,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMenu
 
         menu = QMenu(self)
-        events = self.situation.events
+        event_ids = [layer.marker_events[int(i)] for i in members[:MENU_MAX]]
         for eid in event_ids:
-            act = menu.addAction(menu_label(f"{events[eid].title} — {events[eid].time.label()}"))
+            act = menu.addAction(menu_label(layer.describe(eid)))
             act.triggered.connect(lambda _=False, e=eid: self.select("event", e, origin="map"))
+        if len(members) > MENU_MAX:
+            more = menu.addAction(f"… and {len(members) - MENU_MAX:,} more at this point")
+            more.setEnabled(False)
         menu.popup(self.map_view.mapToGlobal(pos.toPoint()))
         self.cluster_menu = menu
 
@@ -399,13 +446,36 @@ class MainWindow(QMainWindow):
         self.details_dock.raise_()
         self.details.setFocus()
 
+    def _time_changed(self, window: TimeWindow | None) -> None:
+        """The timeline moved: the map follows at once, the side panel's list just after
+        (so playback does not wait for it)."""
+        self.time_window = window
+        s, layer = self.situation, self.map_view.situation
+        if s is None or layer is None:
+            return
+        alpha = window.shown(s.events_table()) if window is not None else None
+        layer.set_alpha(alpha if window is not None and window.mode == "fade" else None)
+        if s.table is not None:
+            self.panel.dataset.set_time_rows(alpha)
+        else:
+            self.panel.set_time_rows(alpha)
+            self._filters_changed(self.panel.current_filters())
+
+    def _rows_changed(self, rows) -> None:
+        layer = self.map_view.situation
+        if layer is not None and layer.table is not None:
+            layer.set_visible_rows(rows)
+            self.map_view.update()
+
     def _filters_changed(self, filters: Filters) -> None:
         from mapapp.model.filters import matching_events
 
         layer = self.map_view.situation
         if layer is None or self.situation is None:
             return
-        layer.set_visible_events(matching_events(self.situation, filters))
+        events = matching_events(self.situation, filters)
+        in_window = self.panel.window_events if self.panel is not None else None
+        layer.set_visible_events(events if in_window is None else events & in_window)
         self.map_view.update()
 
     def show_figures(self) -> None:
@@ -423,8 +493,8 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         self.ensure_docks()
         self.panel_dock.show()
-        self.panel.search.setFocus()
-        self.panel.search.selectAll()
+        self.panel.search_box().setFocus()
+        self.panel.search_box().selectAll()
 
     # slots -----------------------------------------------------------------
     def _show_cursor(self, lon: float, lat: float) -> None:
@@ -452,8 +522,8 @@ class MainWindow(QMainWindow):
         name = f"{self._file_stem()}{suffix if suffix in ('.png', '.svg', '.pdf') else '.png'}"
         event = mv.options.selected_event
         selected = None
-        if event and self.situation is not None and event in self.situation.events:
-            selected = self.situation.events[event].title
+        if event and self.situation is not None and self.situation.has_event(event):
+            selected = mv.situation.describe(event).rsplit(" — ", 1)[0]
         dialog = ExportDialog(
             self,
             folder / name,

@@ -31,7 +31,7 @@ class MapView(QWidget):
     cursor_left = Signal()
     view_changed = Signal()
     first_painted = Signal()
-    events_clicked = Signal(list, QPointF)  # event ids under the click, widget position
+    markers_clicked = Signal(object, QPointF)  # marker indices under the click, position
     measured = Signal(float, float)  # distance km, initial bearing degrees
     measure_changed = Signal(str)  # prompt or result text for the status bar
 
@@ -134,9 +134,9 @@ class MapView(QWidget):
         if self.measure_mode:
             self._measure_click(pos)
         else:
-            ids = self.events_at(pos)
-            if ids:
-                self.events_clicked.emit(ids, pos)
+            hit = self._hit(pos)
+            if hit is not None:
+                self.markers_clicked.emit(hit.members, pos)
 
     def events_at(self, pos: QPointF) -> list[str]:
         """Events of the marker or cluster drawn under ``pos``, in marker order."""
@@ -155,10 +155,9 @@ class MapView(QWidget):
             QToolTip.hideText()
             return
         layer = self.situation
-        events = layer.situation.events
         n = len(hit.members)
         ids = [layer.marker_events[i] for i in hit.members[:8]]
-        lines = [f"{events[i].title} — {events[i].time.label()}" for i in ids]
+        lines = [layer.describe(i) for i in ids]
         if n > 8:
             lines.append(f"… and {n - 8} more")
         if n > 1:

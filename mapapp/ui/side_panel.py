@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QStackedWidget,
     QTabWidget,
     QTextEdit,
     QTreeWidget,
@@ -54,13 +55,18 @@ def _item(texts: list[str], kind: str, item_id: str) -> QTreeWidgetItem:
 
 
 class SidePanel(QWidget):
+    """A situation file's events (nested), actors, claims, figures and article; or, for a
+    dataset, the filterable events table (``DatasetPanel``)."""
+
     selected = Signal(str, str)
     activated = Signal(str, str)
     filters_changed = Signal(object)  # Filters
+    rows_changed = Signal(object)  # a dataset's rows that pass (numpy bool per row)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.situation: Situation | None = None
+        self.window_events: set[str] | None = None  # events in the timeline's window
         self._muted = False
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search events, actors, claims…")
@@ -98,12 +104,25 @@ class SidePanel(QWidget):
         times.addWidget(self.time_filter)
         times.addWidget(self.date_from)
         times.addWidget(self.date_to)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        document_page = QWidget()
+        layout = QVBoxLayout(document_page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addLayout(times)
         layout.addWidget(self.tabs, 1)
+        from mapapp.ui.dataset_panel import DatasetPanel
+
+        self.dataset = DatasetPanel()
+        self.dataset.selected.connect(lambda eid: self._emit("event", eid))
+        self.dataset.activated.connect(lambda eid: self.activated.emit("event", eid))
+        self.dataset.rows_changed.connect(self.rows_changed)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(document_page)
+        self.stack.addWidget(self.dataset)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.stack)
 
         self.search.textChanged.connect(self._filters_edited)
         self.actor_filter.currentIndexChanged.connect(self._filters_edited)
@@ -117,7 +136,20 @@ class SidePanel(QWidget):
         self.figures.claim_selected.connect(lambda cid: self._emit("claim", cid))
 
     # content ---------------------------------------------------------------
+    def is_dataset(self) -> bool:
+        return self.situation is not None and self.situation.table is not None
+
+    def search_box(self) -> QLineEdit:
+        return self.dataset.search if self.is_dataset() else self.search
+
     def set_situation(self, situation: Situation) -> None:
+        self.window_events = None
+        if situation.table is not None:
+            self.situation = situation
+            self.stack.setCurrentWidget(self.dataset)
+            self.dataset.set_table(situation.table)
+            return
+        self.stack.setCurrentIndex(0)
         self._muted = True
         self.situation = s = situation
         self.search.clear()
@@ -223,9 +255,22 @@ class SidePanel(QWidget):
         self.apply_filters(f)
         self.filters_changed.emit(f)
 
+    def set_time_rows(self, alpha) -> None:
+        """The timeline's window over the events table (None: no window): the events
+        list keeps the events in it."""
+        if alpha is None or self.situation is None:
+            self.window_events = None
+        else:
+            ids = self.situation.events_table().column("id").to_list()
+            self.window_events = {i for i, a in zip(ids, alpha, strict=True) if a > 0}
+        if self.situation is not None and not self.is_dataset():
+            self.apply_filters(self.current_filters())
+
     def apply_filters(self, f: Filters) -> None:
         s = self.situation
         events, claims, actors = matching_events(s, f), matching_claims(s, f), matching_actors(s, f)
+        if self.window_events is not None:
+            events &= self.window_events
         # an event stays listed when one of its parts matches, so the part stays reachable
         keep_events = events | {s.events[e].part_of for e in events if s.events[e].part_of}
         self._hide_unmatched(self.events, keep_events, "event")
@@ -268,6 +313,10 @@ class SidePanel(QWidget):
 
     def select(self, kind: str, item_id: str, show: bool = True) -> None:
         """Reflect a selection made elsewhere (map, details links) without echoing it."""
+        if self.is_dataset():
+            if kind == "event":
+                self.dataset.select(item_id)
+            return
         item = self.find_item(kind, item_id)
         if item is None:
             return
@@ -281,6 +330,8 @@ class SidePanel(QWidget):
 
     def highlight_spans(self, spans: list[tuple[int, int]]) -> None:
         """Mark the cited spans in the article and scroll to the first."""
+        if self.is_dataset():
+            return
         selections = []
         doc = self.article.document()
         fmt = QTextCharFormat()

@@ -1,0 +1,274 @@
+"""Writers for dataset situations (events held as a table): ACLED CSV, GeoJSON and KML,
+written in chunks of rows built column-wise, so a million events take seconds and the
+memory for one chunk, never one Python object per event.
+
+The file appears whole or not at all (``atomic``). ``progress(done, total)`` is called
+after each chunk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from mapapp.atomic import write_atomically
+from mapapp.exchange.acled import TAG, TYPE_TO_ACLED
+from mapapp.exchange.acled_codebook import COLUMNS, DISORDER
+from mapapp.exchange.kml import ICON, NS, TYPE_STYLES, _style_key
+from mapapp.model.events_table import EventsTable
+
+if TYPE_CHECKING:
+    import polars as pl
+
+CHUNK = 50_000
+Progress = Callable[[int, int], None]
+XML_BAD = r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"  # not allowed in XML 1.0
+
+
+def _chunks(frame: pl.DataFrame, write: Callable[[pl.DataFrame, bool], None], progress):
+    total = frame.height
+    for start in range(0, max(total, 1), CHUNK):
+        write(frame.slice(start, CHUNK), start == 0)
+        if progress is not None:
+            progress(min(start + CHUNK, total), total)
+
+
+def write_table_csv(table: EventsTable, path: Path, progress: Progress | None = None) -> list[str]:
+    """ACLED's current column layout. An ACLED dataset gives back its rows as read (every
+    codebook column, older layouts' values kept); any other table is coded here."""
+    import polars as pl
+
+    from mapapp.exchange.dataset import is_acled
+
+    notes: list[str] = []
+    if is_acled(table):
+        raw = table.raw
+        frame = raw.select(
+            [pl.col(c) if c in raw.columns else pl.lit("").alias(c) for c in COLUMNS]
+        )
+        left_out = [c for c in raw.columns if c not in COLUMNS]
+        if left_out:
+            notes.append(f"columns of an older layout not in today's: {', '.join(left_out)}")
+    else:
+        frame, skipped = _acled_columns(table)
+        if skipped:
+            notes.append(f"left out {skipped:,} events without a day or a position")
+
+    def write(tmp: str) -> bool:
+        with open(tmp, "wb") as f:
+            f.write(b"\xef\xbb\xbf")
+            _chunks(frame, lambda c, first: c.write_csv(f, include_header=first), progress)
+        return True
+
+    write_atomically(path, write)
+    return notes
+
+
+def _acled_columns(table: EventsTable) -> tuple[pl.DataFrame, int]:
+    import polars as pl
+
+    f = table.frame.with_columns(pl.col("type").cast(pl.String))
+    ok = (
+        pl.col("day_lo").is_not_null()
+        & pl.col("lon").is_not_nan()
+        & pl.col("lat").is_not_nan()
+        & pl.col("lon").is_not_null()
+    )
+    kept = f.filter(ok)
+    acled_type = {k: v[0] for k, v in TYPE_TO_ACLED.items()}
+    event_type = pl.col("type").replace_strict(acled_type, default="Strategic developments")
+    epoch = pl.date(1970, 1, 1)
+    mid = pl.when(pl.col("time_precision") == "week").then(pl.col("day_lo") + 3)
+    day = mid.otherwise(pl.col("day_lo"))
+    date = epoch + pl.duration(days=day)
+    code = {"day": "1", "week": "2", "month": "3"}
+    geo = {"exact": "1", "near": "2", "region": "3"}
+    text = lambda name: pl.col(name).cast(pl.String).fill_null("")  # noqa: E731
+    out = kept.select(
+        pl.col("id").alias("event_id_cnty"),
+        date.dt.strftime("%Y-%m-%d").alias("event_date"),
+        date.dt.year().cast(pl.String).alias("year"),
+        pl.col("time_precision")
+        .cast(pl.String)
+        .replace_strict(code, default="1")
+        .alias("time_precision"),
+        event_type.replace_strict(DISORDER, default="Strategic developments").alias(
+            "disorder_type"
+        ),
+        event_type.alias("event_type"),
+        text("subtype").alias("sub_event_type"),
+        text("actor1").alias("actor1"),
+        pl.lit("").alias("assoc_actor_1"),
+        pl.lit("").alias("inter1"),
+        text("actor2").alias("actor2"),
+        pl.lit("").alias("assoc_actor_2"),
+        pl.lit("").alias("inter2"),
+        pl.lit("").alias("interaction"),
+        pl.lit("").alias("civilian_targeting"),
+        pl.lit("").alias("iso"),
+        pl.lit("").alias("region"),
+        text("country").alias("country"),
+        text("admin1").alias("admin1"),
+        pl.lit("").alias("admin2"),
+        pl.lit("").alias("admin3"),
+        text("location").alias("location"),
+        pl.col("lat").round(4).cast(pl.String).alias("latitude"),
+        pl.col("lon").round(4).cast(pl.String).alias("longitude"),
+        pl.col("location_precision")
+        .cast(pl.String)
+        .replace_strict(geo, default="3")
+        .alias("geo_precision"),
+        pl.lit("").alias("source"),
+        pl.lit("").alias("source_scale"),
+        text("notes").alias("notes"),
+        pl.col("fatalities").cast(pl.String).fill_null("").alias("fatalities"),
+        (TAG + pl.col("id")).alias("tags"),
+        pl.lit("").alias("timestamp"),
+    )
+    return out.select(COLUMNS), f.height - kept.height
+
+
+def _iso_day(name: str) -> pl.Expr:
+    import polars as pl
+
+    return (pl.date(1970, 1, 1) + pl.duration(days=pl.col(name))).dt.strftime("%Y-%m-%d")
+
+
+def write_table_geojson(
+    table: EventsTable, path: Path, title: str, progress: Progress | None = None
+) -> list[str]:
+    """A FeatureCollection of points (RFC 7946: lon/lat, 6 decimals), one feature per
+    event, properties named as the table's columns; events without a position get a null
+    geometry, as the RFC allows."""
+    import polars as pl
+
+    props = [
+        "id", "type", "subtype", "title", "notes", "time_precision", "location_precision",
+        "location", "actor1", "actor2", "actors", "country", "admin1", "fatalities",
+    ]  # fmt: skip
+    frame = table.frame.select(
+        pl.struct(
+            *[pl.col(c) for c in props],
+            _iso_day("day_lo").alias("start"),
+            _iso_day("day_hi").alias("end"),
+        )
+        .struct.json_encode()
+        .alias("p"),
+        pl.when(pl.col("lon").is_nan() | pl.col("lat").is_nan() | pl.col("lon").is_null())
+        .then(pl.lit("null"))
+        .otherwise(
+            pl.concat_str(
+                pl.lit('{"type":"Point","coordinates":['),
+                pl.col("lon").round(6),
+                pl.lit(","),
+                pl.col("lat").round(6),
+                pl.lit("]}"),
+            )
+        )
+        .alias("g"),
+    ).select(
+        pl.concat_str(
+            pl.lit('{"type":"Feature","geometry":'),
+            "g",
+            pl.lit(',"properties":'),
+            "p",
+            pl.lit("}"),
+        ).alias("f")
+    )
+    import json
+
+    head = json.dumps({"type": "FeatureCollection", "name": title}, ensure_ascii=False)
+
+    def write(tmp: str) -> bool:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+            f.write(head[:-1] + ',"features":[\n')
+            _chunks(frame, lambda c, first: _lines(f, c["f"], first, ",\n"), progress)
+            f.write("\n]}\n")
+        return True
+
+    write_atomically(path, write)
+    return []
+
+
+def _lines(f: IO[str], column: pl.Series, first: bool, sep: str) -> None:
+    if column.len() == 0:
+        return
+    if not first:
+        f.write(sep)
+    f.write(sep.join(column.to_list()))
+
+
+def _xml(name: str) -> pl.Expr:
+    """A column as XML text: characters XML cannot hold removed, markup escaped."""
+    import polars as pl
+
+    col = pl.col(name).cast(pl.String).fill_null("").str.replace_all(XML_BAD, "")
+    for a, b in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;")):
+        col = col.str.replace_all(a, b, literal=True)
+    return col
+
+
+def write_table_kml(
+    table: EventsTable, path: Path, title: str, progress: Progress | None = None
+) -> list[str]:
+    """Placemarks with the event's type style, a TimeSpan at its precision and the notes
+    as the balloon text (escaped twice: KML balloons are HTML, the data is plain text)."""
+    import polars as pl
+
+    styles = {
+        t: "event-" + _style_key(t)
+        for t in table.column("type").drop_nulls().unique().cast(pl.String)
+    }
+    balloon = pl.format(
+        "&lt;p&gt;{}&lt;/p&gt;&lt;p&gt;{}: {}&lt;/p&gt;",
+        _xml("notes").str.replace_all("&", "&amp;", literal=True),
+        _xml("actor1").str.replace_all("&", "&amp;", literal=True),
+        _xml("location").str.replace_all("&", "&amp;", literal=True),
+    )
+    name = (
+        pl.when(pl.col("title").is_not_null())
+        .then(_xml("title"))
+        .otherwise(pl.format("{} — {}", _xml("subtype"), _xml("location")))
+    )
+    frame = table.frame.filter(pl.col("lon").is_not_nan() & pl.col("lat").is_not_nan()).select(
+        pl.format(
+            "<Placemark><name>{}</name><description>{}</description>"
+            "<TimeSpan><begin>{}</begin><end>{}</end></TimeSpan>"
+            "<styleUrl>#{}</styleUrl><Point><coordinates>{},{}</coordinates></Point>"
+            "</Placemark>",
+            name,
+            balloon,
+            _iso_day("day_lo").fill_null(""),
+            _iso_day("day_hi").fill_null(""),
+            pl.col("type").cast(pl.String).replace_strict(styles, default="event-other"),
+            pl.col("lon").round(6),
+            pl.col("lat").round(6),
+        ).alias("p")
+    )
+    skipped = table.frame.height - frame.height
+
+    def write(tmp: str) -> bool:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+            f.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="{NS}"><Document>')
+            f.write(f"<name>{_escape(title)}</name>\n")
+            for key, (icon, colour, _) in TYPE_STYLES.items():
+                href = _escape(ICON.format(icon))
+                f.write(
+                    f'<Style id="event-{key}"><IconStyle><color>{colour}</color>'
+                    f"<scale>1.1</scale><Icon><href>{href}</href></Icon></IconStyle>"
+                    "<BalloonStyle><text>$[description]</text></BalloonStyle></Style>\n"
+                )
+            f.write("<Folder><name>Events</name>\n")
+            _chunks(frame, lambda c, first: _lines(f, c["p"], first, "\n"), progress)
+            f.write("\n</Folder></Document></kml>\n")
+        return True
+
+    write_atomically(path, write)
+    return [f"left out {skipped:,} events without a position"] if skipped else []
+
+
+def _escape(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(text, {'"': "&quot;"})
