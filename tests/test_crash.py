@@ -80,8 +80,10 @@ def test_window_shows_one_dialog_and_keeps_the_situation(
     qtbot.waitUntil(lambda: w.internal_error_box is not None and w.internal_error_box.isVisible())
     assert "RuntimeError: reader fell over" in w.internal_error_box.informativeText()
     assert w.situation is before and w.isVisible()
-    # more errors while it is open: no dialog storm, the count goes up
+    # more errors while it is open: no dialog storm, the count goes up (each open runs on
+    # a worker; one started before the last finished would be cancelled by it)
     entry.trigger()
+    qtbot.waitUntil(lambda: "2 errors" in w.internal_error_box.informativeText())
     entry.trigger()
     qtbot.waitUntil(lambda: "3 errors" in w.internal_error_box.informativeText())
     boxes = [b for b in w.findChildren(QMessageBox) if b.isVisible()]

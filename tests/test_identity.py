@@ -46,7 +46,7 @@ def test_full_screen_toggles(situation_window, qtbot):
     qtbot.waitUntil(lambda: not w.isFullScreen())
 
 
-def test_recent_files_newest_first_without_vanished_ones(situation_window, tmp_path):
+def test_recent_files_newest_first_without_vanished_ones(situation_window, tmp_path, qtbot):
     w = situation_window
     first = tmp_path / "first.csv"
     second = tmp_path / "second & more.csv"
@@ -63,7 +63,7 @@ def test_recent_files_newest_first_without_vanished_ones(situation_window, tmp_p
     # choosing an entry opens it
     w.open_file(FIXTURE_CSV)
     next(a for a in w.recent_menu.actions() if "first.csv" in a.text()).trigger()
-    assert w.situation.path == first
+    qtbot.waitUntil(lambda: w.situation.path == first)  # read on a worker thread
 
 
 def test_about_names_version_data_sources_and_licences(situation_window):

@@ -278,7 +278,7 @@ def test_co_located_events_are_listed_from_their_cluster(window, qtbot):
     assert window.selection[0] == "event"
 
 
-def test_dropping_a_file_opens_it(window):
+def test_dropping_a_file_opens_it(window, qtbot):
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent
 
@@ -292,4 +292,4 @@ def test_dropping_a_file_opens_it(window):
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    assert window.situation.title.startswith("Test fixture")
+    qtbot.waitUntil(lambda: window.situation.title.startswith("Test fixture"))

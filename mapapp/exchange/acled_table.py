@@ -37,11 +37,17 @@ GEO = {1: "exact", 2: "near", 3: "region"}
 TIME = {1: "day", 2: "week", 3: "month"}
 
 
-def read_acled_table(path: Path) -> EventsTable:
-    """The events of an ACLED-layout CSV; SituationError naming each bad line."""
+def _no_progress(fraction: float, stage: str) -> None:
+    pass
+
+
+def read_acled_table(path: Path, progress=_no_progress) -> EventsTable:
+    """The events of an ACLED-layout CSV; SituationError naming each bad line.
+    ``progress(fraction, stage)`` is called between stages (and may raise to stop)."""
     import polars as pl
 
     path = Path(path)
+    progress(0.02, "reading")
     try:
         with rust_panics_quiet():
             raw = pl.read_csv(path, infer_schema=False, empty_string_is_null=False)
@@ -49,13 +55,14 @@ def read_acled_table(path: Path) -> EventsTable:
         raise
     except BaseException as exc:  # PolarsError, OSError, or a panic of the Rust reader
         _refuse_unreadable(path, exc)
-    return acled_frame_table(raw, path)
+    return acled_frame_table(raw, path, progress)
 
 
-def acled_frame_table(raw: pl.DataFrame, path: Path) -> EventsTable:
+def acled_frame_table(raw: pl.DataFrame, path: Path, progress=_no_progress) -> EventsTable:
     """The events of ACLED-layout columns (all text) read from ``path`` (CSV or Parquet)."""
     import polars as pl
 
+    progress(0.45, f"checking {raw.height:,} rows")
     frame = _normalise_header(path, raw)
     frame = frame.with_columns(pl.all().cast(pl.String).fill_null(""))
     as_read = frame  # line numbers count the line breaks of the cells as written
@@ -66,6 +73,7 @@ def acled_frame_table(raw: pl.DataFrame, path: Path) -> EventsTable:
         raise SituationError(path, problems)
     if checked.height == 0:
         raise SituationError(path, [Problem("line 2", "no event rows")])
+    progress(0.75, "building the events table")
     events, raw_event = _events(checked)
     return EventsTable(events, frame, raw_event)
 

@@ -25,9 +25,10 @@ IMPORT_FILTER = (
 )
 
 
-def read_any(path: Path | str) -> Situation:
-    """A situation from a situation file, a GeoJSON file or an ACLED-layout CSV; every
-    kind goes through the same validation."""
+def read_any(path: Path | str, progress=None) -> Situation:
+    """A situation from a situation file, GeoJSON, an ACLED-layout CSV or (Geo)Parquet
+    (the last two as datasets: events in a table). ``progress(fraction, stage)``, if given,
+    is called between the stages of a dataset's reading."""
     from mapapp.model.validation import validate
 
     path = Path(path)
@@ -36,9 +37,11 @@ def read_any(path: Path | str) -> Situation:
         from mapapp.exchange.acled_table import read_acled_table
         from mapapp.exchange.dataset import dataset_situation
 
-        return dataset_situation(path, read_acled_table(path))
+        if progress is None:
+            return dataset_situation(path, read_acled_table(path))
+        return dataset_situation(path, read_acled_table(path, progress))
     if suffix == ".parquet":
-        return _read_parquet(path)
+        return _read_parquet(path, progress)
     if suffix in (".json", ".geojson"):
         data = read_json(path)
         if suffix == ".geojson" or (
@@ -55,14 +58,14 @@ def read_any(path: Path | str) -> Situation:
     return situation_from_dict(data, texts, path)
 
 
-def _read_parquet(path: Path) -> Situation:
+def _read_parquet(path: Path, progress=None) -> Situation:
     """A GeoParquet written by mapapp from a situation file gives that situation back
     (its document, validated as any situation file); any other is a dataset."""
     from mapapp.exchange.dataset import dataset_situation
     from mapapp.exchange.parquet import read_parquet_table
     from mapapp.model.validation import validate
 
-    table, document = read_parquet_table(path)
+    table, document = read_parquet_table(path, progress)
     if document is not None and document.get("events"):
         problems, texts = validate(document, path.parent)
         if problems:

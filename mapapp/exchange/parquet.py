@@ -98,7 +98,9 @@ def write_geoparquet(
     write_atomically(path, write)
 
 
-def read_parquet_table(path: Path | str) -> tuple[EventsTable, dict[str, Any] | None]:
+def read_parquet_table(
+    path: Path | str, progress=None
+) -> tuple[EventsTable, dict[str, Any] | None]:
     """The events of a (Geo)Parquet file, and the mapapp document it carries, if any.
 
     The file is decoded in a child process: polars' Parquet reader can abort the whole
@@ -108,6 +110,8 @@ def read_parquet_table(path: Path | str) -> tuple[EventsTable, dict[str, Any] | 
     import polars as pl
 
     path = Path(path)
+    if progress is not None:
+        progress(0.02, "reading")
     with tempfile.TemporaryDirectory(prefix="mapapp-parquet-") as tmp:
         columns, meta_file = Path(tmp) / "columns.arrow", Path(tmp) / "meta.json"
         try:
@@ -131,6 +135,8 @@ def read_parquet_table(path: Path | str) -> tuple[EventsTable, dict[str, Any] | 
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
         frame = pl.read_ipc(columns)
     document = _document(path, meta.get("mapapp"))
+    if progress is not None:
+        progress(0.5, f"checking {frame.height:,} rows")
     try:
         return _events_of(path, frame, meta), document
     except SituationError:

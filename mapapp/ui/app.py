@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -36,7 +37,6 @@ def app_icon() -> QIcon:
 
 def run(file: str | None = None) -> int:
     app = create_application()
-    from mapapp.model.files import SituationError
     from mapapp.model.io import default_situation_path, load_situation
     from mapapp.render.basemap import default_basemap
     from mapapp.ui.crash_handler import CrashHandler
@@ -44,34 +44,23 @@ def run(file: str | None = None) -> int:
 
     crashes = CrashHandler(app)
     crashes.install()
-    error: SituationError | None = None
-    crash = ""
-    situation = None
-    if file:
-        from mapapp.exchange.convert import read_any
-
-        try:
-            situation = read_any(file)
-        except SituationError as exc:
-            print(f"mapapp: error: {exc}", file=sys.stderr)
-            error = exc
-        except Exception:  # a bug: reported, and the window opens on the default
-            crash = crashes.report(*sys.exc_info())
-    opened = situation is not None
-    if situation is None:
-        situation = load_situation(default_situation_path(), trusted=True)
+    situation = None if file else load_situation(default_situation_path(), trusted=True)
     window = MainWindow(default_basemap(), situation)
     crashes.happened.connect(window.report_internal_error)
-    if opened:
-        QTimer.singleShot(0, window.frame_situation)
-    if error is not None:
-        QTimer.singleShot(0, lambda: window._show_problems(error))
-    if crash:
-        QTimer.singleShot(0, lambda: window.report_internal_error(crash))
+    if file:  # read on a worker while Qt starts and the basemap paints
+        job = window.start_loading(file)
+        job.failed.connect(lambda exc: print(f"mapapp: error: {exc}", file=sys.stderr))
     if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
-        # quit once the first map frame is painted and flushed; the side docks, built
-        # after the first frame, come later (see MainWindow.DOCKS_DELAY_MS)
-        window.map_view.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+        # quit once the first frame is painted and flushed: with FILE, the first frame
+        # that draws FILE's events (not the bare basemap painted while it loads)
+        def painted() -> None:
+            layer = window.map_view.situation
+            if not file or (layer is not None and layer.situation.path == Path(file)):
+                QTimer.singleShot(0, app.quit)
+
+        window.map_view.painted.connect(painted)
+        if file:
+            job.failed.connect(lambda _exc: QTimer.singleShot(0, app.quit))
     else:
         # pyproj is kept off the path to the first frame; load it before the pointer moves.
         window.map_view.first_painted.connect(lambda: QTimer.singleShot(30, _warm_up))

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from mapapp.ui.details import DetailsView
     from mapapp.ui.export_dialog import ExportChoices
     from mapapp.ui.export_job import ExportJob
+    from mapapp.ui.load_job import LoadJob
     from mapapp.ui.side_panel import SidePanel
     from mapapp.ui.timeline import TimelinePanel
 from mapapp.ui.map_view import MapView
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.internal_errors = 0
         self.export_job: ExportJob | None = None
         self.last_export_job: ExportJob | None = None
+        self.load_job: LoadJob | None = None
+        self.old_load_jobs: list[LoadJob] = []  # cancelled ones, finishing in the background
         self.map_view = MapView(basemap, self)
         self.setCentralWidget(self.map_view)
         self.setAcceptDrops(True)
@@ -85,6 +88,8 @@ class MainWindow(QMainWindow):
         self.map_view.cursor_moved.connect(self._show_cursor)
         self.map_view.cursor_left.connect(lambda: self.coords_label.setText(""))
         self.map_view.view_changed.connect(self._show_scale)
+        self._panels_pending = False
+        self.map_view.painted.connect(self._map_painted)
         self.map_view.measure_changed.connect(self.message_label.setText)
         self.map_view.markers_clicked.connect(self._markers_clicked)
         self._first_run_size()
@@ -107,8 +112,19 @@ class MainWindow(QMainWindow):
         self.coords_label.setTextFormat(Qt.TextFormat.PlainText)
         self.scale_label = QLabel()
         self.scale_label.setTextFormat(Qt.TextFormat.PlainText)
+        from PySide6.QtWidgets import QProgressBar, QPushButton
+
+        self.load_progress = QProgressBar()
+        self.load_progress.setMaximumWidth(180)
+        self.load_progress.setRange(0, 100)
+        self.load_cancel = QPushButton("Cancel")
+        self.load_cancel.clicked.connect(self.cancel_loading)
         bar = self.statusBar()
         bar.addWidget(self.message_label, 1)
+        bar.addWidget(self.load_progress)
+        bar.addWidget(self.load_cancel)
+        self.load_progress.hide()
+        self.load_cancel.hide()
         bar.addPermanentWidget(self.scale_label)
         bar.addPermanentWidget(self.coords_label)
 
@@ -191,17 +207,31 @@ class MainWindow(QMainWindow):
             self.timeline.set_table(self.situation.events_table())
 
     # situation ---------------------------------------------------------------
-    def set_situation(self, situation: Situation, frame: bool = False) -> None:
+    def _fill_panels(self) -> None:
+        self._panels_pending = False
+        situation = self.situation
+        self.panel.setEnabled(True)
+        self.panel.set_situation(situation)
+        self.details.set_situation(situation)
+        self.timeline.set_table(situation.events_table())
+
+    def _map_painted(self) -> None:
+        if self._panels_pending and self.panel is not None:
+            QTimer.singleShot(0, self._fill_panels)
+            self._panels_pending = False
+
+    def set_situation(self, situation: Situation, frame: bool = False, panel_now=True) -> None:
         self.situation = situation
         self.selection = None
         layer = SituationLayer(situation, self.map_view.basemap)
         self.map_view.situation = layer
         self.map_view.set_options(focus_places=layer.focus_names(), selected_event=None)
         self.time_window = None
-        if self.panel is not None:
-            self.panel.set_situation(situation)
-            self.details.set_situation(situation)
-            self.timeline.set_table(situation.events_table())
+        if self.panel is not None and panel_now:
+            self._fill_panels()
+        elif self.panel is not None:  # the map paints first, then the lists fill
+            self.panel.setEnabled(False)
+            self._panels_pending = True
         self.setWindowTitle(f"{situation.title} — mapapp")
         if frame:
             self.frame_situation()
@@ -215,8 +245,8 @@ class MainWindow(QMainWindow):
             self.map_view.set_view(framing(box, self.map_view.width(), self.map_view.height()))
 
     def open_file(self, path: str | Path) -> bool:
-        """Open a situation (or import GeoJSON / ACLED CSV); on any problem show it and
-        keep the current one."""
+        """Open a file here and now (scripts, tests); the menus, drops and the command
+        line use ``start_loading``. On any problem show it and keep the current one."""
         from mapapp.exchange.convert import read_any
 
         try:
@@ -224,12 +254,98 @@ class MainWindow(QMainWindow):
         except SituationError as exc:
             self._show_problems(exc)
             return False
-        self.set_situation(situation, frame=True)
-        self.message_label.setText(f"Opened {Path(path).name}")
+        self._opened(situation, Path(path))
+        return True
+
+    def _opened(self, situation: Situation, path: Path, panel_now: bool = True) -> None:
+        self.set_situation(situation, frame=True, panel_now=panel_now)
+        n = situation.event_count()
+        self.message_label.setText(f"Opened {path.name} ({n:,} event{'s' if n != 1 else ''})")
         from mapapp.ui.recent import remember
 
         remember(path)
-        return True
+
+    def start_loading(self, path: str | Path) -> LoadJob:
+        """Read ``path`` on a worker thread with a progress bar and Cancel; the window
+        keeps working and the open situation stays until the new one is ready."""
+        from mapapp.ui.load_job import LoadJob
+
+        if self.load_job is not None:
+            self.cancel_loading()
+        path = Path(path)
+        job = LoadJob(path, self)
+        self.load_job = job
+        job.progressed.connect(lambda pct, stage: self._load_progressed(job, pct, stage))
+        job.loaded.connect(lambda situation: self._load_finished(job, situation))
+        job.failed.connect(lambda exc: self._load_failed(job, exc))
+        job.crashed.connect(lambda info: self._load_crashed(job, info))
+        job.finished.connect(lambda: self._forget_job(job))
+        self.load_progress.setValue(0)
+        self.load_progress.show()
+        self.load_cancel.show()
+        self.message_label.setText(f"Opening {path.name}…")
+        job.start()
+        return job
+
+    def cancel_loading(self) -> None:
+        job = self.load_job
+        if job is None:
+            return
+        job.cancel()
+        self.old_load_jobs.append(job)
+        self.load_job = None
+        self._load_ui_done()
+        kept = f"; “{self.situation.title}” stays open" if self.situation else ""
+        self.message_label.setText(f"Opening {job.path.name} cancelled{kept}.")
+
+    def _load_progressed(self, job: LoadJob, pct: int, stage: str) -> None:
+        if job is self.load_job:
+            self.load_progress.setValue(pct)
+            self.message_label.setText(f"Opening {job.path.name}: {stage}…")
+
+    def _load_finished(self, job: LoadJob, situation: Situation) -> None:
+        if job is not self.load_job:
+            return
+        self.load_job = None
+        self._load_ui_done()
+        self._opened(situation, job.path, panel_now=False)
+
+    def _load_failed(self, job: LoadJob, exc: SituationError) -> None:
+        if job is not self.load_job:
+            return
+        self.load_job = None
+        self._load_ui_done()
+        self.load_failed(exc)
+
+    def load_failed(self, exc: SituationError) -> None:
+        """A file could not be opened: say why; with nothing open, show the embedded
+        situation behind the message rather than an empty map."""
+        if self.situation is None:
+            from mapapp.model.io import default_situation_path, load_situation
+
+            self.set_situation(load_situation(default_situation_path(), trusted=True))
+        self._show_problems(exc)
+
+    def _load_crashed(self, job: LoadJob, info) -> None:
+        import sys
+
+        if job is self.load_job:
+            self.load_job = None
+            self._load_ui_done()
+            if self.situation is None:
+                from mapapp.model.io import default_situation_path, load_situation
+
+                self.set_situation(load_situation(default_situation_path(), trusted=True))
+            sys.excepthook(*info)
+
+    def _forget_job(self, job: LoadJob) -> None:
+        if job in self.old_load_jobs:
+            self.old_load_jobs.remove(job)
+        job.deleteLater()
+
+    def _load_ui_done(self) -> None:
+        self.load_progress.hide()
+        self.load_cancel.hide()
 
     def open_dialog(self, title: str = "Open situation") -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -239,7 +355,7 @@ class MainWindow(QMainWindow):
         start = str(self.situation.path.parent) if self.situation and self.situation.path else ""
         path, _ = QFileDialog.getOpenFileName(self, title, start, IMPORT_FILTER)
         if path:
-            self.open_file(path)
+            self.start_loading(path)
 
     def export_data_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -329,7 +445,7 @@ class MainWindow(QMainWindow):
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self.open_file(files[0])
+            self.start_loading(files[0])
 
     # selection -----------------------------------------------------------------
     def select(self, kind: str, item_id: str, origin: str = "") -> None:
@@ -671,6 +787,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.map_view.set_view(saved))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancel_loading()
+        for job in list(self.old_load_jobs):  # a reader cannot be interrupted mid-stage
+            job.wait()
         if self.export_job is not None:  # its temporary file is removed on the way out
             self.export_job.cancel()
             self.export_job.wait()

@@ -31,6 +31,7 @@ class MapView(QWidget):
     cursor_left = Signal()
     view_changed = Signal()
     first_painted = Signal()
+    painted = Signal()  # after every frame
     markers_clicked = Signal(object, QPointF)  # marker indices under the click, position
     measured = Signal(float, float)  # distance km, initial bearing degrees
     measure_changed = Signal(str)  # prompt or result text for the status bar
@@ -96,6 +97,7 @@ class MapView(QWidget):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+        self.painted.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0

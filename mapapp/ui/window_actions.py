@@ -40,7 +40,7 @@ def build_actions(w: MainWindow) -> None:
     from mapapp.ui.recent import RecentMenu
 
     file_menu.addAction(open_)
-    w.recent_menu = RecentMenu(w.open_file, w)
+    w.recent_menu = RecentMenu(w.start_loading, w)
     file_menu.addMenu(w.recent_menu)
     file_menu.addAction(import_)
     file_menu.addSeparator()
