@@ -69,6 +69,14 @@ def _snapshot_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-title", action="store_true", help="no title box")
     p.add_argument("--select", metavar="ID", help="highlight an event (or a claim's event)")
     p.add_argument("--hide", default="", metavar="LAYERS", help="comma-separated layer keys")
+    p.add_argument("--from", dest="first", metavar="DATE", help="time window: first day shown")
+    p.add_argument("--to", dest="last", metavar="DATE", help="time window: last day shown")
+    p.add_argument(
+        "--mode",
+        choices=("window", "accumulate", "fade"),
+        default="window",
+        help="window: events in it; accumulate: everything up to --to; fade: older fade out",
+    )
     for flag in ("legend", "scale-bar", "north-arrow", "attribution", "data-date"):
         p.add_argument(f"--no-{flag}", action="store_true", help=f"leave out the {flag}")
     return p
@@ -156,7 +164,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     from mapapp.render.basemap import default_basemap
     from mapapp.render.export import export_snapshot
     from mapapp.render.situation_layer import SituationLayer
-    from mapapp.render.snapshot import build_snapshot, default_view
+    from mapapp.render.snapshot import build_snapshot, default_view, time_window_for
 
     try:
         if args.file:
@@ -169,6 +177,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     basemap = default_basemap()
     layer = SituationLayer(situation, basemap)
+    window = time_window_for(layer, args.first, args.last, args.mode)
     view = default_view(layer, width, height, bbox)
     snap = build_snapshot(
         layer,
@@ -183,6 +192,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
         north_arrow=not args.no_north_arrow,
         attribution=not args.no_attribution,
         data_date=not args.no_data_date,
+        time_window=window,
     )
     export_snapshot(out, snap, basemap, layer)
     del app

@@ -294,3 +294,26 @@ def test_data_date_and_attribution_switch_separately(tmp_path):
     assert "Data as of" not in no_date and "Natural Earth (public domain)" in no_date
     date_only = texts("--no-attribution")
     assert "Data as of 2026-11-24" in date_only and "Natural Earth (public domain)" not in date_only
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "shown"),
+    [("2024-07-25", "2024-07-31", True), ("2024-08-01", "2024-12-31", False)],
+)
+def test_snapshot_from_to_shows_the_window_and_says_which(tmp_path, layer, first, last, shown):
+    """The battle (2024-07-25 to 27) is drawn at Tinzaouaten only when the window overlaps
+    it; the caption names the window."""
+    out = tmp_path / "w.png"
+    args = ("snapshot", "-o", str(out), "--size", "1200x800", "--no-legend")
+    r = run_cli(*args, "--from", first, "--to", last)
+    assert r.returncode == 0, r.stderr
+    view = cli_view(layer)
+    sx, sy = (round(v) for v in view.map_to_screen(*layer.event_position("battle")))
+    rgb = image_rgb(QImage(str(out)))
+    patch = rgb[sy - 8 : sy + 9, sx - 8 : sx + 9].reshape(-1, 3).astype(int)
+    orange = (np.abs(patch - [217, 72, 15]).sum(axis=1) < 40).sum()
+    assert bool(orange > 20) is shown
+    svg = tmp_path / "w.svg"
+    assert run_cli(*args[:2], str(svg), "--from", first, "--to", last).returncode == 0
+    texts = ["".join(t.itertext()) for t in ET.parse(svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert any(f"Events: {first} to {last}" in t for t in texts)

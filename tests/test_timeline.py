@@ -84,9 +84,11 @@ def test_window_accumulate_and_fade():
     assert acc.shown(t).tolist() == [1, 1, 1, 0, 0]
     fade = TimeWindow(day("2024-08-10"), day("2024-08-20"), "fade", fade_days=30)
     alpha = fade.shown(t)
-    assert alpha[0] == pytest.approx(1 - 24 / 30)  # ended 2024-07-27, 24 days before
-    assert alpha[2] == pytest.approx(1 - 15 / 30)
+    assert alpha[0] == pytest.approx(1 - 14 / 30)  # ended 2024-07-27, 14 days before it
+    assert alpha[2] == pytest.approx(1 - 5 / 30)
     assert alpha[3] == 0 and alpha[4] == 0
+    inside = TimeWindow(day("2024-07-20"), day("2024-08-20"), "fade", fade_days=30)
+    assert inside.shown(t).tolist()[:3] == [1, 1, 1]  # in the window: not faded
     assert w.stepped(7).first == w.first + 7 and w.stepped(7).last == w.last + 7
     assert w.label() == "2024-07-26 to 2024-07-30"
     assert acc.label() == "up to 2024-08-20"

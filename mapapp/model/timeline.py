@@ -4,7 +4,7 @@ An event is a span of days at its precision (``day_lo``..``day_hi`` in the event
 a week-precise event covers its week, a month-precise one its month), never a pinned day.
 The histogram counts an event in every bin its span overlaps, stacked by type; a window
 shows the events its days overlap (``window``), everything up to its end (``accumulate``),
-or that with older events fading out (``fade``). Open spans ("after 2012", undated) have
+or those with the events that ended before it fading out (``fade``). Open spans ("after 2012", undated) have
 no days and never show in a window. No Qt here: the timeline dock and the snapshot both
 read these arrays.
 """
@@ -123,7 +123,8 @@ class TimeWindow:
             return (started & (hi >= self.first)).astype(np.float32)
         if self.mode == "accumulate":
             return started.astype(np.float32)
-        age = np.maximum(self.last - hi, 0).astype(np.float32)  # days since it ended
+        # in the window: solid; ended before it: fading over fade_days after its start
+        age = np.maximum(self.first - hi, 0).astype(np.float32)
         alpha = np.clip(1.0 - age / max(self.fade_days, 1), 0.0, 1.0)
         return np.where(started, alpha, 0.0).astype(np.float32)
 

@@ -4,6 +4,7 @@ window, so both frame, title, caption and attribute a map the same way."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from mapapp.errors import UsageError
 from mapapp.geo.viewport import Viewport, framing
@@ -12,6 +13,9 @@ from mapapp.render.basemap import Basemap
 from mapapp.render.export import Snapshot, snapshot_metadata
 from mapapp.render.scene import ATTRIBUTION, LAYERS, RenderOptions
 from mapapp.render.situation_layer import SituationLayer
+
+if TYPE_CHECKING:
+    from mapapp.model.timeline import TimeWindow
 
 
 def situation_sources(situation: Situation) -> list[str]:
@@ -60,6 +64,41 @@ def resolve_selection(situation: Situation, item_id: str) -> str:
     raise UsageError(f"--select {item_id!r}: no event or claim with that id in this situation")
 
 
+def time_window_for(
+    layer: SituationLayer, first: str | None, last: str | None, mode: str
+) -> TimeWindow | None:
+    """The command line's --from/--to/--mode as a window, applied to the layer's markers
+    (an open end: the data's first or last day)."""
+    if not first and not last:
+        return None
+    from datetime import date
+
+    from mapapp.model.events_table import EPOCH
+    from mapapp.model.timeline import TimeWindow
+
+    table = layer.situation.events_table()
+    lo, hi, dated = table.days()
+    days = []
+    for flag, text, default in (
+        ("--from", first, int(lo[dated].min()) if dated.any() else 0),
+        ("--to", last, int(hi[dated].max()) if dated.any() else 0),
+    ):
+        if not text:
+            days.append(default)
+            continue
+        try:
+            days.append((date.fromisoformat(text) - EPOCH).days)
+        except ValueError:
+            raise UsageError(f"{flag} must be a day like 2024-07-25, not {text!r}") from None
+    if days[0] > days[1]:
+        raise UsageError(f"--from {first} is after --to {last}")
+    window = TimeWindow(days[0], days[1], mode)
+    shown = window.shown(table)
+    layer.set_visible_rows(shown > 0)
+    layer.set_alpha(shown if mode == "fade" else None)
+    return window
+
+
 def bbox_view(bbox: tuple[float, float, float, float], width: int, height: int) -> Viewport:
     from mapapp.geo.projection import WEB_MERCATOR
 
@@ -93,9 +132,15 @@ def build_snapshot(
     attribution: bool = True,
     data_date: bool = True,
     base: RenderOptions | None = None,
+    time_window: TimeWindow | None = None,
 ) -> Snapshot:
+    """``time_window``: the window the layer's markers already follow; the caption says
+    which it is."""
     s = layer.situation
     selected = resolve_selection(s, select) if select else None
+    caption = event_caption(s, selected) if selected else ""
+    if time_window is not None:
+        caption = "\n".join(x for x in (caption, f"Events: {time_window.label()}") if x)
     options = replace(
         base or RenderOptions(),
         layers=(base.layers if base else frozenset(LAYERS)) - hidden,
@@ -108,7 +153,7 @@ def build_snapshot(
         attribution=attribution,
         attribution_text=attribution_for(s),
         data_date=s.data_date if data_date else "",
-        caption=event_caption(s, selected) if selected else "",
+        caption=caption,
         measure=None,
     )
     return Snapshot(view, options, dpi, snapshot_metadata(view, options, situation_sources(s)))

@@ -385,12 +385,13 @@ class MainWindow(QMainWindow):
 
         if self.situation is None:
             return None
+        situation, shown = self.shown_situation()
         try:
-            notes = write_any(self.situation, path)
+            notes = write_any(situation, path)
         except MapappError as exc:
             self._export_failed(str(exc))
             return None
-        self.message_label.setText(f"Data written to {path}")
+        self.message_label.setText(f"Data written to {path}{shown}")
         if notes:
             box = QMessageBox(QMessageBox.Icon.Information, "Export data", "", parent=self)
             box.setTextFormat(Qt.TextFormat.PlainText)
@@ -398,6 +399,24 @@ class MainWindow(QMainWindow):
             box.setInformativeText("\n".join(notes[:15]) + ("\n…" if len(notes) > 15 else ""))
             box.open()
         return notes
+
+    def shown_situation(self) -> tuple[Situation, str]:
+        """What the map shows (filters and time window applied), and a note saying so."""
+        s, layer = self.situation, self.map_view.situation
+        total = s.event_count()
+        if s.table is not None:
+            rows = self.panel.dataset.shown if self.panel is not None else None
+            if rows is None or rows.all():
+                return s, ""
+            from mapapp.model.subset import dataset_subset
+
+            return dataset_subset(s, rows), f" ({int(rows.sum()):,} of {total:,} events shown)"
+        if layer is None or layer.visible_events >= set(s.events):
+            return s, ""
+        from mapapp.model.subset import document_subset
+
+        n = len(layer.visible_events)
+        return document_subset(s, layer.visible_events), f" ({n} of {total} events shown)"
 
     def _show_problems(self, exc: SituationError) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -672,6 +691,7 @@ class MainWindow(QMainWindow):
                 north_arrow=choices.north_arrow,
                 attribution=choices.attribution,
                 data_date=choices.data_date,
+                time_window=self.time_window,
             )
         except MapappError as exc:
             self._export_failed(str(exc))
