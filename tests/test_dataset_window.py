@@ -177,7 +177,7 @@ def test_fade_mode_fades_older_events(dataset_window):
     w = dataset_window
     tl = w.timeline
     tl.mode.setCurrentIndex(tl.mode.findData("fade"))
-    lo, hi = tl.bar.span()
+    _lo, hi = tl.bar.span()
     tl.set_days(hi - 400, hi - 1)
     alpha = w.map_view.situation.markers.alpha
     shown = alpha[alpha > 0]

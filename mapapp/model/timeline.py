@@ -4,9 +4,9 @@ An event is a span of days at its precision (``day_lo``..``day_hi`` in the event
 a week-precise event covers its week, a month-precise one its month), never a pinned day.
 The histogram counts an event in every bin its span overlaps, stacked by type; a window
 shows the events its days overlap (``window``), everything up to its end (``accumulate``),
-or those with the events that ended before it fading out (``fade``). Open spans ("after 2012", undated) have
-no days and never show in a window. No Qt here: the timeline dock and the snapshot both
-read these arrays.
+or those with the events that ended before it fading out (``fade``). Open spans ("after
+2012", undated) have no days and never show in a window. No Qt here: the timeline dock
+and the snapshot both read these arrays.
 """
 
 from __future__ import annotations
