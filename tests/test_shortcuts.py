@@ -206,6 +206,10 @@ def test_search_compare_copy_measure_and_selection_keys(active_window, qtbot):
     assert w.measure_action.isChecked()
     press(w, "P")
     assert not w.measure_action.isChecked()
+    press(w, "D")
+    assert w.density_action.isChecked() and w.map_view.options.density
+    press(w, "D")
+    assert not w.map_view.options.density
     battle = next(e.id for e in w.situation.events.values() if e.type == "battle")
     w.select("event", battle)
     w.map_view.zoom_by(1 / 20)

@@ -293,3 +293,26 @@ def test_dropping_a_file_opens_it(window, qtbot):
     )
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.situation.title.startswith("Test fixture"))
+
+
+def test_at_1440_by_900_nothing_is_cut_off(situation_window, qtbot):
+    """Every layer name fits its list and every events column is on screen (titles that
+    are too long elide, with the whole text in the tooltip)."""
+    w = situation_window
+    w.resize(1440, 900)
+    qtbot.wait(50)
+    ll = w.layer_list
+    fm = ll.fontMetrics()
+    assert not ll.horizontalScrollBar().isVisible()
+    for i in range(ll.count()):
+        item = ll.item(i)
+        rect = ll.visualItemRect(item)
+        assert rect.left() + 40 + fm.horizontalAdvance(item.text()) <= ll.viewport().width()
+        assert item.toolTip() == item.text()
+    tree = w.panel.events
+    assert not tree.horizontalScrollBar().isVisible()
+    right = sum(tree.columnWidth(c) for c in range(tree.columnCount()))
+    assert right <= tree.viewport().width()
+    assert min(tree.columnWidth(c) for c in range(3)) >= 100
+    item = w.panel.find_item("event", "battle")
+    assert "Two days of fighting" in item.toolTip(0)

@@ -24,6 +24,7 @@ LABELS: dict[str, str] = {
     "ring": "Event location 'near' a place (drawn radius)",
     "area": "Area of the selected region-level event",
     "cluster": "Cluster of events (count; ring: share of each colour)",
+    "density": "Events per square (light: one; dark: the most)",
 }
 ROW_H = 20.0
 SWATCH = 18.0
@@ -84,6 +85,14 @@ def paint_swatch(p: QPainter, key: str, rect: QRectF, marker: MarkerStyle | None
         p.setPen(QPen(QColor(255, 255, 255, 230), 1.5))
         p.setBrush(QColor(60, 60, 72, 215))
         p.drawEllipse(c, rect.height() / 2 - 1, rect.height() / 2 - 1)
+    elif key == "density":
+        from mapapp.render.density import density_swatch_colours
+
+        light, dark = density_swatch_colours()
+        p.setPen(Qt.PenStyle.NoPen)
+        half = box.width() / 2
+        p.fillRect(QRectF(box.left(), box.top(), half, box.height()), light)
+        p.fillRect(QRectF(box.left() + half, box.top(), half, box.height()), dark)
     elif key == "markers":
         p.setPen(QPen(QColor("#ffffff"), 1.5))
         p.setBrush(QColor("#1f5fa8"))

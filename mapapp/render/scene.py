@@ -61,6 +61,7 @@ class RenderOptions:
     measure: tuple[tuple[float, float], tuple[float, float], str] | None = None
     legend: bool = False
     caption: str = ""  # a selected event's caption, in exports
+    density: bool = False  # events as a density grid instead of markers and clusters
     attribution_text: str = ATTRIBUTION
     data_date: str = ""
 
@@ -105,14 +106,14 @@ def render_map(
         draw_graticule(painter, basemap, view, placer)
     if show_events:
         situation.draw_under(painter, view, options.selected_event)
-        for rect in situation.marker_rects(view):
+        for rect in [] if options.density else situation.marker_rects(view):
             placer.reserve(rect)
     _draw_places(painter, view, options, placer, places)
     _draw_area_labels(painter, basemap, view, options, placer)
     if markers is not None and "markers" in options.layers:
         markers.draw(painter, view)
     if show_events:
-        situation.draw_markers(painter, view, options.selected_event)
+        situation.draw_markers(painter, view, options.selected_event, options.density)
     if options.measure:
         _draw_measure(painter, view, options.measure)
     if options.scale_bar:
@@ -142,7 +143,9 @@ def legend_entries(
     """One entry per kind of symbol this frame draws, asked with the drawing's own tests."""
     on = options.layers
     out: list[tuple[str, str, MarkerStyle | None]] = []
-    if situation is not None:
+    if situation is not None and options.density and "markers" in on:
+        out.append(("density", LEGEND_LABELS["density"], None))
+    elif situation is not None:
         out += situation.legend_entries(view, options.selected_event)
     for key in ("mali_algeria_border", "azawad", "mali_admin1"):
         if key in on and visible_features(basemap, key, view):

@@ -321,9 +321,16 @@ class SituationLayer:
             self._draw_area(painter, view, selected.location.area)
         self._draw_rings(painter, view)
 
-    def draw_markers(self, painter: QPainter, view: Viewport, selected_event: str | None) -> None:
+    def draw_markers(
+        self, painter: QPainter, view: Viewport, selected_event: str | None, density=False
+    ) -> None:
         index = self.marker_of(selected_event) if selected_event else None
-        self.markers.draw(painter, view, index)
+        if density:
+            from mapapp.render.density import draw_density
+
+            draw_density(painter, view, self.markers, index)
+        else:
+            self.markers.draw(painter, view, index)
 
     def marker_rects(self, view: Viewport) -> list[QRectF]:
         """Screen rectangles of the visible markers, to keep labels off them."""

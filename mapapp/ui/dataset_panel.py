@@ -93,7 +93,7 @@ class DatasetPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((200, 92, 110, 90, 150, 150, 70, 90, 90)):
+        for col, width in enumerate((170, 118, 112, 90, 150, 150, 70, 90, 90)):
             self.view.setColumnWidth(col, width)
 
         grid = QGridLayout()

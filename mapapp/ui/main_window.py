@@ -154,7 +154,15 @@ class MainWindow(QMainWindow):
             item.setCheckState(Qt.CheckState.Checked if key in shown else Qt.CheckState.Unchecked)
             self.layer_list.addItem(item)
         self.layer_list.itemChanged.connect(self._layer_toggled)
-        self.layer_list.setMaximumWidth(190)
+        # wide enough for every name (a check box, a swatch, the text and the margins)
+        fm = self.layer_list.fontMetrics()
+        text = max(fm.horizontalAdvance(name) for name in LAYERS.values())
+        self.layer_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.layer_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for i in range(self.layer_list.count()):
+            item = self.layer_list.item(i)
+            item.setToolTip(item.text())
+        self.layer_dock.setMinimumWidth(text + 18 + 56)
         self.layer_dock.setWidget(self.layer_list)
 
     def _build_situation_docks(self) -> None:
@@ -163,7 +171,7 @@ class MainWindow(QMainWindow):
         self.details: DetailsView | None = None
         self.panel_dock = QDockWidget("Situation", self)
         self.panel_dock.setObjectName("situation_dock")
-        self.panel_dock.setMinimumWidth(380)
+        self.panel_dock.setMinimumWidth(400)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
         self.details_dock = QDockWidget("Details", self)
         self.details_dock.setObjectName("details_dock")
@@ -173,7 +181,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
         self.timeline: TimelinePanel | None = None
         self.time_window: TimeWindow | None = None
-        self.resizeDocks([self.panel_dock], [420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.panel_dock], [440], Qt.Orientation.Horizontal)
         self.resizeDocks([self.timeline_dock], [130], Qt.Orientation.Vertical)
         self.map_view.first_painted.connect(
             lambda: QTimer.singleShot(DOCKS_DELAY_MS, self.ensure_docks)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QStackedWidget,
@@ -30,6 +31,8 @@ from mapapp.render.style import STATUS_COLOURS
 from mapapp.ui.figures_view import FiguresView
 from mapapp.ui.plain_text import tooltip
 
+WHEN_MAX_PX = 112  # "2024-07-25 to 2024-07-27" elides; the event title gets the rest
+WHERE_MAX_PX = 118
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HIGHLIGHT = QColor(255, 213, 79, 170)
@@ -201,8 +204,15 @@ class SidePanel(QWidget):
             else:
                 self.events.addTopLevelItem(items[ev.id])
         self.events.expandAll()
-        self.events.resizeColumnToContents(1)
-        self.events.setColumnWidth(0, 230)
+        # every column on screen at any dock width: the title takes what is left and
+        # elides (its tooltip holds it whole)
+        header = self.events.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, cap in ((1, WHEN_MAX_PX), (2, WHERE_MAX_PX)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.events.resizeColumnToContents(col)
+            self.events.setColumnWidth(col, min(self.events.columnWidth(col), cap))
 
     def _fill_actors(self) -> None:
         s = self.situation

@@ -73,10 +73,16 @@ def build_actions(w: MainWindow) -> None:
         tools.addAction(a)
     measure.toggled.connect(mv.set_measure_mode)
     w.measure_action = measure
+    density = QAction("&Density view", w, checkable=True)
+    density.setShortcut(QKeySequence("D"))
+    density.setToolTip("Events as a density grid instead of markers (D): for the lowest zooms")
+    density.toggled.connect(lambda on: mv.set_options(density=on))
+    w.density_action = density
 
     view_menu = w.menuBar().addMenu("&View")
     view_menu.addActions([zoom_in, zoom_out, fit, to_selection, search, compare])
     view_menu.addSeparator()
+    view_menu.addAction(density)
     for label, attr in (
         ("Scale bar", "scale_bar"),
         ("North arrow", "north_arrow"),
@@ -91,7 +97,7 @@ def build_actions(w: MainWindow) -> None:
     w.full_screen_action = full
     view_menu.addAction(full)
     view_menu.addSeparator()
-    for dock in (w.layer_dock, w.panel_dock, w.details_dock):
+    for dock in (w.layer_dock, w.panel_dock, w.details_dock, w.timeline_dock):
         view_menu.addAction(dock.toggleViewAction())
 
     tools_menu = w.menuBar().addMenu("&Tools")
@@ -110,6 +116,8 @@ def build_actions(w: MainWindow) -> None:
     bar.addActions([zoom_in, zoom_out, fit, to_selection])
     bar.addSeparator()
     bar.addActions([pan, measure])
+    bar.addSeparator()
+    bar.addAction(density)
     bar.addSeparator()
     bar.addAction(compare)
     w.addToolBar(bar)
