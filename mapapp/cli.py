@@ -228,11 +228,16 @@ def run_convert(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot read {kind!r}; use {', '.join(READ_SUFFIXES)}")
     if src.resolve() == out.resolve():
         raise UsageError("the output would overwrite the input; choose another name")
+    line = TerminalProgress(src.name, out.name) if sys.stderr.isatty() else None
     try:
-        situation = read_any(src)
+        situation = read_any(src, progress=line.reading if line else None)
     except SituationError as exc:
+        if line:
+            line.clear()
         raise UsageError(str(exc)) from None
-    notes = write_any(situation, out)
+    notes = write_any(situation, out, progress=line.writing if line else None)
+    if line:
+        line.clear()
     for note in notes:
         print(f"mapapp: note: {note}", file=sys.stderr)
     counts = ", ".join(
@@ -243,6 +248,39 @@ def run_convert(args: argparse.Namespace) -> int:
     )
     print(f"wrote {out} ({counts}; {_plural(len(notes), 'note')})")
     return 0
+
+
+class TerminalProgress:
+    """One line on the terminal, rewritten in place: the reading stage, then the rows
+    written (at most ten updates a second)."""
+
+    def __init__(self, src: str, out: str) -> None:
+        self.src, self.out = src, out
+        self.last = 0.0
+        self.width = 0
+
+    def _show(self, text: str, force: bool = False) -> None:
+        import time
+
+        now = time.monotonic()
+        if not force and now - self.last < 0.1:
+            return
+        self.last = now
+        sys.stderr.write("\r" + text.ljust(self.width))
+        sys.stderr.flush()
+        self.width = len(text)
+
+    def reading(self, fraction: float, stage: str) -> None:
+        self._show(f"mapapp: reading {self.src}: {stage} ({fraction:.0%})", force=True)
+
+    def writing(self, done: int, total: int) -> None:
+        share = done / total if total else 1.0
+        text = f"mapapp: writing {self.out}: {done:,} of {total:,} events ({share:.0%})"
+        self._show(text, force=done >= total)
+
+    def clear(self) -> None:
+        sys.stderr.write("\r" + " " * self.width + "\r")
+        sys.stderr.flush()
 
 
 def _install_desktop_parser() -> argparse.ArgumentParser:
@@ -268,7 +306,7 @@ def run_install_desktop(args: argparse.Namespace) -> int:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def run_gui(argv: list[str]) -> int:

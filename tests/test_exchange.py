@@ -360,3 +360,41 @@ def test_unknown_input_and_overwriting_the_input_are_refused(tmp_path):
     result = convert(same, "-o", same)
     assert result.returncode == 2 and "overwrite the input" in result.stderr
     assert same.read_bytes() == FIXTURE_CSV.read_bytes()
+
+
+def test_convert_shows_a_progress_line_on_a_terminal(tmp_path):
+    """On a terminal, convert rewrites one line with the stage and the rows written, and
+    clears it; piped (as in every other test here), it prints nothing of the kind."""
+    import os
+    import pty
+
+    from tests.benchmarks.make_acled import write
+
+    src = write(120_000, tmp_path / "acled.csv")
+    out = tmp_path / "out.geojson"
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mapapp", "convert", str(src), "-o", str(out)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        close_fds=True,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert proc.wait(timeout=120) == 0
+    text = b"".join(chunks).decode()
+    assert "\rmapapp: reading acled.csv: checking 120,000 rows" in text
+    assert "\rmapapp: writing out.geojson: 50,000 of 120,000 events (42%)" in text
+    assert "120,000 of 120,000 events (100%)" in text
+    assert text.rstrip().endswith("wrote " + str(out) + " (120,000 events, 0 places; 0 notes)")
+    piped = convert(src, "-o", tmp_path / "again.geojson")
+    assert piped.returncode == 0 and "\r" not in piped.stderr + piped.stdout

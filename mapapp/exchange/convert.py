@@ -101,7 +101,12 @@ def write_any(situation: Situation, path: Path | str, progress=None) -> list[str
         from mapapp.exchange.parquet import write_geoparquet
 
         document = situation.raw if situation.table is None else _dataset_header(situation)
-        write_geoparquet(situation.events_table(), path, document)
+        table = situation.events_table()
+        if progress is not None:
+            progress(0, len(table))
+        write_geoparquet(table, path, document)
+        if progress is not None:
+            progress(len(table), len(table))
         return []
     if situation.table is not None and suffix in (".geojson", ".kml", ".csv"):
         from mapapp.exchange import table_writers as w
