@@ -93,7 +93,8 @@ def _stripped(frame: pl.DataFrame) -> pl.DataFrame:
     import polars as pl
 
     coded = [c for c in CODED if c in frame.columns]
-    padded = frame.select(pl.col(coded).str.contains(r"^\s|\s$").any())
+    col = pl.col(coded)
+    padded = frame.select((col.str.len_bytes() != col.str.strip_chars().str.len_bytes()).any())
     dirty = [c for c in coded if padded[c][0]]
     return frame.with_columns(pl.col(dirty).str.strip_chars()) if dirty else frame
 
@@ -388,7 +389,11 @@ def _events(checked: pl.DataFrame) -> tuple[pl.DataFrame, np.ndarray]:
 def _raw_event(checked: pl.DataFrame, rows: pl.DataFrame, tag: pl.Expr) -> np.ndarray:
     """For each file row, its table row: by its own row, or by its tag when it is one day
     of a joined event."""
+    import numpy as np
     import polars as pl
+
+    if rows.height == checked.height:  # nothing joined: row i is event i
+        return np.arange(rows.height, dtype=np.int64)
 
     pos = rows.select("_row", "key", "_tagged").with_columns(
         pl.int_range(pl.len(), dtype=pl.Int64).alias("_pos")

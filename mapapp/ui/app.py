@@ -56,16 +56,24 @@ def run(file: str | None = None) -> int:
         def painted() -> None:
             layer = window.map_view.situation
             if not file or (layer is not None and layer.situation.path == Path(file)):
-                QTimer.singleShot(0, app.quit)
+                QTimer.singleShot(0, _exit_now)
 
         window.map_view.painted.connect(painted)
         if file:
-            job.failed.connect(lambda _exc: QTimer.singleShot(0, app.quit))
+            job.failed.connect(lambda _exc: QTimer.singleShot(0, lambda: _exit_now(2)))
     else:
         # pyproj is kept off the path to the first frame; load it before the pointer moves.
         window.map_view.first_painted.connect(lambda: QTimer.singleShot(30, _warm_up))
     window.show()
     return app.exec()
+
+
+def _exit_now(code: int = 0) -> None:
+    """Leave at once once the frame is on screen: what is timed is the way to the first
+    frame, not freeing a million rows (the start-up peer leaves the same way)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _warm_up() -> None:

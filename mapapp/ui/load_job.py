@@ -43,9 +43,6 @@ class LoadJob(QThread):
 
         try:
             situation = read_any(self.path, progress=self._progress)
-            if situation.table is not None:  # index the ids here, not on the first click
-                self._progress(0.97, "indexing")
-                situation.table.row_of("")
         except Cancelled:
             return
         except SituationError as exc:
@@ -56,5 +53,8 @@ class LoadJob(QThread):
             if not self.cancelled:
                 self.crashed.emit(sys.exc_info())
             return
-        if not self.cancelled:
-            self.loaded.emit(situation)
+        if self.cancelled:
+            return
+        self.loaded.emit(situation)
+        if situation.table is not None:  # index the ids now, not on the first click
+            situation.table.row_of("")
