@@ -147,14 +147,12 @@ def write_table_geojson(
         "id", "type", "subtype", "title", "notes", "time_precision", "location_precision",
         "location", "actor1", "actor2", "actors", "country", "admin1", "fatalities",
     ]  # fmt: skip
-    frame = table.frame.select(
-        pl.struct(
-            *[pl.col(c) for c in props],
-            _iso_day("day_lo").alias("start"),
-            _iso_day("day_hi").alias("end"),
-        )
-        .struct.json_encode()
-        .alias("p"),
+    properties = pl.struct(
+        *[pl.col(c) for c in props],
+        _iso_day("day_lo").alias("start"),
+        _iso_day("day_hi").alias("end"),
+    ).struct.json_encode()
+    geometry = (
         pl.when(pl.col("lon").is_nan() | pl.col("lat").is_nan() | pl.col("lon").is_null())
         .then(pl.lit("null"))
         .otherwise(
@@ -166,37 +164,42 @@ def write_table_geojson(
                 pl.lit("]}"),
             )
         )
-        .alias("g"),
-    ).select(
-        pl.concat_str(
-            pl.lit('{"type":"Feature","geometry":'),
-            "g",
-            pl.lit(',"properties":'),
-            "p",
-            pl.lit("}"),
-        ).alias("f")
     )
+    feature = pl.concat_str(
+        pl.lit('{"type":"Feature","geometry":'),
+        geometry,
+        pl.lit(',"properties":'),
+        properties,
+        pl.lit("}"),
+    ).alias("f")
     import json
 
     head = json.dumps({"type": "FeatureCollection", "name": title}, ensure_ascii=False)
 
     def write(tmp: str) -> bool:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-            f.write(head[:-1] + ',"features":[\n')
-            _chunks(frame, lambda c, first: _lines(f, c["f"], first, ",\n"), progress)
-            f.write("\n]}\n")
+        with open(tmp, "wb") as f:
+            f.write((head[:-1] + ',"features":[\n').encode())
+            _chunks(table.frame, lambda c, first: _lines(f, c, feature, first, ",\n"), progress)
+            f.write(b"\n]}\n")
         return True
 
     write_atomically(path, write)
     return []
 
 
-def _lines(f: IO[str], column: pl.Series, first: bool, sep: str) -> None:
-    if column.len() == 0:
+def _lines(f: IO[bytes], chunk: pl.DataFrame, text: pl.Expr, first: bool, sep: str) -> None:
+    """The chunk's rows as text, one per line after ``sep`` (built only now, so one
+    chunk's strings are in memory, and written by polars: no Python string per row)."""
+    import polars as pl
+
+    if chunk.height == 0:
         return
     if not first:
-        f.write(sep)
-    f.write(sep.join(column.to_list()))
+        f.write(sep.encode())
+    lines = chunk.select(
+        pl.when(pl.int_range(pl.len()) < pl.len() - 1).then(text + sep).otherwise(text)
+    )
+    lines.write_csv(f, include_header=False, quote_style="never", line_terminator="")
 
 
 def _xml(name: str) -> pl.Expr:
@@ -231,37 +234,36 @@ def write_table_kml(
         .then(_xml("title"))
         .otherwise(pl.format("{} — {}", _xml("subtype"), _xml("location")))
     )
-    frame = table.frame.filter(pl.col("lon").is_not_nan() & pl.col("lat").is_not_nan()).select(
-        pl.format(
-            "<Placemark><name>{}</name><description>{}</description>"
-            "<TimeSpan><begin>{}</begin><end>{}</end></TimeSpan>"
-            "<styleUrl>#{}</styleUrl><Point><coordinates>{},{}</coordinates></Point>"
-            "</Placemark>",
-            name,
-            balloon,
-            _iso_day("day_lo").fill_null(""),
-            _iso_day("day_hi").fill_null(""),
-            pl.col("type").cast(pl.String).replace_strict(styles, default="event-other"),
-            pl.col("lon").round(6),
-            pl.col("lat").round(6),
-        ).alias("p")
-    )
+    frame = table.frame.filter(pl.col("lon").is_not_nan() & pl.col("lat").is_not_nan())
+    placemark = pl.format(
+        "<Placemark><name>{}</name><description>{}</description>"
+        "<TimeSpan><begin>{}</begin><end>{}</end></TimeSpan>"
+        "<styleUrl>#{}</styleUrl><Point><coordinates>{},{}</coordinates></Point>"
+        "</Placemark>",
+        name,
+        balloon,
+        _iso_day("day_lo").fill_null(""),
+        _iso_day("day_hi").fill_null(""),
+        pl.col("type").cast(pl.String).replace_strict(styles, default="event-other"),
+        pl.col("lon").round(6),
+        pl.col("lat").round(6),
+    ).alias("p")
     skipped = table.frame.height - frame.height
 
     def write(tmp: str) -> bool:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-            f.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="{NS}"><Document>')
-            f.write(f"<name>{_escape(title)}</name>\n")
+        with open(tmp, "wb") as f:
+            head = f'<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="{NS}"><Document>'
+            head += f"<name>{_escape(title)}</name>\n"
             for key, (icon, colour, _) in TYPE_STYLES.items():
                 href = _escape(ICON.format(icon))
-                f.write(
+                head += (
                     f'<Style id="event-{key}"><IconStyle><color>{colour}</color>'
                     f"<scale>1.1</scale><Icon><href>{href}</href></Icon></IconStyle>"
                     "<BalloonStyle><text>$[description]</text></BalloonStyle></Style>\n"
                 )
-            f.write("<Folder><name>Events</name>\n")
-            _chunks(frame, lambda c, first: _lines(f, c["p"], first, "\n"), progress)
-            f.write("\n</Folder></Document></kml>\n")
+            f.write((head + "<Folder><name>Events</name>\n").encode())
+            _chunks(frame, lambda c, first: _lines(f, c, placemark, first, "\n"), progress)
+            f.write(b"\n</Folder></Document></kml>\n")
         return True
 
     write_atomically(path, write)

@@ -183,9 +183,7 @@ class MainWindow(QMainWindow):
         self.time_window: TimeWindow | None = None
         self.resizeDocks([self.panel_dock], [440], Qt.Orientation.Horizontal)
         self.resizeDocks([self.timeline_dock], [130], Qt.Orientation.Vertical)
-        self.map_view.first_painted.connect(
-            lambda: QTimer.singleShot(DOCKS_DELAY_MS, self.ensure_docks)
-        )
+        self._docks_scheduled = False
 
     def ensure_docks(self) -> None:
         """Fill the layer, situation and details docks (deferred: the map paints first)."""
@@ -224,6 +222,12 @@ class MainWindow(QMainWindow):
         self.timeline.set_table(situation.events_table())
 
     def _map_painted(self) -> None:
+        """After a frame: build the docks once the map shows what is open (not while a
+        file given at start is still being read: the reader has the CPU), then fill the
+        lists of a situation that arrived since."""
+        if self.panel is None and not self._docks_scheduled and self.load_job is None:
+            self._docks_scheduled = True
+            QTimer.singleShot(DOCKS_DELAY_MS, self.ensure_docks)
         if self._panels_pending and self.panel is not None:
             QTimer.singleShot(0, self._fill_panels)
             self._panels_pending = False
