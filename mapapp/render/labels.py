@@ -18,25 +18,41 @@ from PySide6.QtGui import (
 
 from mapapp.render import style
 
+BUCKET_PX = 64.0
+
 
 class LabelPlacer:
-    """Remembers the screen rectangles already taken in one frame."""
+    """Remembers the screen rectangles already taken in one frame, in 64-px buckets, so a
+    frame with thousands of markers still checks each label against its neighbours only."""
 
     def __init__(self, bounds: QRectF) -> None:
         self.bounds = bounds
         self.taken: list[QRectF] = []
         self.labels: list[tuple[str, QRectF]] = []  # what was drawn, for callers and tests
+        self._buckets: dict[tuple[int, int], list[QRectF]] = {}
+
+    def _keys(self, rect: QRectF):
+        x0, x1 = math.floor(rect.left() / BUCKET_PX), math.floor(rect.right() / BUCKET_PX)
+        y0, y1 = math.floor(rect.top() / BUCKET_PX), math.floor(rect.bottom() / BUCKET_PX)
+        return ((x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1))
 
     def reserve(self, rect: QRectF) -> None:
         self.taken.append(rect)
+        for key in self._keys(rect):
+            self._buckets.setdefault(key, []).append(rect)
 
     def free(self, rect: QRectF) -> bool:
-        return self.bounds.contains(rect) and not any(rect.intersects(r) for r in self.taken)
+        if not self.bounds.contains(rect):
+            return False
+        empty: list[QRectF] = []
+        return not any(
+            rect.intersects(r) for key in self._keys(rect) for r in self._buckets.get(key, empty)
+        )
 
     def place(self, candidates: list[QRectF]) -> QRectF | None:
         for rect in candidates:
             if self.free(rect):
-                self.taken.append(rect)
+                self.reserve(rect)
                 return rect
         return None
 
