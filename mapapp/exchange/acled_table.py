@@ -289,11 +289,15 @@ def _events(checked: pl.DataFrame) -> tuple[pl.DataFrame, np.ndarray]:
     import polars as pl
 
     c = lambda name: _col(checked, name)  # noqa: E731
-    sub = pl.when(c("sub_event_type") != "").then(c("sub_event_type")).otherwise(pl.col("_implied"))
+    # columns taken as they are share the file's buffers; only what differs is new memory
+    sub = c("sub_event_type")
+    if "sub_event_type" not in checked.columns or (checked["sub_event_type"] == "").any():
+        sub = pl.when(sub != "").then(sub).otherwise(pl.col("_implied"))
     others = pl.concat_str(
         [c("assoc_actor_1"), c("assoc_actor_2")], separator="; "
     ).str.strip_chars("; ")
-    tag = c("tags").str.extract(rf"{TAG}([^;\s]+)", 1)
+    tagged_any = "tags" in checked.columns and checked["tags"].str.contains(TAG, literal=True).any()
+    tag = c("tags").str.extract(rf"{TAG}([^;\s]+)", 1) if tagged_any else pl.lit(None, pl.String)
     event_type = pl.col("_type").replace_strict(
         codebook.ACLED_TO_TYPE, default="strategic_development"
     )
@@ -305,8 +309,14 @@ def _events(checked: pl.DataFrame) -> tuple[pl.DataFrame, np.ndarray]:
         .otherwise(event_type)
     )
     rows = checked.select(
-        pl.coalesce(tag, pl.when(c("event_id_cnty") != "").then(c("event_id_cnty"))).alias("key"),
-        event_type.alias("type"),
+        (
+            pl.coalesce(tag, pl.when(c("event_id_cnty") != "").then(c("event_id_cnty")))
+            if tagged_any
+            or "event_id_cnty" not in checked.columns
+            or (checked["event_id_cnty"] == "").any()
+            else c("event_id_cnty")
+        ).alias("key"),
+        event_type.cast(pl.Categorical).alias("type"),
         sub.alias("subtype"),
         c("notes").alias("notes"),
         pl.col("_date"),
