@@ -264,16 +264,39 @@ def test_exports_follow_the_filters_and_the_window(dataset_window, tmp_path, sma
         assert len(list(csv.DictReader(f))) == expected
 
 
-def test_cancelling_a_load_keeps_the_open_situation(situation_window, small_csv, qtbot):
+def test_cancelling_a_load_keeps_the_open_situation(
+    situation_window, small_csv, qtbot, monkeypatch
+):
+    """Cancel while the reader works (it stops at its next stage), and cancel after it has
+    read everything (what it read is dropped): either way the open situation stays."""
+    import time
+
+    from mapapp.exchange import convert
+
+    real = convert.read_any
+
+    def slow(path, progress=None):
+        for _ in range(1000):  # ten seconds unless cancelled
+            progress(0.1, "reading")
+            time.sleep(0.01)
+        return real(path)
+
+    def finishing(path, progress=None):
+        time.sleep(0.3)  # never looks at the flag: it finishes after the cancel
+        return real(path)
+
     w = situation_window
     before = w.situation
-    job = w.start_loading(small_csv)
-    assert w.load_progress.isVisible()
-    with qtbot.waitSignal(job.finished, timeout=30_000):
-        w.cancel_loading()
-        assert not w.load_progress.isVisible() and "cancelled" in w.message_label.text()
-    qtbot.wait(50)
-    assert w.situation is before
+    for reader in (slow, finishing):
+        monkeypatch.setattr(convert, "read_any", reader)
+        job = w.start_loading(small_csv)
+        assert w.load_progress.isVisible()
+        with qtbot.waitSignal(job.finished, timeout=30_000):
+            w.cancel_loading()
+            assert not w.load_progress.isVisible() and "cancelled" in w.message_label.text()
+        qtbot.wait(50)
+        assert w.situation is before
+        assert w.map_view.situation.situation is before
 
 
 @pytest.fixture(scope="session")
