@@ -218,3 +218,16 @@ def test_details_show_the_note_as_written(qapp):
     html = DetailsRenderer(s).event(ied)
     assert "&lt;b&gt;bold&lt;/b&gt; markup" in html and "<b>bold" not in html
     assert "a semicolon;<br>and a second line." in html
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [(3, "01"), (24, "+1"), (30, "1e11"), (1, "+2024-07-25")],
+)
+def test_the_column_reader_refuses_what_the_codebook_does_not_allow(tmp_path, column, value):
+    """Spellings the row reader refuses are refused here too (so an opened event always
+    has its cited objects): '01' and '+1' precisions, a timestamp at 1e11, a '+' date."""
+    src = _write(tmp_path, lambda r: r[1].__setitem__(column, value))
+    with pytest.raises(SituationError) as err:
+        read_any(src)
+    assert str(err.value.problems[0]).startswith("line 2:")

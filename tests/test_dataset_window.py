@@ -322,3 +322,54 @@ def test_a_200000_row_file_loads_on_a_worker_and_the_window_stays_responsive(
     layer = w.map_view.situation
     assert len(layer.marker_events) == 200_000
     assert len(_drawn_markers(w)) > 100_000  # framed: most of Africa's rows in view
+
+
+def test_playing_at_the_end_starts_again_from_the_beginning(dataset_window, qtbot):
+    tl = dataset_window.timeline
+    lo, hi = tl.bar.span()
+    tl.set_days(hi - 100, hi)  # at the end, longer than one step
+    qtbot.mouseClick(tl.play, Qt.MouseButton.LeftButton)
+    assert tl.timer.isActive() and tl.window.first == lo
+    tl.pause()
+
+
+def test_a_new_file_while_playing_in_a_hidden_window_is_no_error(dataset_window, tmp_path, qtbot):
+    """The lists wait for the map's first frame of the new data; meanwhile the old
+    window's playback must not mix the old lists with the new table."""
+    w = dataset_window
+    other = write(500, tmp_path / "other.csv")
+    w.timeline.toggle_play()
+    w.hide()
+    w.start_loading(other)
+    qtbot.waitUntil(lambda: w.situation.path == other, timeout=30_000)
+    qtbot.wait(400)  # several playback ticks' worth
+    assert w.internal_errors == 0 and not w.timeline.timer.isActive()
+    w.show()
+    qtbot.waitUntil(lambda: w.panel.dataset.count.text() == "500 of 500 events")
+
+
+def test_a_filtered_situation_file_export_cites_the_rows_of_the_file(dataset_window, tmp_path):
+    import json
+
+    w = dataset_window
+    panel = w.panel.dataset
+    panel.search.setText(panel.model.record(0)["id"][:3])  # any text: just a subset
+    last = panel.model.record(panel.model.rowCount() - 1)
+    panel.search.setText(last["notes"][:40])
+    panel.apply()
+    assert 0 < panel.model.rowCount() < 3000
+    out = tmp_path / "part.json"
+    w.export_data(out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    table = w.situation.table
+    cited = {c["locator"] for e in doc["events"] for c in e["citations"] if "locator" in c}
+    expected = {
+        f"data row {int(table.raw_numbers[i]) + 1}"
+        for r in range(len(table))
+        if panel.shown[r]
+        for i in table.raw_indices(r)
+    }
+    assert cited == expected
+    from mapapp.exchange.convert import read_any
+
+    assert len(read_any(out).events) == len(doc["events"]) == panel.model.rowCount()

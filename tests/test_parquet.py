@@ -186,3 +186,49 @@ def test_values_are_checked_and_ids_made_unique(tmp_path, document):
     found = [str(p) for p in err.value.problems]
     assert "$.rows[0].lon, lat: is not a position in degrees" in found
     assert "$.rows[1].day_hi: is before day_lo" in found
+
+
+def test_a_dataset_geoparquet_opens_in_geopandas_and_a_foreign_one_exports_as_a_situation(
+    tmp_path,
+):
+    """An ACLED dataset written by convert is GeoParquet geopandas reads with every
+    codebook column; a layer from elsewhere exports to a situation file mapapp reopens."""
+    gpd = pytest.importorskip("geopandas")
+    pytest.importorskip("pyarrow")
+    import subprocess
+    import sys
+
+    from shapely.geometry import Point
+
+    from mapapp.exchange.convert import read_any
+
+    out = tmp_path / "acled.parquet"
+    r = subprocess.run(
+        [sys.executable, "-m", "mapapp", "convert", str(CURRENT), "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    frame = gpd.read_parquet(out)
+    assert frame.crs.to_string() == "OGC:CRS84" and len(frame) == 5
+    assert {"event_id_cnty", "inter1", "source_scale", "tags"} <= set(frame.columns)
+    first = frame[frame["event_id_cnty"] == "MLI90001"].geometry.iloc[0]
+    assert (first.x, first.y) == (2.9678, 19.9486)
+
+    layer = gpd.GeoDataFrame(
+        {"name": ["Tinzaouaten", "Kidal"]},
+        geometry=[Point(2.96778, 19.94861), Point(1.4078, 18.4411)],
+        crs="OGC:CRS84",
+    )
+    src = tmp_path / "points.parquet"
+    layer.to_parquet(src)
+    doc = tmp_path / "points.json"
+    r = subprocess.run(
+        [sys.executable, "-m", "mapapp", "convert", str(src), "-o", str(doc)],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    again = read_any(doc)
+    assert sorted(e.title for e in again.events.values()) == ["Kidal", "Tinzaouaten"]
+    assert all(e.citations[0].locator.startswith("data row ") for e in again.events.values())

@@ -218,7 +218,8 @@ def test_markup_in_data_opens_and_shows_as_written(window, tmp_path, qtbot):
     doc.setHtml(QToolTip.text())
     assert title in doc.toPlainText()
     # a list of co-located events: '&' stays an ampersand, not a mnemonic
-    window._events_clicked(["battle", "battle"], QPointF(pos))
+    battle = mv.situation.marker_of("battle")
+    window._markers_clicked((battle, battle), QPointF(pos))
     labels = [a.text() for a in window.cluster_menu.actions()]
     assert any(label.startswith("<b>Battle</b> && <img") for label in labels)
     window.cluster_menu.close()

@@ -43,14 +43,17 @@ class _Row:
     timestamp: int | None
 
 
-def document_of_rows(path: Path, rows: list[tuple[str, dict[str, str]]]) -> dict[str, Any]:
+def document_of_rows(
+    path: Path, rows: list[tuple[str, dict[str, str]]]
+) -> tuple[dict[str, Any], list[int]]:
     """The situation document of rows an events table kept as written (``EventsTable.raw``):
     the places, actors, cited events and fatality claims of the CSV import, for one
-    event's details or a situation-file export. ``rows``: (locator, values)."""
+    event's details or a situation-file export. ``rows``: (locator, values). Also the
+    positions of rows this reader cannot take (the column reader took them; the caller
+    shows them from the table instead of losing them)."""
     builder = _Builder(path)
-    for locator, values in rows:
-        builder.add(values, locator)
-    return builder.situation()
+    refused = [i for i, (locator, values) in enumerate(rows) if builder.add(values, locator)]
+    return builder.situation(), refused
 
 
 def read_acled_csv(path: Path) -> dict[str, Any]:

@@ -123,15 +123,20 @@ def _checked(frame: pl.DataFrame) -> pl.DataFrame:
     import polars as pl
 
     c = lambda name: _col(frame, name)  # noqa: E731
-    parsed = frame.select(c("event_date").str.strptime(pl.Date, "%Y-%m-%d", strict=False))
+    iso = c("event_date").str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$")
+    parsed = frame.select(
+        pl.when(iso).then(c("event_date").str.strptime(pl.Date, "%Y-%m-%d", strict=False))
+    )
     dates = parsed.to_series()
     if dates.null_count():  # older layouts: every date form the codebook has used
         dates = frame.select(
-            pl.coalesce(
-                [
-                    c("event_date").str.strptime(pl.Date, f, strict=False)
-                    for f in codebook.DATE_FORMATS
-                ]
+            pl.when(c("event_date").str.contains(r"^[0-9A-Za-z][0-9A-Za-z /-]*$")).then(
+                pl.coalesce(
+                    [
+                        c("event_date").str.strptime(pl.Date, f, strict=False)
+                        for f in codebook.DATE_FORMATS
+                    ]
+                )
             )
         ).to_series()
     inter_text = {"": 0, **{str(k): k for k in range(9)}, **{f"0{k}": k for k in range(9)}}
@@ -145,14 +150,8 @@ def _checked(frame: pl.DataFrame) -> pl.DataFrame:
     event_type = c("event_type").str.to_lowercase().str.replace_all(r"\s+", " ")
     return frame.with_row_index("_row").with_columns(
         dates.alias("_date"),
-        pl.when(c("time_precision") == "")
-        .then(1)
-        .otherwise(c("time_precision").cast(pl.Int8, strict=False))
-        .alias("_tp"),
-        pl.when(c("geo_precision") == "")
-        .then(1)
-        .otherwise(c("geo_precision").cast(pl.Int8, strict=False))
-        .alias("_gp"),
+        _precision(c("time_precision")).alias("_tp"),
+        _precision(c("geo_precision")).alias("_gp"),
         event_type.replace_strict(types, default=None).alias("_type"),
         event_type.replace_strict(implied, default=None).alias("_implied"),
         lat.alias("_lat"),
@@ -165,6 +164,13 @@ def _checked(frame: pl.DataFrame) -> pl.DataFrame:
         .alias("_fat"),
         stamp.alias("_stamp"),
     )
+
+
+def _precision(col: pl.Expr) -> pl.Expr:
+    """1, 2 or 3 exactly as the codebook writes them (empty: 1); anything else null."""
+    import polars as pl
+
+    return col.replace_strict({"": 1, "1": 1, "2": 2, "3": 3}, default=None, return_dtype=pl.Int8)
 
 
 def _interaction_texts() -> dict[str, int]:
@@ -232,7 +238,9 @@ def _problems(
         ),
         (
             (c("timestamp") != "")
-            & (finite(pl.col("_stamp")) & pl.col("_stamp").is_between(0, 1e11)).not_(),
+            & (
+                finite(pl.col("_stamp")) & (pl.col("_stamp") >= 0) & (pl.col("_stamp") < 1e11)
+            ).not_(),
             "timestamp",
             "must be Unix seconds",
         ),

@@ -37,9 +37,7 @@ def read_any(path: Path | str, progress=None) -> Situation:
         from mapapp.exchange.acled_table import read_acled_table
         from mapapp.exchange.dataset import dataset_situation
 
-        if progress is None:
-            return dataset_situation(path, read_acled_table(path))
-        return dataset_situation(path, read_acled_table(path, progress))
+        return dataset_situation(path, read_acled_table(path, progress or _no_progress))
     if suffix == ".parquet":
         return _read_parquet(path, progress)
     if suffix in (".json", ".geojson"):
@@ -56,6 +54,10 @@ def read_any(path: Path | str, progress=None) -> Situation:
     if problems:
         raise SituationError(path, problems)
     return situation_from_dict(data, texts, path)
+
+
+def _no_progress(fraction: float, stage: str) -> None:
+    pass
 
 
 def _read_parquet(path: Path, progress=None) -> Situation:

@@ -86,43 +86,66 @@ def event_situation(situation: Situation, event_id: str) -> tuple[Situation, str
     if row is None:
         return None
     path = situation.path or Path("data")
+    doc = None
     if is_acled(table):
-        import numpy as np
-
         from mapapp.exchange.acled_import import document_of_rows
 
-        raw_rows = np.flatnonzero(table.raw_event == row)
-        rows = [(f"data row {int(i) + 1}", table.raw.row(int(i), named=True)) for i in raw_rows]
-        doc = document_of_rows(path, rows)
-    else:
-        doc = _row_document(path, table.row(row), row)
+        doc, refused = document_of_rows(path, _raw_rows(table, table.raw_indices(row)))
+        if refused:  # the row reader is stricter than the columns on some spellings
+            doc = None
+    if doc is None:
+        doc = {**_header(path), **_row_document(table, row)}
     built = situation_from_dict(doc, {}, path)
     return built, doc["events"][0]["id"]
 
 
-def _row_document(path: Path, r: dict[str, Any], row: int) -> dict[str, Any]:
-    """One table row (not ACLED) as a situation document citing its row."""
-    cite = [{"source": DATASET_SOURCE, "locator": f"data row {row + 1}"}]
+def _raw_rows(table: EventsTable, indices) -> list[tuple[str, dict[str, str]]]:
+    return [
+        (f"data row {int(table.raw_numbers[i]) + 1}", table.raw.row(int(i), named=True))
+        for i in indices
+    ]
+
+
+def _header(path: Path) -> dict[str, Any]:
+    return {
+        "format": "mapapp-situation",
+        "version": 1,
+        "title": f"Imported from {path.name}"[:300],
+        "sources": [{"id": DATASET_SOURCE, "kind": "dataset", "title": path.name[:300]}],
+        "places": [],
+        "actors": [],
+        "events": [],
+        "claims": [],
+    }
+
+
+def _row_document(table: EventsTable, row: int) -> dict[str, Any]:
+    """One table row as a situation's events and places (for rows that are not ACLED's
+    codebook, or that only the column reader takes), citing the row of its file."""
+    from mapapp.model.events_table import day_text
+
+    r = table.row(row)
+    n = int(table.numbers[row]) + 1
+    cite = [{"source": DATASET_SOURCE, "locator": f"data row {n}"}]
     event: dict[str, Any] = {
-        "id": "event",
-        "type": r["type"] or "report",
+        "id": f"data-row-{n}",
+        "type": str(r["type"] or "report"),
         "title": row_title(r)[:300],
         "citations": cite,
         "time": {"precision": "unknown"},
         "location": {"precision": "unknown"},
     }
     if r["day_lo"] is not None and r["day_hi"] is not None:
-        from mapapp.model.events_table import day_text
-
-        lo, hi = day_text(r["day_lo"]), day_text(r["day_hi"])
-        event["time"] = {"precision": "day", "start": lo, "end": hi}
+        event["time"] = {"precision": "day", "start": day_text(r["day_lo"])}
+        event["time"]["end"] = day_text(r["day_hi"])
         if r["time_precision"] not in (None, "day"):
             event["time"]["note"] = f"{r['time_precision']}-precise in the data"
     places = []
-    if r["lon"] == r["lon"] and r["lat"] == r["lat"] and r["lon"] is not None:
+    lon, lat = r["lon"], r["lat"]
+    if lon is not None and lat is not None and lon == lon and lat == lat:  # not NaN
         places.append(
             {
-                "id": "place",
+                "id": f"place-{n}",
                 "name": (r["location"] or "position in the data")[:300],
                 "lon": r["lon"],
                 "lat": r["lat"],
@@ -130,19 +153,12 @@ def _row_document(path: Path, r: dict[str, Any], row: int) -> dict[str, Any]:
             }
         )
         precision = r["location_precision"] if r["location_precision"] != "unknown" else None
-        event["location"] = {"precision": precision or "exact", "place": "place"}
+        event["location"] = {"precision": precision or "exact", "place": f"place-{n}"}
     if r["subtype"]:
         event["subtype"] = r["subtype"][:300]
     if r["notes"]:
         event["summary"] = r["notes"][:20000]
-    return {
-        "title": path.name,
-        "sources": [{"id": DATASET_SOURCE, "kind": "dataset", "title": path.name[:300]}],
-        "places": places,
-        "actors": [],
-        "events": [event],
-        "claims": [],
-    }
+    return {"events": [event], "places": places}
 
 
 def full_document(situation: Situation) -> dict[str, Any]:
@@ -150,22 +166,20 @@ def full_document(situation: Situation) -> dict[str, Any]:
     object per event, so this is for what a person will read, not a million rows."""
     table = situation.table
     path = situation.path or Path("data")
+    rows = range(len(table))
     if is_acled(table):
         from mapapp.exchange.acled_import import document_of_rows
 
-        rows = [(f"data row {i + 1}", v) for i, v in enumerate(table.raw.iter_rows(named=True))]
-        return document_of_rows(path, rows)
-    docs = [_row_document(path, table.row(i), i) for i in range(len(table))]
-    out = {**docs[0], "events": [], "places": []}
-    for i, d in enumerate(docs):
-        ev = d["events"][0]
-        ev["id"] = f"row-{i + 1}"
-        for p in d["places"]:
-            p["id"] = f"place-{i + 1}"
-            ev["location"]["place"] = p["id"]
-            out["places"].append(p)
-        out["events"].append(ev)
-    return out
+        raw = _raw_rows(table, range(table.raw.height))
+        doc, refused = document_of_rows(path, raw)
+        rows = sorted({int(table.raw_event[i]) for i in refused})
+    else:
+        doc = _header(path)
+    for row in rows:  # what only the columns take, shown from the table
+        part = _row_document(table, row)
+        doc["events"] += part["events"]
+        doc["places"] += part["places"]
+    return doc
 
 
 def document_situation(situation: Situation) -> Situation:

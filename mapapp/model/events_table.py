@@ -118,11 +118,24 @@ class EventsTable:
     """
 
     def __init__(
-        self, frame: pl.DataFrame, raw: pl.DataFrame | None = None, raw_event: Any = None
+        self,
+        frame: pl.DataFrame,
+        raw: pl.DataFrame | None = None,
+        raw_event: Any = None,
+        numbers: Any = None,
+        raw_numbers: Any = None,
     ) -> None:
+        import numpy as np
+
         self.frame = conform(frame)
         self.raw = raw
         self.raw_event = raw_event  # numpy int array, len(raw)
+        # each row's (and raw row's) number in the file it came from: a part of a table
+        # (``take``) still cites the rows of the file
+        self.numbers = np.arange(self.frame.height) if numbers is None else numbers
+        if raw is not None and raw_numbers is None:
+            raw_numbers = np.arange(raw.height)
+        self.raw_numbers = raw_numbers
         self._hashes: Any = None  # sorted id hashes and their rows, built on first lookup
         self._haystack: pl.Series | None = None  # see ``haystack``
 
@@ -195,28 +208,31 @@ class EventsTable:
     def row(self, i: int) -> dict[str, Any]:
         return self.frame.row(i, named=True)
 
-    def raw_rows(self, row: int) -> list[dict[str, str]]:
-        """The file rows behind table row ``row`` (one, or the days of a joined event)."""
-        if self.raw is None:
-            return []
+    def raw_indices(self, row: int) -> np.ndarray:
+        """The raw rows behind table row ``row`` (one, or the days of a joined event)."""
         import numpy as np
 
-        return [self.raw.row(int(i), named=True) for i in np.flatnonzero(self.raw_event == row)]
+        if self.raw is None:
+            return np.zeros(0, np.int64)
+        return np.flatnonzero(self.raw_event == row)
 
     def take(self, rows: np.ndarray) -> EventsTable:
         """The table of the rows where ``rows`` (a boolean mask) is true; raw rows follow."""
         import numpy as np
         import polars as pl
 
-        mask = pl.Series(np.asarray(rows, bool))
+        rows = np.asarray(rows, bool)
+        mask = pl.Series(rows)
         if self.raw is None:
-            return EventsTable(self.frame.filter(mask))
+            return EventsTable(self.frame.filter(mask), numbers=self.numbers[rows])
         new_index = np.cumsum(rows) - 1
-        keep = np.asarray(rows, bool)[self.raw_event]
+        keep = rows[self.raw_event]
         return EventsTable(
             self.frame.filter(mask),
             self.raw.filter(pl.Series(keep)),
             new_index[self.raw_event[keep]],
+            numbers=self.numbers[rows],
+            raw_numbers=self.raw_numbers[keep],
         )
 
 

@@ -1,7 +1,7 @@
 """Which rows of an events table pass the side panel's filters, over whole columns.
 
-Filters combine (all must pass); an empty field means 'any'. The time window of the
-timeline is applied by the caller on top (``timeline.TimeWindow.shown``).
+Filters combine (all must pass); an empty field means 'any'. Time is the timeline's
+window, applied on top by the caller (``timeline.TimeWindow.shown``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ class TableFilters:
     """text: search over title, notes, actors and location (any case); event_type: the
     table's type; actor: a name as actor1, actor2 or an associated actor; country and
     admin1: exact names; min_fatalities: at least this many recorded (None: any, rows
-    without a figure included); first/last: days since 1970 the span must overlap."""
+    without a figure included)."""
 
     text: str = ""
     event_type: str = ""
@@ -28,11 +28,6 @@ class TableFilters:
     country: str = ""
     admin1: str = ""
     min_fatalities: int | None = None
-    first: int | None = None
-    last: int | None = None
-
-    def active(self) -> bool:
-        return self != TableFilters()
 
 
 def matching_rows(table: EventsTable, f: TableFilters) -> np.ndarray:
@@ -57,10 +52,6 @@ def matching_rows(table: EventsTable, f: TableFilters) -> np.ndarray:
         conditions.append(pl.col("admin1").cast(pl.String) == f.admin1)
     if f.min_fatalities is not None:
         conditions.append(pl.col("fatalities") >= f.min_fatalities)
-    if f.first is not None or f.last is not None:
-        first = f.first if f.first is not None else -(2**31)
-        last = f.last if f.last is not None else 2**31 - 1
-        conditions.append((pl.col("day_lo") <= last) & (pl.col("day_hi") >= first))
     out = np.ones(n, bool)
     if conditions:
         expr = pl.all_horizontal(conditions).fill_null(False).alias("m")

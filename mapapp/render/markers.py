@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 CELL_PX = 44.0
 MAX_RADIUS = CELL_PX / 2 - 2  # a bubble (with its white edge) stays inside its cell
+BUBBLE_R0, BUBBLE_R_PER_DECADE = 9.0, 3.2  # a bubble's radius grows with log10(members)
 MIN_OPACITY = 0.12  # a fading marker stays findable until it is gone
 MAX_BUBBLES = 2000  # cached cluster images (a full 4K frame draws fewer cells)
 # Up to this many markers, plain Python bins faster than numpy's call overhead, and the
@@ -341,7 +342,7 @@ def _bin_numpy(layer: MarkerLayer, view: Viewport) -> _Frame:
     sy_all = (view.cy - vy) * k + view.height / 2
     sx = np.bincount(cell, weights=sx_all)[keys] / count
     sy = np.bincount(cell, weights=sy_all)[keys] / count
-    r = np.minimum(9.0 + 3.2 * np.log10(np.maximum(count, 1)), MAX_RADIUS) + 1
+    r = _radii(count) + 1
     left = ((keys % ncols + gx0) * cell_m - view.cx) * k + view.width / 2
     top = (view.cy - (keys // ncols + gy0 + 1) * cell_m) * k + view.height / 2
     many = count > 1
@@ -358,7 +359,15 @@ def _bin_numpy(layer: MarkerLayer, view: Viewport) -> _Frame:
 
 
 def bubble_radius(n: int) -> float:
-    return min(9.0 + 3.2 * math.log10(max(1, n)), MAX_RADIUS)
+    return min(BUBBLE_R0 + BUBBLE_R_PER_DECADE * math.log10(max(1, n)), MAX_RADIUS)
+
+
+def _radii(counts):
+    """``bubble_radius`` of a numpy array of counts."""
+    import numpy as np
+
+    grown = BUBBLE_R0 + BUBBLE_R_PER_DECADE * np.log10(np.maximum(counts, 1))
+    return np.minimum(grown, MAX_RADIUS)
 
 
 def _inside_cell(s: float, cell_start: float, r: float) -> float:

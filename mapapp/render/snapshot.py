@@ -91,7 +91,11 @@ def time_window_for(
         except ValueError:
             raise UsageError(f"{flag} must be a day like 2024-07-25, not {text!r}") from None
     if days[0] > days[1]:
-        raise UsageError(f"--from {first} is after --to {last}")
+        from mapapp.model.events_table import day_text
+
+        a = first or f"{day_text(days[0])} (the first event's day)"
+        b = last or f"{day_text(days[1])} (the last event's day)"
+        raise UsageError(f"--from {a} is after --to {b}")
     window = TimeWindow(days[0], days[1], mode)
     shown = window.shown(table)
     layer.set_visible_rows(shown > 0)

@@ -39,13 +39,12 @@ def dataset_event_html(situation: Situation, event_id: str) -> str | None:
     html = DetailsRenderer(one).event(one.events[eid])
     row = table.row_of(event_id)
     if table.raw is not None:
-        import numpy as np
-
-        for i in np.flatnonzero(table.raw_event == row):
+        for i in table.raw_indices(row):
             values = table.raw.row(int(i), named=True)
-            html += _fields(f"Data row {int(i) + 1}: every column as written", values)
+            number = int(table.raw_numbers[i]) + 1
+            html += _fields(f"Data row {number}: every column as written", values)
     else:
-        html += _fields(f"Data row {row + 1}", table.row(row))
+        html += _fields(f"Data row {int(table.numbers[row]) + 1}", table.row(row))
     return html
 
 

@@ -239,6 +239,8 @@ class MainWindow(QMainWindow):
         self.map_view.situation = layer
         self.map_view.set_options(focus_places=layer.focus_names(), selected_event=None)
         self.time_window = None
+        if self.timeline is not None:  # the old window means nothing for the new data
+            self.timeline.pause()
         if self.panel is not None and panel_now:
             self._fill_panels()
         elif self.panel is not None:  # the map paints first, then the lists fill
@@ -332,10 +334,7 @@ class MainWindow(QMainWindow):
     def load_failed(self, exc: SituationError) -> None:
         """A file could not be opened: say why; with nothing open, show the embedded
         situation behind the message rather than an empty map."""
-        if self.situation is None:
-            from mapapp.model.io import default_situation_path, load_situation
-
-            self.set_situation(load_situation(default_situation_path(), trusted=True))
+        self._show_default_if_empty()
         self._show_problems(exc)
 
     def _load_crashed(self, job: LoadJob, info) -> None:
@@ -344,11 +343,15 @@ class MainWindow(QMainWindow):
         if job is self.load_job:
             self.load_job = None
             self._load_ui_done()
-            if self.situation is None:
-                from mapapp.model.io import default_situation_path, load_situation
-
-                self.set_situation(load_situation(default_situation_path(), trusted=True))
+            self._show_default_if_empty()
             sys.excepthook(*info)
+
+    def _show_default_if_empty(self) -> None:
+        """With nothing open, show the embedded situation rather than an empty map."""
+        if self.situation is None:
+            from mapapp.model.io import default_situation_path, load_situation
+
+            self.set_situation(load_situation(default_situation_path(), trusted=True))
 
     def _forget_job(self, job: LoadJob) -> None:
         if job in self.old_load_jobs:
@@ -548,10 +551,6 @@ class MainWindow(QMainWindow):
                 self.map_view.view.fitted((b.left(), b.top(), b.right(), b.bottom()), 0.08)
             )
 
-    def _events_clicked(self, event_ids: list[str], pos: QPointF) -> None:
-        layer = self.map_view.situation
-        self._markers_clicked([layer.marker_of(e) for e in event_ids], pos)
-
     def _markers_clicked(self, members, pos: QPointF) -> None:
         """A marker selects its event; a cluster zooms in, or lists co-located events."""
         layer = self.map_view.situation
@@ -596,10 +595,10 @@ class MainWindow(QMainWindow):
     def _time_changed(self, window: TimeWindow | None) -> None:
         """The timeline moved: the map follows at once, the side panel's list just after
         (so playback does not wait for it)."""
-        self.time_window = window
         s, layer = self.situation, self.map_view.situation
-        if s is None or layer is None:
+        if s is None or layer is None or self._panels_pending:  # panels still on old data
             return
+        self.time_window = window
         alpha = window.shown(s.events_table()) if window is not None else None
         layer.set_alpha(alpha if window is not None and window.mode == "fade" else None)
         if s.table is not None:
@@ -610,7 +609,7 @@ class MainWindow(QMainWindow):
 
     def _rows_changed(self, rows) -> None:
         layer = self.map_view.situation
-        if layer is not None and layer.table is not None:
+        if layer is not None and layer.table is not None and len(rows) == len(layer.table):
             layer.set_visible_rows(rows)
             self.map_view.update()
 

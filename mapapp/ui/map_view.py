@@ -140,11 +140,6 @@ class MapView(QWidget):
             if hit is not None:
                 self.markers_clicked.emit(hit.members, pos)
 
-    def events_at(self, pos: QPointF) -> list[str]:
-        """Events of the marker or cluster drawn under ``pos``, in marker order."""
-        hit = self._hit(pos)
-        return [self.situation.marker_events[i] for i in hit.members] if hit else []
-
     def _hit(self, pos: QPointF) -> MarkerHit | None:
         if self.situation is None or "markers" not in self.options.layers:
             return None

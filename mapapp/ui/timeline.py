@@ -364,7 +364,7 @@ class TimelinePanel(QWidget):
                 lo, _hi = self.bar.span()
                 first, last = self.bar.default_window()
                 self.set_days(lo, lo + (last - first))
-            elif self.window.first >= self.bar.span()[1]:  # at the end: from the start
+            elif self.window.last >= self.bar.span()[1]:  # at the end: from the start
                 lo = self.bar.span()[0]
                 self.set_days(lo, lo + self.window.last - self.window.first)
             self._speed_changed()
