@@ -214,7 +214,13 @@ def _convert_parser() -> argparse.ArgumentParser:
 def run_convert(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from mapapp.exchange.convert import READ_SUFFIXES, WRITE_SUFFIXES, read_any, write_any
+    from mapapp.exchange.convert import (
+        READ_SUFFIXES,
+        WRITE_SUFFIXES,
+        convert_stream,
+        read_any,
+        write_any,
+    )
     from mapapp.model.files import SituationError
 
     src, out = Path(args.input), Path(args.output)
@@ -230,22 +236,22 @@ def run_convert(args: argparse.Namespace) -> int:
         raise UsageError("the output would overwrite the input; choose another name")
     line = TerminalProgress(src.name, out.name) if sys.stderr.isatty() else None
     try:
-        situation = read_any(src, progress=line.reading if line else None)
+        streamed = convert_stream(src, out, progress=line.writing if line else None)
+        if streamed is None:  # formats and files that are read whole
+            situation = read_any(src, progress=line.reading if line else None)
+            notes = write_any(situation, out, progress=line.writing if line else None)
+            events, places = situation.event_count(), len(situation.places)
+        else:
+            (notes, events), places = streamed, 0
     except SituationError as exc:
         if line:
             line.clear()
         raise UsageError(str(exc)) from None
-    notes = write_any(situation, out, progress=line.writing if line else None)
     if line:
         line.clear()
     for note in notes:
         print(f"mapapp: note: {note}", file=sys.stderr)
-    counts = ", ".join(
-        (
-            _plural(situation.event_count(), "event"),
-            _plural(len(situation.places), "place"),
-        )
-    )
+    counts = ", ".join((_plural(events, "event"), _plural(places, "place")))
     print(f"wrote {out} ({counts}; {_plural(len(notes), 'note')})")
     return 0
 
@@ -273,7 +279,10 @@ class TerminalProgress:
     def reading(self, fraction: float, stage: str) -> None:
         self._show(f"mapapp: reading {self.src}: {stage} ({fraction:.0%})", force=True)
 
-    def writing(self, done: int, total: int) -> None:
+    def writing(self, done: int, total: int | None) -> None:
+        if total is None:  # a stream: its length is known at its end
+            self._show(f"mapapp: converting to {self.out}: {done:,} events")
+            return
         share = done / total if total else 1.0
         text = f"mapapp: writing {self.out}: {done:,} of {total:,} events ({share:.0%})"
         self._show(text, force=done >= total)

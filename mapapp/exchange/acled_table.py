@@ -58,8 +58,11 @@ def read_acled_table(path: Path, progress=_no_progress) -> EventsTable:
     return acled_frame_table(raw, path, progress)
 
 
-def acled_frame_table(raw: pl.DataFrame, path: Path, progress=_no_progress) -> EventsTable:
-    """The events of ACLED-layout columns (all text) read from ``path`` (CSV or Parquet)."""
+def acled_frame_table(
+    raw: pl.DataFrame, path: Path, progress=_no_progress, first_line: int = 2
+) -> EventsTable:
+    """The events of ACLED-layout columns (all text) read from ``path`` (CSV or Parquet);
+    ``first_line``: the line the first row starts on (a batch further down a file)."""
     import polars as pl
 
     progress(0.45, f"checking {raw.height:,} rows")
@@ -68,7 +71,7 @@ def acled_frame_table(raw: pl.DataFrame, path: Path, progress=_no_progress) -> E
     as_read = frame  # line numbers count the line breaks of the cells as written
     frame = _stripped(frame)
     checked = _checked(frame)
-    problems = _problems(path, frame, checked, as_read)
+    problems = _problems(path, frame, checked, as_read, first_line)
     if problems:
         raise SituationError(path, problems)
     if checked.height == 0:
@@ -188,7 +191,11 @@ def _interaction_texts() -> dict[str, int]:
 
 
 def _problems(
-    path: Path, frame: pl.DataFrame, checked: pl.DataFrame, as_read: pl.DataFrame
+    path: Path,
+    frame: pl.DataFrame,
+    checked: pl.DataFrame,
+    as_read: pl.DataFrame,
+    first_line: int = 2,
 ) -> list[Problem]:
     """Every failed check, row by row, in line order (at most ``MAX_PROBLEMS``)."""
     import polars as pl
@@ -264,7 +271,7 @@ def _problems(
     rows = any_bad.arg_true().head(MAX_PROBLEMS).to_list()
     if not rows:
         return []
-    lines = _line_numbers(as_read)
+    lines = _line_numbers(as_read, first_line)
     out: list[Problem] = []
     for r in rows:
         for k, (_, column, message) in enumerate(checks):
@@ -277,9 +284,9 @@ def _problems(
     return out
 
 
-def _line_numbers(frame: pl.DataFrame) -> list[int]:
-    """The line each row starts on: 2 for the first, plus the line breaks inside quoted
-    cells of the rows before it."""
+def _line_numbers(frame: pl.DataFrame, first_line: int = 2) -> list[int]:
+    """The line each row starts on: ``first_line`` for the first, plus the line breaks
+    inside quoted cells of the rows before it."""
     import polars as pl
 
     breaks = frame.select(
@@ -287,7 +294,8 @@ def _line_numbers(frame: pl.DataFrame) -> list[int]:
             [pl.col(c).str.count_matches("\n", literal=True) for c in frame.columns]
         ).alias("b")
     )["b"]
-    starts = (breaks.cum_sum() - breaks + 1 + pl.Series(range(1, frame.height + 1))).to_list()
+    rows = pl.Series(range(first_line, first_line + frame.height))
+    starts = (breaks.cum_sum() - breaks + rows).to_list()
     return [int(s) for s in starts]
 
 

@@ -113,10 +113,11 @@ def write_any(situation: Situation, path: Path | str, progress=None) -> list[str
     if situation.table is not None and suffix in (".geojson", ".kml", ".csv"):
         from mapapp.exchange import table_writers as w
 
+        parts, total = w.slices(situation.table), len(situation.table)
         if suffix == ".csv":
-            return w.write_table_csv(situation.table, path, progress)
+            return w.write_table_csv(parts, path, progress, total)
         writer = w.write_table_geojson if suffix == ".geojson" else w.write_table_kml
-        return writer(situation.table, path, situation.title, progress)
+        return writer(parts, path, situation.title, progress, total)
     if situation.table is not None and suffix == ".json":
         from mapapp.exchange.dataset import full_document
 
@@ -146,6 +147,45 @@ def write_any(situation: Situation, path: Path | str, progress=None) -> list[str
         )
     write_text(path, text)
     return notes
+
+
+STREAMED = (".geojson", ".kml", ".csv", ".parquet")
+
+
+def convert_stream(src: Path, out: Path, progress=None) -> tuple[list[str], int] | None:
+    """An ACLED-layout CSV converted batch by batch (memory: one batch, whatever the
+    file's size); the notes and the events written, or None when the file needs reading
+    whole (see ``acled_stream``). ``progress(done, None)`` follows the rows written."""
+    from mapapp.exchange import table_writers as w
+    from mapapp.exchange.acled_stream import AcledStream, WholeFile
+
+    suffix = out.suffix.lower()
+    if src.suffix.lower() != ".csv" or suffix not in STREAMED:
+        return None
+    stream = AcledStream(src)
+    title = f"Imported from {src.name}"[:300]
+    try:
+        if suffix == ".parquet":
+            from mapapp.exchange.parquet import write_geoparquet_parts
+
+            header = {"title": title, "sources": [_stream_source(src)]}
+            write_geoparquet_parts(stream, out, header, progress)
+            notes: list[str] = []
+        elif suffix == ".csv":
+            notes = w.write_table_csv(stream, out, progress)
+        else:
+            writer = w.write_table_geojson if suffix == ".geojson" else w.write_table_kml
+            notes = writer(stream, out, title, progress)
+    except WholeFile:
+        return None
+    return notes, stream.rows
+
+
+def _stream_source(src: Path) -> dict:
+    from mapapp.exchange.dataset import DATASET_SOURCE
+
+    note = "ACLED-layout data; each event cites its data row."
+    return {"id": DATASET_SOURCE, "kind": "dataset", "title": src.name[:300], "note": note}
 
 
 def _dataset_header(situation: Situation) -> dict:

@@ -58,6 +58,31 @@ def wkb_points(lon: Any, lat: Any) -> pl.Series:
 def write_geoparquet(
     table: EventsTable, path: Path | str, document: dict[str, Any] | None = None
 ) -> None:
+    frame, bbox = _part_frame(table)
+    metadata = _metadata(bbox, document)
+
+    def write(tmp: str) -> bool:
+        frame.write_parquet(tmp, compression="zstd", metadata=metadata)
+        return True
+
+    write_atomically(path, write)
+
+
+def _metadata(bbox: list[float], document: dict[str, Any] | None) -> dict[str, str]:
+    """GeoParquet's ``geo`` entry (and the situation's document, if any)."""
+    spec: dict[str, Any] = {"encoding": "WKB", "geometry_types": ["Point"]}
+    if bbox:
+        spec["bbox"] = bbox
+    geo = {"version": GEO_VERSION, "primary_column": "geometry", "columns": {"geometry": spec}}
+    metadata = {"geo": json.dumps(geo)}
+    if document is not None:
+        metadata["mapapp"] = json.dumps(document, ensure_ascii=False)
+    return metadata
+
+
+def _part_frame(table: EventsTable) -> tuple[pl.DataFrame, list[float]]:
+    """A table's rows as written (an ACLED dataset: its file's columns as read) with the
+    WKB geometry, and the bbox of its positions ([] if none)."""
     import numpy as np
     import polars as pl
 
@@ -69,33 +94,67 @@ def write_geoparquet(
         if has.any()
         else []
     )
-    geo = {
-        "version": GEO_VERSION,
-        "primary_column": "geometry",
-        "columns": {"geometry": {"encoding": "WKB", "geometry_types": ["Point"], "bbox": bbox}},
-    }
-    if not bbox:
-        del geo["columns"]["geometry"]["bbox"]
     raw = table.raw
     if (
         raw is not None
         and raw.height == frame.height
         and bool((table.raw_event == np.arange(raw.height)).all())
     ):  # ACLED rows: written as read (every codebook column) with their geometry
-        out = raw.with_columns(wkb_points(lon, lat))
-    else:
-        out = frame.with_columns(
-            [pl.col(c).cast(pl.String) for c, t in SCHEMA.items() if t == "Categorical"]
-        ).with_columns(wkb_points(lon, lat))
-    metadata = {"geo": json.dumps(geo)}
-    if document is not None:
-        metadata["mapapp"] = json.dumps(document, ensure_ascii=False)
+        return raw.with_columns(wkb_points(lon, lat)), bbox
+    out = frame.with_columns(
+        [pl.col(c).cast(pl.String) for c, t in SCHEMA.items() if t == "Categorical"]
+    ).with_columns(wkb_points(lon, lat))
+    return out, bbox
+
+
+def write_geoparquet_parts(
+    parts, path: Path | str, document: dict[str, Any] | None = None, progress=None
+) -> int:
+    """GeoParquet from tables arriving one after another (a whole table, or the batches of
+    a stream): each part is written to a temporary file as it comes, then polars streams
+    them into one file with the ``geo`` metadata, so memory stays that of one part.
+    Returns the rows written."""
+    import polars as pl
+
+    rows = 0
+    box: list[float] = []
 
     def write(tmp: str) -> bool:
-        out.write_parquet(tmp, compression="zstd", metadata=metadata)
+        nonlocal rows, box
+        parent, name = Path(tmp).parent, Path(path).name
+        with tempfile.TemporaryDirectory(prefix=f".{name}.parts-", dir=parent) as d:
+            files = []
+            for k, part in enumerate(parts):
+                frame, bbox = _part_frame(part)
+                if bbox:
+                    box = bbox if not box else [
+                        min(box[0], bbox[0]), min(box[1], bbox[1]),
+                        max(box[2], bbox[2]), max(box[3], bbox[3]),
+                    ]  # fmt: skip
+                files.append(Path(d) / f"{k:06d}.parquet")
+                frame.write_parquet(files[-1], compression="uncompressed")
+                rows += frame.height
+                if progress is not None:
+                    progress(rows, None)
+            spec: dict[str, Any] = {"encoding": "WKB", "geometry_types": ["Point"]}
+            if box:
+                spec["bbox"] = box
+            geo = {
+                "version": GEO_VERSION,
+                "primary_column": "geometry",
+                "columns": {"geometry": spec},
+            }
+            metadata = {"geo": json.dumps(geo)}
+            if document is not None:
+                metadata["mapapp"] = json.dumps(document, ensure_ascii=False)
+            if len(files) == 1:
+                pl.read_parquet(files[0]).write_parquet(tmp, compression="zstd", metadata=metadata)
+            else:
+                pl.scan_parquet(files).sink_parquet(tmp, compression="zstd", metadata=metadata)
         return True
 
     write_atomically(path, write)
+    return rows
 
 
 def read_parquet_table(

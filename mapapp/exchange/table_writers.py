@@ -1,14 +1,18 @@
 """Writers for dataset situations (events held as a table): ACLED CSV, GeoJSON and KML,
-written in chunks of rows built column-wise, so a million events take seconds and the
-memory for one chunk, never one Python object per event.
+written part by part, each part's text built column-wise and written by polars, so a
+million events take seconds and the memory for one part, never one Python object per
+event. The parts are slices of a table in memory (``slices``), or the checked batches
+of a file read as a stream (``acled_stream``), so a conversion's memory does not grow
+with the file.
 
-The file appears whole or not at all (``atomic``). ``progress(done, total)`` is called
-after each chunk.
+The file appears whole or not at all (``atomic``); a part that raises (a problem found
+further down a streamed file) leaves nothing. ``progress(done, total)`` is called after
+each part (total None when a stream's length is not known).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -26,42 +30,68 @@ Progress = Callable[[int, int], None]
 XML_BAD = r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"  # not allowed in XML 1.0
 
 
-def _chunks(frame: pl.DataFrame, write: Callable[[pl.DataFrame, bool], None], progress):
-    total = frame.height
-    for start in range(0, max(total, 1), CHUNK):
-        write(frame.slice(start, CHUNK), start == 0)
+def slices(table: EventsTable, size: int = CHUNK) -> Iterator[EventsTable]:
+    """A table in parts of ``size`` rows (with their raw rows), for the writers."""
+    import numpy as np
+
+    if len(table) == 0:
+        yield table
+        return
+    for start in range(0, len(table), size):
+        rows = np.zeros(len(table), bool)
+        rows[start : start + size] = True
+        yield table.take(rows)
+
+
+def _each(parts: Iterable[EventsTable], write, progress, total) -> None:
+    done = 0
+    for k, part in enumerate(parts):
+        write(part, k == 0)
+        done += len(part)
         if progress is not None:
-            progress(min(start + CHUNK, total), total)
+            progress(done, total)
 
 
-def write_table_csv(table: EventsTable, path: Path, progress: Progress | None = None) -> list[str]:
+def write_table_csv(
+    parts: Iterable[EventsTable],
+    path: Path,
+    progress: Progress | None = None,
+    total: int | None = None,
+) -> list[str]:
     """ACLED's current column layout. An ACLED dataset gives back its rows as read (every
     codebook column, older layouts' values kept); any other table is coded here."""
     import polars as pl
 
     from mapapp.exchange.dataset import is_acled
 
-    notes: list[str] = []
-    if is_acled(table):
-        raw = table.raw
-        frame = raw.select(
-            [pl.col(c) if c in raw.columns else pl.lit("").alias(c) for c in COLUMNS]
-        )
-        left_out = [c for c in raw.columns if c not in COLUMNS]
-        if left_out:
-            notes.append(f"columns of an older layout not in today's: {', '.join(left_out)}")
-    else:
-        frame, skipped = _acled_columns(table)
-        if skipped:
-            notes.append(f"left out {skipped:,} events without a day or a position")
+    left_out: set[str] = set()
+    skipped = 0
+
+    def part_csv(f, part: EventsTable, first: bool) -> None:
+        nonlocal skipped
+        if is_acled(part):
+            raw = part.raw
+            frame = raw.select(
+                [pl.col(c) if c in raw.columns else pl.lit("").alias(c) for c in COLUMNS]
+            )
+            left_out.update(c for c in raw.columns if c not in COLUMNS)
+        else:
+            frame, n = _acled_columns(part)
+            skipped += n
+        frame.write_csv(f, include_header=first)
 
     def write(tmp: str) -> bool:
         with open(tmp, "wb") as f:
             f.write(b"\xef\xbb\xbf")
-            _chunks(frame, lambda c, first: c.write_csv(f, include_header=first), progress)
+            _each(parts, lambda part, first: part_csv(f, part, first), progress, total)
         return True
 
     write_atomically(path, write)
+    notes = []
+    if left_out:
+        notes.append(f"columns of an older layout not in today's: {', '.join(sorted(left_out))}")
+    if skipped:
+        notes.append(f"left out {skipped:,} events without a day or a position")
     return notes
 
 
@@ -136,7 +166,11 @@ def _iso_day(name: str) -> pl.Expr:
 
 
 def write_table_geojson(
-    table: EventsTable, path: Path, title: str, progress: Progress | None = None
+    parts: Iterable[EventsTable],
+    path: Path,
+    title: str,
+    progress: Progress | None = None,
+    total: int | None = None,
 ) -> list[str]:
     """A FeatureCollection of points (RFC 7946: lon/lat, 6 decimals), one feature per
     event, properties named as the table's columns; events without a position get a null
@@ -179,7 +213,8 @@ def write_table_geojson(
     def write(tmp: str) -> bool:
         with open(tmp, "wb") as f:
             f.write((head[:-1] + ',"features":[\n').encode())
-            _chunks(table.frame, lambda c, first: _lines(f, c, feature, first, ",\n"), progress)
+            lines = _Lines(f, feature, ",\n")
+            _each(parts, lambda part, _first: lines(part.frame), progress, total)
             f.write(b"\n]}\n")
         return True
 
@@ -187,13 +222,23 @@ def write_table_geojson(
     return []
 
 
+class _Lines:
+    """Writes parts' rows as text joined by ``sep`` (the first row written has none)."""
+
+    def __init__(self, f: IO[bytes], text: pl.Expr, sep: str) -> None:
+        self.f, self.text, self.sep, self.started = f, text, sep, False
+
+    def __call__(self, chunk: pl.DataFrame) -> None:
+        if chunk.height:
+            _lines(self.f, chunk, self.text, not self.started, self.sep)
+            self.started = True
+
+
 def _lines(f: IO[bytes], chunk: pl.DataFrame, text: pl.Expr, first: bool, sep: str) -> None:
     """The chunk's rows as text, one per line after ``sep`` (built only now, so one
     chunk's strings are in memory, and written by polars: no Python string per row)."""
     import polars as pl
 
-    if chunk.height == 0:
-        return
     if not first:
         f.write(sep.encode())
     lines = chunk.select(
@@ -213,16 +258,17 @@ def _xml(name: str) -> pl.Expr:
 
 
 def write_table_kml(
-    table: EventsTable, path: Path, title: str, progress: Progress | None = None
+    parts: Iterable[EventsTable],
+    path: Path,
+    title: str,
+    progress: Progress | None = None,
+    total: int | None = None,
 ) -> list[str]:
     """Placemarks with the event's type style, a TimeSpan at its precision and the notes
     as the balloon text (escaped twice: KML balloons are HTML, the data is plain text)."""
     import polars as pl
 
-    styles = {
-        t: "event-" + _style_key(t)
-        for t in table.column("type").drop_nulls().unique().cast(pl.String)
-    }
+    styles = {t: "event-" + _style_key(t) for types in TYPE_STYLES.values() for t in types[2]}
     balloon = pl.format(
         "&lt;p&gt;{}&lt;/p&gt;&lt;p&gt;{}: {}&lt;/p&gt;",
         _xml("notes").str.replace_all("&", "&amp;", literal=True),
@@ -234,7 +280,7 @@ def write_table_kml(
         .then(_xml("title"))
         .otherwise(pl.format("{} — {}", _xml("subtype"), _xml("location")))
     )
-    frame = table.frame.filter(pl.col("lon").is_not_nan() & pl.col("lat").is_not_nan())
+    placed = pl.col("lon").is_not_nan() & pl.col("lat").is_not_nan()
     placemark = pl.format(
         "<Placemark><name>{}</name><description>{}</description>"
         "<TimeSpan><begin>{}</begin><end>{}</end></TimeSpan>"
@@ -248,7 +294,13 @@ def write_table_kml(
         pl.col("lon").round(6),
         pl.col("lat").round(6),
     ).alias("p")
-    skipped = table.frame.height - frame.height
+    skipped = 0
+
+    def part_kml(lines: _Lines, part: EventsTable) -> None:
+        nonlocal skipped
+        frame = part.frame.filter(placed)
+        skipped += part.frame.height - frame.height
+        lines(frame)
 
     def write(tmp: str) -> bool:
         with open(tmp, "wb") as f:
@@ -262,7 +314,8 @@ def write_table_kml(
                     "<BalloonStyle><text>$[description]</text></BalloonStyle></Style>\n"
                 )
             f.write((head + "<Folder><name>Events</name>\n").encode())
-            _chunks(frame, lambda c, first: _lines(f, c, placemark, first, "\n"), progress)
+            lines = _Lines(f, placemark, "\n")
+            _each(parts, lambda part, _first: part_kml(lines, part), progress, total)
             f.write(b"\n</Folder></Document></kml>\n")
         return True
 
