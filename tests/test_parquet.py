@@ -202,13 +202,16 @@ def test_a_dataset_geoparquet_opens_in_geopandas_and_a_foreign_one_exports_as_a_
 
     from mapapp.exchange.convert import read_any
 
+    def convert(src, out):
+        r = subprocess.run(
+            [sys.executable, "-m", "mapapp", "convert", str(src), "-o", str(out)],
+            capture_output=True,
+            text=True,
+        )
+        assert r.returncode == 0, r.stderr
+
     out = tmp_path / "acled.parquet"
-    r = subprocess.run(
-        [sys.executable, "-m", "mapapp", "convert", str(CURRENT), "-o", str(out)],
-        capture_output=True,
-        text=True,
-    )
-    assert r.returncode == 0, r.stderr
+    convert(CURRENT, out)
     frame = gpd.read_parquet(out)
     assert frame.crs.to_string() == "OGC:CRS84" and len(frame) == 5
     assert {"event_id_cnty", "inter1", "source_scale", "tags"} <= set(frame.columns)
@@ -223,12 +226,7 @@ def test_a_dataset_geoparquet_opens_in_geopandas_and_a_foreign_one_exports_as_a_
     src = tmp_path / "points.parquet"
     layer.to_parquet(src)
     doc = tmp_path / "points.json"
-    r = subprocess.run(
-        [sys.executable, "-m", "mapapp", "convert", str(src), "-o", str(doc)],
-        capture_output=True,
-        text=True,
-    )
-    assert r.returncode == 0, r.stderr
+    convert(src, doc)
     again = read_any(doc)
     assert sorted(e.title for e in again.events.values()) == ["Kidal", "Tinzaouaten"]
     assert all(e.citations[0].locator.startswith("data row ") for e in again.events.values())

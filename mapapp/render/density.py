@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
-
-from mapapp.render import style
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
 
 if TYPE_CHECKING:
     from mapapp.geo.viewport import Viewport
@@ -77,13 +75,9 @@ def draw_density(
         painter.drawImage(QRectF(left, top, w * DENSITY_PX, h * DENSITY_PX), image)
         painter.restore()
     if selected is not None:
-        sx, sy = view.map_to_screen(markers.x[selected], markers.y[selected])
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(style.SELECTION, 3))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QPointF(sx, sy), 12, 12)
-        painter.restore()
+        from mapapp.render.markers import paint_selection
+
+        paint_selection(painter, view, markers, selected)
 
 
 def density_swatch_colours() -> tuple[QColor, QColor]:

@@ -190,13 +190,7 @@ class MarkerLayer:
         if faded:
             painter.setOpacity(1.0)
         if selected is not None and 0 <= selected < len(self.x):
-            sx, sy = view.map_to_screen(self.x[selected], self.y[selected])
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(style.SELECTION, 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(sx, sy), 12, 12)
-            painter.restore()
+            sx, sy = paint_selection(painter, view, self, selected)
             paint_symbol(painter, self.styles[int(self.style_index[selected])], QPointF(sx, sy))
 
     def hit_test(self, view: Viewport, px: float, py: float) -> MarkerHit | None:
@@ -356,6 +350,20 @@ def _bin_numpy(layer: MarkerLayer, view: Viewport) -> _Frame:
     at = at[cell]
     split = np.bincount(at * n_styles + layer.style_index[index], minlength=len(keys) * n_styles)
     return _Frame(view, index, cell, keys, count, single, sx, sy, split.reshape(-1, n_styles))
+
+
+def paint_selection(
+    painter: QPainter, view: Viewport, layer: MarkerLayer, i: int
+) -> tuple[float, float]:
+    """The ring around the selected marker ``i``; returns where it is on screen."""
+    sx, sy = view.map_to_screen(layer.x[i], layer.y[i])
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(style.SELECTION, 3))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(QPointF(sx, sy), 12, 12)
+    painter.restore()
+    return sx, sy
 
 
 def bubble_radius(n: int) -> float:

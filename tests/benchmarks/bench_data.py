@@ -28,6 +28,8 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+from bench_common import median_ms  # noqa: E402
+
 
 def data_file(n: int) -> Path:
     from make_acled import write
@@ -74,15 +76,6 @@ def first_paint(paths: list[Path], repeat: int) -> None:
         )
 
 
-def _median_ms(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
-
-
 def interaction(path: Path, repeat: int) -> None:
     """In one window on ``path``: time-window changes, searches and playback steps, each
     to the repainted frame (``repaint`` paints synchronously)."""
@@ -117,9 +110,9 @@ def interaction(path: Path, repeat: int) -> None:
         w.map_view.repaint()
 
     print(f"at {n:,} events:")
-    ms = _median_ms(window_change, repeat)
+    ms = median_ms(window_change, repeat)
     # the peer: the same repaint with nothing changed (what any frame costs)
-    still = _median_ms(w.map_view.repaint, repeat)
+    still = median_ms(w.map_view.repaint, repeat)
     print(
         f"  time-window change -> repainted frame {ms:6.1f} ms   (a repaint alone {still:.1f} ms)"
     )
@@ -131,9 +124,9 @@ def interaction(path: Path, repeat: int) -> None:
         panel.apply()
 
     tl.enabled.setChecked(False)
-    ms = _median_ms(search, min(repeat, 6))
+    ms = median_ms(search, min(repeat, 6))
     table = w.situation.table
-    scan = _median_ms(lambda: table.frame["notes"].str.contains("checkpoint", literal=True), 3)
+    scan = median_ms(lambda: table.frame["notes"].str.contains("checkpoint", literal=True), 3)
     peer = f"(peer: polars scanning notes alone {scan:.1f} ms)"
     print(f"  search (filter, list, count) {ms:6.1f} ms   {peer}")
     panel.search.setText("")
@@ -144,7 +137,7 @@ def interaction(path: Path, repeat: int) -> None:
         tl.step(1)
         w.map_view.repaint()
 
-    ms = _median_ms(step, repeat)
+    ms = median_ms(step, repeat)
     print(f"  playback step -> repainted frame {ms:6.1f} ms")
     w.close()
 

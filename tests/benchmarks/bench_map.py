@@ -20,14 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
-
-def _median_ms(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
+from bench_common import median_ms  # noqa: E402
 
 
 def startup(repeat: int) -> tuple[float, float]:
@@ -96,7 +89,7 @@ def scene_items_peer(view, xs, ys, n: int) -> tuple[float, float]:
         p.end()
 
     paint()
-    return build, _median_ms(paint, 5)
+    return build, median_ms(paint, 5)
 
 
 def main() -> int:
@@ -128,20 +121,20 @@ def main() -> int:
         p.end()
 
     paint()
-    repaint = _median_ms(paint, repeat)
+    repaint = median_ms(paint, repeat)
 
     import numpy as np
 
     x, y = random_markers(100_000)
     layer = MarkerLayer(np.asarray(x), np.asarray(y))
     paint(layer)
-    repaint_100k = _median_ms(lambda: paint(layer), repeat)
+    repaint_100k = median_ms(lambda: paint(layer), repeat)
     rng = np.random.default_rng(1)
     clicks = rng.uniform([0, 0], [1920, 1080], size=(200, 2))
     it = iter(clicks.tolist() * repeat)
-    hit = _median_ms(lambda: layer.hit_test(view, *next(it)), 200)
+    hit = median_ms(lambda: layer.hit_test(view, *next(it)), 200)
     cold_view = view.panned(1, 0)  # a view never painted: the layer bins it first
-    cold = _median_ms(lambda: layer.hit_test(cold_view, *next(it)), 50)
+    cold = median_ms(lambda: layer.hit_test(cold_view, *next(it)), 50)
     world = view.fitted((-2.0e7, -8e6, 2.0e7, 1.2e7))
     p = QPainter(image)
     render_map(p, world, basemap, options, layer)
@@ -152,7 +145,7 @@ def main() -> int:
         render_map(p, world, basemap, options, layer)
         p.end()
 
-    repaint_world = _median_ms(paint_world, repeat)
+    repaint_world = median_ms(paint_world, repeat)
 
     # Peers for the choice of marker layer, measured in the same run.
     import shapely
@@ -168,7 +161,7 @@ def main() -> int:
         mx, my = view.screen_to_map(sx, sy)
         return tree.query_nearest(shapely.Point(mx, my), max_distance=10 * view.resolution)
 
-    strtree_hit = _median_ms(tree_hit, 200)
+    strtree_hit = median_ms(tree_hit, 200)
     it3 = iter(clicks.tolist() * repeat)
     xs, ys = np.asarray(x), np.asarray(y)
 
@@ -177,7 +170,7 @@ def main() -> int:
         mx, my = view.screen_to_map(sx, sy)
         return int(np.argmin((xs - mx) ** 2 + (ys - my) ** 2))
 
-    brute = _median_ms(brute_hit, 200)
+    brute = median_ms(brute_hit, 200)
     scene_build, scene_paint = scene_items_peer(view, xs, ys, 10_000 if args.quick else 100_000)
 
     app_s, bare_s = startup(3 if args.quick else 15)
