@@ -229,7 +229,7 @@ def test_import_an_acled_csv_and_export_it_as_kml(situation_window, qtbot, tmp_p
     assert w.export_data(out) == []
     root = ET.fromstring(out.read_bytes())
     names = [n.text for n in root.iter("{http://www.opengis.net/kml/2.2}name")]
-    assert "Armed clash — Fixture Well" in names
+    assert "Armed clash: Fixture Well" in names
 
 
 def test_export_data_reports_what_the_format_cannot_hold(situation_window, tmp_path):

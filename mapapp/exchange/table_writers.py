@@ -20,7 +20,7 @@ from mapapp.atomic import write_atomically
 from mapapp.exchange.acled import TAG, TYPE_TO_ACLED
 from mapapp.exchange.acled_codebook import COLUMNS, DISORDER
 from mapapp.exchange.kml import ICON, NS, TYPE_STYLES, _style_key
-from mapapp.model.events_table import EventsTable
+from mapapp.model.events_table import EventsTable, title_expr
 
 if TYPE_CHECKING:
     import polars as pl
@@ -182,7 +182,7 @@ def write_table_geojson(
         "location", "actor1", "actor2", "actors", "country", "admin1", "fatalities",
     ]  # fmt: skip
     properties = pl.struct(
-        *[pl.col(c) for c in props],
+        *[title_expr().alias(c) if c == "title" else pl.col(c) for c in props],
         _iso_day("day_lo").alias("start"),
         _iso_day("day_hi").alias("end"),
     ).struct.json_encode()
@@ -251,7 +251,13 @@ def _xml(name: str) -> pl.Expr:
     """A column as XML text: characters XML cannot hold removed, markup escaped."""
     import polars as pl
 
-    col = pl.col(name).cast(pl.String).fill_null("").str.replace_all(XML_BAD, "")
+    return _escaped(pl.col(name))
+
+
+def _escaped(col: pl.Expr) -> pl.Expr:
+    import polars as pl
+
+    col = col.cast(pl.String).fill_null("").str.replace_all(XML_BAD, "")
     for a, b in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;")):
         col = col.str.replace_all(a, b, literal=True)
     return col
@@ -275,11 +281,7 @@ def write_table_kml(
         _xml("actor1").str.replace_all("&", "&amp;", literal=True),
         _xml("location").str.replace_all("&", "&amp;", literal=True),
     )
-    name = (
-        pl.when(pl.col("title").is_not_null())
-        .then(_xml("title"))
-        .otherwise(pl.format("{} — {}", _xml("subtype"), _xml("location")))
-    )
+    name = _escaped(title_expr())
     placed = pl.col("lon").is_not_nan() & pl.col("lat").is_not_nan()
     placemark = pl.format(
         "<Placemark><name>{}</name><description>{}</description>"

@@ -241,7 +241,20 @@ def row_title(row: dict[str, Any]) -> str:
     if row.get("title"):
         return row["title"]
     kind = row.get("subtype") or str(row.get("type") or "event").replace("_", " ")
-    return f"{kind} — {row['location']}" if row.get("location") else kind
+    return f"{kind}: {row['location']}" if row.get("location") else kind
+
+
+def title_expr() -> pl.Expr:
+    """``row_title`` over whole columns (exports, sorting)."""
+    import polars as pl
+
+    def given(name: str) -> pl.Expr:
+        col = pl.col(name).cast(pl.String)
+        return pl.when(col != "").then(col)
+
+    kind = pl.coalesce(given("subtype"), given("type").str.replace_all("_", " "), pl.lit("event"))
+    at = pl.format("{}: {}", kind, given("location"))
+    return pl.coalesce(given("title"), at, kind)
 
 
 def day_text(day: int) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from mapapp.model.events_table import row_title, row_when, row_where
+from mapapp.model.events_table import row_title, row_when, row_where, title_expr
 from mapapp.ui.plain_text import tooltip
 
 if TYPE_CHECKING:
@@ -120,9 +120,7 @@ class EventsTableModel(QAbstractTableModel):
         key = COLUMNS[self.sort_column][2]
         frame = self.table.frame
         if key == "title":
-            col = pl.coalesce(
-                pl.col("title"), pl.concat_str(pl.col("subtype"), pl.col("location"), separator=" ")
-            )
+            col = title_expr()
         elif key in ("type", "country", "admin1"):
             col = pl.col(key).cast(pl.String)
         else:
