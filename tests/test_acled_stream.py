@@ -35,7 +35,7 @@ def test_batches_cover_every_record_once(src, small_batches):
     ranges = acled_stream.record_ranges(src)
     header = next(ranges)
     parts = list(ranges)
-    assert len(parts) > 20 and header[0] == "event_id_cnty"
+    assert len(parts) > 20 and header.decode("utf-8").startswith("event_id_cnty,")
     with open(src, encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f)
         next(reader)
@@ -111,3 +111,71 @@ def test_tagged_days_and_repeated_ids_are_read_whole(tmp_path, small_batches):
     doubled.write_text(header + "\n" + body + body, encoding="utf-8")
     assert convert_stream(doubled, tmp_path / "y.geojson") is None  # ids repeat
     assert not (tmp_path / "y.geojson").exists()
+
+
+def _both(src: Path, tmp_path: Path) -> tuple[str, str]:
+    """The first problem when streamed and when read whole ('' if accepted)."""
+    out = tmp_path / "o.geojson"
+    try:
+        convert_stream(src, out)
+        streamed = ""
+    except SituationError as exc:
+        streamed = " | ".join(map(str, exc.problems))
+    try:
+        read_any(src)
+        whole = ""
+    except SituationError as exc:
+        whole = " | ".join(map(str, exc.problems))
+    return streamed, whole
+
+
+def test_odd_files_are_taken_or_refused_as_when_read_whole(src, tmp_path, small_batches):
+    text = src.read_text(encoding="utf-8-sig")
+    header, body = text.split("\n", 1)
+    lines = body.split("\n")
+    cases = {
+        # a short row first in a batch (the row after a cut): padded, as in the whole file
+        "short.csv": header
+        + "\n"
+        + "\n".join([*lines[:80], lines[80].rsplit(",", 1)[0]])
+        + "\n"
+        + "\n".join(lines[81:]),
+        "header-only.csv": "foo,bar\n",
+        "bad-header.csv": header.replace("latitude", "lat") + "\n" + body,
+        "many-bad.csv": header + "\n" + body.replace(",Mali,", ",Mali ,").replace('"', ""),
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        streamed, whole = _both(path, tmp_path)
+        assert streamed == whole, name
+    # a bad header is said once, not once per batch
+    streamed, _ = _both(tmp_path / "bad-header.csv", tmp_path)
+    assert streamed.count("line 1:") == 1
+
+
+def test_too_many_problems_are_cut_with_a_last_line_saying_so(src, tmp_path, small_batches):
+    with open(src, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    lat = rows[0].index("latitude")
+    for row in rows[1:200]:
+        row[lat] = "north"
+    bad = tmp_path / "many.csv"
+    with open(bad, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    with pytest.raises(SituationError) as streamed:
+        convert_stream(bad, tmp_path / "o.geojson")
+    with pytest.raises(SituationError) as whole:
+        read_any(bad)
+    assert len(streamed.value.problems) == len(whole.value.problems) == 51
+    assert streamed.value.problems[-1].message == "too many problems; stopped listing"
+
+
+def test_a_streamed_geoparquet_carries_the_data_date(src, tmp_path, small_batches):
+    import polars as pl
+
+    streamed, whole = tmp_path / "s.parquet", tmp_path / "w.parquet"
+    convert_stream(src, streamed)
+    write_any(read_any(src), whole)
+    meta = [json.loads(pl.read_parquet_metadata(p)["mapapp"]) for p in (streamed, whole)]
+    assert meta[0]["data_date"] == meta[1]["data_date"] == read_any(src).data_date != ""

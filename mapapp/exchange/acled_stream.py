@@ -15,7 +15,7 @@ over the whole file).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,45 +37,49 @@ class WholeFile(Exception):
 
 
 class AcledStream:
-    """Iterating yields each batch's events table; ``rows`` counts the events so far."""
+    """Iterating yields each batch's events table; ``rows`` counts the events so far and
+    ``data_date`` is the newest row's upload day once the stream has ended."""
 
-    def __init__(self, path: Path, progress: Callable[[float, str], None] | None = None):
+    def __init__(self, path: Path):
         self.path = Path(path)
-        self.progress = progress
         self.rows = 0
+        self.data_date = ""
+        self._newest: float | None = None  # the largest timestamp so far
         self._hashes: list[np.ndarray] = []  # each batch's id hashes
 
     def __iter__(self) -> Iterator[EventsTable]:
         import polars as pl
 
         problems: list[Problem] = []
+        stopped = False
+        header = b""
         try:
             ranges = record_ranges(self.path)
             header = next(ranges)
             for first_line, data in ranges:
                 if len(problems) >= MAX_PROBLEMS:
+                    stopped = True
                     break
-                batch = pl.read_csv(
-                    data,
-                    has_header=False,
-                    new_columns=header,
-                    infer_schema=False,
-                    empty_string_is_null=False,
-                )
+                # the header in front: columns (and short rows) read as in the whole file
+                batch = pl.read_csv(header + data, infer_schema=False, empty_string_is_null=False)
                 tags = "tags" if "tags" in batch.columns else "TAGS"
                 if tags in batch.columns and batch[tags].str.contains(TAG, literal=True).any():
                     raise WholeFile
                 try:
                     table = acled_frame_table(batch, self.path, first_line=first_line)
                 except SituationError as exc:
+                    if any(p.path == "line 1" for p in exc.problems):  # the header: fatal
+                        raise SituationError(self.path, exc.problems) from None
                     if exc.problems and exc.problems[0].message == "no event rows":
                         continue
                     problems += exc.problems
                 else:
                     if not problems:
-                        self._keep_ids(table)
-                        self.rows += len(table)
+                        self._keep(table, batch)
                         yield table
+            if self.rows == 0 and not problems:  # no rows: the header still has to be right
+                columns = pl.read_csv(header, infer_schema=False).columns
+                acled_frame_table(pl.DataFrame(schema=dict.fromkeys(columns, pl.String)), self.path)
         except (WholeFile, SituationError):
             raise
         except (KeyboardInterrupt, SystemExit, GeneratorExit):
@@ -83,13 +87,24 @@ class AcledStream:
         except BaseException as exc:  # the CSV reader: broken UTF-8, quotes, …
             _refuse_unreadable(self.path, exc)
         if problems:
-            raise SituationError(self.path, problems[:MAX_PROBLEMS])
-        if self.rows == 0:
-            raise SituationError(self.path, [Problem("line 2", "no event rows")])
+            raise SituationError(self.path, _listed(problems, stopped))
         self._check_ids()
+        if self._newest is not None:
+            from datetime import datetime, timezone
 
-    def _keep_ids(self, table: EventsTable) -> None:
+            newest = datetime.fromtimestamp(self._newest, timezone.utc)
+            self.data_date = newest.date().isoformat()
+
+    def _keep(self, table: EventsTable, batch) -> None:
+        import polars as pl
+
+        self.rows += len(table)
         self._hashes.append(table.column("id").hash(seed=1).to_numpy())
+        column = "timestamp" if "timestamp" in batch.columns else "TIMESTAMP"
+        if column in batch.columns:
+            newest = batch[column].cast(pl.Float64, strict=False).max()
+            if newest is not None:
+                self._newest = max(self._newest or 0.0, float(newest))
 
     def _check_ids(self) -> None:
         """Ids are unique within each batch; one repeated across batches (the sorted
@@ -102,13 +117,24 @@ class AcledStream:
                 raise WholeFile
 
 
+STOPPED = "too many problems; stopped listing"
+
+
+def _listed(problems: list[Problem], stopped: bool) -> list[Problem]:
+    """At most ``MAX_PROBLEMS`` row problems, and a last line saying when there were more."""
+    rows = [p for p in problems if p.message != STOPPED]
+    if len(rows) > MAX_PROBLEMS or stopped or len(rows) < len(problems):
+        rows = rows[:MAX_PROBLEMS]
+        return [*rows, Problem(rows[-1].path, STOPPED)]
+    return rows
+
+
 def record_ranges(path: Path, target: int = BATCH_BYTES, block: int = BLOCK_BYTES):
-    """The header's column names, then (first line, bytes) for each run of whole records
+    """The header line's bytes, then (first line, bytes) for each run of whole records
     of at least ``target`` bytes. A record ends at a line break outside quotes: one after
     an even number of '"' since the start (a doubled quote inside a quoted cell counts
     two). The file is read block by block, so it is never in memory whole."""
     import numpy as np
-    import polars as pl
 
     quotes = lines = 0  # '"' and line breaks before the current block
     pending = bytearray()  # read, not yet handed on
@@ -130,7 +156,7 @@ def record_ranges(path: Path, target: int = BATCH_BYTES, block: int = BLOCK_BYTE
             quotes, lines = quotes + len(q), lines + len(nl)
             if header is None and len(ends):
                 cut = base + int(ends[0]) + 1
-                header = pl.read_csv(bytes(pending[:cut]), infer_schema=False).columns
+                header = bytes(pending[:cut])
                 yield header
                 del pending[:cut]
                 pending_line = int(end_lines[0]) + 1
@@ -144,7 +170,7 @@ def record_ranges(path: Path, target: int = BATCH_BYTES, block: int = BLOCK_BYTE
     if header is None:  # a header without a line break, or nothing at all
         if not pending.strip():
             raise SituationError(path, [Problem("line 1", "the file is empty")])
-        yield pl.read_csv(bytes(pending), infer_schema=False).columns
+        yield bytes(pending) + b"\n"
         return
     if pending.strip():
         yield pending_line, bytes(pending)

@@ -168,7 +168,10 @@ def convert_stream(src: Path, out: Path, progress=None) -> tuple[list[str], int]
         if suffix == ".parquet":
             from mapapp.exchange.parquet import write_geoparquet_parts
 
-            header = {"title": title, "sources": [_stream_source(src)]}
+            def header() -> dict:
+                doc = {"title": title, "sources": [_stream_source(src)]}
+                return {**doc, "data_date": stream.data_date} if stream.data_date else doc
+
             write_geoparquet_parts(stream, out, header, progress)
             notes: list[str] = []
         elif suffix == ".csv":

@@ -107,13 +107,12 @@ def _part_frame(table: EventsTable) -> tuple[pl.DataFrame, list[float]]:
     return out, bbox
 
 
-def write_geoparquet_parts(
-    parts, path: Path | str, document: dict[str, Any] | None = None, progress=None
-) -> int:
+def write_geoparquet_parts(parts, path: Path | str, document=None, progress=None) -> int:
     """GeoParquet from tables arriving one after another (a whole table, or the batches of
     a stream): each part is written to a temporary file as it comes, then polars streams
     them into one file with the ``geo`` metadata, so memory stays that of one part.
-    Returns the rows written."""
+    ``document``: the situation's document, or a function giving it once the parts are
+    done (a stream knows its data date at its end). Returns the rows written."""
     import polars as pl
 
     rows = 0
@@ -136,21 +135,9 @@ def write_geoparquet_parts(
                 rows += frame.height
                 if progress is not None:
                     progress(rows, None)
-            spec: dict[str, Any] = {"encoding": "WKB", "geometry_types": ["Point"]}
-            if box:
-                spec["bbox"] = box
-            geo = {
-                "version": GEO_VERSION,
-                "primary_column": "geometry",
-                "columns": {"geometry": spec},
-            }
-            metadata = {"geo": json.dumps(geo)}
-            if document is not None:
-                metadata["mapapp"] = json.dumps(document, ensure_ascii=False)
-            if len(files) == 1:
-                pl.read_parquet(files[0]).write_parquet(tmp, compression="zstd", metadata=metadata)
-            else:
-                pl.scan_parquet(files).sink_parquet(tmp, compression="zstd", metadata=metadata)
+            doc = document() if callable(document) else document  # known once parts are done
+            metadata = _metadata(box, doc)
+            pl.scan_parquet(files).sink_parquet(tmp, compression="zstd", metadata=metadata)
         return True
 
     write_atomically(path, write)
