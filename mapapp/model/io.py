@@ -42,7 +42,21 @@ def load_situation(path: Path | str, trusted: bool = False) -> Situation:
 
 
 def save_situation(situation: Situation, path: Path | str) -> None:
-    """Write atomically: a temporary file in the same folder, then rename."""
+    """Validate, then write atomically (see ``atomic``), keeping the previous version as
+    NAME.bak. A situation that does not validate is not written: SituationError names
+    each problem by its JSON path. Source texts it cites are written beside it when they
+    are not there yet, so the citations can be checked where the file goes."""
     from mapapp.atomic import write_text
+    from mapapp.model.validation import validate
 
-    write_text(path, json.dumps(situation.raw, ensure_ascii=False, indent=1) + "\n")
+    path = Path(path)
+    data = situation.raw
+    here = situation.path.parent if situation.path is not None else path.parent
+    problems, _ = validate(data, here)  # where its source texts are now
+    if problems:
+        raise SituationError(path, problems)
+    texts = {s.id: s.text for s in situation.sources.values() if s.text is not None}
+    for s in situation.sources.values():
+        if s.text_file and s.id in texts and not (path.parent / s.text_file).exists():
+            write_text(path.parent / s.text_file, texts[s.id])
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n", backup=True)

@@ -247,6 +247,8 @@ class MainWindow(QMainWindow):
             self.panel.setEnabled(False)
             self._panels_pending = True
         self.setWindowTitle(f"{situation.title} — mapapp")
+        for action in self.save_actions:  # a dataset is written with Export data
+            action.setEnabled(situation.table is None)
         if frame:
             self.frame_situation()
         self.map_view.update()
@@ -372,6 +374,70 @@ class MainWindow(QMainWindow):
         if path:
             self.start_loading(path)
 
+    # saving ------------------------------------------------------------------
+    def can_save_here(self) -> bool:
+        """Save writes back to a situation file; never to the embedded one (a copy of
+        it is saved with Save As), and a dataset is written with Export data."""
+        from mapapp.model.io import default_situation_path
+
+        s = self.situation
+        return (
+            s is not None
+            and s.path is not None
+            and s.path.suffix.lower() == ".json"
+            and s.path.resolve() != default_situation_path().resolve()
+        )
+
+    def save(self) -> bool:
+        if self.situation is None or self.situation.table is not None:
+            self.message_label.setText("A dataset is written with File → Export data.")
+            return False
+        if not self.can_save_here():
+            return self.save_as()
+        return self.save_to(self.situation.path)
+
+    def save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.situation is None or self.situation.table is not None:
+            self.message_label.setText("A dataset is written with File → Export data.")
+            return False
+        folder = Path(str(QSettings().value("save/folder", "") or Path.home()))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save situation as",
+            str(folder / f"{self._file_stem()}.situation.json"),
+            "mapapp situation (*.json)",
+        )
+        if not path:
+            return False
+        path = Path(path if path.lower().endswith(".json") else path + ".json")
+        QSettings().setValue("save/folder", str(path.parent))
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        """Validate and write atomically (the previous version kept as NAME.bak); on a
+        problem say which item to fix and write nothing."""
+        from mapapp.model.io import default_situation_path, save_situation
+
+        if path.resolve() == default_situation_path().resolve():
+            self._export_failed("the embedded situation is not overwritten; choose another file")
+            return False
+        try:
+            save_situation(self.situation, path)
+        except SituationError as exc:
+            self._show_problems(exc, "Cannot save situation", f"{path.name} is not written.")
+            return False
+        except MapappError as exc:
+            self._export_failed(str(exc))
+            return False
+        self.situation.path = path
+        self.message_label.setText(f"Saved {path}")
+        from mapapp.ui.recent import remember
+
+        remember(path)
+        return True
+
     def export_data_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
@@ -433,22 +499,25 @@ class MainWindow(QMainWindow):
         n = len(layer.visible_events)
         return document_subset(s, layer.visible_events), f" ({n} of {total} events shown)"
 
-    def _show_problems(self, exc: SituationError) -> None:
+    def _show_problems(
+        self, exc: SituationError, title: str = "Cannot open situation", what: str = ""
+    ) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Cannot open situation")
+        box.setWindowTitle(title)
         box.setTextFormat(Qt.TextFormat.PlainText)
         kept = f" “{self.situation.title}” stays open." if self.situation else ""
-        box.setText(f"{exc.file.name} cannot be opened.{kept}")
+        box.setText(what or f"{exc.file.name} cannot be opened.{kept}")
         lines = [str(p) for p in exc.problems[:12]]
         if len(exc.problems) > 12:
             lines.append(f"… and {len(exc.problems) - 12} more")
         box.setInformativeText("\n".join(lines))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.last_error = box.text() + "\n" + box.informativeText()
-        self.message_label.setText(f"Could not open {exc.file.name}: {exc.problems[0]}")
+        verb = "save" if what else "open"
+        self.message_label.setText(f"Could not {verb} {exc.file.name}: {exc.problems[0]}")
         box.open()
 
     def report_internal_error(self, line: str) -> None:
