@@ -48,7 +48,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     p = _parser(
         prog="mapapp",
         description="Situation map of events, actors and source claims. "
-        "Subcommands: snapshot, convert, validate, install-desktop (run 'mapapp snapshot -h').",
+        "Subcommands: snapshot, convert, validate, places, install-desktop "
+        "(run 'mapapp snapshot -h').",
     )
     p.add_argument("--version", action="version", version=f"mapapp {__version__}")
     p.add_argument("file", nargs="?", help="situation file (default: the embedded one)")
@@ -292,6 +293,46 @@ class TerminalProgress:
         sys.stderr.flush()
 
 
+def _places_parser() -> argparse.ArgumentParser:
+    p = _parser(
+        prog="mapapp places",
+        description="Place names found in an article (UTF-8 text), one JSON line each: "
+        "start, end, text, the chosen place's name, lat, lon, country, source, and the "
+        "alternatives. Offline: the project's places and GeoNames cities500.",
+    )
+    p.add_argument("article", metavar="ARTICLE", help="the article as a UTF-8 text file")
+    return p
+
+
+def run_places(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from mapapp.geo.gazetteer import continents, countries, load_gazetteer
+    from mapapp.model.place_mentions import find_mentions
+
+    path = Path(args.article)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not UTF-8 text") from None
+    text = text.replace("\r\n", "\n")  # offsets count characters of the text as stored
+
+    def place(p) -> dict:
+        return {"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country}
+
+    for m in find_mentions(text, load_gazetteer(), countries(), continents()):
+        line = {"start": m.start, "end": m.end, "text": m.text, **place(m.place)}
+        line["source"] = m.place.source
+        line["alternatives"] = [
+            {**place(a), "population": a.population, "source": a.source} for a in m.alternatives
+        ]
+        print(json.dumps(line, ensure_ascii=False))
+    return 0
+
+
 def _install_desktop_parser() -> argparse.ArgumentParser:
     p = _parser(
         prog="mapapp install-desktop",
@@ -341,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_install_desktop(_install_desktop_parser().parse_args(argv[1:]))
         if argv and argv[0] == "validate":
             return run_validate(_validate_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "places":
+            return run_places(_places_parser().parse_args(argv[1:]))
         return run_gui(argv)
     except MapappError as exc:
         print(f"mapapp: error: {exc}", file=sys.stderr)

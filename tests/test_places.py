@@ -1,0 +1,96 @@
+"""Place names in an article, offline: found with their exact offsets, matched across
+diacritics and spelling variants, and resolved to the right place by the article's
+countries and other places (the Kidal in Mali, not the one in Indonesia)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mapapp.geo.gazetteer import continents, countries, fold, load_gazetteer
+from mapapp.model.place_mentions import find_mentions
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT / "seeds" / "000_631ddefb58e5ec4e.txt"
+# written for this test, in French: other spellings, accents, sentence-initial articles
+FRENCH = (
+    "Des combats ont opposé l'armée malienne aux rebelles près de Kidal et de Tessalit, "
+    "selon des sources locales à Gao. À Tombouctou, les habitants ont signalé des tirs. "
+    "Plus au sud, la situation restait calme à Ménaka et à Mopti. Les rebelles ont ensuite "
+    "gagné Tin-Zaouatène, à la frontière algérienne."
+)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def mentions(text, gazetteer):
+    return find_mentions(text, gazetteer, countries(), continents())
+
+
+def test_folding_ignores_case_diacritics_and_separators():
+    assert fold("Anéfis") == fold("ANEFIS") == "anefis"
+    assert fold("Tin-Zaouatène") == fold("tin zaouatene") == "tin zaouatene"
+    assert fold("N’Djamena") == fold("N'Djamena") == "n djamena"
+
+
+def test_the_article_names_tinzaouaten_and_nothing_else(gazetteer):
+    text = ARTICLE.read_text(encoding="utf-8")
+    found = mentions(text, gazetteer)
+    assert [m.text for m in found] == ["Tinzaouaten"]  # not 'Malian', 'BBC', 'Africa'
+    m = found[0]
+    assert text[m.start : m.end] == "Tinzaouaten"
+    assert (m.place.lat, m.place.lon, m.place.country) == (19.94861, 2.96778, "ML")
+
+
+def test_another_language_other_spellings_and_the_right_kidal(gazetteer):
+    found = {m.text: m for m in mentions(FRENCH, gazetteer)}
+    assert list(found) == [
+        "Kidal", "Tessalit", "Gao", "Tombouctou", "Ménaka", "Mopti", "Tin-Zaouatène",
+    ]  # fmt: skip
+    for m in found.values():
+        assert FRENCH[m.start : m.end] == m.text
+        assert m.place.country in ("ML", "DZ")
+    kidal = found["Kidal"]
+    assert kidal.place.country == "ML" and "ID" in {a.country for a in kidal.alternatives}
+    assert found["Tombouctou"].place.name == "Timbuktu"  # an alternate name
+    tin = found["Tin-Zaouatène"]  # a spelling variant; the Algerian town, Mali's next
+    assert (tin.place.name, tin.place.country) == ("Tin Zaouatine", "DZ")
+    assert "Tinzaouaten" in {a.name for a in tin.alternatives}
+
+
+def test_places_command_prints_one_json_line_per_mention(tmp_path):
+    src = tmp_path / "article.txt"
+    src.write_text(FRENCH, encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "mapapp", "places", str(src)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [d["text"] for d in lines][:2] == ["Kidal", "Tessalit"]
+    first = lines[0]
+    assert set(first) == {
+        "start", "end", "text", "name", "lat", "lon", "country", "source", "alternatives",
+    }  # fmt: skip
+    assert FRENCH[first["start"] : first["end"]] == "Kidal"
+    assert first["source"].startswith("GeoNames cities500") or first["source"] == "mapapp places"
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Kidal et Ménaka".encode("latin-1"))
+    r = subprocess.run(
+        [sys.executable, "-m", "mapapp", "places", str(bad)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert r.returncode == 2 and r.stderr.strip() == f"mapapp: error: {bad} is not UTF-8 text"
