@@ -65,21 +65,50 @@ def read_json(path: Path) -> Any:
         raise SituationError(path, [Problem("$", "not valid JSON: nested too deeply")]) from None
 
 
-def source_texts(data: dict, base_dir: Path | None) -> tuple[dict[str, str], list[Problem]]:
+def source_texts(
+    data: dict, base_dir: Path | None, known: dict[str, str] | None = None
+) -> tuple[dict[str, str], list[Problem]]:
+    """The sources' texts, read beside the situation; ``known``: texts held in memory
+    (a situation not saved yet), used instead of the files."""
     texts, problems = {}, []
     for i, s in enumerate(data["sources"]):
         name = s.get("text_file")
         if not name:
             continue
-        where = json_path(["sources", i, "text_file"])
         shown = name if len(name) <= 60 else name[:57] + "…"
-        path = (base_dir or Path(".")) / name
-        try:
-            if path.stat().st_size > MAX_TEXT_BYTES:
-                problems.append(Problem(where, f"{shown} is larger than 10 MB"))
+        if known and s.get("id") in known:
+            text = known[s["id"]]
+        else:
+            text, why = _read_text((base_dir or Path(".")) / name)
+            if text is None:
+                where = json_path(["sources", i, "text_file"])
+                problems.append(Problem(where, why.format(name=shown)))
                 continue
-            texts[s["id"]] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-            problems.append(Problem(where, f"cannot read {shown}: {reason}"))
+        texts[s["id"]] = text
+        recorded = s.get("sha256")
+        if isinstance(recorded, str) and recorded and text_sha256(text) != recorded:
+            problems.append(
+                Problem(
+                    json_path(["sources", i, "sha256"]),
+                    f"{shown} has changed since it was cited (its SHA-256 differs)",
+                )
+            )
     return texts, problems
+
+
+def _read_text(path: Path) -> tuple[str | None, str]:
+    """A source's text, or None and why not (with ``{name}`` for the file's name)."""
+    try:
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            return None, "{name} is larger than 10 MB"
+        return path.read_text(encoding="utf-8"), ""
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        return None, "cannot read {name}: " + reason.replace("{", "(").replace("}", ")")
+
+
+def text_sha256(text: str) -> str:
+    """Of a source's text as the situation reads it (UTF-8)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

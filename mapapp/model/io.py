@@ -51,11 +51,10 @@ def save_situation(situation: Situation, path: Path | str) -> None:
 
     path = Path(path)
     data = situation.raw
-    here = situation.path.parent if situation.path is not None else path.parent
-    problems, _ = validate(data, here)  # where its source texts are now
+    texts = {s.id: s.text for s in situation.sources.values() if s.text is not None}
+    problems, _ = validate(data, path.parent, texts)  # the texts it holds, as it cites them
     if problems:
         raise SituationError(path, problems)
-    texts = {s.id: s.text for s in situation.sources.values() if s.text is not None}
     for s in situation.sources.values():
         if s.text_file and s.id in texts and not (path.parent / s.text_file).exists():
             write_text(path.parent / s.text_file, texts[s.id])

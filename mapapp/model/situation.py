@@ -46,6 +46,7 @@ class Source:
     publisher: str = ""
     url: str = ""
     text_file: str = ""
+    sha256: str = ""
     published: str = ""
     accessed: str = ""
     note: str = ""

@@ -25,13 +25,16 @@ def schema() -> dict[str, Any]:
     return json.loads((resources_dir() / "schema" / "situation.schema.json").read_text("utf-8"))
 
 
-def validate(data: Any, base_dir: Path | None) -> tuple[list[Problem], dict[str, str]]:
-    """All problems of ``data`` (empty when valid), and the texts of sources that have one."""
+def validate(
+    data: Any, base_dir: Path | None, known: dict[str, str] | None = None
+) -> tuple[list[Problem], dict[str, str]]:
+    """All problems of ``data`` (empty when valid), and the texts of sources that have one
+    (``known``: texts held in memory, instead of the files beside the situation)."""
     problems = _bad_values(data, [])
     problems += _schema_problems(data)
     if problems or not isinstance(data, dict):
         return problems, {}
-    texts, text_problems = source_texts(data, base_dir)
+    texts, text_problems = source_texts(data, base_dir, known)
     problems += text_problems
     problems += _references(data)
     problems += _citations(data, texts)

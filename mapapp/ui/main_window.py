@@ -374,6 +374,58 @@ class MainWindow(QMainWindow):
         if path:
             self.start_loading(path)
 
+    # a new situation from an article -------------------------------------------
+    def new_from_article_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(QSettings().value("article/folder", "") or Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "New situation from article",
+            start,
+            "Articles: text or saved web pages (*.txt *.html *.htm);;All files (*)",
+        )
+        if path:
+            QSettings().setValue("article/folder", str(Path(path).parent))
+            self.new_from_article_file(Path(path))
+
+    def new_from_article_file(self, path: Path) -> bool:
+        """A new situation citing the article at ``path`` (.txt, or a page saved from a
+        browser); the open one stays if the file cannot be read."""
+        from mapapp.exchange.article import read_article
+        from mapapp.exchange.ids import slug
+
+        try:
+            article = read_article(path)
+        except SituationError as exc:
+            self._show_problems(exc, "Cannot read article", f"{path.name} cannot be read.")
+            return False
+        self._new_from_article(article, f"{slug(path.stem)}.txt")
+        return True
+
+    def new_from_clipboard(self) -> bool:
+        from PySide6.QtWidgets import QApplication
+
+        from mapapp.exchange.article import article_from_text
+
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            self.message_label.setText("The clipboard holds no text to make a situation from.")
+            return False
+        self._new_from_article(article_from_text(text), "article.txt")
+        return True
+
+    def _new_from_article(self, article, text_file: str) -> None:
+        from mapapp.exchange.article import situation_from_article
+
+        self.set_situation(situation_from_article(article, text_file))
+        self.ensure_docks()
+        self.panel.tabs.setCurrentWidget(self.panel.article)
+        self.message_label.setText(
+            f"New situation from “{self.situation.title}”; File → Save as keeps it "
+            f"(the article is saved beside it as {text_file})."
+        )
+
     # saving ------------------------------------------------------------------
     def can_save_here(self) -> bool:
         """Save writes back to a situation file; never to the embedded one (a copy of

@@ -21,6 +21,11 @@ def build_actions(w: MainWindow) -> None:
     open_ = QAction("&Open situation…", w)
     open_.setShortcuts(unique_keys(QKeySequence.StandardKey.Open))
     open_.triggered.connect(w.open_dialog)
+    new_article = QAction("&New situation from article…", w)
+    new_article.setShortcuts(unique_keys(QKeySequence.StandardKey.New))
+    new_article.triggered.connect(w.new_from_article_dialog)
+    new_clipboard = QAction("New situation from &clipboard text", w)
+    new_clipboard.triggered.connect(w.new_from_clipboard)
     save = QAction("&Save", w)
     save.setShortcuts(unique_keys(QKeySequence.StandardKey.Save))
     save.triggered.connect(w.save)
@@ -46,6 +51,7 @@ def build_actions(w: MainWindow) -> None:
     export_data.triggered.connect(w.export_data_dialog)
     from mapapp.ui.recent import RecentMenu
 
+    file_menu.addActions([new_article, new_clipboard])
     file_menu.addAction(open_)
     w.recent_menu = RecentMenu(w.start_loading, w)
     file_menu.addMenu(w.recent_menu)
