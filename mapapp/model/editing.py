@@ -1,0 +1,141 @@
+"""Edits of a situation document, as pure functions from one document to the next.
+
+Each edit returns a new document (the old one is left as it was, so an undo is keeping
+the old one) and is checked by the same validation as a file: an edit that would make
+the situation invalid is refused with the problems, and nothing changes. Citations of
+an article are made from a selection: source, exact start/end offsets and the quoted
+text, which validation checks against the article character for character.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from mapapp.exchange.ids import IdMaker
+from mapapp.model.files import Problem
+
+KINDS = ("places", "actors", "events", "claims")
+
+
+class EditError(Exception):
+    """The edit would leave the situation invalid; ``problems`` say why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(map(str, problems[:3])))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A span of a source's text, as selected (``start``/``end``: character offsets)."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+
+    def citation(self) -> dict[str, Any]:
+        return {"source": self.source, "start": self.start, "end": self.end, "quote": self.text}
+
+
+def selection(texts: dict[str, str], source: str, start: int, end: int) -> Selection:
+    """The selection of [start, end) in ``source``'s text, trimmed of surrounding spaces
+    (a quote starts and ends on its words)."""
+    text = texts[source]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        raise EditError([Problem("$", "the selection holds no text")])
+    return Selection(source, start, end, text[start:end])
+
+
+def new_id(data: dict[str, Any], text: str) -> str:
+    """A readable id not used by any item of the document."""
+    maker = IdMaker()
+    for kind in ("sources", *KINDS):
+        maker.used.update(item["id"] for item in data.get(kind, []))
+    return maker.make(text)
+
+
+def add_item(
+    data: dict[str, Any], kind: str, item: dict[str, Any], texts: dict[str, str]
+) -> dict[str, Any]:
+    """The document with ``item`` appended to ``kind`` (places, actors, events, claims)."""
+    if kind not in KINDS:
+        raise ValueError(kind)
+    out = copy.deepcopy(data)
+    out.setdefault(kind, []).append(copy.deepcopy(item))
+    return _checked(out, texts)
+
+
+def change_item(
+    data: dict[str, Any], kind: str, item_id: str, changes: dict[str, Any], texts: dict[str, str]
+) -> dict[str, Any]:
+    """The document with fields of one item replaced (a value None removes the field)."""
+    out = copy.deepcopy(data)
+    item = _find(out, kind, item_id)
+    for key, value in changes.items():
+        if value is None:
+            item.pop(key, None)
+        else:
+            item[key] = copy.deepcopy(value)
+    return _checked(out, texts)
+
+
+def dependents(data: dict[str, Any], kind: str, item_id: str) -> list[str]:
+    """What refers to an item (to say so before it is deleted): 'event battle (place)'."""
+    out = []
+    for e in data.get("events", []):
+        loc = e.get("location", {})
+        if kind == "places" and loc.get("place") == item_id:
+            out.append(f"event {e['id']} (its place)")
+        if kind == "events" and e.get("part_of") == item_id:
+            out.append(f"event {e['id']} (part of it)")
+        if kind == "actors" and any(p.get("actor") == item_id for p in e.get("actors", [])):
+            out.append(f"event {e['id']} (a participant)")
+    for c in data.get("claims", []):
+        if kind == "actors" and c.get("claimant") == item_id:
+            out.append(f"claim {c['id']} (its claimant)")
+        if kind == "events" and item_id in c.get("about", []):
+            out.append(f"claim {c['id']} (what it is about)")
+        if kind == "claims" and any(x.get("claim") == item_id for x in c.get("links", [])):
+            out.append(f"claim {c['id']} (a link to it)")
+    for a in data.get("actors", []):
+        if kind == "actors" and any(r.get("actor") == item_id for r in a.get("relations", [])):
+            out.append(f"actor {a['id']} (a relation)")
+    return out
+
+
+def delete_item(
+    data: dict[str, Any], kind: str, item_id: str, texts: dict[str, str]
+) -> dict[str, Any]:
+    """The document without the item; refused while anything still refers to it (the
+    caller asks the user first, showing ``dependents``)."""
+    found = dependents(data, kind, item_id)
+    if found:
+        what = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
+        raise EditError([Problem(f"{kind} {item_id}", f"still referred to by {what}")])
+    out = copy.deepcopy(data)
+    _find(out, kind, item_id)
+    out[kind] = [x for x in out[kind] if x["id"] != item_id]
+    return _checked(out, texts)
+
+
+def _find(data: dict[str, Any], kind: str, item_id: str) -> dict[str, Any]:
+    for item in data.get(kind, []):
+        if item["id"] == item_id:
+            return item
+    raise EditError([Problem(f"{kind} {item_id}", "no such item")])
+
+
+def _checked(data: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
+    from mapapp.model.validation import validate
+
+    problems, _ = validate(data, None, texts)
+    if problems:
+        raise EditError(problems)
+    return data
