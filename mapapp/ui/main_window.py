@@ -84,6 +84,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_layer_dock()
         self._build_situation_docks()
+        from PySide6.QtGui import QUndoStack
+
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         build_actions(self)
         self.map_view.cursor_moved.connect(self._show_cursor)
         self.map_view.cursor_left.connect(lambda: self.coords_label.setText(""))
@@ -198,6 +202,7 @@ class MainWindow(QMainWindow):
         self.panel.activated.connect(self._activated)
         self.panel.filters_changed.connect(self._filters_changed)
         self.panel.rows_changed.connect(self._rows_changed)
+        self.panel.article.customContextMenuRequested.connect(self._article_menu)
         self.panel_dock.setWidget(self.panel)
         self.details = DetailsView()
         self.details.navigate.connect(lambda kind, i: self.select(kind, i, origin="details"))
@@ -233,6 +238,8 @@ class MainWindow(QMainWindow):
             self._panels_pending = False
 
     def set_situation(self, situation: Situation, frame: bool = False, panel_now=True) -> None:
+        if not getattr(self, "_keeping_history", False) and hasattr(self, "undo_stack"):
+            self.undo_stack.clear()  # another situation: its own history
         self.situation = situation
         self.selection = None
         layer = SituationLayer(situation, self.map_view.basemap)
@@ -246,12 +253,45 @@ class MainWindow(QMainWindow):
         elif self.panel is not None:  # the map paints first, then the lists fill
             self.panel.setEnabled(False)
             self._panels_pending = True
-        self.setWindowTitle(f"{situation.title} — mapapp")
+        self.setWindowTitle(f"{situation.title}[*] — mapapp")
         for action in self.save_actions:  # a dataset is written with Export data
             action.setEnabled(situation.table is None)
         if frame:
             self.frame_situation()
         self.map_view.update()
+
+    # edits ---------------------------------------------------------------------
+    def edit(self, text: str, change) -> bool:
+        """Apply ``change(document) -> document`` as one undoable command; a change the
+        situation cannot take is shown and nothing happens."""
+        from mapapp.model.editing import EditError
+        from mapapp.ui.authoring import DocumentEdit
+
+        before = self.situation.raw
+        try:
+            after = change(before)
+        except EditError as exc:
+            self._export_failed(f"{text}: {exc}")
+            return False
+        self.undo_stack.push(DocumentEdit(self, text, before, after))
+        self.message_label.setText(f"{text} — Edit → Undo takes it back")
+        return True
+
+    def apply_document(self, data: dict) -> None:
+        """Show ``data`` (the document after an edit or an undo) in place of the open one,
+        keeping the view, the selection where it still exists and the undo history."""
+        from mapapp.model.situation import situation_from_dict
+
+        s = self.situation
+        texts = {x.id: x.text for x in s.sources.values() if x.text is not None}
+        selection = self.selection
+        keep = self.undo_stack
+        self._keeping_history = True
+        self.set_situation(situation_from_dict(data, texts, s.path))
+        self._keeping_history = False
+        assert keep is self.undo_stack
+        if selection is not None:
+            self.select(*selection)
 
     def frame_situation(self) -> None:
         """Fit the map to the situation's places (or areas)."""
@@ -426,6 +466,40 @@ class MainWindow(QMainWindow):
             f"(the article is saved beside it as {text_file})."
         )
 
+    def _article_menu(self, pos) -> None:
+        """Copy and select all, then new items from the selection."""
+        from mapapp.ui.authoring import article_menu
+
+        menu = self.panel.article.createStandardContextMenu()
+        article_menu(self, menu)
+        menu.popup(self.panel.article.mapToGlobal(pos))
+        self.article_context_menu = menu
+
+    def show_undo_history(self) -> None:
+        from PySide6.QtWidgets import QUndoView
+
+        view = QUndoView(self.undo_stack)
+        view.setWindowTitle("Undo history — mapapp")
+        view.setEmptyLabel("Opened")
+        view.resize(360, 420)
+        view.show()
+        self.undo_history = view
+
+    def _may_discard(self) -> bool:
+        """Unsaved edits: save them, drop them, or stay."""
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", "", buttons, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"“{self.situation.title}” has changes that are not saved.")
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
     # saving ------------------------------------------------------------------
     def can_save_here(self) -> bool:
         """Save writes back to a situation file; never to the embedded one (a copy of
@@ -484,6 +558,7 @@ class MainWindow(QMainWindow):
             self._export_failed(str(exc))
             return False
         self.situation.path = path
+        self.undo_stack.setClean()
         self.message_label.setText(f"Saved {path}")
         from mapapp.ui.recent import remember
 
@@ -939,6 +1014,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.map_view.set_view(saved))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.undo_stack.isClean() and not self._may_discard():
+            event.ignore()
+            return
         self.cancel_loading()
         for job in list(self.old_load_jobs):  # a reader cannot be interrupted mid-stage
             job.wait()

@@ -93,6 +93,7 @@ class SidePanel(QWidget):
         self.article = QPlainTextEdit()
         self.article.setReadOnly(True)
         self.article.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.article.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.events, "Events")
         self.tabs.addTab(self.actors, "Actors")

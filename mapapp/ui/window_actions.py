@@ -94,6 +94,16 @@ def build_actions(w: MainWindow) -> None:
     density.toggled.connect(lambda on: mv.set_options(density=on))
     w.density_action = density
 
+    edit_menu = w.menuBar().addMenu("&Edit")
+    undo = w.undo_stack.createUndoAction(w, "&Undo")
+    undo.setShortcuts(unique_keys(QKeySequence.StandardKey.Undo))
+    redo = w.undo_stack.createRedoAction(w, "&Redo")
+    redo.setShortcuts(unique_keys("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
+    history = QAction("Undo &history", w)
+    history.triggered.connect(w.show_undo_history)
+    w.undo_action, w.redo_action = undo, redo
+    edit_menu.addActions([undo, redo, history])
+
     view_menu = w.menuBar().addMenu("&View")
     view_menu.addActions([zoom_in, zoom_out, fit, to_selection, search, compare])
     view_menu.addSeparator()

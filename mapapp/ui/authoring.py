@@ -1,0 +1,135 @@
+"""Authoring in the window: every edit is a command on the window's QUndoStack (Edit →
+Undo/Redo), made from a selection in the Article tab, and applied as a whole new,
+validated document (``model.editing``), so undoing is putting the previous one back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtWidgets import QInputDialog, QMenu
+
+from mapapp.model.editing import EditError, add_item, new_id, selection
+from mapapp.ui.plain_text import menu_label
+
+if TYPE_CHECKING:
+    from mapapp.ui.main_window import MainWindow
+
+ACTOR_KINDS = (
+    "armed_group", "state_military", "government", "mercenary_group", "militia",
+    "intergovernmental", "media", "person", "civilians", "protesters", "rioters", "state",
+    "other",
+)  # fmt: skip
+
+
+class DocumentEdit(QUndoCommand):
+    """One user action: the document before and after it."""
+
+    def __init__(self, window: MainWindow, text: str, before: dict, after: dict) -> None:
+        super().__init__(text)
+        self.window, self.before, self.after = window, before, after
+
+    def redo(self) -> None:
+        self.window.apply_document(self.after)
+
+    def undo(self) -> None:
+        self.window.apply_document(self.before)
+
+
+def python_offset(text: str, qt_position: int) -> int:
+    """Qt counts UTF-16 units; the situation counts characters (code points)."""
+    return len(text.encode("utf-16-le")[: 2 * qt_position].decode("utf-16-le", "ignore"))
+
+
+def selected_span(window: MainWindow) -> Any:
+    """The article's selection as a ``Selection``, or None (nothing selected)."""
+    view = window.panel.article
+    cursor = view.textCursor()
+    if not cursor.hasSelection() or window.situation is None:
+        return None
+    article = window.situation.article()
+    if article is None:
+        return None
+    text = article.text
+    start = python_offset(text, cursor.selectionStart())
+    end = python_offset(text, cursor.selectionEnd())
+    try:
+        return selection({article.id: text}, article.id, start, end)
+    except EditError:
+        return None
+
+
+def article_menu(window: MainWindow, menu: QMenu) -> None:
+    """The Article tab's context menu: new items from the selection."""
+    sel = selected_span(window)
+    place = QAction("New place from selection…", menu)
+    actor = QAction("New actor from selection…", menu)
+    for action in (place, actor):
+        action.setEnabled(sel is not None and window.situation.table is None)
+    place.triggered.connect(lambda: new_place_from_selection(window))
+    actor.triggered.connect(lambda: new_actor_from_selection(window))
+    menu.addSeparator()
+    menu.addActions([place, actor])
+
+
+def _texts(window: MainWindow) -> dict[str, str]:
+    return {s.id: s.text for s in window.situation.sources.values() if s.text is not None}
+
+
+def new_actor_from_selection(window: MainWindow) -> bool:
+    sel = selected_span(window)
+    if sel is None:
+        return False
+    kind, ok = QInputDialog.getItem(
+        window, "New actor", f"What is “{sel.text[:60]}”?", list(ACTOR_KINDS), 0, False
+    )
+    if not ok:
+        return False
+    data = window.situation.raw
+    actor = {
+        "id": new_id(data, sel.text),
+        "name": sel.text[:300],
+        "kind": kind,
+        "citations": [sel.citation()],
+    }
+    return window.edit(
+        f"New actor {sel.text[:40]}", lambda d: add_item(d, "actors", actor, _texts(window))
+    )
+
+
+def new_place_from_selection(window: MainWindow) -> bool:
+    """The selected name looked up in the offline gazetteer; the user picks the place."""
+    from mapapp.geo.gazetteer import load_gazetteer
+
+    sel = selected_span(window)
+    if sel is None:
+        return False
+    candidates = load_gazetteer().lookup(sel.text)
+    if not candidates:
+        window.message_label.setText(f"No place called “{sel.text[:60]}” in the gazetteer.")
+        return False
+    labels = [
+        menu_label(f"{p.name} ({p.country}) {p.lat:.4f}, {p.lon:.4f} — {p.source}")
+        for p in candidates[:20]
+    ]
+    label, ok = QInputDialog.getItem(
+        window, "New place", f"Which “{sel.text[:60]}”?", labels, 0, False
+    )
+    if not ok:
+        return False
+    p = candidates[labels.index(label)]
+    data = window.situation.raw
+    place = {
+        "id": new_id(data, p.name),
+        "name": p.name[:300],
+        "lon": p.lon,
+        "lat": p.lat,
+        "gazetteer": p.name[:300],
+        "citations": [sel.citation()],
+    }
+    if p.country:
+        place["country"] = p.country
+    return window.edit(
+        f"New place {p.name[:40]}", lambda d: add_item(d, "places", place, _texts(window))
+    )
