@@ -73,3 +73,55 @@ def test_items_from_selections_undo_redo_save_and_the_close_prompt(
 
     again = load_situation(tmp_path / "jnim.situation.json")
     assert [a.name for a in again.actors.values()] == ["JNIM"]
+
+
+def test_an_event_and_a_claim_from_their_forms(situation_window, monkeypatch):
+    from mapapp.ui.authoring import new_item_from_selection
+    from mapapp.ui.item_forms import ClaimForm, EventForm
+
+    w = situation_window
+    assert w.new_from_article_file(ARTICLE)
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda _w, _t, _l, items, *a, **k: (items[0], True)
+    )
+    select_in_article(w, "Tinzaouaten")
+    assert new_place_from_selection(w)
+    select_in_article(w, "JNIM")
+    assert new_actor_from_selection(w)
+    # the battle, near Tinzaouaten, with JNIM involved
+    start, end = select_in_article(w, "two days of fighting with Tuareg separatist rebels")
+    form = EventForm(w.situation, "two days of fighting")
+    form.type.setCurrentText("battle")
+    form.title.setText("Two days of fighting near Tinzaouaten")
+    form.time_precision.setCurrentText("unknown")
+    form.place.setCurrentIndex(1)
+    form.radius.setValue(30)
+    form.actors.item(0).setCheckState(Qt.CheckState.Checked)
+    assert new_item_from_selection(w, "events", form)
+    (battle,) = w.situation.events.values()
+    assert battle.location.place in w.situation.places and battle.location.radius_km == 30
+    assert (battle.citations[0].start, battle.citations[0].end) == (start, end)
+    assert [p.actor for p in battle.actors] == list(w.situation.actors)
+    # JNIM's claim with its figure, about the battle
+    select_in_article(w, "JNIM claimed that 50 Russians and 10 Malian soldiers were killed")
+    form = ClaimForm(w.situation, "")
+    form.claimant.setCurrentIndex(1)
+    form.statement.setPlainText("50 Russians and 10 Malian soldiers were killed.")
+    form.status.setCurrentIndex(form.status.findData("unverified"))
+    form.subject.setText("Russians killed")
+    form.value.setText("50")
+    form.unit.setText("people")
+    form.about.item(0).setCheckState(Qt.CheckState.Checked)
+    assert new_item_from_selection(w, "claims", form)
+    (claim,) = w.situation.claims.values()
+    assert claim.figures[0].value == 50 and claim.about == (battle.id,)
+    assert claim.claimant in w.situation.actors and claim.status == "unverified"
+    # an unreadable figure is refused and nothing is added
+    form.value.setText("fifty")
+    assert not new_item_from_selection(w, "claims", form)
+    assert len(w.situation.claims) == 1
+    # three undos take the claim, the event and the actor back, in that order
+    for _ in range(3):
+        w.undo_stack.undo()
+    assert not w.situation.claims and not w.situation.events and not w.situation.actors
+    assert len(w.situation.places) == 1

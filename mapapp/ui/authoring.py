@@ -65,12 +65,16 @@ def article_menu(window: MainWindow, menu: QMenu) -> None:
     sel = selected_span(window)
     place = QAction("New place from selection…", menu)
     actor = QAction("New actor from selection…", menu)
-    for action in (place, actor):
+    event = QAction("New event from selection…", menu)
+    claim = QAction("New claim from selection…", menu)
+    for action in (place, actor, event, claim):
         action.setEnabled(sel is not None and window.situation.table is None)
     place.triggered.connect(lambda: new_place_from_selection(window))
     actor.triggered.connect(lambda: new_actor_from_selection(window))
+    event.triggered.connect(lambda: new_item_from_selection(window, "events"))
+    claim.triggered.connect(lambda: new_item_from_selection(window, "claims"))
     menu.addSeparator()
-    menu.addActions([place, actor])
+    menu.addActions([place, actor, event, claim])
 
 
 def _texts(window: MainWindow) -> dict[str, str]:
@@ -133,3 +137,33 @@ def new_place_from_selection(window: MainWindow) -> bool:
     return window.edit(
         f"New place {p.name[:40]}", lambda d: add_item(d, "places", place, _texts(window))
     )
+
+
+def new_item_from_selection(window: MainWindow, kind: str, form=None) -> bool:
+    """A new event or claim citing the selection, through its form; when the situation
+    cannot take what the form holds, the problem is shown and the form comes back with its
+    values. ``form``: an already filled form, taken once (tests, scripts)."""
+    from mapapp.ui.item_forms import ClaimForm, EventForm
+
+    sel = selected_span(window)
+    if sel is None:
+        return False
+    asking = form is None
+    if asking:
+        form_class = EventForm if kind == "events" else ClaimForm
+        form = form_class(window.situation, sel.text, window)
+    name = "event" if kind == "events" else "claim"
+    while True:
+        if asking and form.exec() != form.DialogCode.Accepted:
+            return False
+        try:
+            item = form.item(new_id(window.situation.raw, sel.text[:40]), sel.citation())
+        except ValueError as exc:  # a figure that is not a number
+            window._export_failed(f"the figure is not a number: {exc}")
+        else:
+            texts = _texts(window)
+            change = lambda d, item=item, texts=texts: add_item(d, kind, item, texts)  # noqa: E731
+            if window.edit(f"New {name} {sel.text[:40]}", change):
+                return True
+        if not asking:
+            return False
