@@ -50,4 +50,5 @@ def situation_window(qtbot, clean_settings, basemap):
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.panel is not None)  # built right after the first frame
-    return w
+    yield w
+    w.undo_stack.setClean()  # a test's unsaved edits: closing must not wait for an answer

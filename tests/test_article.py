@@ -5,13 +5,13 @@ is kept with its SHA-256, saved beside the situation, and a changed text is dete
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from mapapp.exchange.article import read_article, situation_from_article
 from mapapp.model.files import SituationError, text_sha256
+from tests.cli_run import mapapp
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "seeds" / "000_631ddefb58e5ec4e.txt"
@@ -30,12 +30,7 @@ a position near An&eacute;fis.</p>
 
 
 def validate(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mapapp", "validate", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    return mapapp("validate", str(path))
 
 
 def test_a_saved_page_gives_its_article_and_metadata(tmp_path):

@@ -5,8 +5,6 @@ Rebuilds part of the Tinzaouaten situation from the article's text alone."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +23,7 @@ from mapapp.model.editing import (
 from mapapp.model.io import save_situation
 from mapapp.model.place_mentions import find_mentions
 from mapapp.model.situation import situation_from_dict
+from tests.cli_run import mapapp
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "seeds" / "000_631ddefb58e5ec4e.txt"
@@ -97,12 +96,7 @@ def test_the_battle_and_jnims_claim_from_the_article_alone(tmp_path):
                 assert texts["article"][c["start"] : c["end"]] == c["quote"]
     out = tmp_path / "rebuilt.situation.json"
     save_situation(situation_from_dict(data, texts, None), out)
-    r = subprocess.run(
-        [sys.executable, "-m", "mapapp", "validate", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    r = mapapp("validate", str(out))
     assert r.returncode == 0, r.stdout + r.stderr
     assert (tmp_path / "article.txt").read_bytes() == texts["article"].encode("utf-8")
 

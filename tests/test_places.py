@@ -5,14 +5,13 @@ countries and other places (the Kidal in Mali, not the one in Indonesia)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from mapapp.geo.gazetteer import continents, countries, fold, load_gazetteer
 from mapapp.model.place_mentions import find_mentions
+from tests.cli_run import mapapp
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "seeds" / "000_631ddefb58e5ec4e.txt"
@@ -68,13 +67,7 @@ def test_another_language_other_spellings_and_the_right_kidal(gazetteer):
 def test_places_command_prints_one_json_line_per_mention(tmp_path):
     src = tmp_path / "article.txt"
     src.write_text(FRENCH, encoding="utf-8")
-    r = subprocess.run(
-        [sys.executable, "-m", "mapapp", "places", str(src)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
+    r = mapapp("places", str(src))
     assert r.returncode == 0, r.stderr
     lines = [json.loads(line) for line in r.stdout.splitlines()]
     assert [d["text"] for d in lines][:2] == ["Kidal", "Tessalit"]
@@ -86,11 +79,5 @@ def test_places_command_prints_one_json_line_per_mention(tmp_path):
     assert first["source"].startswith("GeoNames cities500") or first["source"] == "mapapp places"
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Kidal et Ménaka".encode("latin-1"))
-    r = subprocess.run(
-        [sys.executable, "-m", "mapapp", "places", str(bad)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
+    r = mapapp("places", str(bad))
     assert r.returncode == 2 and r.stderr.strip() == f"mapapp: error: {bad} is not UTF-8 text"

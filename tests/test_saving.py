@@ -17,6 +17,7 @@ import pytest
 
 from mapapp.model.files import SituationError
 from mapapp.model.io import default_situation_path, load_situation, save_situation
+from tests.cli_run import mapapp
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -88,12 +89,7 @@ def test_a_writer_killed_at_any_moment_leaves_an_old_or_new_whole_file(tmp_path)
         titles = _titles_on_disk(tmp_path)
         assert titles[0] in ("Version A", "Version B")
         assert all(t in ("Version A", "Version B") for t in titles)
-        r = subprocess.run(
-            [sys.executable, "-m", "mapapp", "validate", str(target)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
+        r = mapapp("validate", str(target))
         assert r.returncode == 0, r.stdout + r.stderr
     assert kills == 25
 
@@ -133,12 +129,7 @@ def test_save_as_then_save_from_the_window(situation_window, tmp_path, monkeypat
     w.save()  # the embedded situation is never written over: Save asks where
     saved = tmp_path / "copy.json"
     assert asked == [1] and saved.exists() and w.situation.path == saved
-    r = subprocess.run(
-        [sys.executable, "-m", "mapapp", "validate", str(saved)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    r = mapapp("validate", str(saved))
     assert r.returncode == 0, r.stdout + r.stderr
     w.save()  # now it writes back there, keeping the previous version
     assert asked == [1] and (tmp_path / "copy.json.bak").exists()
