@@ -285,11 +285,9 @@ class MainWindow(QMainWindow):
         s = self.situation
         texts = {x.id: x.text for x in s.sources.values() if x.text is not None}
         selection = self.selection
-        keep = self.undo_stack
-        self._keeping_history = True
+        self._keeping_history = True  # an edit of this situation: its history stays
         self.set_situation(situation_from_dict(data, texts, s.path))
         self._keeping_history = False
-        assert keep is self.undo_stack
         if selection is not None:
             self.select(*selection)
 
