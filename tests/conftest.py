@@ -8,6 +8,8 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # QSettings reads XDG_CONFIG_HOME once per process: point it somewhere disposable first.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="mapapp-test-config-")
+# Autosave's recovery files go to the user's data folder: a disposable one too.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="mapapp-test-data-")
 
 import pytest
 from hypothesis import settings
@@ -45,10 +47,13 @@ def situation_window(qtbot, clean_settings, basemap):
     from mapapp.ui.main_window import MainWindow
 
     w = MainWindow(basemap, load_situation(default_situation_path()))
-    qtbot.addWidget(w)
     w.resize(1400, 860)
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.panel is not None)  # built right after the first frame
     yield w
-    w.undo_stack.setClean()  # a test's unsaved edits: closing must not wait for an answer
+    # Closed here rather than by qtbot (which closes before fixtures are torn down): a
+    # test's unsaved edits are dropped first, so closing never waits for an answer.
+    w.undo_stack.setClean()
+    w.close()
+    w.deleteLater()

@@ -126,3 +126,27 @@ def test_an_event_and_a_claim_from_their_forms(situation_window, monkeypatch):
     assert not w.situation.claims and not w.situation.events and not w.situation.actors
     assert len(w.situation.places) == 1
     w.undo_stack.setClean()  # closing the window at the end asks nothing
+
+
+def test_opening_another_situation_never_drops_unsaved_edits(situation_window, monkeypatch):
+    w = situation_window
+    assert w.new_from_article_file(ARTICLE)
+    select_in_article(w, "JNIM")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("armed_group", True))
+    assert new_actor_from_selection(w)
+    asked = []
+
+    def answer(button):
+        def exec_(box):
+            asked.append(box.text())
+            return button
+
+        return exec_
+
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Cancel))
+    assert not w.new_from_article_file(ARTICLE)  # Cancel: stay with the edits
+    assert w.start_loading(ROOT / "seeds" / "tinzaouaten-2024.situation.json") is None
+    assert len(asked) == 2 and [a.name for a in w.situation.actors.values()] == ["JNIM"]
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Discard))
+    assert w.new_from_article_file(ARTICLE)  # let go on purpose
+    assert not w.situation.actors and not w.isWindowModified()

@@ -64,6 +64,7 @@ def run(file: str | None = None) -> int:
     else:
         # pyproj is kept off the path to the first frame; load it before the pointer moves.
         window.map_view.first_painted.connect(lambda: QTimer.singleShot(30, _warm_up))
+        window.map_view.first_painted.connect(lambda: QTimer.singleShot(0, _recover(window)))
     window.show()
     return app.exec()
 
@@ -74,6 +75,17 @@ def _exit_now(code: int = 0) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def _recover(window):
+    """Work a crash interrupted is offered back once the map is on screen."""
+
+    def offer() -> None:
+        from mapapp.ui.autosave import offer_recovery
+
+        offer_recovery(window)
+
+    return offer
 
 
 def _warm_up() -> None:

@@ -88,6 +88,9 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        from mapapp.ui.autosave import Autosaver
+
+        self.autosave = Autosaver(self)
         build_actions(self)
         self.map_view.cursor_moved.connect(self._show_cursor)
         self.map_view.cursor_left.connect(lambda: self.coords_label.setText(""))
@@ -303,6 +306,8 @@ class MainWindow(QMainWindow):
         line use ``start_loading``. On any problem show it and keep the current one."""
         from mapapp.exchange.convert import read_any
 
+        if not self.may_replace():
+            return False
         try:
             situation = read_any(path)
         except SituationError as exc:
@@ -319,11 +324,13 @@ class MainWindow(QMainWindow):
 
         remember(path)
 
-    def start_loading(self, path: str | Path) -> LoadJob:
+    def start_loading(self, path: str | Path) -> LoadJob | None:
         """Read ``path`` on a worker thread with a progress bar and Cancel; the window
         keeps working and the open situation stays until the new one is ready."""
         from mapapp.ui.load_job import LoadJob
 
+        if not self.may_replace():
+            return None
         if self.load_job is not None:
             self.cancel_loading()
         path = Path(path)
@@ -433,6 +440,8 @@ class MainWindow(QMainWindow):
         from mapapp.exchange.article import read_article
         from mapapp.exchange.ids import slug
 
+        if not self.may_replace():
+            return False
         try:
             article = read_article(path)
         except SituationError as exc:
@@ -449,6 +458,8 @@ class MainWindow(QMainWindow):
         text = QApplication.clipboard().text()
         if not text.strip():
             self.message_label.setText("The clipboard holds no text to make a situation from.")
+            return False
+        if not self.may_replace():
             return False
         self._new_from_article(article_from_text(text), "article.txt")
         return True
@@ -482,6 +493,11 @@ class MainWindow(QMainWindow):
         view.resize(360, 420)
         view.show()
         self.undo_history = view
+
+    def may_replace(self) -> bool:
+        """Before another situation takes the window: unsaved edits are saved or let go
+        on purpose, never dropped silently."""
+        return self.undo_stack.isClean() or self._may_discard()
 
     def _may_discard(self) -> bool:
         """Unsaved edits: save them, drop them, or stay."""
@@ -1012,9 +1028,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.map_view.set_view(saved))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.undo_stack.isClean() and not self._may_discard():
+        if not self.may_replace():
             event.ignore()
             return
+        self.autosave.discard()  # saved, or dropped on purpose
         self.cancel_loading()
         for job in list(self.old_load_jobs):  # a reader cannot be interrupted mid-stage
             job.wait()

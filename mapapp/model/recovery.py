@@ -1,0 +1,109 @@
+"""Recovery files: the open, unsaved work written aside so a crash loses nothing.
+
+A recovery file holds the whole situation document, the texts it cites (a new situation's
+article is not on disk until it is saved) and where it was opened from; it is written
+atomically, so it is always a whole earlier state. The window writes one while it has
+unsaved edits and removes it when they are saved or dropped, so a file left behind with
+no live writer is work a crash interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mapapp.model.situation import Situation, situation_from_dict
+
+FORMAT = "mapapp-recovery/1"
+SUFFIX = ".recovery.json"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A recovery file found on disk."""
+
+    file: Path
+    title: str
+    saved_at: float  # seconds since the epoch
+    situation_path: Path | None  # the file the work was opened from or saved to
+    edits: int
+    pid: int
+
+
+def recovery_file(folder: Path, pid: int | None = None) -> Path:
+    """This process's recovery file (one process has one window)."""
+    return folder / f"{pid or os.getpid()}{SUFFIX}"
+
+
+def write_recovery(file: Path, situation: Situation, edits: int) -> None:
+    from mapapp.atomic import write_text
+
+    texts = {s.id: s.text for s in situation.sources.values() if s.text is not None}
+    record = {
+        "format": FORMAT,
+        "pid": os.getpid(),
+        "saved_at": time.time(),
+        "title": situation.title,
+        "situation_path": str(situation.path) if situation.path else None,
+        "edits": edits,
+        "document": situation.raw,
+        "texts": texts,
+    }
+    file.parent.mkdir(parents=True, exist_ok=True)
+    write_text(file, json.dumps(record, ensure_ascii=False))
+
+
+def remove_recovery(file: Path) -> None:
+    file.unlink(missing_ok=True)
+
+
+def orphaned_recoveries(folder: Path) -> list[Recovery]:
+    """Recovery files whose writer is gone (newest first); unreadable ones are skipped
+    (an atomic write leaves none half-written, but a stranger's file may be anything)."""
+    found = []
+    for file in folder.glob(f"*{SUFFIX}") if folder.is_dir() else ():
+        try:
+            record = json.loads(file.read_text(encoding="utf-8"))
+            if not isinstance(record, dict) or record.get("format") != FORMAT:
+                continue
+            pid = int(record["pid"])
+            rec = Recovery(
+                file,
+                str(record["title"]),
+                float(record["saved_at"]),
+                Path(record["situation_path"]) if record.get("situation_path") else None,
+                int(record.get("edits", 0)),
+                pid,
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if pid != os.getpid() and not _alive(pid):
+            found.append(rec)
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def read_recovery(file: Path) -> Situation:
+    """The recovered work as a situation (validated like a file; ValueError if not)."""
+    from mapapp.model.validation import validate
+
+    record: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
+    data, texts = record["document"], record.get("texts") or {}
+    path = Path(record["situation_path"]) if record.get("situation_path") else None
+    problems, texts = validate(data, path.parent if path else None, texts)
+    if problems:
+        raise ValueError("; ".join(map(str, problems[:3])))
+    return situation_from_dict(data, texts, path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process: not ours to take over
+    return True

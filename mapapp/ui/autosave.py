@@ -1,0 +1,140 @@
+"""Autosave: while the window holds unsaved edits, a recovery file is written every minute
+and after every few edits; saving or discarding removes it. At the next start, a recovery
+file nobody is writing any more is offered back (``offer_recovery``)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
+
+from mapapp.errors import MapappError
+from mapapp.model.recovery import (
+    Recovery,
+    orphaned_recoveries,
+    read_recovery,
+    recovery_file,
+    remove_recovery,
+    write_recovery,
+)
+
+if TYPE_CHECKING:
+    from mapapp.ui.main_window import MainWindow
+
+INTERVAL_MS = 60_000
+EVERY_EDITS = 5
+
+
+def recovery_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+class Autosaver(QObject):
+    """Keeps this window's recovery file in step with its undo stack."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.file = recovery_file(recovery_folder())
+        self.interval_ms = INTERVAL_MS
+        self.every_edits = EVERY_EDITS
+        self.unsaved_edits = 0  # since the recovery file was last written
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.write)
+        window.undo_stack.indexChanged.connect(self._edited)
+        window.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _edited(self, _index: int) -> None:
+        if not isValid(self.window.undo_stack):  # the window is being destroyed
+            return
+        if self.window.undo_stack.isClean():
+            return
+        self.unsaved_edits += 1
+        if self.unsaved_edits >= self.every_edits:
+            self.write()
+        elif not self.timer.isActive():
+            self.timer.start(self.interval_ms)
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean and isValid(self):
+            self.discard()
+
+    def write(self) -> None:
+        """Write the open work aside now (an autosave that fails says so once and
+        keeps the edits; the next edit tries again)."""
+        self.timer.stop()
+        w = self.window
+        if w.situation is None or w.undo_stack.isClean():
+            return
+        try:
+            write_recovery(self.file, w.situation, w.undo_stack.index())
+        except (MapappError, OSError) as exc:
+            w.message_label.setText(f"Autosave failed: {exc}")
+            return
+        self.unsaved_edits = 0
+        self.last_written = time.time()
+
+    def discard(self) -> None:
+        """The work is saved or dropped: nothing to recover."""
+        self.timer.stop()
+        self.unsaved_edits = 0
+        remove_recovery(self.file)
+
+
+def offer_recovery(window: MainWindow) -> QMessageBox | None:
+    """Offer the newest recovery file left by a session that ended without saving:
+    Restore, Discard it, or Not now (asked again next start). Returns the question box
+    (window-modal, not blocking the event loop) or None when there is nothing to offer."""
+    found = orphaned_recoveries(recovery_folder())
+    if not found:
+        return None
+    rec = found[0]
+    box = QMessageBox(window)
+    box.setWindowTitle("Restore unsaved work")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.saved_at))
+    where = f" (from {rec.situation_path})" if rec.situation_path else " (never saved)"
+    box.setText(
+        f"mapapp stopped before the changes to “{rec.title}”{where} were saved. "
+        f"They were autosaved at {when}."
+    )
+    box.setInformativeText("Restore them now?")
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+
+    def answered() -> None:
+        if box.clickedButton() is restore:
+            restore_recovery(window, rec)
+        elif box.clickedButton() is discard:
+            remove_recovery(rec.file)
+
+    box.finished.connect(answered)
+    box.open()
+    window.recovery_box = box
+    return box
+
+
+def restore_recovery(window: MainWindow, rec: Recovery) -> bool:
+    """Open the recovered work as unsaved changes (Save writes it where it came from)."""
+    if not window.may_replace():
+        return False
+    try:
+        situation = read_recovery(rec.file)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        window._export_failed(f"the autosaved work cannot be restored: {exc}")
+        return False
+    window.set_situation(situation, frame=True)
+    window.undo_stack.resetClean()  # unsaved until saved: the modified mark, the prompt
+    window.autosave.write()  # ours now; the crashed session's file can go
+    remove_recovery(rec.file)
+    window.message_label.setText(f"Restored the unsaved changes to “{situation.title}”.")
+    return True
