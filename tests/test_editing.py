@@ -124,3 +124,32 @@ def test_a_selection_is_trimmed_to_its_words_and_never_empty():
     assert (sel.start, sel.end, sel.text) == (2, 8, "Kidal,")
     with pytest.raises(EditError):
         selection(texts, "article", 0, 2)
+
+
+def test_deleting_with_its_references_keeps_what_held_them():
+    from mapapp.model.io import default_situation_path, load_situation
+
+    s = load_situation(default_situation_path())
+    texts = {x.id: x.text for x in s.sources.values() if x.text is not None}
+    data = s.raw
+    jnim = next(a["id"] for a in data["actors"] if a["name"] == "JNIM")
+    held = dependents(data, "actors", jnim)
+    assert any(h.startswith("claim") for h in held) and any(h.startswith("event") for h in held)
+    out = delete_item(data, "actors", jnim, texts, detach=True)
+    assert jnim not in {a["id"] for a in out["actors"]}
+    assert not dependents(out, "actors", jnim)
+    # the claims JNIM made stay, unattributed; the events it fought in stay, without it
+    assert len(out["claims"]) == len(data["claims"])
+    assert len(out["events"]) == len(data["events"])
+    was_claimant = [c["id"] for c in data["claims"] if c.get("claimant") == jnim]
+    assert was_claimant and all(
+        "claimant" not in c for c in out["claims"] if c["id"] in was_claimant
+    )
+    # a place: its events keep going, their location now unknown (or their region)
+    town = next(p["id"] for p in data["places"] if p["name"] == "Tinzaouaten")
+    out = delete_item(data, "places", town, texts, detach=True)
+    for before, after in zip(data["events"], out["events"], strict=True):
+        if before["location"].get("place") == town:
+            assert "place" not in after["location"]
+            assert after["location"]["precision"] in ("unknown", "region")
+    assert data["places"] and town in {p["id"] for p in data["places"]}  # input untouched

@@ -89,6 +89,8 @@ def change_item(
 def dependents(data: dict[str, Any], kind: str, item_id: str) -> list[str]:
     """What refers to an item (to say so before it is deleted): 'event battle (place)'."""
     out = []
+    if kind == "places" and item_id in data.get("focus", []):
+        out.append("the situation's focus places")
     for e in data.get("events", []):
         loc = e.get("location", {})
         if kind == "places" and loc.get("place") == item_id:
@@ -111,18 +113,57 @@ def dependents(data: dict[str, Any], kind: str, item_id: str) -> list[str]:
 
 
 def delete_item(
-    data: dict[str, Any], kind: str, item_id: str, texts: dict[str, str]
+    data: dict[str, Any],
+    kind: str,
+    item_id: str,
+    texts: dict[str, str],
+    detach: bool = False,
 ) -> dict[str, Any]:
-    """The document without the item; refused while anything still refers to it (the
-    caller asks the user first, showing ``dependents``)."""
+    """The document without the item. While anything refers to it, the delete is refused
+    (the caller asks the user first, showing ``dependents``) unless ``detach``: then the
+    references go with it and what held them stays (a claim whose claimant is deleted
+    becomes unattributed, an event whose place is deleted has an unknown location)."""
     found = dependents(data, kind, item_id)
-    if found:
+    if found and not detach:
         what = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
         raise EditError([Problem(f"{kind} {item_id}", f"still referred to by {what}")])
     out = copy.deepcopy(data)
     _find(out, kind, item_id)
     out[kind] = [x for x in out[kind] if x["id"] != item_id]
+    _drop_references(out, kind, item_id)
     return _checked(out, texts)
+
+
+def _drop_references(data: dict[str, Any], kind: str, item_id: str) -> None:
+    def prune(item: dict[str, Any], key: str, keep) -> None:
+        if key in item:
+            item[key] = [x for x in item[key] if keep(x)]
+            if not item[key]:
+                del item[key]
+
+    if kind == "places":
+        prune(data, "focus", lambda x: x != item_id)
+    for e in data.get("events", []):
+        loc = e.get("location", {})
+        if kind == "places" and loc.get("place") == item_id:
+            del loc["place"]
+            loc.pop("radius_km", None)
+            if loc.get("precision") in ("exact", "near") or not loc.get("area"):
+                loc["precision"] = "region" if loc.get("area") else "unknown"
+        if kind == "events" and e.get("part_of") == item_id:
+            del e["part_of"]
+        if kind == "actors":
+            prune(e, "actors", lambda p: p.get("actor") != item_id)
+    for c in data.get("claims", []):
+        if kind == "actors" and c.get("claimant") == item_id:
+            del c["claimant"]
+        if kind == "events":
+            prune(c, "about", lambda x: x != item_id)
+        if kind == "claims":
+            prune(c, "links", lambda x: x.get("claim") != item_id)
+    for a in data.get("actors", []):
+        if kind == "actors":
+            prune(a, "relations", lambda r: r.get("actor") != item_id)
 
 
 def _find(data: dict[str, Any], kind: str, item_id: str) -> dict[str, Any]:

@@ -202,6 +202,27 @@ class DetailsRenderer:
             text += f"<br><small>{e(loc.note)}</small>"
         return text
 
+    def place(self, place_id: str) -> str:
+        s = self.s
+        p = s.places[place_id]
+        ns, ew = ("N" if p.lat >= 0 else "S"), ("E" if p.lon >= 0 else "W")
+        where = f"{abs(p.lat):.5f}° {ns}, {abs(p.lon):.5f}° {ew}"
+        country = f" — {e(p.country)}" if p.country else ""
+        parts = [f"<h2>{e(p.name)}</h2>", f"<p>{e(where)}{country}</p>"]
+        if p.gazetteer and p.gazetteer != p.name:
+            parts.append(f"<p><small>Gazetteer name: {e(p.gazetteer)}</small></p>")
+        events = [ev for ev in s.chronological_events() if ev.location.place == place_id]
+        if events:
+            items = "".join(
+                f"<li>{link('event', ev.id, ev.title)} <small>{e(ev.time.label())}</small></li>"
+                for ev in events
+            )
+            parts.append(f"<h4>Events here</h4><ul>{items}</ul>")
+        parts.append("<h4>Cited</h4>" + self.quotes(p.citations))
+        extra = (p.coordinate_source,) if p.coordinate_source else ()
+        parts.append(self.sources_of(p.citations, extra))
+        return "".join(parts)
+
     def actor(self, actor_id: str) -> str:
         s = self.s
         a = s.actors[actor_id]
@@ -300,6 +321,8 @@ class DetailsView(QTextBrowser):
             html = self.renderer.actor(item_id)
         elif kind == "claim" and item_id in s.claims:
             html = self.renderer.claim(item_id)
+        elif kind == "place" and item_id in s.places:
+            html = self.renderer.place(item_id)
         else:
             return
         self.current = (kind, item_id)

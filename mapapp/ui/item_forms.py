@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -41,6 +42,13 @@ def _checklist(items: list[tuple[str, str]]) -> QListWidget:
     return widget
 
 
+def set_checked(widget: QListWidget, keys: set[str]) -> None:
+    for i in range(widget.count()):
+        item = widget.item(i)
+        on = item.data(Qt.ItemDataRole.UserRole) in keys
+        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+
 def checked(widget: QListWidget) -> list[str]:
     return [
         widget.item(i).data(Qt.ItemDataRole.UserRole)
@@ -66,10 +74,17 @@ class _Form(QDialog):
 
 
 class EventForm(_Form):
-    """A new event; ``item(id, citation)`` is what it holds."""
+    """A new event (``item(id, citation)``) or an existing one's fields (``changes``)."""
 
-    def __init__(self, situation: Situation, quote: str, parent: QWidget | None = None) -> None:
-        super().__init__("New event", parent)
+    def __init__(
+        self,
+        situation: Situation,
+        quote: str,
+        parent: QWidget | None = None,
+        event: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__("Edit event" if event else "New event", parent)
+        self.old = event or {}
         self.type = QComboBox()
         self.type.addItems(list(EVENT_STYLES))
         self.title = QLineEdit(quote[:300])
@@ -103,37 +118,65 @@ class EventForm(_Form):
         ):
             self.form.addRow(label, widget)
         self.finish()
+        if event:
+            self._load(event)
 
-    def item(self, item_id: str, citation: dict[str, Any]) -> dict[str, Any]:
-        time: dict[str, Any] = {"precision": self.time_precision.currentText()}
+    def _load(self, e: dict[str, Any]) -> None:
+        self.type.setCurrentText(e["type"])
+        self.title.setText(e["title"])
+        time, loc = e["time"], e["location"]
+        self.time_precision.setCurrentText(time["precision"])
+        self.start.setText(time.get("start", ""))
+        self.end.setText(time.get("end", ""))
+        self.place.setCurrentIndex(max(0, self.place.findData(loc.get("place", ""))))
+        self.location_precision.setCurrentText(loc["precision"])
+        self.radius.setValue(loc.get("radius_km", 0))
+        set_checked(self.actors, {p["actor"] for p in e.get("actors", [])})
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the form holds; what it does not show (a time's source, a
+        location's area or note, participants' roles) is kept from the event."""
+        time = _without(self.old.get("time", {}), "precision", "start", "end")
+        time["precision"] = self.time_precision.currentText()
         if self.start.text().strip():
             time["start"] = self.start.text().strip()
         if self.end.text().strip():
             time["end"] = self.end.text().strip()
-        location: dict[str, Any] = {"precision": self.location_precision.currentText()}
+        location = _without(self.old.get("location", {}), "precision", "place", "radius_km")
+        location["precision"] = self.location_precision.currentText()
         if self.place.currentData():
             location["place"] = self.place.currentData()
         if self.radius.value() > 0:
             location["radius_km"] = self.radius.value()
-        event = {
-            "id": item_id,
+        keep = set(checked(self.actors))
+        roles = [p for p in self.old.get("actors", []) if p["actor"] in keep]
+        roles += [{"actor": a, "role": "involved"} for a in keep - {p["actor"] for p in roles}]
+        return {
             "type": self.type.currentText(),
             "title": self.title.text().strip()[:300],
             "time": time,
             "location": location,
-            "citations": [citation],
+            "actors": roles or None,
         }
-        roles = [{"actor": a, "role": "involved"} for a in checked(self.actors)]
-        if roles:
-            event["actors"] = roles
-        return event
+
+    def item(self, item_id: str, citation: dict[str, Any]) -> dict[str, Any]:
+        fields = {k: v for k, v in self.changes().items() if v is not None}
+        return {"id": item_id, **fields, "citations": [citation]}
 
 
 class ClaimForm(_Form):
-    """A new claim with up to one figure; ``item(id, citation)`` is what it holds."""
+    """A new claim with up to one figure (``item(id, citation)``), or an existing claim's
+    statement, status, claimant, first figure and events (``changes``)."""
 
-    def __init__(self, situation: Situation, quote: str, parent: QWidget | None = None) -> None:
-        super().__init__("New claim", parent)
+    def __init__(
+        self,
+        situation: Situation,
+        quote: str,
+        parent: QWidget | None = None,
+        claim: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__("Edit claim" if claim else "New claim", parent)
+        self.old = claim or {}
         self.claimant = QComboBox()
         self.claimant.addItem("Unattributed", "")
         for a in situation.actors.values():
@@ -150,7 +193,11 @@ class ClaimForm(_Form):
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("e.g. people")
         self.qualifier = QComboBox()
-        self.qualifier.addItems(list(QUALIFIERS))
+        self.qualifier.addItem("(none)", "")
+        for q in QUALIFIERS:
+            self.qualifier.addItem(q, q)
+        self.words = QLineEdit()
+        self.words.setPlaceholderText("where no number is given, e.g. heavy losses")
         self.about = _checklist([(e.title, e.id) for e in situation.chronological_events()])
         for label, widget in (
             ("Claimant", self.claimant),
@@ -160,15 +207,38 @@ class ClaimForm(_Form):
             ("Figure: value", self.value),
             ("Figure: unit", self.unit),
             ("Figure: qualifier", self.qualifier),
+            ("Figure: in words", self.words),
             ("About the events", self.about),
         ):
             self.form.addRow(label, widget)
+        more = len(self.old.get("figures", [])) - 1
+        if more > 0:
+            self.form.addRow("", QLabel(f"and {more} more figure{'s' * (more > 1)}, kept"))
         self.finish()
+        if claim:
+            self._load(claim)
+
+    def _load(self, c: dict[str, Any]) -> None:
+        self.claimant.setCurrentIndex(max(0, self.claimant.findData(c.get("claimant", ""))))
+        self.statement.setPlainText(c["statement"])
+        self.status.setCurrentIndex(max(0, self.status.findData(c["status"])))
+        if c.get("figures"):
+            f = c["figures"][0]
+            self.subject.setText(f["subject"])
+            self.unit.setText(f["unit"])
+            if "min" in f:
+                self.value.setText(f"{f['min']:g}-{f['max']:g}")
+            elif "value" in f:
+                self.value.setText(f"{f['value']:g}")
+            self.qualifier.setCurrentIndex(max(0, self.qualifier.findData(f.get("qualifier"))))
+            self.words.setText(f.get("text", ""))
+        set_checked(self.about, set(c.get("about", [])))
 
     def figure(self) -> dict[str, Any] | None:
         """The figure as the model holds it, or None; ValueError for an unreadable value."""
         text = self.value.text().strip().replace(",", "")
-        if not text and not self.subject.text().strip():
+        words = self.words.text().strip()[:300]
+        if not text and not words and not self.subject.text().strip():
             return None
         figure: dict[str, Any] = {
             "subject": self.subject.text().strip()[:300],
@@ -176,24 +246,109 @@ class ClaimForm(_Form):
         }
         low, dash, high = text.partition("-")
         if dash:
-            figure["min"], figure["max"] = float(low), float(high)
-        else:
-            figure["value"] = float(text)
-            figure["qualifier"] = self.qualifier.currentText()
+            figure["min"], figure["max"] = _number(low), _number(high)
+        elif text:
+            figure["value"] = _number(text)
+        elif not words:
+            raise ValueError("a figure needs a number, a range or words")
+        if self.qualifier.currentData() and "value" in figure:
+            figure["qualifier"] = self.qualifier.currentData()
+        if words:
+            figure["text"] = words
         return figure
 
-    def item(self, item_id: str, citation: dict[str, Any]) -> dict[str, Any]:
-        claim: dict[str, Any] = {
-            "id": item_id,
+    def changes(self) -> dict[str, Any]:
+        """The fields the form holds (None: remove); ValueError for an unreadable figure.
+        The first figure is the form's (words-only figures and tallies it does not show
+        are kept); any further figures stay as they are."""
+        figures = list(self.old.get("figures", []))
+        figure = self.figure()
+        if figure is not None and figures:
+            first = _without(
+                figures[0], "subject", "unit", "value", "min", "max", "qualifier", "text"
+            )
+            figures[0] = {**first, **figure}
+        elif figure is not None:
+            figures = [figure]
+        else:
+            figures = figures[1:]
+        return {
             "statement": self.statement.toPlainText().strip()[:20000],
             "status": self.status.currentData(),
-            "citations": [citation],
+            "claimant": self.claimant.currentData() or None,
+            "figures": figures or None,
+            "about": _keeping_order(self.old.get("about", []), checked(self.about)) or None,
         }
-        if self.claimant.currentData():
-            claim["claimant"] = self.claimant.currentData()
-        figure = self.figure()
-        if figure is not None:
-            claim["figures"] = [figure]
-        if checked(self.about):
-            claim["about"] = checked(self.about)
-        return claim
+
+    def item(self, item_id: str, citation: dict[str, Any]) -> dict[str, Any]:
+        fields = {k: v for k, v in self.changes().items() if v is not None}
+        return {"id": item_id, **fields, "citations": [citation]}
+
+
+class ActorForm(_Form):
+    """An actor's name and kind."""
+
+    def __init__(self, actor: dict[str, Any], kinds: tuple[str, ...], parent=None) -> None:
+        super().__init__("Edit actor", parent)
+        self.name = QLineEdit(actor["name"])
+        self.kind = QComboBox()
+        self.kind.addItems(list(kinds))
+        self.kind.setCurrentText(actor["kind"])
+        self.form.addRow("Name", self.name)
+        self.form.addRow("Kind", self.kind)
+        self.finish()
+
+    def changes(self) -> dict[str, Any]:
+        return {"name": self.name.text().strip()[:300], "kind": self.kind.currentText()}
+
+
+class PlaceForm(_Form):
+    """A place's name, position and country."""
+
+    def __init__(self, place: dict[str, Any], parent=None) -> None:
+        super().__init__("Edit place", parent)
+        self.name = QLineEdit(place["name"])
+        self.lat = _degrees(90, place["lat"])
+        self.lon = _degrees(180, place["lon"])
+        self.country = QLineEdit(place.get("country", ""))
+        self.country.setInputMask(">AA;_")
+        for label, widget in (
+            ("Name", self.name),
+            ("Latitude", self.lat),
+            ("Longitude", self.lon),
+            ("Country (ISO code)", self.country),
+        ):
+            self.form.addRow(label, widget)
+        self.finish()
+
+    def changes(self) -> dict[str, Any]:
+        country = self.country.text().strip().upper()
+        return {
+            "name": self.name.text().strip()[:300],
+            "lat": round(self.lat.value(), 6),
+            "lon": round(self.lon.value(), 6),
+            "country": country if len(country) == 2 else None,
+        }
+
+
+def _keeping_order(old: list[str], now: list[str]) -> list[str]:
+    """The checked ones, those already there first and in their order."""
+    return [x for x in old if x in now] + [x for x in now if x not in old]
+
+
+def _number(text: str) -> int | float:
+    """12 stays 12 in the file, not 12.0."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def _degrees(limit: float, value: float) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setDecimals(5)
+    box.setRange(-limit, limit)
+    box.setValue(value)
+    return box
+
+
+def _without(d: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if k not in keys}

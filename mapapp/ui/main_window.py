@@ -206,6 +206,10 @@ class MainWindow(QMainWindow):
         self.panel.filters_changed.connect(self._filters_changed)
         self.panel.rows_changed.connect(self._rows_changed)
         self.panel.article.customContextMenuRequested.connect(self._article_menu)
+        from mapapp.ui.item_edit import ask_delete, item_menu
+
+        self.panel.item_menu.connect(lambda kind, i, pos: item_menu(self, kind, i, pos))
+        self.panel.delete_requested.connect(lambda kind, i: ask_delete(self, kind, i))
         self.panel_dock.setWidget(self.panel)
         self.details = DetailsView()
         self.details.navigate.connect(lambda kind, i: self.select(kind, i, origin="details"))
@@ -693,14 +697,16 @@ class MainWindow(QMainWindow):
 
     # selection -----------------------------------------------------------------
     def select(self, kind: str, item_id: str, origin: str = "") -> None:
-        """Select an event, actor or claim everywhere: map, lists, article and details."""
+        """Select an event, actor, claim or place everywhere: map, lists, article and
+        details."""
         s = self.situation
         if s is None:
             return
         if s.table is not None:
             self._select_dataset_event(kind, item_id, origin)
             return
-        items = {"event": s.events, "actor": s.actors, "claim": s.claims}.get(kind, {})
+        items = {"event": s.events, "actor": s.actors, "claim": s.claims, "place": s.places}
+        items = items.get(kind, {})
         if item_id not in items:
             return
         self.ensure_docks()
@@ -711,6 +717,9 @@ class MainWindow(QMainWindow):
         self.map_view.set_options(selected_event=event_id)
         if event_id and origin != "map":
             self._bring_into_view(event_id)
+        if kind == "place" and origin != "map":
+            p = s.places[item_id]
+            self.map_view.center_on(p.lon, p.lat)
         if origin != "panel":
             self.panel.select(kind, item_id)
         self.panel.figures.set_selected_claim(item_id if kind == "claim" else None)

@@ -60,6 +60,11 @@ class MapView(QWidget):
         self.update()
         self.view_changed.emit()
 
+    def center_on(self, lon: float, lat: float) -> None:
+        """Bring a position to the middle, keeping the zoom."""
+        x, y = WEB_MERCATOR.forward(lon, lat)
+        self.set_view(Viewport(x, y, self.view.resolution, 1, 1))
+
     def zoom_to_fit(self) -> None:
         self.set_view(home_view(self.basemap, self.width(), self.height()))
 

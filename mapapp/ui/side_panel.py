@@ -6,7 +6,7 @@ double-click; ``select`` mirrors a selection made elsewhere without echoing it b
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,11 +39,21 @@ HIGHLIGHT = QColor(255, 213, 79, 170)
 
 
 class ItemTree(QTreeWidget):
-    """A tree whose Enter key activates the current item (opens its details)."""
+    """A tree whose Enter key activates the current item (opens its details) and whose
+    Delete key asks to delete it."""
+
+    delete_pressed = Signal(QTreeWidgetItem)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
             self.itemActivated.emit(self.currentItem(), 0)
+            return
+        if event.key() == Qt.Key.Key_Delete and self.currentItem():
+            self.delete_pressed.emit(self.currentItem())
             return
         super().keyPressEvent(event)
 
@@ -65,6 +75,8 @@ class SidePanel(QWidget):
     activated = Signal(str, str)
     filters_changed = Signal(object)  # Filters
     rows_changed = Signal(object)  # a dataset's rows that pass (numpy bool per row)
+    item_menu = Signal(str, str, QPoint)  # kind, id, global position: edit, delete
+    delete_requested = Signal(str, str)  # kind, id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +101,9 @@ class SidePanel(QWidget):
         self.claims = ItemTree()
         self.claims.setHeaderLabels(["Status", "Claimant", "Claim", "Figures"])
         self.claims.setRootIsDecorated(False)
+        self.places = ItemTree()
+        self.places.setHeaderLabels(["Place", "Country", "Position"])
+        self.places.setRootIsDecorated(False)
         self.figures = FiguresView()
         self.article = QPlainTextEdit()
         self.article.setReadOnly(True)
@@ -98,6 +113,7 @@ class SidePanel(QWidget):
         self.tabs.addTab(self.events, "Events")
         self.tabs.addTab(self.actors, "Actors")
         self.tabs.addTab(self.claims, "Claims")
+        self.tabs.addTab(self.places, "Places")
         self.tabs.addTab(self.figures, "Figures")
         self.tabs.addTab(self.article, "Article")
 
@@ -134,9 +150,15 @@ class SidePanel(QWidget):
         self.time_filter.toggled.connect(self._time_toggled)
         self.date_from.dateChanged.connect(self._filters_edited)
         self.date_to.dateChanged.connect(self._filters_edited)
-        for tree in (self.events, self.actors, self.claims):
+        for tree in (self.events, self.actors, self.claims, self.places):
             tree.currentItemChanged.connect(self._current_changed)
             tree.itemActivated.connect(self._activated)
+            tree.customContextMenuRequested.connect(lambda pos, t=tree: self._menu(t, pos))
+            tree.delete_pressed.connect(
+                lambda item: self.delete_requested.emit(
+                    item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
+                )
+            )
         self.figures.claim_selected.connect(lambda cid: self._emit("claim", cid))
 
     # content ---------------------------------------------------------------
@@ -175,6 +197,7 @@ class SidePanel(QWidget):
         self._fill_events()
         self._fill_actors()
         self._fill_claims()
+        self._fill_places()
         self.figures.set_situation(s)
         article = s.article()
         self.article.setPlainText(article.text if article else "")
@@ -242,6 +265,20 @@ class SidePanel(QWidget):
         self.claims.resizeColumnToContents(0)
         self.claims.resizeColumnToContents(1)
         self.claims.setColumnWidth(2, 240)
+
+    def _fill_places(self) -> None:
+        self.places.clear()
+        for p in sorted(self.situation.places.values(), key=lambda p: p.name.casefold()):
+            where = f"{abs(p.lat):.4f}°{'N' if p.lat >= 0 else 'S'} "
+            where += f"{abs(p.lon):.4f}°{'E' if p.lon >= 0 else 'W'}"
+            self.places.addTopLevelItem(_item([p.name, p.country, where], "place", p.id))
+        self.places.setColumnWidth(0, 200)
+
+    def _menu(self, tree: QTreeWidget, pos) -> None:
+        item = tree.itemAt(pos)
+        if item is not None:
+            kind, item_id = item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
+            self.item_menu.emit(kind, item_id, tree.viewport().mapToGlobal(pos))
 
     # filters ---------------------------------------------------------------
     def current_filters(self) -> Filters:
@@ -312,7 +349,12 @@ class SidePanel(QWidget):
         self.selected.emit(kind, item_id)
 
     def tree_for(self, kind: str) -> QTreeWidget:
-        return {"event": self.events, "actor": self.actors, "claim": self.claims}[kind]
+        return {
+            "event": self.events,
+            "actor": self.actors,
+            "claim": self.claims,
+            "place": self.places,
+        }[kind]
 
     def find_item(self, kind: str, item_id: str) -> QTreeWidgetItem | None:
         tree = self.tree_for(kind)

@@ -1,0 +1,113 @@
+"""Editing and deleting what the side panel lists: forms filled with the item's values
+(a form changed in nothing changes nothing), the context menu on a real right click, the
+Delete key asking first and naming what depends on the item, everything undoable."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMenu
+
+from mapapp.model.editing import change_item
+from mapapp.ui.item_edit import edit_form, edit_item
+
+
+def _texts(w):
+    return {s.id: s.text for s in w.situation.sources.values() if s.text is not None}
+
+
+def test_forms_give_back_what_they_were_filled_with(situation_window):
+    w = situation_window
+    data = w.situation.raw
+    texts = _texts(w)
+    for kind, plural in (("event", "events"), ("claim", "claims"), ("actor", "actors")):
+        for item in data[plural]:
+            form = edit_form(w, kind, copy.deepcopy(item))
+            after = change_item(data, plural, item["id"], form.changes(), texts)
+            assert after == data, (kind, item["id"])
+    for item in data["places"]:
+        after = change_item(
+            data, "places", item["id"], edit_form(w, "place", item).changes(), texts
+        )
+        assert after == data, item["id"]
+
+
+def _row_rect(tree, item):
+    tree.scrollToItem(item)
+    return tree.visualItemRect(item)
+
+
+def test_right_click_edit_and_delete_with_its_dependents(situation_window, qtbot):
+    w = situation_window
+    s = w.situation
+    jnim = next(a for a in s.actors.values() if a.name == "JNIM")
+    made = [c.id for c in s.claims.values() if c.claimant == jnim.id]
+    tree = w.panel.actors
+    w.panel.tabs.setCurrentWidget(tree)
+    item = w.panel.find_item("actor", jnim.id)
+    rect = _row_rect(tree, item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.selection == ("actor", jnim.id)
+    tree.customContextMenuRequested.emit(rect.center())  # what a right click sends
+    menu = w.item_context_menu
+    assert isinstance(menu, QMenu) and [a.text() for a in menu.actions()] == ["Edit…", "Delete…"]
+    menu.close()
+    # Delete key: asks, naming the claims and events that refer to JNIM
+    seen = []
+
+    def answer():
+        box = w.delete_box
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Delete").click()
+
+    QTimer.singleShot(0, answer)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert seen and all(f"claim {c}" in seen[0] for c in made)
+    assert jnim.id not in w.situation.actors
+    assert made and all(not w.situation.claims[c].claimant for c in made)  # unattributed
+    assert w.panel.find_item("actor", jnim.id) is None and w.isWindowModified()
+    w.undo_stack.undo()
+    assert jnim.id in w.situation.actors
+    assert all(w.situation.claims[c].claimant == jnim.id for c in made)
+    # Cancel keeps it
+    QTimer.singleShot(0, lambda: w.delete_box.reject())
+    tree.setFocus()
+    tree.setCurrentItem(w.panel.find_item("actor", jnim.id))
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert jnim.id in w.situation.actors
+
+
+def test_edit_an_event_and_move_a_place(situation_window, qtbot):
+    w = situation_window
+    s = w.situation
+    battle = next(e for e in s.events.values() if e.type == "battle" and e.location.place)
+    roles = [(p.actor, p.role) for p in battle.actors]
+    form = edit_form(w, "event", next(e for e in s.raw["events"] if e["id"] == battle.id))
+    assert form.title.text() == battle.title
+    form.title.setText("The battle of Tinzaouaten")
+    form.radius.setValue(12)
+    assert edit_item(w, "event", battle.id, form)
+    after = w.situation.events[battle.id]
+    assert after.title == "The battle of Tinzaouaten" and after.location.radius_km == 12
+    assert [(p.actor, p.role) for p in after.actors] == roles  # roles the form has no field for
+    assert w.panel.find_item("event", battle.id).text(0) == "The battle of Tinzaouaten"
+    # a place moved through its form: its events' markers follow
+    place_id = after.location.place
+    before_xy = w.map_view.situation.event_position(battle.id)
+    place = next(p for p in w.situation.raw["places"] if p["id"] == place_id)
+    form = edit_form(w, "place", place)
+    form.lat.setValue(place["lat"] + 0.5)
+    assert edit_item(w, "place", place_id, form)
+    assert w.situation.places[place_id].lat == round(place["lat"] + 0.5, 6)
+    assert w.map_view.situation.event_position(battle.id)[1] > before_xy[1]
+    # an edit that breaks the situation is refused with its problem, nothing changes
+    form = edit_form(w, "event", next(e for e in w.situation.raw["events"] if e["id"] == battle.id))
+    form.start.setText("2024-02-30")
+    assert not edit_item(w, "event", battle.id, form)
+    assert "2024-02-30" in w.last_error
+    assert w.situation.events[battle.id].title == "The battle of Tinzaouaten"
+    for _ in range(2):
+        w.undo_stack.undo()
+    assert w.situation.events[battle.id].title == battle.title
