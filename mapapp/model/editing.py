@@ -180,3 +180,60 @@ def _checked(data: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
     if problems:
         raise EditError(problems)
     return data
+
+
+# Places put on the map by hand: their coordinates come from the user's click, said so by
+# a source every such place names as its coordinate_source, with how far off it may be.
+HAND_SOURCE = {
+    "id": "placed-by-hand",
+    "kind": "reference",
+    "title": "Placed by hand on the map in mapapp",
+    "note": "Coordinates chosen by the analyst on the map, not taken from a gazetteer; "
+    "accuracy_km says how far the true place may lie.",
+}
+ACCURACIES_KM = {
+    "exact (within 100 m)": 0.1,
+    "within 1 km": 1.0,
+    "within 5 km": 5.0,
+    "within 25 km": 25.0,
+    "rough (within 100 km)": 100.0,
+}
+
+
+def hand_placed(
+    data: dict[str, Any],
+    name: str,
+    lon: float,
+    lat: float,
+    accuracy_km: float,
+    citation: dict[str, Any],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A place at a clicked position (and the document with its coordinate source, added
+    once), ready for ``add_item``."""
+    out = copy.deepcopy(data)
+    if not any(s["id"] == HAND_SOURCE["id"] for s in out.get("sources", [])):
+        out.setdefault("sources", []).append(dict(HAND_SOURCE))
+    place = {
+        "id": new_id(out, name),
+        "name": name[:300],
+        "lon": round(lon, 6),
+        "lat": round(lat, 6),
+        "coordinate_source": HAND_SOURCE["id"],
+        "accuracy_km": accuracy_km,
+        "citations": [copy.deepcopy(citation)],
+    }
+    return out, place
+
+
+def move_event(
+    data: dict[str, Any], event_id: str, place_id: str, texts: dict[str, str]
+) -> dict[str, Any]:
+    """The event located at another place (as precisely as before, or 'near' when it had
+    no place: a place moved to is a place known)."""
+    out = copy.deepcopy(data)
+    loc = _find(out, "events", event_id)["location"]
+    loc["place"] = place_id
+    if loc["precision"] in ("unknown", "region"):
+        loc["precision"] = "near"
+        loc.pop("area", None)
+    return _checked(out, texts)

@@ -63,6 +63,7 @@ class Place:
     gazetteer: str = ""
     country: str = ""
     coordinate_source: str = ""
+    accuracy_km: float = 0.0  # placed by hand: how far the true place may lie
 
 
 @dataclass

@@ -5,12 +5,13 @@ validated document (``model.editing``), so undoing is putting the previous one b
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from mapapp.model.editing import EditError, add_item, new_id, selection
+from mapapp.model.editing import EditError, add_item, hand_placed, move_event, new_id, selection
 from mapapp.ui.plain_text import menu_label
 
 if TYPE_CHECKING:
@@ -102,26 +103,30 @@ def new_actor_from_selection(window: MainWindow) -> bool:
     )
 
 
-def new_place_from_selection(window: MainWindow) -> bool:
-    """The selected name looked up in the offline gazetteer; the user picks the place."""
+ON_THE_MAP = "Not in this list: click its position on the map…"
+SNAP_PX = 14  # a marker dropped this close to a place moves its event there
+
+
+def new_place_from_selection(window: MainWindow, form=None) -> bool:
+    """The selected name looked up in the offline gazetteer; the user picks the place, or
+    puts it on the map by hand (``form``: a filled HandPlaceForm, for tests)."""
     from mapapp.geo.gazetteer import load_gazetteer
 
     sel = selected_span(window)
     if sel is None:
         return False
-    candidates = load_gazetteer().lookup(sel.text)
-    if not candidates:
-        window.message_label.setText(f"No place called “{sel.text[:60]}” in the gazetteer.")
-        return False
+    candidates = load_gazetteer().lookup(sel.text)[:20]
     labels = [
         menu_label(f"{p.name} ({p.country}) {p.lat:.4f}, {p.lon:.4f} — {p.source}")
-        for p in candidates[:20]
+        for p in candidates
     ]
     label, ok = QInputDialog.getItem(
-        window, "New place", f"Which “{sel.text[:60]}”?", labels, 0, False
+        window, "New place", f"Which “{sel.text[:60]}”?", [*labels, ON_THE_MAP], 0, False
     )
     if not ok:
         return False
+    if label == ON_THE_MAP:
+        return place_on_map(window, sel, form)
     p = candidates[labels.index(label)]
     data = window.situation.raw
     place = {
@@ -137,6 +142,77 @@ def new_place_from_selection(window: MainWindow) -> bool:
     return window.edit(
         f"New place {p.name[:40]}", lambda d: add_item(d, "places", place, _texts(window))
     )
+
+
+def place_on_map(window: MainWindow, sel, form=None) -> bool:
+    """Name and precision, then the next click on the map places it (citing ``sel``)."""
+    from mapapp.ui.item_forms import HandPlaceForm
+
+    if form is None:
+        form = HandPlaceForm(sel.text, "", window)
+        if form.exec() != form.DialogCode.Accepted:
+            return False
+    name, accuracy = form.values()
+    citation = sel.citation()
+
+    def picked(lon: float, lat: float) -> None:
+        def change(d):
+            d, place = hand_placed(d, name, lon, lat, accuracy, citation)
+            return add_item(d, "places", place, _texts(window))
+
+        window.edit(f"New place {name[:40]} (placed by hand)", change)
+
+    window.map_view.pick_point(f"Click where “{name[:40]}” is", picked)
+    return True
+
+
+def drop_event(window: MainWindow, event_id: str, lon: float, lat: float, form=None) -> bool:
+    """A marker dropped on a place moves its event there; dropped anywhere else, the
+    event gets a new place put there by hand (named and its precision chosen in a form;
+    ``form``: a filled HandPlaceForm, for tests). One undoable edit either way."""
+    from mapapp.geo.projection import WEB_MERCATOR
+    from mapapp.ui.item_forms import HandPlaceForm
+
+    s = window.situation
+    event = s.events.get(event_id)
+    layer = window.map_view.situation
+    if event is None or s.table is not None or layer is None:
+        return False
+    view = window.map_view.view
+    sx, sy = view.map_to_screen(*WEB_MERCATOR.forward(lon, lat))
+
+    def px(p) -> float:
+        x, y = view.map_to_screen(p.x, p.y)
+        return math.hypot(x - sx, y - sy)
+
+    near = sorted((px(p), pid) for pid, p in layer.positions.items())
+    texts = _texts(window)
+    if near and near[0][0] <= SNAP_PX:
+        pid = near[0][1]
+        if pid == event.location.place:
+            return False
+        return window.edit(
+            f"Move {event.title[:40]} to {s.places[pid].name[:40]}",
+            lambda d: move_event(d, event_id, pid, texts),
+        )
+    if form is None:
+        closest = f"Near {s.places[near[0][1]].name}" if near else "Placed by hand"
+        where = f"{abs(lat):.4f}° {'N' if lat >= 0 else 'S'}, "
+        where += f"{abs(lon):.4f}° {'E' if lon >= 0 else 'W'}"
+        form = HandPlaceForm(closest, where, window)
+        if form.exec() != form.DialogCode.Accepted:
+            return False
+    name, accuracy = form.values()
+    citation = next(
+        e["citations"][0] for e in s.raw["events"] if e["id"] == event_id
+    )  # the event's own words say where it was
+
+    def change(d):
+        d, place = hand_placed(d, name, lon, lat, accuracy, citation)
+        d = add_item(d, "places", place, texts)
+        return move_event(d, event_id, place["id"], texts)
+
+    return window.edit(f"Move {event.title[:40]} to {name[:40]} (placed by hand)", change)
 
 
 def new_item_from_selection(window: MainWindow, kind: str, form=None) -> bool:

@@ -177,6 +177,8 @@ class DetailsRenderer:
             text = f"{lead}{e(p.name)} <small>({e(label)})</small>"
             coord_src = s.sources.get(p.coordinate_source)
             src = f", coordinates from {e(source_label(coord_src))}" if coord_src else ""
+            if p.accuracy_km:
+                src += f", within about {p.accuracy_km:g} km"
             ns = "N" if p.lat >= 0 else "S"
             ew = "E" if p.lon >= 0 else "W"
             text += (
@@ -211,6 +213,10 @@ class DetailsRenderer:
         parts = [f"<h2>{e(p.name)}</h2>", f"<p>{e(where)}{country}</p>"]
         if p.gazetteer and p.gazetteer != p.name:
             parts.append(f"<p><small>Gazetteer name: {e(p.gazetteer)}</small></p>")
+        if p.accuracy_km:
+            parts.append(
+                f"<p><small>Placed by hand, within about {p.accuracy_km:g} km.</small></p>"
+            )
         events = [ev for ev in s.chronological_events() if ev.location.place == place_id]
         if events:
             items = "".join(

@@ -331,6 +331,31 @@ class PlaceForm(_Form):
         }
 
 
+class HandPlaceForm(_Form):
+    """A place put on the map by hand: its name and how precisely it is placed."""
+
+    def __init__(self, name: str, where: str, parent=None) -> None:
+        from mapapp.model.editing import ACCURACIES_KM
+
+        super().__init__("Place on the map", parent)
+        self.name = QLineEdit(name[:300])
+        self.accuracy = QComboBox()
+        for label, km in ACCURACIES_KM.items():
+            self.accuracy.addItem(label, km)
+        self.accuracy.setCurrentIndex(2)
+        self.form.addRow("Name", self.name)
+        if where:
+            self.form.addRow("Position", QLabel(where))
+        self.form.addRow("Precision", self.accuracy)
+        self.finish()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.name.textChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))
+        ok.setEnabled(bool(name.strip()))
+
+    def values(self) -> tuple[str, float]:
+        return self.name.text().strip()[:300], float(self.accuracy.currentData())
+
+
 def _keeping_order(old: list[str], now: list[str]) -> list[str]:
     """The checked ones, those already there first and in their order."""
     return [x for x in old if x in now] + [x for x in now if x not in old]

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.map_view.painted.connect(self._map_painted)
         self.map_view.measure_changed.connect(self.message_label.setText)
         self.map_view.markers_clicked.connect(self._markers_clicked)
+        self.map_view.marker_dropped.connect(self._marker_dropped)
         self._first_run_size()
         if situation is not None:
             self.set_situation(situation)
@@ -251,6 +252,7 @@ class MainWindow(QMainWindow):
         self.selection = None
         layer = SituationLayer(situation, self.map_view.basemap)
         self.map_view.situation = layer
+        self.map_view.editable = situation.table is None
         self.map_view.set_options(focus_places=layer.focus_names(), selected_event=None)
         self.time_window = None
         if self.timeline is not None:  # the old window means nothing for the new data
@@ -804,6 +806,11 @@ class MainWindow(QMainWindow):
             more.setEnabled(False)
         menu.popup(self.map_view.mapToGlobal(pos.toPoint()))
         self.cluster_menu = menu
+
+    def _marker_dropped(self, event_id: str, lon: float, lat: float) -> None:
+        from mapapp.ui.authoring import drop_event
+
+        drop_event(self, event_id, lon, lat)
 
     def _activated(self, kind: str, item_id: str) -> None:
         self.select(kind, item_id, origin="panel")

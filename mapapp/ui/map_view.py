@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from mapapp.geo.projection import WEB_MERCATOR
@@ -35,6 +45,7 @@ class MapView(QWidget):
     markers_clicked = Signal(object, QPointF)  # marker indices under the click, position
     measured = Signal(float, float)  # distance km, initial bearing degrees
     measure_changed = Signal(str)  # prompt or result text for the status bar
+    marker_dropped = Signal(str, float, float)  # event id, lon, lat where it was dropped
 
     def __init__(self, basemap: Basemap, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +59,10 @@ class MapView(QWidget):
         self._drag_from: QPointF | None = None
         self.measure_mode = False
         self._measure_a: tuple[float, float] | None = None
+        self.editable = False  # markers can be dragged to move their events
+        self._dragging: str | None = None  # the event whose marker is being dragged
+        self._drag_to: QPointF | None = None
+        self._on_pick: Callable[[float, float], None] | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -98,6 +113,8 @@ class MapView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         render_map(painter, self.view, self.basemap, self.options, situation=self.situation)
+        if self._dragging is not None and self._drag_to is not None:
+            self._draw_drag(painter)
         painter.end()
         if not self._painted:
             self._painted = True
@@ -111,22 +128,34 @@ class MapView(QWidget):
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.position()
-            self._drag_from = event.position()
-            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self._press = event.position()
+        hit = None
+        if self.editable and not self.measure_mode and self._on_pick is None:
+            hit = self._hit(event.position())
+        if hit is not None and len(hit.members) == 1:  # a marker: dragging moves its event
+            self._dragging = self.situation.marker_events[int(hit.members[0])]
+            return
+        self._drag_from = event.position()
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
-        if self._drag_from is not None and self._press is not None:
+        if self._press is not None:
             moved = pos - self._press
-            if abs(moved.x()) + abs(moved.y()) >= DRAG_THRESHOLD:
+            far = abs(moved.x()) + abs(moved.y()) >= DRAG_THRESHOLD
+            if self._dragging is not None and far:
+                self._drag_to = pos
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+                self.update()
+            elif self._drag_from is not None and far:
                 d = pos - self._drag_from
                 self._drag_from = pos
                 self.pan_by(d.x(), d.y())
         lon, lat = self.lonlat_at(pos.x(), pos.y())
         self.cursor_moved.emit(lon, lat)
-        if self._drag_from is None:
+        if self._press is None:
             self._hover(pos)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -134,16 +163,45 @@ class MapView(QWidget):
             return
         pos = event.position()
         moved = pos - self._press
+        dragged, self._dragging, self._drag_to = self._dragging, None, None
         self._press = self._drag_from = None
         self.setCursor(Qt.CursorShape.CrossCursor)
         if abs(moved.x()) + abs(moved.y()) >= DRAG_THRESHOLD:
+            if dragged is not None:
+                self.update()
+                self.marker_dropped.emit(dragged, *self.lonlat_at(pos.x(), pos.y()))
             return
-        if self.measure_mode:
+        if self._on_pick is not None:
+            on_pick, self._on_pick = self._on_pick, None
+            self.measure_changed.emit("")
+            on_pick(*self.lonlat_at(pos.x(), pos.y()))
+        elif self.measure_mode:
             self._measure_click(pos)
         else:
             hit = self._hit(pos)
             if hit is not None:
                 self.markers_clicked.emit(hit.members, pos)
+
+    def pick_point(self, prompt: str, on_pick: Callable[[float, float], None]) -> None:
+        """The next click on the map (not a drag) gives its position to ``on_pick``;
+        Esc cancels."""
+        self._on_pick = on_pick
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setFocus()
+        self.measure_changed.emit(f"{prompt} (Esc cancels)")
+
+    def _draw_drag(self, painter: QPainter) -> None:
+        """Where the dragged marker would go: a ring there, a dashed line from where it is."""
+        start = self.situation.event_position(self._dragging)
+        to = self._drag_to
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if start is not None:
+            sx, sy = self.view.map_to_screen(*start)
+            painter.setPen(QPen(QColor(20, 20, 20, 200), 1.5, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(sx, sy), to)
+        painter.setPen(QPen(QColor(20, 20, 20), 2))
+        painter.setBrush(QColor(255, 213, 79, 190))
+        painter.drawEllipse(to, 8, 8)
 
     def _hit(self, pos: QPointF) -> MarkerHit | None:
         if self.situation is None or "markers" not in self.options.layers:
@@ -199,6 +257,12 @@ class MapView(QWidget):
             self.zoom_by(1 / KEY_ZOOM)
         elif key in (Qt.Key.Key_Home, Qt.Key.Key_0):
             self.zoom_to_fit()
+        elif key == Qt.Key.Key_Escape and self._on_pick is not None:
+            self._on_pick = None
+            self.measure_changed.emit("Placing on the map cancelled.")
+        elif key == Qt.Key.Key_Escape and self._dragging is not None:
+            self._dragging = self._drag_to = self._press = None
+            self.update()
         elif key == Qt.Key.Key_Escape and (self.measure_mode or self.options.measure):
             self.clear_measure()
         else:
