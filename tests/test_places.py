@@ -81,3 +81,22 @@ def test_places_command_prints_one_json_line_per_mention(tmp_path):
     bad.write_bytes("Kidal et Ménaka".encode("latin-1"))
     r = mapapp("places", str(bad))
     assert r.returncode == 2 and r.stderr.strip() == f"mapapp: error: {bad} is not UTF-8 text"
+
+
+def test_places_put_on_the_map_by_hand_are_found_next_time(tmp_path):
+    from mapapp.geo.gazetteer import USER_SOURCE, remember_place, user_places
+
+    file = tmp_path / "places.jsonl"
+    text = "Des combats ont eu lieu près de l'Oued Zeïne, à l'est de Kidal."
+    assert not any(
+        m.text == "Oued Zeïne" for m in find_mentions(text, load_gazetteer(), countries())
+    )
+    remember_place(file, "Oued Zeine", 19.61, 1.52, "ML")
+    remember_place(file, "Oued Zeine", 19.61, 1.52, "ML")  # once only
+    file.write_text(file.read_text() + "{broken\n")  # a damaged line is skipped
+    assert len(user_places(file)) == 1
+    found = find_mentions(text, load_gazetteer(user_places(file)), countries(), continents())
+    m = next(m for m in found if m.text == "Oued Zeïne")
+    assert (m.place.name, m.place.lat, m.place.lon) == ("Oued Zeine", 19.61, 1.52)
+    assert m.place.source == USER_SOURCE
+    assert user_places(tmp_path / "missing.jsonl") == []

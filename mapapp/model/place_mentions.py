@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from mapapp.geo.gazetteer import Gazetteer, Place, fold
 
 WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
+ELISION = re.compile(r"^(?:[cdjlmnst]|qu|dell|all|dall|nell|sull)['’](?=[^\W\d_])", re.IGNORECASE)
 # capitalised words that begin sentences or name other things far more often than places
 COMMON_WORDS = (
     "A An And As At But By For From He Her His However If In It Its Many More Most Mr "
@@ -48,14 +49,17 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     runs: list[list[tuple[int, int]]] = []
     last_end = -10
     for m in WORD.finditer(text):
-        word = m.group()
+        word, start = m.group(), m.start()
+        elided = ELISION.match(word)  # French and Italian "l'Oued", "d'Anéfis"
+        if elided:
+            word, start = word[elided.end() :], start + elided.end()
         if not word[0].isupper():
             last_end = -10
             continue
-        if runs and text[last_end : m.start()] == " ":
-            runs[-1].append(m.span())
+        if runs and not elided and text[last_end:start] == " ":
+            runs[-1].append((start, m.end()))
         else:
-            runs.append([m.span()])
+            runs.append([(start, m.end())])
         last_end = m.end()
     return runs
 

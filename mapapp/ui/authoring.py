@@ -5,14 +5,24 @@ validated document (``model.editing``), so undoing is putting the previous one b
 
 from __future__ import annotations
 
+import contextlib
 import math
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from mapapp.model.editing import EditError, add_item, hand_placed, move_event, new_id, selection
+from mapapp.model.editing import (
+    EditError,
+    add_item,
+    change_item,
+    hand_placed,
+    move_event,
+    new_id,
+    selection,
+)
 from mapapp.ui.plain_text import menu_label
+from mapapp.ui.text_offsets import python_offset
 
 if TYPE_CHECKING:
     from mapapp.ui.main_window import MainWindow
@@ -36,11 +46,6 @@ class DocumentEdit(QUndoCommand):
 
     def undo(self) -> None:
         self.window.apply_document(self.before)
-
-
-def python_offset(text: str, qt_position: int) -> int:
-    """Qt counts UTF-16 units; the situation counts characters (code points)."""
-    return len(text.encode("utf-16-le")[: 2 * qt_position].decode("utf-16-le", "ignore"))
 
 
 def selected_span(window: MainWindow) -> Any:
@@ -127,21 +132,35 @@ def new_place_from_selection(window: MainWindow, form=None) -> bool:
         return False
     if label == ON_THE_MAP:
         return place_on_map(window, sel, form)
-    p = candidates[labels.index(label)]
-    data = window.situation.raw
+    return add_gazetteer_place(window, candidates[labels.index(label)], sel.citation())
+
+
+def add_gazetteer_place(window: MainWindow, p, citation: dict) -> bool:
+    """A gazetteer's place cited by ``citation``: a new place, or, when the situation
+    already has it (same name and position), one more citation of it."""
+    texts = _texts(window)
+    same = [
+        x
+        for x in window.situation.raw.get("places", [])
+        if x["name"] == p.name and (x["lat"], x["lon"]) == (p.lat, p.lon)
+    ]
+    if same:
+        place_id, cites = same[0]["id"], {"citations": [*same[0]["citations"], citation]}
+        return window.edit(
+            f"Cite place {p.name[:40]} again",
+            lambda d: change_item(d, "places", place_id, cites, texts),
+        )
     place = {
-        "id": new_id(data, p.name),
+        "id": new_id(window.situation.raw, p.name),
         "name": p.name[:300],
         "lon": p.lon,
         "lat": p.lat,
         "gazetteer": p.name[:300],
-        "citations": [sel.citation()],
+        "citations": [citation],
     }
     if p.country:
         place["country"] = p.country
-    return window.edit(
-        f"New place {p.name[:40]}", lambda d: add_item(d, "places", place, _texts(window))
-    )
+    return window.edit(f"New place {p.name[:40]}", lambda d: add_item(d, "places", place, texts))
 
 
 def place_on_map(window: MainWindow, sel, form=None) -> bool:
@@ -160,7 +179,8 @@ def place_on_map(window: MainWindow, sel, form=None) -> bool:
             d, place = hand_placed(d, name, lon, lat, accuracy, citation)
             return add_item(d, "places", place, _texts(window))
 
-        window.edit(f"New place {name[:40]} (placed by hand)", change)
+        if window.edit(f"New place {name[:40]} (placed by hand)", change):
+            remember_hand_place(name, lat, lon)
 
     window.map_view.pick_point(f"Click where “{name[:40]}” is", picked)
     return True
@@ -212,7 +232,21 @@ def drop_event(window: MainWindow, event_id: str, lon: float, lat: float, form=N
         d = add_item(d, "places", place, texts)
         return move_event(d, event_id, place["id"], texts)
 
-    return window.edit(f"Move {event.title[:40]} to {name[:40]} (placed by hand)", change)
+    if not window.edit(f"Move {event.title[:40]} to {name[:40]} (placed by hand)", change):
+        return False
+    remember_hand_place(name, lat, lon)
+    return True
+
+
+def remember_hand_place(name: str, lat: float, lon: float) -> None:
+    """A place put on the map by hand is offered again for the next article's names."""
+    from mapapp.errors import MapappError
+    from mapapp.geo.gazetteer import remember_place
+    from mapapp.ui.article_places import user_places_file
+
+    # a failure loses only the suggestion next time: the place is in the situation
+    with contextlib.suppress(OSError, MapappError):
+        remember_place(user_places_file(), name, round(lat, 6), round(lon, 6))
 
 
 def new_item_from_selection(window: MainWindow, kind: str, form=None) -> bool:

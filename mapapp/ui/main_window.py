@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
 
         self.panel.item_menu.connect(lambda kind, i, pos: item_menu(self, kind, i, pos))
         self.panel.delete_requested.connect(lambda kind, i: ask_delete(self, kind, i))
+        from mapapp.ui.article_places import ArticlePlaces
+
+        self.article_places = ArticlePlaces(self)
         self.panel_dock.setWidget(self.panel)
         self.details = DetailsView()
         self.details.navigate.connect(lambda kind, i: self.select(kind, i, origin="details"))
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
             self.panel.set_situation(self.situation)
             self.details.set_situation(self.situation)
             self.timeline.set_table(self.situation.events_table())
+            self.article_places.refresh()
 
     # situation ---------------------------------------------------------------
     def _fill_panels(self) -> None:
@@ -233,6 +237,7 @@ class MainWindow(QMainWindow):
         self.panel.set_situation(situation)
         self.details.set_situation(situation)
         self.timeline.set_table(situation.events_table())
+        self.article_places.refresh()
 
     def _map_painted(self) -> None:
         """After a frame: build the docks once the map shows what is open (not while a
@@ -1048,6 +1053,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosave.discard()  # saved, or dropped on purpose
+        if self.panel is not None:
+            self.article_places.wait()
         self.cancel_loading()
         for job in list(self.old_load_jobs):  # a reader cannot be interrupted mid-stage
             job.wait()

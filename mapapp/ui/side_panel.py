@@ -30,12 +30,16 @@ from mapapp.model.situation import PRECISION_LABELS, STATUS_LABELS, Event, Situa
 from mapapp.render.style import STATUS_COLOURS
 from mapapp.ui.figures_view import FiguresView
 from mapapp.ui.plain_text import tooltip
+from mapapp.ui.text_offsets import qt_position
 
 WHEN_MAX_PX = 112  # "2024-07-25 to 2024-07-27" elides; the event title gets the rest
 WHERE_MAX_PX = 118
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HIGHLIGHT = QColor(255, 213, 79, 170)
+PLACED = QColor(46, 125, 50)
+UNPLACED = QColor(230, 81, 0)
+UNPLACED_BACKGROUND = QColor(255, 224, 178, 110)
 
 
 class ItemTree(QTreeWidget):
@@ -82,6 +86,8 @@ class SidePanel(QWidget):
         super().__init__(parent)
         self.situation: Situation | None = None
         self.window_events: set[str] | None = None  # events in the timeline's window
+        self._cited: list[QTextEdit.ExtraSelection] = []  # the selection's citations
+        self._mentions: list[QTextEdit.ExtraSelection] = []  # place names found
         self._muted = False
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search events, actors, claims…")
@@ -382,27 +388,50 @@ class SidePanel(QWidget):
         self._muted = False
 
     def highlight_spans(self, spans: list[tuple[int, int]]) -> None:
-        """Mark the cited spans in the article and scroll to the first."""
+        """Mark the cited spans (character offsets) in the article and scroll to the
+        first."""
         if self.is_dataset():
             return
-        selections = []
-        doc = self.article.document()
+        text = self.article.toPlainText()
+        spans = [(qt_position(text, a), qt_position(text, b)) for a, b in spans]
         fmt = QTextCharFormat()
         fmt.setBackground(HIGHLIGHT)
-        for start, end in spans:
-            cursor = QTextCursor(doc)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor
-            sel.format = fmt
-            selections.append(sel)
-        self.article.setExtraSelections(selections)
+        self._cited = [self._extra(a, b, fmt) for a, b in spans]
+        self._show_marks()
         if spans:
-            cursor = QTextCursor(doc)
+            cursor = QTextCursor(self.article.document())
             cursor.setPosition(spans[0][0])
             self.article.setTextCursor(cursor)
             self.article.centerCursor()
+
+    def set_mention_marks(self, marks: list[tuple[int, int, bool]]) -> None:
+        """Underline place names (Qt positions): green when placed, orange when not."""
+        out = []
+        for start, end, placed in marks:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(
+                QTextCharFormat.UnderlineStyle.SingleUnderline
+                if placed
+                else QTextCharFormat.UnderlineStyle.WaveUnderline
+            )
+            fmt.setUnderlineColor(PLACED if placed else UNPLACED)
+            if not placed:
+                fmt.setBackground(UNPLACED_BACKGROUND)
+            out.append(self._extra(start, end, fmt))
+        self._mentions = out
+        self._show_marks()
+
+    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.article.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def _show_marks(self) -> None:
+        self.article.setExtraSelections(self._mentions + self._cited)
 
 
 def _find(item: QTreeWidgetItem, kind: str, item_id: str) -> QTreeWidgetItem | None:

@@ -1,0 +1,245 @@
+"""The article's place names, found against the offline gazetteer and marked in the
+Article tab: a name the situation already places is underlined green, one still to place
+orange. A click on a name lists its candidates (the best first, then the alternatives,
+then "click its position on the map"); "Add all found places" takes each best one.
+
+Finding runs on a worker thread the first time the Article tab shows a text (loading the
+gazetteer takes seconds), never on the way to the first frame.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QStandardPaths, Qt, QThread, Signal
+from PySide6.QtWidgets import QMenu
+
+from mapapp.geo.gazetteer import fold
+from mapapp.model.editing import selection
+from mapapp.ui.plain_text import menu_label
+from mapapp.ui.text_offsets import python_offset, qt_position
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from mapapp.model.place_mentions import Mention
+    from mapapp.ui.main_window import MainWindow
+
+MENU_CANDIDATES = 12
+
+
+def user_places_file() -> Path:
+    from pathlib import Path
+
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "places.jsonl"
+
+
+class MentionJob(QThread):
+    """find_mentions on a worker: the gazetteer with the user's own places first."""
+
+    done = Signal(object, object)  # the text it read, its mentions
+
+    def __init__(self, text: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.text = text
+
+    def run(self) -> None:
+        from mapapp.geo.gazetteer import continents, countries, load_gazetteer, user_places
+        from mapapp.model.place_mentions import find_mentions
+
+        gazetteer = load_gazetteer(user_places(user_places_file()))
+        self.done.emit(self.text, find_mentions(self.text, gazetteer, countries(), continents()))
+
+
+class ArticlePlaces(QObject):
+    found = Signal()  # mentions found (or marked again) for the text shown
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.text: str | None = None  # the text the mentions belong to
+        self.mentions: list[Mention] = []
+        self.job: MentionJob | None = None
+        panel = window.panel
+        panel.tabs.currentChanged.connect(lambda _i: self.refresh())
+        panel.article.viewport().installEventFilter(self)
+
+    # finding ---------------------------------------------------------------------
+    def _article_text(self) -> str | None:
+        s = self.window.situation
+        if s is None or s.table is not None or s.article() is None:
+            return None
+        return s.article().text
+
+    def refresh(self) -> None:
+        """After the situation changed: mark again, or find the names of a new text once
+        the Article tab is on screen."""
+        text = self._article_text()
+        if text is None:
+            self.text, self.mentions = None, []
+            return
+        if text == self.text:
+            self.mark()
+            return
+        self.mentions = []
+        self.window.panel.set_mention_marks([])
+        panel = self.window.panel
+        if panel.tabs.currentWidget() is not panel.article:
+            return
+        if self.job is not None and self.job.text == text:
+            return  # already looking
+        self.text = None
+        job = MentionJob(text, self)
+        job.done.connect(self._found)
+        job.finished.connect(job.deleteLater)
+        self.job = job
+        self.window.message_label.setText("Looking for place names in the article…")
+        job.start()
+
+    def _found(self, text: str, mentions: list[Mention]) -> None:
+        if self.job is not None and self.job.text == text:
+            self.job = None
+        if text != self._article_text():
+            return  # another text since
+        self.text, self.mentions = text, mentions
+        todo = sum(self.placed(m) is None for m in mentions)
+        self.window.message_label.setText(
+            f"{len(mentions)} place name{'s' * (len(mentions) != 1)} in the article, "
+            f"{todo} not placed yet: click one to place it."
+        )
+        self.mark()
+
+    def wait(self) -> None:
+        """Until the worker is done (tests; closing)."""
+        if self.job is not None:
+            self.job.wait()
+
+    # state -----------------------------------------------------------------------
+    def placed(self, m: Mention) -> str | None:
+        """The situation's place for this mention: one citing its span, else one by the
+        same name at the gazetteer's position."""
+        s = self.window.situation
+        for p in s.places.values():
+            if any(
+                c.start is not None and c.start < m.end and m.start < c.end for c in p.citations
+            ):
+                return p.id
+        for p in s.places.values():
+            names = {fold(p.name), fold(p.gazetteer)} if p.gazetteer else {fold(p.name)}
+            if fold(m.place.name) in names or fold(m.text) in names:
+                return p.id
+        return None
+
+    def mark(self) -> None:
+        text = self.text or ""
+        marks = [
+            (qt_position(text, m.start), qt_position(text, m.end), self.placed(m) is not None)
+            for m in self.mentions
+        ]
+        self.window.panel.set_mention_marks(marks)
+        self.found.emit()
+
+    def mention_at(self, offset: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start <= offset < m.end), None)
+
+    # acting ----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A plain click on a marked name (no text selected) offers its places."""
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            view = self.window.panel.article
+            if not view.textCursor().hasSelection():
+                pos = event.position().toPoint()
+                m = self.mention_at(
+                    python_offset(view.toPlainText(), view.cursorForPosition(pos).position())
+                )
+                if m is not None:
+                    self.menu(m, view.viewport().mapToGlobal(pos))
+        return False
+
+    def menu(self, m: Mention, at: QPoint | None = None) -> QMenu:
+        """The mention's menu: its place on the map, or its candidates to pick from."""
+        menu = QMenu(self.window)
+        place_id = self.placed(m)
+        if place_id is not None:
+            name = self.window.situation.places[place_id].name
+            menu.addAction(
+                menu_label(f"Show {name} (placed)"), lambda: self.window.select("place", place_id)
+            )
+        for i, p in enumerate((m.place, *m.alternatives)[:MENU_CANDIDATES]):
+            label = f"{p.name} ({p.country or '?'}) {p.lat:.4f}, {p.lon:.4f}"
+            if p.population:
+                label += f", pop. {p.population:,}"
+            action = menu.addAction(menu_label(("Place as " if i == 0 else "   or ") + label))
+            action.triggered.connect(lambda _=False, p=p: self.accept(m, p))
+            if i == 0 and place_id is None:
+                menu.setDefaultAction(action)
+        menu.addSeparator()
+        menu.addAction("Not these: click its position on the map…", lambda: self.place_by_hand(m))
+        todo = [x for x in self.mentions if self.placed(x) is None]
+        if len(todo) > 1:
+            menu.addAction(f"Add all {len(todo)} found places not placed yet", self.accept_all)
+        if at is not None:
+            menu.popup(at)
+        self.window.mention_menu = menu
+        return menu
+
+    def _citation(self, m: Mention) -> dict:
+        article = self.window.situation.article()
+        return selection({article.id: article.text}, article.id, m.start, m.end).citation()
+
+    def accept(self, m: Mention, p) -> bool:
+        from mapapp.ui.authoring import add_gazetteer_place
+
+        return add_gazetteer_place(self.window, p, self._citation(m))
+
+    def accept_all(self) -> bool:
+        """Each mention not placed yet, as its best candidate; one undoable edit."""
+        from mapapp.model.editing import add_item, change_item, new_id
+
+        todo = [m for m in self.mentions if self.placed(m) is None]
+        if not todo:
+            return False
+        texts = {s.id: s.text for s in self.window.situation.sources.values() if s.text is not None}
+
+        def change(d: dict) -> dict:
+            for m in todo:
+                p, cite = m.place, self._citation(m)
+                same = [
+                    x
+                    for x in d.get("places", [])
+                    if x["name"] == p.name and (x["lat"], x["lon"]) == (p.lat, p.lon)
+                ]
+                if same:
+                    d = change_item(
+                        d,
+                        "places",
+                        same[0]["id"],
+                        {"citations": [*same[0]["citations"], cite]},
+                        texts,
+                    )
+                    continue
+                item = {
+                    "id": new_id(d, p.name),
+                    "name": p.name[:300],
+                    "lon": p.lon,
+                    "lat": p.lat,
+                    "gazetteer": p.name[:300],
+                    "citations": [cite],
+                }
+                if p.country:
+                    item["country"] = p.country
+                d = add_item(d, "places", item, texts)
+            return d
+
+        return self.window.edit(f"Add {len(todo)} places found in the article", change)
+
+    def place_by_hand(self, m: Mention) -> bool:
+        from mapapp.ui.authoring import place_on_map
+
+        article = self.window.situation.article()
+        sel = selection({article.id: article.text}, article.id, m.start, m.end)
+        return place_on_map(self.window, sel)
