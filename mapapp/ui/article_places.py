@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from mapapp.geo.gazetteer import fold
 from mapapp.model.editing import selection
+from mapapp.ui.online_places import geocoding_server, search_online
 from mapapp.ui.plain_text import menu_label
 from mapapp.ui.text_offsets import python_offset, qt_position
 
@@ -178,6 +179,12 @@ class ArticlePlaces(QObject):
             if i == 0 and place_id is None:
                 menu.setDefaultAction(action)
         menu.addSeparator()
+        server = geocoding_server()
+        if server is not None:
+            menu.addAction(
+                menu_label(f"Look up “{m.text}” online at {server.domain}…"),
+                lambda: search_online(self.window, m.text, self._citation(m)),
+            )
         menu.addAction("Not these: click its position on the map…", lambda: self.place_by_hand(m))
         todo = [x for x in self.mentions if self.placed(x) is None]
         if len(todo) > 1:

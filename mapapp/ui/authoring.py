@@ -125,13 +125,19 @@ def new_place_from_selection(window: MainWindow, form=None) -> bool:
         menu_label(f"{p.name} ({p.country}) {p.lat:.4f}, {p.lon:.4f} — {p.source}")
         for p in candidates
     ]
+    from mapapp.ui.online_places import geocoding_server, search_online
+
+    server = geocoding_server()
+    online = [f"Look it up online at {server.domain}…"] if server else []
     label, ok = QInputDialog.getItem(
-        window, "New place", f"Which “{sel.text[:60]}”?", [*labels, ON_THE_MAP], 0, False
+        window, "New place", f"Which “{sel.text[:60]}”?", [*labels, *online, ON_THE_MAP], 0, False
     )
     if not ok:
         return False
     if label == ON_THE_MAP:
         return place_on_map(window, sel, form)
+    if online and label == online[0]:
+        return search_online(window, sel.text, sel.citation()) is not None
     return add_gazetteer_place(window, candidates[labels.index(label)], sel.citation())
 
 

@@ -103,6 +103,10 @@ def build_actions(w: MainWindow) -> None:
     history.triggered.connect(w.show_undo_history)
     w.undo_action, w.redo_action = undo, redo
     edit_menu.addActions([undo, redo, history])
+    edit_menu.addSeparator()
+    geocoding = QAction("Online &geocoding…", w)
+    geocoding.triggered.connect(lambda: _geocoding_settings(w))
+    edit_menu.addAction(geocoding)
 
     view_menu = w.menuBar().addMenu("&View")
     view_menu.addActions([zoom_in, zoom_out, fit, to_selection, search, compare])
@@ -146,3 +150,10 @@ def build_actions(w: MainWindow) -> None:
     bar.addSeparator()
     bar.addAction(compare)
     w.addToolBar(bar)
+
+
+def _geocoding_settings(w: MainWindow) -> None:
+    from mapapp.ui.online_places import GeocodingSettings
+
+    w.geocoding_dialog = GeocodingSettings(w)
+    w.geocoding_dialog.open()

@@ -1,0 +1,164 @@
+"""Online geocoding in the window: off by default (Edit → Online geocoding… turns it on
+and sets the server); when on, a name the offline gazetteer does not know can be looked
+up on the server from its menu, on a worker thread, and the place picked from the
+answers cites the article's span and names the server as its coordinates' source."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+)
+
+from mapapp.errors import MapappError
+from mapapp.ui.plain_text import menu_label
+
+if TYPE_CHECKING:
+    from mapapp.geo.geocoding import Server
+    from mapapp.ui.main_window import MainWindow
+
+
+def geocoding_server() -> Server | None:
+    """The server the user turned on, or None (the default: offline only)."""
+    from mapapp.geo.geocoding import DEFAULT_URL, GeocodingError, check_url
+
+    s = QSettings()
+    if str(s.value("geocoding/enabled", "false")).lower() != "true":
+        return None
+    try:
+        return check_url(str(s.value("geocoding/url", DEFAULT_URL) or DEFAULT_URL))
+    except GeocodingError:
+        return None
+
+
+class GeocodingSettings(QDialog):
+    def __init__(self, parent=None) -> None:
+        from mapapp.geo.geocoding import DEFAULT_URL
+
+        super().__init__(parent)
+        self.setWindowTitle("Online geocoding")
+        s = QSettings()
+        self.enabled = QCheckBox("Look up names the offline gazetteer does not know")
+        self.enabled.setChecked(str(s.value("geocoding/enabled", "false")).lower() == "true")
+        self.url = QLineEdit(str(s.value("geocoding/url", DEFAULT_URL) or DEFAULT_URL))
+        note = QLabel(
+            "The name you look up is sent to this Nominatim server, one search per click, "
+            "at most one request a second, identified as mapapp (the Nominatim usage "
+            "policy). Off by default: mapapp works offline."
+        )
+        note.setWordWrap(True)
+        self.error = QLabel()
+        form = QFormLayout(self)
+        form.addRow(self.enabled)
+        form.addRow("Server", self.url)
+        form.addRow(note)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        from mapapp.geo.geocoding import GeocodingError, check_url
+
+        try:
+            check_url(self.url.text())
+        except GeocodingError as exc:
+            self.error.setText(str(exc))
+            return
+        s = QSettings()
+        s.setValue("geocoding/enabled", "true" if self.enabled.isChecked() else "false")
+        s.setValue("geocoding/url", self.url.text().strip())
+        super().accept()
+
+
+class GeocodeJob(QThread):
+    answered = Signal(object)  # list of gazetteer Places
+    failed = Signal(str)
+
+    def __init__(self, server: Server, name: str, countries: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.server, self.name, self.countries = server, name, countries
+
+    def run(self) -> None:
+        from mapapp.geo.geocoding import search
+
+        try:
+            self.answered.emit(search(self.server, self.name, self.countries))
+        except MapappError as exc:
+            self.failed.emit(str(exc))
+
+
+def search_online(window: MainWindow, name: str, citation: dict) -> GeocodeJob | None:
+    """Look ``name`` up on the server; the user picks among the answers."""
+    server = geocoding_server()
+    if server is None:
+        return None
+    countries = sorted({p.country for p in window.situation.places.values() if p.country})
+    job = GeocodeJob(server, name, countries, window)
+    job.answered.connect(lambda places: _pick(window, server, name, citation, places))
+    job.failed.connect(lambda msg: window.message_label.setText(f"Online search failed: {msg}"))
+    job.finished.connect(job.deleteLater)
+    window.message_label.setText(f"Looking up “{name[:40]}” at {server.domain}…")
+    window.geocode_job = job
+    job.start()
+    return job
+
+
+def _pick(window: MainWindow, server: Server, name: str, citation: dict, places) -> bool:
+    if not places:
+        window.message_label.setText(f"{server.domain} knows no place called “{name[:40]}”.")
+        return False
+    labels = [menu_label(f"{p.name} ({p.country or '?'}) {p.lat:.4f}, {p.lon:.4f}") for p in places]
+    label, ok = QInputDialog.getItem(
+        window, "Place found online", f"Which “{name[:60]}”? ({server.domain})", labels, 0, False
+    )
+    if not ok:
+        return False
+    return add_online_place(window, server, places[labels.index(label)], citation)
+
+
+def add_online_place(window: MainWindow, server: Server, p, citation: dict) -> bool:
+    """The place with the server named as its coordinates' source (added once)."""
+    from mapapp.exchange.ids import slug
+    from mapapp.geo.geocoding import ATTRIBUTION
+    from mapapp.model.editing import add_item, new_id
+
+    texts = {s.id: s.text for s in window.situation.sources.values() if s.text is not None}
+    source = {
+        "id": slug(f"nominatim {server.domain}")[:60],
+        "kind": "gazetteer",
+        "title": f"Nominatim at {server.domain}",
+        "url": server.url,
+        "accessed": dt.date.today().isoformat(),
+        "note": ATTRIBUTION,
+    }
+
+    def change(d: dict) -> dict:
+        d = dict(d)
+        if not any(s["id"] == source["id"] for s in d.get("sources", [])):
+            d["sources"] = [*d.get("sources", []), source]
+        place = {
+            "id": new_id(d, p.name),
+            "name": p.name[:300],
+            "lon": p.lon,
+            "lat": p.lat,
+            "coordinate_source": source["id"],
+            "citations": [citation],
+        }
+        if p.country:
+            place["country"] = p.country
+        return add_item(d, "places", place, texts)
+
+    return window.edit(f"New place {p.name[:40]} (found online)", change)
