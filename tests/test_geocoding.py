@@ -9,6 +9,7 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -36,7 +37,7 @@ ANSWER = [
 
 
 class FakeNominatim(BaseHTTPRequestHandler):
-    requests: list[tuple[float, str, dict, dict]] = []
+    requests: ClassVar[list[tuple[float, str, dict, dict]]] = []
     status = 200
 
     def do_GET(self) -> None:
@@ -85,7 +86,7 @@ def test_search_sends_the_name_as_mapapp_a_second_apart(server):
 
 def test_errors_and_bad_addresses_are_one_clear_line(server):
     FakeNominatim.status = 500
-    with pytest.raises(GeocodingError, match="127.0.0.1"):
+    with pytest.raises(GeocodingError, match=r"127\.0\.0\.1"):
         search(check_url(server), "Kidal")
     with pytest.raises(GeocodingError, match="not a server address"):
         check_url("nominatim")
