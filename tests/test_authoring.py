@@ -108,16 +108,26 @@ def test_an_event_and_a_claim_from_their_forms(situation_window, monkeypatch):
     form.claimant.setCurrentIndex(1)
     form.statement.setPlainText("50 Russians and 10 Malian soldiers were killed.")
     form.status.setCurrentIndex(form.status.findData("unverified"))
-    form.subject.setText("Russians killed")
-    form.value.setText("50")
-    form.unit.setText("people")
+    russians = form.rows[0]
+    russians.subject.setText("Russians killed")
+    russians.value.setText("50")
+    russians.unit.setText("people")
+    malians = form.add_figure()
+    malians.subject.setText("Malian soldiers killed")
+    malians.value.setText("10")
+    malians.unit.setText("people")
+    form.add_figure()  # an empty row is no figure
     form.about.item(0).setCheckState(Qt.CheckState.Checked)
     assert new_item_from_selection(w, "claims", form)
     (claim,) = w.situation.claims.values()
-    assert claim.figures[0].value == 50 and claim.about == (battle.id,)
+    assert [(f.subject, f.value) for f in claim.figures] == [
+        ("Russians killed", 50),
+        ("Malian soldiers killed", 10),
+    ]
+    assert claim.about == (battle.id,)
     assert claim.claimant in w.situation.actors and claim.status == "unverified"
     # an unreadable figure is refused and nothing is added
-    form.value.setText("fifty")
+    russians.value.setText("fifty")
     assert not new_item_from_selection(w, "claims", form)
     assert len(w.situation.claims) == 1
     # three undos take the claim, the event and the actor back, in that order

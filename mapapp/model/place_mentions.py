@@ -26,7 +26,13 @@ COMMON_WORDS = (
     "According Although Despite During After Before Since Following Meanwhile Also "
     "Army Islamist Islamists Russian Russians Tuareg Wagner Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December"
+    "September October November December "
+    # French, Spanish, Portuguese and Italian words that open sentences
+    "Le La Les Un Une Des Du De Au Aux En Dans Selon Pour Par Sur Avec Sans Mais Ou Et "
+    "Donc Car Ce Cette Ces Il Elle Ils Elles On Nous Vous Après Avant Depuis Lors Plus "
+    "Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier Février Mars Avril Mai "
+    "Juin Juillet Août Septembre Octobre Novembre Décembre El Los Las Del Al Una Por "
+    "Para Con Según Os Do Da Dos Das Em No Na Lo Gli Della Nel"
 )
 COMMON = frozenset(fold(w) for w in COMMON_WORDS.split())
 # a place far from the article's countries and other places must be at least this big
@@ -161,8 +167,10 @@ def _ranked(text: str, found, context: set[str]) -> list[Mention]:
     # first pass: the best by country and population, to know where the article is
     anchors = [max(c, key=lambda p: _score(p, context, [])) for _, _, c in found]
     out = []
+    keys = [fold(text[start:end]) for start, end, _ in found]
     for k, (start, end, candidates) in enumerate(found):
-        others = [a for j, a in enumerate(anchors) if j != k]
+        # the other names' places: a name said four times is not near itself
+        others = [a for j, a in enumerate(anchors) if keys[j] != keys[k]]
         ranked = sorted(candidates, key=lambda p: -_score(p, context, others))
         best = ranked[0]
         placed = best.source.startswith("mapapp") or best.country in context

@@ -7,18 +7,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -164,9 +168,77 @@ class EventForm(_Form):
         return {"id": item_id, **fields, "citations": [citation]}
 
 
+class FigureRow(QWidget):
+    """One figure of a claim: who or what is counted, a number or a range (or words),
+    its unit and qualifier. ``old``: the figure it edits (what it has no field for, a
+    tally, is kept)."""
+
+    removed = Signal(object)
+
+    def __init__(self, old: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.old = old or {}
+        self.subject = QLineEdit(self.old.get("subject", ""))
+        self.subject.setPlaceholderText("who or what, e.g. Russians killed")
+        self.value = QLineEdit()
+        self.value.setPlaceholderText("50, or 20-80")
+        if "min" in self.old:
+            self.value.setText(f"{self.old['min']:g}-{self.old['max']:g}")
+        elif "value" in self.old:
+            self.value.setText(f"{self.old['value']:g}")
+        self.unit = QLineEdit(self.old.get("unit", ""))
+        self.unit.setPlaceholderText("unit, e.g. people")
+        self.qualifier = QComboBox()
+        self.qualifier.addItem("(none)", "")
+        for q in QUALIFIERS:
+            self.qualifier.addItem(q, q)
+        self.qualifier.setCurrentIndex(max(0, self.qualifier.findData(self.old.get("qualifier"))))
+        self.words = QLineEdit(self.old.get("text", ""))
+        self.words.setPlaceholderText("or in words: heavy losses")
+        remove = QToolButton(text="×", toolTip="Remove this figure")
+        remove.clicked.connect(lambda: self.removed.emit(self))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in (
+            (self.subject, 3),
+            (self.value, 1),
+            (self.unit, 2),
+            (self.qualifier, 1),
+            (self.words, 2),
+            (remove, 0),
+        ):
+            layout.addWidget(widget, stretch)
+
+    def figure(self) -> dict[str, Any] | None:
+        """The figure as the model holds it, or None for an empty row; ValueError for
+        an unreadable number."""
+        text = self.value.text().strip().replace(",", "")
+        words = self.words.text().strip()[:300]
+        subject = self.subject.text().strip()[:300]
+        if not text and not words and not subject:
+            return None
+        figure: dict[str, Any] = _without(
+            self.old, "subject", "unit", "value", "min", "max", "qualifier", "text"
+        )
+        figure["subject"] = subject
+        figure["unit"] = self.unit.text().strip()[:300]
+        low, dash, high = text.partition("-")
+        if dash:
+            figure["min"], figure["max"] = _number(low), _number(high)
+        elif text:
+            figure["value"] = _number(text)
+        elif not words:
+            raise ValueError(f"“{subject}” needs a number, a range or words")
+        if self.qualifier.currentData() and "value" in figure:
+            figure["qualifier"] = self.qualifier.currentData()
+        if words:
+            figure["text"] = words
+        return figure
+
+
 class ClaimForm(_Form):
-    """A new claim with up to one figure (``item(id, citation)``), or an existing claim's
-    statement, status, claimant, first figure and events (``changes``)."""
+    """A new claim (``item(id, citation)``) or an existing claim's fields (``changes``):
+    claimant, statement, status, its figures and the events it is about."""
 
     def __init__(
         self,
@@ -186,92 +258,48 @@ class ClaimForm(_Form):
         self.status = QComboBox()
         for key, label in STATUS_LABELS.items():
             self.status.addItem(label, key)
-        self.subject = QLineEdit()
-        self.subject.setPlaceholderText("who or what is counted, e.g. Russians killed")
-        self.value = QLineEdit()
-        self.value.setPlaceholderText("a number, or 20-80 for a range")
-        self.unit = QLineEdit()
-        self.unit.setPlaceholderText("e.g. people")
-        self.qualifier = QComboBox()
-        self.qualifier.addItem("(none)", "")
-        for q in QUALIFIERS:
-            self.qualifier.addItem(q, q)
-        self.words = QLineEdit()
-        self.words.setPlaceholderText("where no number is given, e.g. heavy losses")
+        self.rows: list[FigureRow] = []
+        self.figure_box = QVBoxLayout()
+        add = QPushButton("Add figure")
+        add.clicked.connect(lambda: self.add_figure())
+        figures = QWidget()
+        figures_layout = QVBoxLayout(figures)
+        figures_layout.setContentsMargins(0, 0, 0, 0)
+        figures_layout.addLayout(self.figure_box)
+        figures_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         self.about = _checklist([(e.title, e.id) for e in situation.chronological_events()])
         for label, widget in (
             ("Claimant", self.claimant),
             ("Statement", self.statement),
             ("Status", self.status),
-            ("Figure: subject", self.subject),
-            ("Figure: value", self.value),
-            ("Figure: unit", self.unit),
-            ("Figure: qualifier", self.qualifier),
-            ("Figure: in words", self.words),
+            ("Figures", figures),
             ("About the events", self.about),
         ):
             self.form.addRow(label, widget)
-        more = len(self.old.get("figures", [])) - 1
-        if more > 0:
-            self.form.addRow("", QLabel(f"and {more} more figure{'s' * (more > 1)}, kept"))
         self.finish()
+        self.setMinimumWidth(640)
+        for f in self.old.get("figures", []) or [None]:
+            self.add_figure(f)
         if claim:
-            self._load(claim)
+            self.claimant.setCurrentIndex(max(0, self.claimant.findData(claim.get("claimant"))))
+            self.statement.setPlainText(claim["statement"])
+            self.status.setCurrentIndex(max(0, self.status.findData(claim["status"])))
+            set_checked(self.about, set(claim.get("about", [])))
 
-    def _load(self, c: dict[str, Any]) -> None:
-        self.claimant.setCurrentIndex(max(0, self.claimant.findData(c.get("claimant", ""))))
-        self.statement.setPlainText(c["statement"])
-        self.status.setCurrentIndex(max(0, self.status.findData(c["status"])))
-        if c.get("figures"):
-            f = c["figures"][0]
-            self.subject.setText(f["subject"])
-            self.unit.setText(f["unit"])
-            if "min" in f:
-                self.value.setText(f"{f['min']:g}-{f['max']:g}")
-            elif "value" in f:
-                self.value.setText(f"{f['value']:g}")
-            self.qualifier.setCurrentIndex(max(0, self.qualifier.findData(f.get("qualifier"))))
-            self.words.setText(f.get("text", ""))
-        set_checked(self.about, set(c.get("about", [])))
+    def add_figure(self, old: dict[str, Any] | None = None) -> FigureRow:
+        row = FigureRow(old)
+        row.removed.connect(self._remove)
+        self.rows.append(row)
+        self.figure_box.addWidget(row)
+        return row
 
-    def figure(self) -> dict[str, Any] | None:
-        """The figure as the model holds it, or None; ValueError for an unreadable value."""
-        text = self.value.text().strip().replace(",", "")
-        words = self.words.text().strip()[:300]
-        if not text and not words and not self.subject.text().strip():
-            return None
-        figure: dict[str, Any] = {
-            "subject": self.subject.text().strip()[:300],
-            "unit": self.unit.text().strip()[:300],
-        }
-        low, dash, high = text.partition("-")
-        if dash:
-            figure["min"], figure["max"] = _number(low), _number(high)
-        elif text:
-            figure["value"] = _number(text)
-        elif not words:
-            raise ValueError("a figure needs a number, a range or words")
-        if self.qualifier.currentData() and "value" in figure:
-            figure["qualifier"] = self.qualifier.currentData()
-        if words:
-            figure["text"] = words
-        return figure
+    def _remove(self, row: FigureRow) -> None:
+        self.rows.remove(row)
+        row.deleteLater()
 
     def changes(self) -> dict[str, Any]:
-        """The fields the form holds (None: remove); ValueError for an unreadable figure.
-        The first figure is the form's (words-only figures and tallies it does not show
-        are kept); any further figures stay as they are."""
-        figures = list(self.old.get("figures", []))
-        figure = self.figure()
-        if figure is not None and figures:
-            first = _without(
-                figures[0], "subject", "unit", "value", "min", "max", "qualifier", "text"
-            )
-            figures[0] = {**first, **figure}
-        elif figure is not None:
-            figures = [figure]
-        else:
-            figures = figures[1:]
+        """The fields the form holds (None: remove); ValueError for an unreadable figure."""
+        figures = [f for f in (row.figure() for row in self.rows) if f is not None]
         return {
             "statement": self.statement.toPlainText().strip()[:20000],
             "status": self.status.currentData(),
