@@ -267,11 +267,11 @@ class SituationLayer:
         ]
 
     def focus_names(self) -> frozenset[str]:
-        """Names of the focus places as the basemap labels them."""
+        """Names of the focus places as the basemap labels them; without a focus list
+        (a situation being written), the places its events happen at."""
         s = self.situation
-        return frozenset(
-            s.places[p].gazetteer or s.places[p].name for p in s.focus if p in s.places
-        )
+        ids = s.focus or [e.location.place for e in s.events.values() if e.location.place]
+        return frozenset(s.places[p].gazetteer or s.places[p].name for p in ids if p in s.places)
 
     def set_visible_rows(self, rows: Any) -> None:
         """Filters and the time window over the events table's rows (boolean array); a

@@ -174,6 +174,7 @@ class ArticlePlaces(QObject):
             label = f"{p.name} ({p.country or '?'}) {p.lat:.4f}, {p.lon:.4f}"
             if p.population:
                 label += f", pop. {p.population:,}"
+            label += f" — {p.source}"
             action = menu.addAction(menu_label(("Place as " if i == 0 else "   or ") + label))
             action.triggered.connect(lambda _=False, p=p: self.accept(m, p))
             if i == 0 and place_id is None:

@@ -481,6 +481,8 @@ class MainWindow(QMainWindow):
         self.set_situation(situation_from_article(article, text_file))
         self.ensure_docks()
         self.panel.tabs.setCurrentWidget(self.panel.article)
+        # authoring reads the article: give it most of the height, details the rest
+        self.resizeDocks([self.panel_dock, self.details_dock], [2, 1], Qt.Orientation.Vertical)
         self.message_label.setText(
             f"New situation from “{self.situation.title}”; File → Save as keeps it "
             f"(the article is saved beside it as {text_file})."
