@@ -131,7 +131,7 @@ def test_the_tinzaouaten_battle_and_jnims_claim_from_the_article(
         form.time_precision.setCurrentText("unknown")
         form.place.setCurrentIndex(form.place.findText("Tinzaouaten"))
         form.location_precision.setCurrentText("near")
-        form.actors.item(0).setCheckState(Qt.CheckState.Checked)
+        form.actors.check(0)
 
     when_dialog_opens(battle)
     from_context_menu(

@@ -96,7 +96,7 @@ def test_an_event_and_a_claim_from_their_forms(situation_window, monkeypatch):
     form.time_precision.setCurrentText("unknown")
     form.place.setCurrentIndex(1)
     form.radius.setValue(30)
-    form.actors.item(0).setCheckState(Qt.CheckState.Checked)
+    form.actors.check(0)
     assert new_item_from_selection(w, "events", form)
     (battle,) = w.situation.events.values()
     assert battle.location.place in w.situation.places and battle.location.radius_km == 30

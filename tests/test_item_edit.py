@@ -111,3 +111,20 @@ def test_edit_an_event_and_move_a_place(situation_window, qtbot):
     for _ in range(2):
         w.undo_stack.undo()
     assert w.situation.events[battle.id].title == battle.title
+
+
+def test_roles_in_the_event_form(situation_window):
+    w = situation_window
+    raw = next(e for e in w.situation.raw["events"] if len(e.get("actors", [])) >= 2)
+    form = edit_form(w, "event", raw)
+    table = form.actors
+    rows = {table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(table.rowCount())}
+    first, second = raw["actors"][0]["actor"], raw["actors"][1]["actor"]
+    table.item(rows[first], 1).setText("attackers; besiegers")
+    table.item(rows[second], 0).setCheckState(Qt.CheckState.Unchecked)
+    newcomer = next(a for a in rows if a not in {p["actor"] for p in raw["actors"]})
+    table.check(rows[newcomer], "observers")
+    assert edit_item(w, "event", raw["id"], form)
+    after = [(p.actor, p.role) for p in w.situation.events[raw["id"]].actors]
+    assert after[:2] == [(first, "attackers"), (first, "besiegers")]
+    assert second not in {a for a, _ in after} and after[-1] == (newcomer, "observers")

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -59,6 +61,74 @@ def checked(widget: QListWidget) -> list[str]:
         for i in range(widget.count())
         if widget.item(i).checkState() == Qt.CheckState.Checked
     ]
+
+
+class Participants(QTableWidget):
+    """The situation's actors, each ticked when it takes part, with its role in words
+    ("attackers", "signatory"; "involved" unless said)."""
+
+    def __init__(self, actors: list[tuple[str, str]]) -> None:
+        super().__init__(len(actors), 2)
+        self.setHorizontalHeaderLabels(["Actor", "Role"])
+        self.verticalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        self.loaded: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+        self.original: list[dict[str, Any]] = []
+        for row, (name, actor_id) in enumerate(actors):
+            who = QTableWidgetItem(name)
+            who.setData(Qt.ItemDataRole.UserRole, actor_id)
+            who.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            who.setCheckState(Qt.CheckState.Unchecked)
+            self.setItem(row, 0, who)
+            self.setItem(row, 1, QTableWidgetItem("involved"))
+        self.resizeColumnToContents(0)
+        self.setMaximumHeight(130)
+
+    def load(self, participants: list[dict[str, Any]]) -> None:
+        """An actor with several roles shows them joined by '; '."""
+        self.original = list(participants)
+        by_actor: dict[str, list[dict[str, Any]]] = {}
+        for p in participants:
+            by_actor.setdefault(p["actor"], []).append(p)
+        for row in range(self.rowCount()):
+            actor_id = self.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            entries = by_actor.get(actor_id)
+            if entries:
+                text = "; ".join(p["role"] for p in entries)
+                self.loaded[actor_id] = (text, entries)
+                self.item(row, 0).setCheckState(Qt.CheckState.Checked)
+                self.item(row, 1).setText(text)
+
+    def participants(self) -> list[dict[str, Any]]:
+        """Ticked actors with their roles, where they stood in the list before (newly
+        ticked ones after); a role left as loaded keeps its entries as they were."""
+        now: dict[str, list[dict[str, Any]]] = {}
+        for row in range(self.rowCount()):
+            who, role = self.item(row, 0), self.item(row, 1)
+            if who.checkState() != Qt.CheckState.Checked:
+                continue
+            actor_id = who.data(Qt.ItemDataRole.UserRole)
+            text = role.text().strip()
+            if actor_id in self.loaded and self.loaded[actor_id][0] == text:
+                now[actor_id] = self.loaded[actor_id][1]
+            else:
+                roles = [r.strip()[:300] for r in text.split(";") if r.strip()] or ["involved"]
+                now[actor_id] = [{"actor": actor_id, "role": r} for r in roles]
+        out: list[dict[str, Any]] = []
+        for entry in self.original:  # unchanged entries keep their place
+            a = entry["actor"]
+            if a not in now:
+                continue
+            if now[a] is self.loaded[a][1]:
+                out.append(entry)
+            elif entry is self.loaded[a][1][0]:  # a changed actor: at its first place
+                out.extend(now[a])
+        return out + [e for a, entries in now.items() if a not in self.loaded for e in entries]
+
+    def check(self, row: int, role: str = "") -> None:
+        self.item(row, 0).setCheckState(Qt.CheckState.Checked)
+        if role:
+            self.item(row, 1).setText(role)
 
 
 class _Form(QDialog):
@@ -108,7 +178,7 @@ class EventForm(_Form):
         self.radius.setRange(0, 5000)
         self.radius.setSuffix(" km")
         self.radius.setSpecialValueText("no radius")
-        self.actors = _checklist([(a.name, a.id) for a in situation.actors.values()])
+        self.actors = Participants([(a.name, a.id) for a in situation.actors.values()])
         for label, widget in (
             ("Type", self.type),
             ("Title", self.title),
@@ -118,7 +188,7 @@ class EventForm(_Form):
             ("Place", self.place),
             ("Location precision", self.location_precision),
             ("Radius", self.radius),
-            ("Actors involved", self.actors),
+            ("Actors and roles", self.actors),
         ):
             self.form.addRow(label, widget)
         self.finish()
@@ -135,7 +205,7 @@ class EventForm(_Form):
         self.place.setCurrentIndex(max(0, self.place.findData(loc.get("place", ""))))
         self.location_precision.setCurrentText(loc["precision"])
         self.radius.setValue(loc.get("radius_km", 0))
-        set_checked(self.actors, {p["actor"] for p in e.get("actors", [])})
+        self.actors.load(e.get("actors", []))
 
     def changes(self) -> dict[str, Any]:
         """The fields the form holds; what it does not show (a time's source, a
@@ -152,9 +222,7 @@ class EventForm(_Form):
             location["place"] = self.place.currentData()
         if self.radius.value() > 0:
             location["radius_km"] = self.radius.value()
-        keep = set(checked(self.actors))
-        roles = [p for p in self.old.get("actors", []) if p["actor"] in keep]
-        roles += [{"actor": a, "role": "involved"} for a in keep - {p["actor"] for p in roles}]
+        roles = self.actors.participants()
         return {
             "type": self.type.currentText(),
             "title": self.title.text().strip()[:300],

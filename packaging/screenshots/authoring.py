@@ -62,7 +62,7 @@ def main() -> int:
     event.place.setCurrentIndex(1)
     event.location_precision.setCurrentText("near")
     event.radius.setValue(30)
-    event.actors.item(0).setCheckState(event.actors.item(0).checkState().Checked)
+    event.actors.check(0, "attackers")
     new_item_from_selection(w, "events", event)
     select(w, "JNIM claimed that 50 Russians and 10 Malian soldiers were killed")
     claim = ClaimForm(w.situation, "50 Russians and 10 Malian soldiers were killed.")
