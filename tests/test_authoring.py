@@ -160,3 +160,16 @@ def test_opening_another_situation_never_drops_unsaved_edits(situation_window, m
     monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Discard))
     assert w.new_from_article_file(ARTICLE)  # let go on purpose
     assert not w.situation.actors and not w.isWindowModified()
+
+
+def test_a_file_that_finishes_opening_after_edits_asks_first(situation_window, qtbot, monkeypatch):
+    w = situation_window
+    assert w.new_from_article_file(ARTICLE)
+    job = w.start_loading(ROOT / "seeds" / "tinzaouaten-2024.situation.json")
+    select_in_article(w, "JNIM")  # edited while the file is still opening
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("armed_group", True))
+    assert new_actor_from_selection(w)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Cancel)
+    qtbot.waitUntil(lambda: w.load_job is None, timeout=30_000)
+    assert job is not None and [a.name for a in w.situation.actors.values()] == ["JNIM"]
+    assert w.isWindowModified() and "not shown" in w.message_label.text()

@@ -128,3 +128,31 @@ def test_roles_in_the_event_form(situation_window):
     after = [(p.actor, p.role) for p in w.situation.events[raw["id"]].actors]
     assert after[:2] == [(first, "attackers"), (first, "besiegers")]
     assert second not in {a for a, _ in after} and after[-1] == (newcomer, "observers")
+
+
+def test_figure_and_place_values_survive_an_unchanged_form(situation_window):
+    w = situation_window
+    data = copy.deepcopy(w.situation.raw)
+    claim = data["claims"][0]
+    claim["figures"] = [
+        {"subject": "displaced", "unit": "people", "value": 1234567, "qualifier": "about"},
+        {"subject": "tiny", "unit": "share", "value": 0.00001},
+        {"subject": "range", "unit": "people", "min": 20, "max": 80, "qualifier": "about"},
+    ]
+    place = data["places"][0]
+    place["lat"], place["lon"] = 19.9486123, 2.9678456
+    texts = w.situation.texts()
+    for kind, plural, item in (("claim", "claims", claim), ("place", "places", place)):
+        form = edit_form(w, kind, copy.deepcopy(item))
+        assert change_item(data, plural, item["id"], form.changes(), texts) == data
+
+
+def test_text_offsets_across_characters_outside_the_bmp():
+    from mapapp.ui.text_offsets import python_offset, qt_position
+
+    text = "Post 🇲🇱 from Kidal 😀 today"
+    start = text.index("Kidal")
+    q = qt_position(text, start)
+    assert q == start + 2  # the flag is two characters, four UTF-16 units
+    assert python_offset(text, q) == start
+    assert python_offset(text, qt_position(text, len(text))) == len(text)

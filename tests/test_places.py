@@ -100,3 +100,9 @@ def test_places_put_on_the_map_by_hand_are_found_next_time(tmp_path):
     assert (m.place.name, m.place.lat, m.place.lon) == ("Oued Zeine", 19.61, 1.52)
     assert m.place.source == USER_SOURCE
     assert user_places(tmp_path / "missing.jsonl") == []
+
+
+def test_elided_articles_go_but_a_capital_n_apostrophe_is_a_name(gazetteer):
+    text = "Des renforts sont partis de N'Djamena vers l'Oued et d'Abéché."
+    names = [m.text for m in mentions(text, gazetteer)]
+    assert "N'Djamena" in names and "Abéché" in names

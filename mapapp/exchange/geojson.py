@@ -22,7 +22,7 @@ FORMAT = "mapapp-situation"
 EVENT_KEYS = ("id", "type", "subtype", "title", "summary", "part_of", "time", "location")
 EVENT_KEYS += ("actors", "citations")
 PLACE_KEYS = ("id", "name", "lon", "lat", "gazetteer", "country", "coordinate_source")
-PLACE_KEYS += ("citations",)
+PLACE_KEYS += ("accuracy_km", "citations")
 AREA_KEYS = ("id", "name", "geodata", "citations")
 HEADER_KEYS = ("format", "version", "title", "description", "data_date", "focus")
 

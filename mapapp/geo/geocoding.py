@@ -56,20 +56,21 @@ def _geocode(server: Server):
     from geopy.geocoders import Nominatim
 
     with _lock:
-        if server.url not in _limiters:
+        key = f"{server.scheme}://{urlsplit(server.url).netloc}"  # one limit per server
+        if key not in _limiters:
             nominatim = Nominatim(
                 domain=server.domain,
                 scheme=server.scheme,
                 user_agent=USER_AGENT,
                 timeout=TIMEOUT_S,
             )
-            _limiters[server.url] = RateLimiter(
+            _limiters[key] = RateLimiter(
                 nominatim.geocode,
                 min_delay_seconds=MIN_DELAY_S,
                 max_retries=0,
                 swallow_exceptions=False,
             )
-        return _limiters[server.url]
+        return _limiters[key]
 
 
 def search(server: Server, name: str, countries: list[str] = (), limit: int = 10) -> list[Place]:

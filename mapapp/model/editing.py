@@ -237,3 +237,25 @@ def move_event(
         loc["precision"] = "near"
         loc.pop("area", None)
     return _checked(out, texts)
+
+
+def cite_gazetteer_place(
+    data: dict[str, Any], p: Any, citation: dict[str, Any], texts: dict[str, str]
+) -> dict[str, Any]:
+    """A gazetteer's place ``p`` cited by ``citation``: one more citation of the place
+    the document already has by that name and position, else a new place."""
+    for x in data.get("places", []):
+        if x["name"] == p.name and (x["lat"], x["lon"]) == (p.lat, p.lon):
+            cites = {"citations": [*x["citations"], citation]}
+            return change_item(data, "places", x["id"], cites, texts)
+    place = {
+        "id": new_id(data, p.name),
+        "name": p.name[:300],
+        "lon": p.lon,
+        "lat": p.lat,
+        "gazetteer": p.name[:300],
+        "citations": [citation],
+    }
+    if p.country:
+        place["country"] = p.country
+    return add_item(data, "places", place, texts)

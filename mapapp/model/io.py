@@ -51,7 +51,7 @@ def save_situation(situation: Situation, path: Path | str) -> None:
 
     path = Path(path)
     data = situation.raw
-    texts = {s.id: s.text for s in situation.sources.values() if s.text is not None}
+    texts = situation.texts()
     problems, _ = validate(data, path.parent, texts)  # the texts it holds, as it cites them
     if problems:
         raise SituationError(path, problems)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from mapapp.geo.gazetteer import Gazetteer, Place, fold
 
 WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
-ELISION = re.compile(r"^(?:[cdjlmnst]|qu|dell|all|dall|nell|sull)['’](?=[^\W\d_])", re.IGNORECASE)
+# lower-case elided articles only: a capital N' or D' starts a name (N'Djamena)
+ELISION = re.compile(r"^(?:[cdjlmst]|qu|dell|all|dall|nell|sull)['’](?=[^\W\d_])")
 # capitalised words that begin sentences or name other things far more often than places
 COMMON_WORDS = (
     "A An And As At But By For From He Her His However If In It Its Many More Most Mr "

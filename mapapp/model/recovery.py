@@ -4,14 +4,16 @@ A recovery file holds the whole situation document, the texts it cites (a new si
 article is not on disk until it is saved) and where it was opened from; it is written
 atomically, so it is always a whole earlier state. The window writes one while it has
 unsaved edits and removes it when they are saved or dropped, so a file left behind with
-no live writer is work a crash interrupted.
+no live writer is work a crash interrupted. Whether its writer lives is the caller's to
+say (the window holds a lock file beside it: ``is_orphan``).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import time
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,26 +32,22 @@ class Recovery:
     title: str
     saved_at: float  # seconds since the epoch
     situation_path: Path | None  # the file the work was opened from or saved to
-    edits: int
-    pid: int
 
 
-def recovery_file(folder: Path, pid: int | None = None) -> Path:
-    """This process's recovery file (one process has one window)."""
-    return folder / f"{pid or os.getpid()}{SUFFIX}"
+def recovery_file(folder: Path) -> Path:
+    """A new session's recovery file: a name no other session had (pids repeat)."""
+    return folder / f"{uuid.uuid4().hex}{SUFFIX}"
 
 
-def write_recovery(file: Path, situation: Situation, edits: int) -> None:
+def write_recovery(file: Path, situation: Situation) -> None:
     from mapapp.atomic import write_text
 
-    texts = {s.id: s.text for s in situation.sources.values() if s.text is not None}
+    texts = situation.texts()
     record = {
         "format": FORMAT,
-        "pid": os.getpid(),
         "saved_at": time.time(),
         "title": situation.title,
         "situation_path": str(situation.path) if situation.path else None,
-        "edits": edits,
         "document": situation.raw,
         "texts": texts,
     }
@@ -61,7 +59,7 @@ def remove_recovery(file: Path) -> None:
     file.unlink(missing_ok=True)
 
 
-def orphaned_recoveries(folder: Path) -> list[Recovery]:
+def orphaned_recoveries(folder: Path, is_orphan: Callable[[Path], bool]) -> list[Recovery]:
     """Recovery files whose writer is gone (newest first); unreadable ones are skipped
     (an atomic write leaves none half-written, but a stranger's file may be anything)."""
     found = []
@@ -70,18 +68,15 @@ def orphaned_recoveries(folder: Path) -> list[Recovery]:
             record = json.loads(file.read_text(encoding="utf-8"))
             if not isinstance(record, dict) or record.get("format") != FORMAT:
                 continue
-            pid = int(record["pid"])
             rec = Recovery(
                 file,
                 str(record["title"]),
                 float(record["saved_at"]),
                 Path(record["situation_path"]) if record.get("situation_path") else None,
-                int(record.get("edits", 0)),
-                pid,
             )
         except (OSError, ValueError, KeyError, TypeError):
             continue
-        if pid != os.getpid() and not _alive(pid):
+        if is_orphan(file):
             found.append(rec)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 
@@ -97,13 +92,3 @@ def read_recovery(file: Path) -> Situation:
     if problems:
         raise ValueError("; ".join(map(str, problems[:3])))
     return situation_from_dict(data, texts, path)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # someone else's process: not ours to take over
-    return True

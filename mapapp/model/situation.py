@@ -294,6 +294,10 @@ class Situation:
         """The first source that carries its own text."""
         return next((s for s in self.sources.values() if s.text is not None), None)
 
+    def texts(self) -> dict[str, str]:
+        """Source id -> text, for the sources that carry one (what citations check)."""
+        return {s.id: s.text for s in self.sources.values() if s.text is not None}
+
 
 def _cites(items: list[dict[str, Any]] | None) -> tuple[Citation, ...]:
     return tuple(Citation(**c) for c in items or ())

@@ -36,5 +36,5 @@ def document_subset(situation: Situation, event_ids: set[str]) -> Situation:
             continue
         claims.append({**c, "about": about} if c.get("about") else c)
     raw["events"], raw["claims"] = events, claims
-    texts = {s.id: s.text for s in situation.sources.values() if s.text is not None}
+    texts = situation.texts()
     return situation_from_dict(raw, texts, situation.path)

@@ -54,8 +54,6 @@ class MentionJob(QThread):
 
 
 class ArticlePlaces(QObject):
-    found = Signal()  # mentions found (or marked again) for the text shown
-
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -83,14 +81,13 @@ class ArticlePlaces(QObject):
         if text == self.text:
             self.mark()
             return
-        self.mentions = []
+        self.text, self.mentions = None, []  # a text seen before is looked at again
         self.window.panel.set_mention_marks([])
         panel = self.window.panel
         if panel.tabs.currentWidget() is not panel.article:
             return
         if self.job is not None and self.job.text == text:
             return  # already looking
-        self.text = None
         job = MentionJob(text, self)
         job.done.connect(self._found)
         job.finished.connect(job.deleteLater)
@@ -110,11 +107,6 @@ class ArticlePlaces(QObject):
             f"{todo} not placed yet: click one to place it."
         )
         self.mark()
-
-    def wait(self) -> None:
-        """Until the worker is done (tests; closing)."""
-        if self.job is not None:
-            self.job.wait()
 
     # state -----------------------------------------------------------------------
     def placed(self, m: Mention) -> str | None:
@@ -139,7 +131,6 @@ class ArticlePlaces(QObject):
             for m in self.mentions
         ]
         self.window.panel.set_mention_marks(marks)
-        self.found.emit()
 
     def mention_at(self, offset: int) -> Mention | None:
         return next((m for m in self.mentions if m.start <= offset < m.end), None)
@@ -206,41 +197,17 @@ class ArticlePlaces(QObject):
 
     def accept_all(self) -> bool:
         """Each mention not placed yet, as its best candidate; one undoable edit."""
-        from mapapp.model.editing import add_item, change_item, new_id
+        from mapapp.model.editing import cite_gazetteer_place
 
         todo = [m for m in self.mentions if self.placed(m) is None]
         if not todo:
             return False
-        texts = {s.id: s.text for s in self.window.situation.sources.values() if s.text is not None}
+        texts = self.window.situation.texts()
+        cites = [(m.place, self._citation(m)) for m in todo]
 
         def change(d: dict) -> dict:
-            for m in todo:
-                p, cite = m.place, self._citation(m)
-                same = [
-                    x
-                    for x in d.get("places", [])
-                    if x["name"] == p.name and (x["lat"], x["lon"]) == (p.lat, p.lon)
-                ]
-                if same:
-                    d = change_item(
-                        d,
-                        "places",
-                        same[0]["id"],
-                        {"citations": [*same[0]["citations"], cite]},
-                        texts,
-                    )
-                    continue
-                item = {
-                    "id": new_id(d, p.name),
-                    "name": p.name[:300],
-                    "lon": p.lon,
-                    "lat": p.lat,
-                    "gazetteer": p.name[:300],
-                    "citations": [cite],
-                }
-                if p.country:
-                    item["country"] = p.country
-                d = add_item(d, "places", item, texts)
+            for p, cite in cites:
+                d = cite_gazetteer_place(d, p, cite, texts)
             return d
 
         return self.window.edit(f"Add {len(todo)} places found in the article", change)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from mapapp.model.editing import (
     EditError,
     add_item,
-    change_item,
+    cite_gazetteer_place,
     hand_placed,
     move_event,
     new_id,
@@ -84,7 +84,7 @@ def article_menu(window: MainWindow, menu: QMenu) -> None:
 
 
 def _texts(window: MainWindow) -> dict[str, str]:
-    return {s.id: s.text for s in window.situation.sources.values() if s.text is not None}
+    return window.situation.texts()
 
 
 def new_actor_from_selection(window: MainWindow) -> bool:
@@ -142,31 +142,11 @@ def new_place_from_selection(window: MainWindow, form=None) -> bool:
 
 
 def add_gazetteer_place(window: MainWindow, p, citation: dict) -> bool:
-    """A gazetteer's place cited by ``citation``: a new place, or, when the situation
-    already has it (same name and position), one more citation of it."""
+    """A gazetteer's place cited by ``citation`` (a place already there: cited again)."""
     texts = _texts(window)
-    same = [
-        x
-        for x in window.situation.raw.get("places", [])
-        if x["name"] == p.name and (x["lat"], x["lon"]) == (p.lat, p.lon)
-    ]
-    if same:
-        place_id, cites = same[0]["id"], {"citations": [*same[0]["citations"], citation]}
-        return window.edit(
-            f"Cite place {p.name[:40]} again",
-            lambda d: change_item(d, "places", place_id, cites, texts),
-        )
-    place = {
-        "id": new_id(window.situation.raw, p.name),
-        "name": p.name[:300],
-        "lon": p.lon,
-        "lat": p.lat,
-        "gazetteer": p.name[:300],
-        "citations": [citation],
-    }
-    if p.country:
-        place["country"] = p.country
-    return window.edit(f"New place {p.name[:40]}", lambda d: add_item(d, "places", place, texts))
+    return window.edit(
+        f"Place {p.name[:40]}", lambda d: cite_gazetteer_place(d, p, citation, texts)
+    )
 
 
 def place_on_map(window: MainWindow, sel, form=None) -> bool:
@@ -275,7 +255,7 @@ def new_item_from_selection(window: MainWindow, kind: str, form=None) -> bool:
         try:
             item = form.item(new_id(window.situation.raw, sel.text[:40]), sel.citation())
         except ValueError as exc:  # a figure that is not a number
-            window._export_failed(f"the figure is not a number: {exc}")
+            window._export_failed(f"a figure is not a number: {exc}", "Cannot make this change")
         else:
             texts = _texts(window)
             change = lambda d, item=item, texts=texts: add_item(d, kind, item, texts)  # noqa: E731

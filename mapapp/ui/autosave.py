@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from shiboken6 import isValid
 
@@ -29,6 +29,21 @@ INTERVAL_MS = 60_000
 EVERY_EDITS = 5
 
 
+def _lock_of(file: Path) -> QLockFile:
+    lock = QLockFile(str(file) + ".lock")
+    lock.setStaleLockTime(0)  # a lock is stale only when its process is gone
+    return lock
+
+
+def is_orphan(file: Path) -> bool:
+    """No live session holds the file's lock (Qt checks the lock's process and host)."""
+    lock = _lock_of(file)
+    if not lock.tryLock(0):
+        return False
+    lock.unlock()
+    return True
+
+
 def recovery_folder() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base) / "recovery"
@@ -41,6 +56,7 @@ class Autosaver(QObject):
         super().__init__(window)
         self.window = window
         self.file = recovery_file(recovery_folder())
+        self.lock = _lock_of(self.file)  # held while the file is ours
         self.interval_ms = INTERVAL_MS
         self.every_edits = EVERY_EDITS
         self.unsaved_edits = 0  # since the recovery file was last written
@@ -65,33 +81,38 @@ class Autosaver(QObject):
         if clean and isValid(self):
             self.discard()
 
-    def write(self) -> None:
+    def write(self) -> bool:
         """Write the open work aside now (an autosave that fails says so once and
         keeps the edits; the next edit tries again)."""
         self.timer.stop()
         w = self.window
         if w.situation is None or w.undo_stack.isClean():
-            return
+            return False
         try:
-            write_recovery(self.file, w.situation, w.undo_stack.index())
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            if not self.lock.isLocked() and not self.lock.tryLock(0):
+                raise OSError(f"cannot lock {self.file}")
+            write_recovery(self.file, w.situation)
         except (MapappError, OSError) as exc:
             w.message_label.setText(f"Autosave failed: {exc}")
-            return
+            return False
         self.unsaved_edits = 0
-        self.last_written = time.time()
+        return True
 
     def discard(self) -> None:
         """The work is saved or dropped: nothing to recover."""
         self.timer.stop()
         self.unsaved_edits = 0
         remove_recovery(self.file)
+        if self.lock.isLocked():
+            self.lock.unlock()
 
 
 def offer_recovery(window: MainWindow) -> QMessageBox | None:
     """Offer the newest recovery file left by a session that ended without saving:
     Restore, Discard it, or Not now (asked again next start). Returns the question box
     (window-modal, not blocking the event loop) or None when there is nothing to offer."""
-    found = orphaned_recoveries(recovery_folder())
+    found = orphaned_recoveries(recovery_folder(), is_orphan)
     if not found:
         return None
     rec = found[0]
@@ -130,11 +151,14 @@ def restore_recovery(window: MainWindow, rec: Recovery) -> bool:
     try:
         situation = read_recovery(rec.file)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        window._export_failed(f"the autosaved work cannot be restored: {exc}")
+        window._export_failed(f"the autosaved work cannot be restored: {exc}", "Cannot restore")
         return False
+    window.cancel_loading()  # a file still opening must not replace what is restored
     window.set_situation(situation, frame=True)
     window.undo_stack.resetClean()  # unsaved until saved: the modified mark, the prompt
-    window.autosave.write()  # ours now; the crashed session's file can go
+    if not window.autosave.write():  # ours now; the crashed session's file goes only then
+        return True
     remove_recovery(rec.file)
+    _lock_of(rec.file).removeStaleLockFile()
     window.message_label.setText(f"Restored the unsaved changes to “{situation.title}”.")
     return True

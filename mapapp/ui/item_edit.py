@@ -22,7 +22,7 @@ def _editable(window: MainWindow) -> bool:
 
 
 def _texts(window: MainWindow) -> dict[str, str]:
-    return {s.id: s.text for s in window.situation.sources.values() if s.text is not None}
+    return window.situation.texts()
 
 
 def _raw_item(window: MainWindow, kind: str, item_id: str) -> dict | None:
@@ -75,7 +75,7 @@ def edit_item(window: MainWindow, kind: str, item_id: str, form=None) -> bool:
         try:
             changes = form.changes()
         except ValueError as exc:  # a figure that is not a number
-            window._export_failed(f"the figure is not a number: {exc}")
+            window._export_failed(f"a figure is not a number: {exc}", "Cannot make this change")
         else:
             texts = _texts(window)
 

@@ -251,9 +251,9 @@ class FigureRow(QWidget):
         self.value = QLineEdit()
         self.value.setPlaceholderText("50, or 20-80")
         if "min" in self.old:
-            self.value.setText(f"{self.old['min']:g}-{self.old['max']:g}")
+            self.value.setText(f"{_shown(self.old['min'])}-{_shown(self.old['max'])}")
         elif "value" in self.old:
-            self.value.setText(f"{self.old['value']:g}")
+            self.value.setText(_shown(self.old["value"]))
         self.unit = QLineEdit(self.old.get("unit", ""))
         self.unit.setPlaceholderText("unit, e.g. people")
         self.qualifier = QComboBox()
@@ -297,7 +297,7 @@ class FigureRow(QWidget):
             figure["value"] = _number(text)
         elif not words:
             raise ValueError(f"“{subject}” needs a number, a range or words")
-        if self.qualifier.currentData() and "value" in figure:
+        if self.qualifier.currentData():
             figure["qualifier"] = self.qualifier.currentData()
         if words:
             figure["text"] = words
@@ -403,6 +403,7 @@ class PlaceForm(_Form):
 
     def __init__(self, place: dict[str, Any], parent=None) -> None:
         super().__init__("Edit place", parent)
+        self.old = place
         self.name = QLineEdit(place["name"])
         self.lat = _degrees(90, place["lat"])
         self.lon = _degrees(180, place["lon"])
@@ -417,12 +418,16 @@ class PlaceForm(_Form):
             self.form.addRow(label, widget)
         self.finish()
 
+    def _unless_same(self, value: float, key: str) -> float:
+        """The position as it was unless the user moved it (the box shows 7 decimals)."""
+        return self.old[key] if abs(value - self.old[key]) < 5e-8 else round(value, 7)
+
     def changes(self) -> dict[str, Any]:
         country = self.country.text().strip().upper()
         return {
             "name": self.name.text().strip()[:300],
-            "lat": round(self.lat.value(), 6),
-            "lon": round(self.lon.value(), 6),
+            "lat": self._unless_same(self.lat.value(), "lat"),
+            "lon": self._unless_same(self.lon.value(), "lon"),
             "country": country if len(country) == 2 else None,
         }
 
@@ -457,6 +462,12 @@ def _keeping_order(old: list[str], now: list[str]) -> list[str]:
     return [x for x in old if x in now] + [x for x in now if x not in old]
 
 
+def _shown(value: float) -> str:
+    """A number as typed back: 1234567, 0.00001 (never 1.23457e+06)."""
+    text = repr(value)
+    return text if "e" not in text else f"{value:.12f}".rstrip("0").rstrip(".")
+
+
 def _number(text: str) -> int | float:
     """12 stays 12 in the file, not 12.0."""
     value = float(text)
@@ -465,7 +476,7 @@ def _number(text: str) -> int | float:
 
 def _degrees(limit: float, value: float) -> QDoubleSpinBox:
     box = QDoubleSpinBox()
-    box.setDecimals(5)
+    box.setDecimals(7)  # a hand-placed or geocoded place keeps its 6-7 decimals
     box.setRange(-limit, limit)
     box.setValue(value)
     return box

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPointF, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPointF, QSettings, QSize, Qt, QThread, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -253,6 +253,8 @@ class MainWindow(QMainWindow):
     def set_situation(self, situation: Situation, frame: bool = False, panel_now=True) -> None:
         if not getattr(self, "_keeping_history", False) and hasattr(self, "undo_stack"):
             self.undo_stack.clear()  # another situation: its own history
+            self.undo_stack.setClean()  # clear() leaves a restored (never clean) stack dirty
+            self.map_view.cancel_interaction()
         self.situation = situation
         self.selection = None
         layer = SituationLayer(situation, self.map_view.basemap)
@@ -285,7 +287,7 @@ class MainWindow(QMainWindow):
         try:
             after = change(before)
         except EditError as exc:
-            self._export_failed(f"{text}: {exc}")
+            self._export_failed(f"{text}: {exc}", "Cannot make this change")
             return False
         self.undo_stack.push(DocumentEdit(self, text, before, after))
         self.message_label.setText(f"{text} — Edit → Undo takes it back")
@@ -297,7 +299,7 @@ class MainWindow(QMainWindow):
         from mapapp.model.situation import situation_from_dict
 
         s = self.situation
-        texts = {x.id: x.text for x in s.sources.values() if x.text is not None}
+        texts = s.texts()
         selection = self.selection
         self._keeping_history = True  # an edit of this situation: its history stays
         self.set_situation(situation_from_dict(data, texts, s.path))
@@ -380,6 +382,9 @@ class MainWindow(QMainWindow):
             return
         self.load_job = None
         self._load_ui_done()
+        if not self.may_replace():  # edited while it was opening: ask again, now
+            self.message_label.setText(f"{job.path.name} not shown; your changes stay open.")
+            return
         self._opened(situation, job.path, panel_now=False)
 
     def _load_failed(self, job: LoadJob, exc: SituationError) -> None:
@@ -968,13 +973,14 @@ class MainWindow(QMainWindow):
         job.start()
         return job
 
-    def _export_failed(self, message: str) -> None:
+    def _export_failed(self, message: str, what: str = "Export failed") -> None:
+        """Say what went wrong in one window-modal box (never blocking) and the status."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", message, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, what, message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         self.last_error = message
-        self.message_label.setText(f"Export failed: {message}")
+        self.message_label.setText(f"{what}: {message}")
         box.open()
 
     def _export_done(self) -> None:
@@ -1055,8 +1061,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosave.discard()  # saved, or dropped on purpose
-        if self.panel is not None:
-            self.article_places.wait()
+        from mapapp.ui.article_places import MentionJob
+        from mapapp.ui.online_places import GeocodeJob
+
+        for job in self.findChildren(QThread):  # place finding and online lookups
+            if isinstance(job, (MentionJob, GeocodeJob)):
+                job.wait()  # short: a gazetteer search, or one request with a timeout
         self.cancel_loading()
         for job in list(self.old_load_jobs):  # a reader cannot be interrupted mid-stage
             job.wait()

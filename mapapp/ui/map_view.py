@@ -182,6 +182,13 @@ class MapView(QWidget):
             if hit is not None:
                 self.markers_clicked.emit(hit.members, pos)
 
+    def cancel_interaction(self) -> None:
+        """Another situation: a pending pick or drag belonged to the one before."""
+        if self._on_pick is not None:
+            self.measure_changed.emit("")
+        self._on_pick = None
+        self._dragging = self._drag_to = None
+
     def pick_point(self, prompt: str, on_pick: Callable[[float, float], None]) -> None:
         """The next click on the map (not a drag) gives its position to ``on_pick``;
         Esc cancels."""

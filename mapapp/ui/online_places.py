@@ -135,7 +135,7 @@ def add_online_place(window: MainWindow, server: Server, p, citation: dict) -> b
     from mapapp.geo.geocoding import ATTRIBUTION
     from mapapp.model.editing import add_item, new_id
 
-    texts = {s.id: s.text for s in window.situation.sources.values() if s.text is not None}
+    texts = window.situation.texts()
     source = {
         "id": slug(f"nominatim {server.domain}")[:60],
         "kind": "gazetteer",

@@ -160,11 +160,7 @@ class SidePanel(QWidget):
             tree.currentItemChanged.connect(self._current_changed)
             tree.itemActivated.connect(self._activated)
             tree.customContextMenuRequested.connect(lambda pos, t=tree: self._menu(t, pos))
-            tree.delete_pressed.connect(
-                lambda item: self.delete_requested.emit(
-                    item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
-                )
-            )
+            tree.delete_pressed.connect(lambda item, t=tree: self._delete_pressed(t, item))
         self.figures.claim_selected.connect(lambda cid: self._emit("claim", cid))
 
     # content ---------------------------------------------------------------
@@ -279,6 +275,13 @@ class SidePanel(QWidget):
             where += f"{abs(p.lon):.4f}°{'E' if p.lon >= 0 else 'W'}"
             self.places.addTopLevelItem(_item([p.name, p.country, where], "place", p.id))
         self.places.setColumnWidth(0, 200)
+
+    def _delete_pressed(self, tree: QTreeWidget, item: QTreeWidgetItem) -> None:
+        """An actor's rows below it list its claims and events: they are not the actor's
+        to delete (the Claims and Events tabs are)."""
+        if tree is self.actors and item.parent() is not None:
+            return
+        self.delete_requested.emit(item.data(0, KIND_ROLE), item.data(0, ID_ROLE))
 
     def _menu(self, tree: QTreeWidget, pos) -> None:
         item = tree.itemAt(pos)
