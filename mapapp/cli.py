@@ -78,6 +78,20 @@ def _snapshot_parser() -> argparse.ArgumentParser:
         default="window",
         help="window: events in it; accumulate: everything up to --to; fade: older fade out",
     )
+    p.add_argument(
+        "--basemap",
+        metavar="NAME|URL|FILE",
+        help="a tile basemap under the vector layers: a provider name (OpenStreetMap.Mapnik, "
+        "Esri.WorldImagery, ...), an https URL template with {z}/{x}/{y}, "
+        "or an .mbtiles/.pmtiles file",
+    )
+    p.add_argument(
+        "--basemap-timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how long to wait for tiles; missing ones are reported and left to the vector map",
+    )
     for flag in ("legend", "scale-bar", "north-arrow", "attribution", "data-date"):
         p.add_argument(f"--no-{flag}", action="store_true", help=f"leave out the {flag}")
     return p
@@ -156,6 +170,16 @@ def run_snapshot(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--hide: unknown layer {sorted(unknown)[0]!r}; layers: {', '.join(LAYERS)}"
         )
+    if not (0 < args.basemap_timeout <= 3600):
+        raise UsageError(f"--basemap-timeout {args.basemap_timeout:g} is out of range (0..3600 s)")
+    tile_source = None
+    if args.basemap:
+        from mapapp.geo.tile_sources import TileSourceError, source_from_spec
+
+        try:
+            tile_source = source_from_spec(args.basemap)
+        except TileSourceError as exc:
+            raise UsageError(f"--basemap: {exc}") from None
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
@@ -194,11 +218,34 @@ def run_snapshot(args: argparse.Namespace) -> int:
         attribution=not args.no_attribution,
         data_date=not args.no_data_date,
         time_window=window,
+        tile_source=tile_source,
     )
+    if tile_source is not None:
+        snap = _add_tiles(snap, tile_source, out, args.basemap_timeout)
     export_snapshot(out, snap, basemap, layer)
     del app
     print(f"wrote {out} ({width}x{height}, {suffix[1:].upper()})")
     return 0
+
+
+def _add_tiles(snap, source, out, timeout_s: float):
+    """The snapshot with the tiles its view needs; what could not be had is said on
+    stderr and in the image's metadata, and left to the vector basemap."""
+    from mapapp.geo.tile_sources import TileSourceError
+    from mapapp.render.tile_loader import TileLoader, with_tiles_now
+
+    try:
+        loader = TileLoader(source)
+    except TileSourceError as exc:
+        raise UsageError(f"--basemap: {exc}") from None
+    try:
+        snap, result = with_tiles_now(loader, snap, out, timeout_s)
+    finally:
+        loader.close()
+    if result.failed:
+        print(f"mapapp snapshot: warning: {result.summary()}", file=sys.stderr)
+        snap.metadata["Basemap"] += f"; {len(result.failed)} tiles missing"
+    return snap
 
 
 def _convert_parser() -> argparse.ArgumentParser:

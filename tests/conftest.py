@@ -10,6 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="mapapp-test-config-")
 # Autosave's recovery files go to the user's data folder: a disposable one too.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="mapapp-test-data-")
+# The tile disk cache goes to the user's cache folder: a disposable one too.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="mapapp-test-cache-")
 
 import pytest
 from hypothesis import settings
@@ -57,3 +59,13 @@ def situation_window(qtbot, clean_settings, basemap):
     w.undo_stack.setClean()
     w.close()
     w.deleteLater()
+
+
+@pytest.fixture
+def tile_server():
+    """Flat-colour tiles whose colour encodes z/x/y, on 127.0.0.1 (tests/tile_server.py)."""
+    from tests.tile_server import TileServer
+
+    server = TileServer()
+    yield server
+    server.close()

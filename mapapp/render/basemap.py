@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import shiboken6
@@ -159,47 +160,73 @@ def visible_features(basemap: Basemap, layer: str, view: Viewport) -> list[PathF
 
 
 def draw_basemap(
-    painter: QPainter, basemap: Basemap, view: Viewport, layers: frozenset[str]
+    painter: QPainter,
+    basemap: Basemap,
+    view: Viewport,
+    layers: frozenset[str],
+    between: Callable[[], None] | None = None,
 ) -> None:
-    """Fills and lines of every visible layer, in map coordinates, bottom to top."""
+    """Fills, then ``between`` (a tile basemap, which covers the fills where it has
+    tiles), then the lines of every visible layer, with a light casing over imagery."""
     x0, y0, x1, y1 = view.bounds()
     area = QRectF(x0, y0, x1 - x0, y1 - y0)
-    painter.save()
-    outer = painter.transform()
-    painter.setTransform(map_transform(view), True)
-    painter.setPen(Qt.PenStyle.NoPen)
-    if "world_context" in layers:
-        painter.setBrush(style.LAND_CONTEXT)
-        for f in _visible(basemap.features("world_context"), area):
-            painter.drawPath(f.path)
     detail = "countries_10m" in layers and view.resolution <= DETAIL_MAX_RESOLUTION
     countries = _visible(basemap.features("countries_10m"), area) if detail else []
+    world = _visible(basemap.features("world_context"), area) if "world_context" in layers else []
+    painter.save()
+    painter.setTransform(map_transform(view), True)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.LAND_CONTEXT)
+    for f in world:
+        painter.drawPath(f.path)
     for f in countries:
         painter.setBrush(style.LAND_FOCUS if f.props.get("iso_a3") == "MLI" else style.LAND)
         painter.drawPath(f.path)
+    painter.restore()
+    if between is not None:
+        between()
+    edges = countries if detail else world
+    _draw_lines(painter, basemap, view, layers, area, edges, detail, between is not None)
+
+
+def _draw_lines(
+    painter: QPainter,
+    basemap: Basemap,
+    view: Viewport,
+    layers: frozenset[str],
+    area: QRectF,
+    edges: list[PathFeature],
+    detail: bool,
+    cased: bool,
+) -> None:
+    """Azawad's hatch and every boundary line; ``cased``: each line over a light casing
+    so it stays readable on imagery."""
+    painter.save()
+    outer = painter.transform()
+    to_screen = map_transform(view)
+    painter.setTransform(to_screen, True)
     azawad = _visible(basemap.features("azawad"), area) if "azawad" in layers else []
     if azawad:
         # Filled in screen space, so the hatch keeps its spacing at every zoom.
-        to_screen = map_transform(view)
         painter.setTransform(outer)
         for f in azawad:
             paint_hatch(painter, to_screen.map(f.path))
         painter.setTransform(to_screen, True)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    if "mali_admin1" in layers:
-        painter.setPen(style.cosmetic_pen(style.ADMIN1_EDGE, 0.8, Qt.PenStyle.DashLine))
-        for f in _visible(basemap.features("mali_admin1"), area):
+    admin1 = _visible(basemap.features("mali_admin1"), area) if "mali_admin1" in layers else []
+    edge_width = 1.0 if cased else 0.9 if detail else 0.6
+    if cased:
+        painter.setPen(style.cosmetic_pen(style.HALO_CASING, 3.0))
+        for f in admin1 + edges + azawad:
             painter.drawPath(f.path)
-    if detail:
-        painter.setPen(style.cosmetic_pen(style.COUNTRY_EDGE, 0.9))
-        for f in countries:
-            painter.drawPath(f.path)
-    elif "world_context" in layers:
-        painter.setPen(style.cosmetic_pen(style.COUNTRY_EDGE, 0.6))
-        for f in _visible(basemap.features("world_context"), area):
-            painter.drawPath(f.path)
+    painter.setPen(style.cosmetic_pen(style.ADMIN1_EDGE, 0.8, Qt.PenStyle.DashLine))
+    for f in admin1:
+        painter.drawPath(f.path)
+    painter.setPen(style.cosmetic_pen(style.COUNTRY_EDGE, edge_width))
+    for f in edges:
+        painter.drawPath(f.path)
+    painter.setPen(style.cosmetic_pen(style.AZAWAD_EDGE, 1.0, Qt.PenStyle.DashLine))
     for f in azawad:
-        painter.setPen(style.cosmetic_pen(style.AZAWAD_EDGE, 1.0, Qt.PenStyle.DashLine))
         painter.drawPath(f.path)
     if "mali_algeria_border" in layers:
         for f in _visible(basemap.features("mali_algeria_border"), area):

@@ -24,6 +24,7 @@ from mapapp.render.basemap import Basemap
 from mapapp.render.markers import MarkerLayer
 from mapapp.render.scene import RenderOptions, render_map
 from mapapp.render.situation_layer import SituationLayer
+from mapapp.render.tiles import TileLayer
 
 # Qt's quality 60 = zlib level 3: as small as level 6 on flat map colours, ~40% faster.
 PNG_QUALITY = 60
@@ -43,16 +44,25 @@ def _no_progress(percent: int, stage: str) -> None:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What to export: the view (logical pixels), how to draw it, and at what density."""
+    """What to export: the view (logical pixels), how to draw it, at what density, and
+    the tile basemap's tiles (fetched beforehand, frozen) if there is one."""
 
     view: Viewport
     options: RenderOptions
     dpi: float = 96.0
     metadata: dict[str, str] = field(default_factory=dict)
+    tiles: TileLayer | None = None
 
     @property
     def scale(self) -> float:
         return self.dpi / 96.0
+
+    def tile_density(self, path: Path | str) -> float:
+        """Tiles as sharp as the output: a PNG's pixel density; at least 2 for PDF and
+        SVG, which are printed and zoomed (at most 4, or a page needs thousands)."""
+        if export_format(path) == "png":
+            return self.scale
+        return min(4.0, max(2.0, self.scale))
 
 
 def export_format(path: Path | str) -> str:
@@ -105,6 +115,7 @@ def render_image(
     markers: MarkerLayer | None = None,
     scale: float = 1.0,
     situation: SituationLayer | None = None,
+    tiles: TileLayer | None = None,
 ) -> QImage:
     """The map at ``view`` (logical pixels) drawn into an image ``scale`` times larger."""
     image = QImage(
@@ -118,7 +129,7 @@ def render_image(
     painter = QPainter(image)
     try:
         painter.scale(scale, scale)
-        render_map(painter, view, basemap, options, markers, situation)
+        render_map(painter, view, basemap, options, markers, situation, tiles)
     finally:
         painter.end()
     return image
@@ -158,7 +169,9 @@ def export_snapshot(
     progress(0, "Drawing the map")
     encode: Callable[[str], bool]
     if fmt == "png":
-        image = render_image(snap.view, basemap, snap.options, None, snap.scale, situation)
+        image = render_image(
+            snap.view, basemap, snap.options, None, snap.scale, situation, snap.tiles
+        )
         progress(40, "Encoding the PNG")
         for key, value in snap.metadata.items():
             image.setText(key, value)
@@ -194,7 +207,7 @@ def _write_svg(
     if not painter.begin(gen):
         return False
     try:
-        render_map(painter, v, basemap, snap.options, None, situation)
+        render_map(painter, v, basemap, snap.options, None, situation, snap.tiles)
     finally:
         painter.end()
     _insert_svg_metadata(tmp, snap.metadata)
@@ -242,7 +255,7 @@ def _write_pdf(
     if not painter.begin(writer):
         return False
     try:
-        render_map(painter, v, basemap, snap.options, None, situation)
+        render_map(painter, v, basemap, snap.options, None, situation, snap.tiles)
     finally:
         painter.end()
     return True

@@ -146,15 +146,56 @@ def draw_north_arrow(painter: QPainter, view: Viewport) -> QRectF:
     return box
 
 
-def draw_attribution(painter: QPainter, view: Viewport, text: str) -> QRectF:
-    f = style.font(10)
-    w, h = text_size(f, text)
-    box = QRectF(view.width - w - 10, view.height - h - 4, w + 10, h + 4)
+ATTRIBUTION_FONT_PX = 10
+
+
+def attribution_lines(parts: list[str], max_width: float) -> list[str]:
+    """The footer's parts joined by " · " and wrapped to ``max_width`` pixels, between
+    parts where possible, else between words: a provider's long credit must be
+    readable, not cut off at the map's edge."""
+    f = style.font(ATTRIBUTION_FONT_PX)
+
+    def fits(text: str) -> bool:
+        return text_size(f, text)[0] <= max_width
+
+    lines: list[str] = []
+    line = ""
+    for part in (p for p in parts if p):
+        joined = f"{line} · {part}" if line else part
+        if fits(joined):
+            line = joined
+            continue
+        if line:
+            lines.append(line + " ·")
+        line = ""
+        for word in part.split(" "):
+            trial = f"{line} {word}" if line else word
+            if line and not fits(trial):
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+    return [*lines, line] if line else lines
+
+
+def attribution_rect(view: Viewport, lines: list[str]) -> QRectF:
+    f = style.font(ATTRIBUTION_FONT_PX)
+    w = max(text_size(f, line)[0] for line in lines)
+    h = text_size(f, "Ag")[1]
+    height = h * len(lines) + 4
+    return QRectF(view.width - w - 10, view.height - height, w + 10, height)
+
+
+def draw_attribution(painter: QPainter, view: Viewport, lines: list[str]) -> QRectF:
+    box = attribution_rect(view, lines)
+    f = style.font(ATTRIBUTION_FONT_PX)
+    h = text_size(f, "Ag")[1]
     painter.save()
     painter.fillRect(box, style.OVERLAY_BG)
     painter.setFont(f)
     painter.setPen(style.GRATICULE_TEXT)
-    painter.drawText(QPointF(box.left() + 5, box.bottom() - 3 - (h - text_size(f, "A")[1])), text)
+    for i, line in enumerate(lines):
+        painter.drawText(QRectF(box.left() + 5, box.top() + 2 + i * h, box.width(), h), line)
     painter.restore()
     return box
 

@@ -19,6 +19,8 @@ from mapapp.render.labels import LabelPlacer, draw_halo_text, point_label_candid
 from mapapp.render.legend import LABELS as LEGEND_LABELS
 from mapapp.render.legend import draw_legend, legend_size
 from mapapp.render.overlays import (
+    attribution_lines,
+    attribution_rect,
     draw_attribution,
     draw_graticule,
     draw_north_arrow,
@@ -30,6 +32,7 @@ from mapapp.render.symbols import MarkerStyle
 if TYPE_CHECKING:
     from mapapp.render.markers import MarkerLayer
     from mapapp.render.situation_layer import SituationLayer
+    from mapapp.render.tiles import TileLayer, TilePlan
 
 # Layer key -> name shown in the layer list, in list order (top of list = drawn last).
 LAYERS: dict[str, str] = {
@@ -73,6 +76,8 @@ class Drawn:
     labels: list[tuple[str, QRectF]]
     legend: list[str]
     legend_rect: QRectF | None = None
+    tiles: TilePlan | None = None
+    footer: list[str] = field(default_factory=list)  # the attribution lines, as drawn
 
 
 def render_map(
@@ -82,21 +87,36 @@ def render_map(
     options: RenderOptions,
     markers: MarkerLayer | None = None,
     situation: SituationLayer | None = None,
+    tiles: TileLayer | None = None,
 ) -> Drawn:
-    """Draw the map for ``view`` onto any painter (screen, image, SVG, PDF, printer)."""
+    """Draw the map for ``view`` onto any painter (screen, image, SVG, PDF, printer);
+    ``tiles``: a tile basemap between the land fills and the boundary lines."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setClipRect(QRectF(0, 0, view.width, view.height))
     painter.fillRect(QRectF(0, 0, view.width, view.height), style.SEA)
-    draw_basemap(painter, basemap, view, options.layers)
+    plan: list[TilePlan] = []
+    if tiles is not None:
+        from mapapp.render.tiles import draw_tiles
+
+        draw_basemap(
+            painter,
+            basemap,
+            view,
+            options.layers,
+            lambda: plan.append(draw_tiles(painter, view, tiles)),
+        )
+    else:
+        draw_basemap(painter, basemap, view, options.layers)
+    footer = _footer_lines(view, options, tiles)
     placer = LabelPlacer(QRectF(0, 0, view.width, view.height))
-    _reserve_overlays(placer, view, options)
+    _reserve_overlays(placer, view, options, footer)
     show_events = situation is not None and "markers" in options.layers
     extra = situation.extra_places() if situation is not None else []
     places = _visible_places(basemap, view, options, extra) if "places" in options.layers else []
     entries = legend_entries(basemap, view, options, places, situation if show_events else None)
-    legend_rect = _legend_rect(view, options, entries) if options.legend and entries else None
+    legend_rect = _legend_rect(view, footer, entries) if options.legend and entries else None
     if legend_rect is not None:
         placer.reserve(legend_rect)
     caption_rect = _caption_rect(view, options) if options.caption else None
@@ -120,7 +140,6 @@ def render_map(
         draw_scale_bar(painter, view, basemap)
     if options.north_arrow:
         draw_north_arrow(painter, view)
-    footer = _footer_text(options)
     if footer:
         draw_attribution(painter, view, footer)
     if options.title:
@@ -130,7 +149,9 @@ def render_map(
     if legend_rect is not None:
         draw_legend(painter, legend_rect, entries)
     painter.restore()
-    return Drawn(placer.labels, [key for key, _, _ in entries], legend_rect)
+    return Drawn(
+        placer.labels, [key for key, _, _ in entries], legend_rect, plan[0] if plan else None
+    )
 
 
 def legend_entries(
@@ -159,9 +180,9 @@ def legend_entries(
     return out
 
 
-def _legend_rect(view: Viewport, options: RenderOptions, entries) -> QRectF:
+def _legend_rect(view: Viewport, footer: list[str], entries) -> QRectF:
     w, h = legend_size(entries)
-    bottom = view.height - (26 if _footer_text(options) else 8)
+    bottom = (attribution_rect(view, footer).top() - 4) if footer else view.height - 8
     return QRectF(view.width - w - 10, bottom - h, w, h)
 
 
@@ -186,23 +207,31 @@ def _draw_caption(painter: QPainter, rect: QRectF, caption: str) -> None:
     painter.restore()
 
 
-def _footer_text(options: RenderOptions) -> str:
-    """The bottom line: the data date and the attribution, each switchable."""
+def _footer_lines(view: Viewport, options: RenderOptions, tiles: TileLayer | None) -> list[str]:
+    """The bottom lines: the data date, the tile provider's credit (always, as providers
+    require) and our attribution (switchable), wrapped to fit beside the scale bar."""
     parts = [f"Data as of {options.data_date}"] if options.data_date else []
+    if tiles is not None and tiles.source.attribution:
+        parts.append(f"Basemap: {tiles.source.attribution}")
     if options.attribution:
         parts.append(options.attribution_text)
-    return " · ".join(parts)
+    if not parts:
+        return []
+    beside_scale_bar = options.scale_bar and view.width >= 900
+    return attribution_lines(parts, max(160.0, view.width - (270 if beside_scale_bar else 20)))
 
 
-def _reserve_overlays(placer: LabelPlacer, view: Viewport, options: RenderOptions) -> None:
+def _reserve_overlays(
+    placer: LabelPlacer, view: Viewport, options: RenderOptions, footer: list[str]
+) -> None:
     """Keep labels out from under the scale bar, north arrow and attribution."""
     w, h = view.width, view.height
     if options.scale_bar:
         placer.reserve(QRectF(0, h - 70, 250, 70))
     if options.north_arrow:
         placer.reserve(QRectF(w - 60, 0, 60, 90))
-    if _footer_text(options):
-        placer.reserve(QRectF(w - 480, h - 22, 480, 22))
+    if footer:
+        placer.reserve(attribution_rect(view, footer))
     if options.title:
         placer.reserve(QRectF(0, 0, 520, 64))
 

@@ -15,6 +15,7 @@ from mapapp.render.scene import ATTRIBUTION, LAYERS, RenderOptions
 from mapapp.render.situation_layer import SituationLayer
 
 if TYPE_CHECKING:
+    from mapapp.geo.tile_sources import TileSource
     from mapapp.model.timeline import TimeWindow
 
 
@@ -137,9 +138,11 @@ def build_snapshot(
     data_date: bool = True,
     base: RenderOptions | None = None,
     time_window: TimeWindow | None = None,
+    tile_source: TileSource | None = None,
 ) -> Snapshot:
     """``time_window``: the window the layer's markers already follow; the caption says
-    which it is."""
+    which it is. ``tile_source``: the tile basemap, credited in the metadata (its tiles
+    are added by ``tile_loader.with_tiles``)."""
     s = layer.situation
     selected = resolve_selection(s, select) if select else None
     caption = event_caption(s, selected) if selected else ""
@@ -160,4 +163,10 @@ def build_snapshot(
         caption=caption,
         measure=None,
     )
-    return Snapshot(view, options, dpi, snapshot_metadata(view, options, situation_sources(s)))
+    sources = situation_sources(s)
+    if tile_source is not None:
+        sources.append(f"Basemap tiles: {tile_source.name} ({tile_source.attribution})")
+    metadata = snapshot_metadata(view, options, sources)
+    if tile_source is not None:
+        metadata["Basemap"] = f"{tile_source.name}; {tile_source.attribution}"
+    return Snapshot(view, options, dpi, metadata)

@@ -22,6 +22,7 @@ GRATICULE_TEXT = QColor("#52677a")
 PLACE_DOT = QColor("#2b2b2b")
 PLACE_TEXT = QColor("#1f1f1f")
 HALO = QColor(255, 255, 255, 230)
+HALO_CASING = QColor(255, 255, 255, 170)  # under boundary lines drawn over tile imagery
 FOCUS_MARK = QColor("#e8553a")
 COUNTRY_TEXT = QColor(95, 90, 80, 150)
 AZAWAD_TEXT = QColor(150, 75, 10, 200)

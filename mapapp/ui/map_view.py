@@ -28,7 +28,9 @@ from mapapp.ui.plain_text import tooltip
 
 if TYPE_CHECKING:
     from mapapp.render.markers import MarkerHit
+    from mapapp.render.scene import Drawn
     from mapapp.render.situation_layer import SituationLayer
+    from mapapp.render.tile_loader import TileLoader
 
 WHEEL_STEP = 1.25  # zoom factor per wheel notch
 KEY_ZOOM = 1.5
@@ -52,6 +54,8 @@ class MapView(QWidget):
         self.basemap = basemap
         self.options = RenderOptions()
         self.situation: SituationLayer | None = None
+        self.tile_loader: TileLoader | None = None
+        self.last_drawn: Drawn | None = None
         self.view = home_view(basemap, 800, 600)
         self._home_pending = True
         self._painted = False
@@ -99,6 +103,22 @@ class MapView(QWidget):
         (layers.add if visible else layers.discard)(key)
         self.set_options(layers=frozenset(layers))
 
+    def set_tile_loader(self, loader: TileLoader | None) -> None:
+        """A tile basemap under the vector layers (None: the vector basemap alone)."""
+        if self.tile_loader is not None:
+            self.tile_loader.tile_loaded.disconnect(self.update)
+        self.tile_loader = loader
+        if loader is not None:
+            loader.tile_loaded.connect(self.update)
+        self.update()
+
+    def tile_density(self) -> float:
+        """@2x tiles on a high-DPI screen when the provider has them; else ordinary ones
+        (shrunk, not multiplied by four)."""
+        loader = self.tile_loader
+        hidpi = loader is not None and loader.source.hidpi and self.devicePixelRatioF() >= 1.5
+        return 2.0 if hidpi else 1.0
+
     def lonlat_at(self, sx: float, sy: float) -> tuple[float, float]:
         return WEB_MERCATOR.inverse(*self.view.screen_to_map(sx, sy))
 
@@ -112,7 +132,13 @@ class MapView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        render_map(painter, self.view, self.basemap, self.options, situation=self.situation)
+        tiles = None
+        if self.tile_loader is not None:
+            tiles = self.tile_loader.layer
+            tiles.density = self.tile_density()
+        self.last_drawn = render_map(
+            painter, self.view, self.basemap, self.options, situation=self.situation, tiles=tiles
+        )
         if self._dragging is not None and self._drag_to is not None:
             self._draw_drag(painter)
         painter.end()

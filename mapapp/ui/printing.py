@@ -46,7 +46,7 @@ def paint_page(
         raise ExportError("the printer could not be opened")
     try:
         painter.scale(scale, scale)
-        render_map(painter, view, basemap, snap.options, None, situation)
+        render_map(painter, view, basemap, snap.options, None, situation, snap.tiles)
     finally:
         painter.end()
 

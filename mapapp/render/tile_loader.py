@@ -1,0 +1,400 @@
+"""Loading tiles for the window and for exports: one loader, one disk cache.
+
+Online tiles go through Qt's network stack on the event loop (never inside a paint), at
+most two requests per host at a time, with a User-Agent naming mapapp, into a
+size-limited disk cache (QNetworkDiskCache) that keeps and revalidates tiles as the
+server's cache headers say, as the OpenStreetMap tile usage policy asks. Tile files are
+read on worker threads. Decoding happens off the GUI thread too.
+
+Only tiles a frame or an export actually needs are asked for: the window's wish list is
+replaced on every frame (what scrolled away is dropped from the queue), and nothing is
+fetched ahead. A tile that fails is left to the vector basemap and is summed up in one
+``problem`` message, not one per tile.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QEventLoop,
+    QObject,
+    QStandardPaths,
+    QThreadPool,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QImage
+from PySide6.QtNetwork import (
+    QNetworkAccessManager,
+    QNetworkDiskCache,
+    QNetworkReply,
+    QNetworkRequest,
+)
+
+from mapapp import __version__
+from mapapp.geo.tile_sources import TileSource, TileSourceError
+from mapapp.render.tiles import Ref, TileCache, TileLayer, TilePlan, plan_tiles
+
+if TYPE_CHECKING:
+    from mapapp.render.export import Snapshot
+
+USER_AGENT = (
+    f"mapapp/{__version__} (desktop situation map; Qt network; "
+    "tiles for the visible view only, disk-cached)"
+)
+CONNECTIONS_PER_HOST = 2
+DISK_CACHE_BYTES = 300 * 1024 * 1024
+TRANSFER_TIMEOUT_MS = 20_000
+RETRY_AFTER_S = 60.0  # a tile that failed is asked for again only after this
+MESSAGE_DELAY_MS = 1_500  # failures in this span make one message
+FILE_HOST = "(file)"
+
+
+def tile_cache_dir() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(base or Path.home() / ".cache" / "mapapp") / "tiles"
+
+
+@dataclass
+class FetchResult:
+    """What an export's fetch got: tiles in memory, and why the others are missing."""
+
+    loaded: int = 0
+    failed: dict[Ref, str] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        if not self.failed:
+            return ""
+        reasons = Counter(self.failed.values())
+        why = ", ".join(f"{r} ×{n}" if n > 1 else r for r, n in reasons.most_common(3))
+        total = self.loaded + len(self.failed)
+        return (
+            f"{len(self.failed)} of {total} basemap tiles could not be loaded ({why}); "
+            "the vector map shows in their place"
+        )
+
+
+@dataclass
+class _Fetch:
+    refs: set[Ref]
+    done: Callable[[FetchResult], None]
+    started: float
+    result: FetchResult = field(default_factory=FetchResult)
+    timer: QTimer | None = None
+
+
+def decode_tile(data: bytes) -> QImage | None:
+    """PNG/JPEG/WebP bytes as an image in the format the raster engine blits fastest."""
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    fmt = (
+        QImage.Format.Format_ARGB32_Premultiplied
+        if image.hasAlphaChannel()
+        else QImage.Format.Format_RGB32
+    )
+    return image if image.format() == fmt else image.convertToFormat(fmt)
+
+
+class TileLoader(QObject):
+    """Fills ``layer.cache`` for one source. ``tile_loaded``: repaint; ``problem``: one
+    line for the status bar."""
+
+    tile_loaded = Signal()
+    problem = Signal(str)
+    _finished = Signal(object, object, str)  # ref, QImage or None, reason (worker → GUI)
+
+    def __init__(
+        self, source: TileSource, cache_dir: Path | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.layer = TileLayer(source, TileCache(), request=self.request)
+        self._reader = None
+        if not source.online:
+            from mapapp.geo.tile_files import open_tile_file
+
+            self._reader = open_tile_file(Path(source.location))
+        self._cache_dir = cache_dir or tile_cache_dir()
+        self._net: QNetworkAccessManager | None = None
+        self._queues: dict[str, deque[tuple[Ref, int]]] = {}
+        self._in_flight: Counter[str] = Counter()
+        self._pending: set[Ref] = set()  # queued, in flight or decoding
+        self._wanted: set[Ref] = set()  # the last frame's missing tiles
+        self._failed: dict[Ref, tuple[float, str]] = {}
+        self._first_error: dict[Ref, str] = {}
+        self._fetches: list[_Fetch] = []
+        self._unreported: Counter[str] = Counter()
+        self.requests_sent = 0  # network requests (not answered from the disk cache)
+        self.served_from_cache = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._finished.connect(self._on_finished)
+        self._pump_timer = QTimer(self, singleShot=True, interval=0)
+        self._pump_timer.timeout.connect(self._pump)
+        self._message_timer = QTimer(self, singleShot=True, interval=MESSAGE_DELAY_MS)
+        self._message_timer.timeout.connect(self._report)
+        self._closed = False
+
+    # what the renderer and exports ask for ------------------------------------------
+    def request(self, plan: TilePlan, missing: list) -> None:
+        """A frame lacked these tiles: queue them (called from inside a paint, so the
+        network is only touched on the next turn of the event loop)."""
+        refs = [(key, plan.hidpi) for key in missing]
+        self._wanted = set(refs)
+        self._drop_unwanted()
+        for ref in refs:
+            self._enqueue(ref)
+        self._pump_timer.start()
+
+    def fetch(self, plan: TilePlan, timeout_s: float, done: Callable[[FetchResult], None]) -> None:
+        """Load every tile of ``plan`` (failed ones are tried again), then call ``done``
+        once all are in memory or failed, or when ``timeout_s`` runs out."""
+        job = _Fetch({(k, plan.hidpi) for k in plan.keys}, done, time.monotonic())
+        for ref in job.refs:
+            if ref in self.layer.cache:
+                continue
+            self._failed.pop(ref, None)
+            self._enqueue(ref)
+        self._fetches.append(job)
+        job.timer = QTimer(self, singleShot=True, interval=max(1, round(timeout_s * 1000)))
+        job.timer.timeout.connect(lambda: self._expire(job))
+        job.timer.start()
+        self._pump_timer.start()
+        self._settle()
+
+    def close(self) -> None:
+        """Stop: abort what is in flight and wait for the decoding threads."""
+        self._closed = True
+        for q in self._queues.values():
+            q.clear()
+        if self._net is not None:
+            for reply in self._net.findChildren(QNetworkReply):
+                reply.abort()
+        self._pool.waitForDone(5_000)
+        if self._reader is not None:
+            self._reader.close()
+
+    # queueing ----------------------------------------------------------------------
+    def _host(self, ref: Ref) -> str:
+        if self._reader is not None:
+            return FILE_HOST
+        return QUrl(self.source.url(ref[0], ref[1])).host()
+
+    def _enqueue(self, ref: Ref, attempt: int = 0) -> None:
+        if ref in self._pending or ref in self.layer.cache:
+            return
+        failed = self._failed.get(ref)
+        if failed is not None and time.monotonic() - failed[0] < RETRY_AFTER_S:
+            return
+        self._pending.add(ref)
+        self._queues.setdefault(self._host(ref), deque()).append((ref, attempt))
+
+    def _pinned(self) -> set[Ref]:
+        return set().union(*(f.refs for f in self._fetches)) if self._fetches else set()
+
+    def _drop_unwanted(self) -> None:
+        keep = self._wanted | self._pinned()
+        for q in self._queues.values():
+            stale = [item for item in q if item[0] not in keep]
+            for item in stale:
+                q.remove(item)
+                self._pending.discard(item[0])
+
+    def _pump(self) -> None:
+        if self._closed:
+            return
+        for host, q in self._queues.items():
+            while q and self._in_flight[host] < CONNECTIONS_PER_HOST:
+                ref, attempt = q.popleft()
+                self._in_flight[host] += 1
+                if self._reader is not None:
+                    self._pool.start(lambda ref=ref: self._read_file(ref))
+                else:
+                    self._get(ref, host, attempt)
+
+    # online ------------------------------------------------------------------------
+    def _network(self) -> QNetworkAccessManager:
+        if self._net is None:
+            self._net = QNetworkAccessManager(self)
+            cache = QNetworkDiskCache(self._net)
+            cache.setCacheDirectory(str(self._cache_dir))
+            cache.setMaximumCacheSize(DISK_CACHE_BYTES)
+            self._net.setCache(cache)
+        return self._net
+
+    def _get(self, ref: Ref, host: str, attempt: int) -> None:
+        req = QNetworkRequest(QUrl(self.source.url(ref[0], ref[1])))
+        req.setHeader(QNetworkRequest.KnownHeaders.UserAgentHeader, USER_AGENT)
+        req.setTransferTimeout(TRANSFER_TIMEOUT_MS)
+        # Offline with a stale copy on disk: the copy beats an empty square.
+        control = (
+            QNetworkRequest.CacheLoadControl.AlwaysCache
+            if attempt
+            else QNetworkRequest.CacheLoadControl.PreferNetwork
+        )
+        req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, control)
+        reply = self._network().get(req)
+        reply.finished.connect(lambda: self._on_reply(reply, ref, host, attempt))
+
+    def _on_reply(self, reply: QNetworkReply, ref: Ref, host: str, attempt: int) -> None:
+        self._in_flight[host] -= 1
+        reply.deleteLater()
+        if self._closed:
+            return
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        error = reply.error()
+        if reply.attribute(QNetworkRequest.Attribute.SourceIsFromCacheAttribute):
+            self.served_from_cache += 1
+        elif attempt == 0:
+            self.requests_sent += 1
+        if error == QNetworkReply.NetworkError.NoError and (status or 200) < 300:
+            data = bytes(reply.readAll().data())
+            self._pool.start(lambda: self._decode(ref, data))
+        elif status is None and attempt == 0 and error != QNetworkReply.NetworkError.NoError:
+            # No answer at all (offline, timed out): the disk cache's copy, however old,
+            # beats an empty square.
+            self._first_error[ref] = _reason(status, error, reply)
+            self._pending.discard(ref)
+            self._enqueue(ref, attempt=1)
+        else:
+            reason = _reason(status, error, reply)
+            self._finished.emit(ref, None, self._first_error.pop(ref, reason))
+        self._pump_timer.start()
+
+    # files and decoding (worker threads) -------------------------------------------------
+    def _read_file(self, ref: Ref) -> None:
+        try:
+            data = self._reader.read(ref[0])
+        except TileSourceError as exc:
+            self._finished.emit(ref, None, str(exc).rsplit(": ", 1)[-1])
+            return
+        if data is None:
+            self._finished.emit(ref, None, "not in the file")
+            return
+        self._decode(ref, data)
+
+    def _decode(self, ref: Ref, data: bytes) -> None:
+        image = decode_tile(data)
+        self._finished.emit(ref, image, "" if image is not None else "broken image")
+
+    # results (GUI thread) ---------------------------------------------------------------
+    def _on_finished(self, ref: Ref, image: QImage | None, reason: str) -> None:
+        if self._reader is not None:
+            self._in_flight[FILE_HOST] -= 1
+            self._pump_timer.start()
+        self._pending.discard(ref)
+        if image is not None:
+            self.layer.cache.put(ref, image)
+            self._failed.pop(ref, None)
+            self.tile_loaded.emit()
+        else:
+            self._failed[ref] = (time.monotonic(), reason)
+            self._unreported[reason] += 1
+            if not self._message_timer.isActive():
+                self._message_timer.start()
+        self._settle()
+
+    def _settle(self) -> None:
+        """Call back the fetches whose every tile is now in memory or has failed."""
+        for job in list(self._fetches):
+            open_refs = [
+                r
+                for r in job.refs
+                if r not in self.layer.cache and not self._failed_since(r, job.started)
+            ]
+            if not open_refs:
+                self._complete(job)
+
+    def _failed_since(self, ref: Ref, started: float) -> bool:
+        failed = self._failed.get(ref)
+        return failed is not None and failed[0] >= started
+
+    def _expire(self, job: _Fetch) -> None:
+        if job in self._fetches:
+            for ref in job.refs:
+                if ref not in self.layer.cache and not self._failed_since(ref, job.started):
+                    job.result.failed[ref] = "timed out"
+            self._complete(job)
+
+    def _complete(self, job: _Fetch) -> None:
+        self._fetches.remove(job)
+        if job.timer is not None:
+            job.timer.stop()
+        for ref in job.refs:
+            if ref in self.layer.cache:
+                job.result.loaded += 1
+            elif ref not in job.result.failed:
+                job.result.failed[ref] = self._failed.get(ref, (0.0, "not loaded"))[1]
+        self._drop_unwanted()
+        job.done(job.result)
+
+    def _report(self) -> None:
+        if not self._unreported:
+            return
+        n = sum(self._unreported.values())
+        why = ", ".join(f"{r} ×{k}" if k > 1 else r for r, k in self._unreported.most_common(4))
+        self._unreported.clear()
+        tiles = "tile" if n == 1 else "tiles"
+        self.problem.emit(
+            f"Basemap: {n} {tiles} could not be loaded ({why}); the vector map shows there."
+        )
+
+
+def _reason(status, error: QNetworkReply.NetworkError, reply: QNetworkReply) -> str:
+    """A short, stable reason: failures are counted by it in the status message."""
+    if status is not None and int(status) >= 300:
+        return f"HTTP {int(status)}"
+    errors = QNetworkReply.NetworkError
+    if error in (errors.OperationCanceledError, errors.TimeoutError):
+        return "timed out"
+    named = {
+        errors.ConnectionRefusedError: "connection refused",
+        errors.HostNotFoundError: "server not found",
+        errors.RemoteHostClosedError: "connection closed",
+        errors.UnknownNetworkError: "no network",
+        errors.TemporaryNetworkFailureError: "no network",
+        errors.NetworkSessionFailedError: "no network",
+        errors.SslHandshakeFailedError: "TLS handshake failed",
+    }
+    return named.get(error, "") or reply.errorString()[:60] or "network error"
+
+
+def with_tiles(
+    loader: TileLoader,
+    snap: Snapshot,
+    path: Path | str,
+    timeout_s: float,
+    done: Callable[[Snapshot, FetchResult], None],
+) -> None:
+    """Fetch the tiles ``snap`` needs at the output's density, then hand ``done`` the
+    snapshot carrying a frozen copy of them (safe for an export thread)."""
+    from dataclasses import replace
+
+    density = snap.tile_density(path)
+    plan = plan_tiles(snap.view, loader.source, density)
+
+    def finish(result: FetchResult) -> None:
+        done(replace(snap, tiles=loader.layer.frozen(plan, density)), result)
+
+    loader.fetch(plan, timeout_s, finish)
+
+
+def with_tiles_now(
+    loader: TileLoader, snap: Snapshot, path: Path | str, timeout_s: float
+) -> tuple[Snapshot, FetchResult]:
+    """``with_tiles``, waiting for it (the command line, which has no window to keep
+    responsive)."""
+    out: list[tuple[Snapshot, FetchResult]] = []
+    loop = QEventLoop()
+    with_tiles(loader, snap, path, timeout_s, lambda s, r: (out.append((s, r)), loop.quit()))
+    if not out:
+        loop.exec()
+    return out[0]
