@@ -53,6 +53,11 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"mapapp {__version__}")
     p.add_argument("file", nargs="?", help="situation file (default: the embedded one)")
+    p.add_argument(
+        "--basemap",
+        metavar="NAME|URL|FILE",
+        help="a tile basemap for this session (as for 'mapapp snapshot')",
+    )
     return p
 
 
@@ -408,10 +413,18 @@ def _plural(n: int, word: str) -> str:
 
 def run_gui(argv: list[str]) -> int:
     # plain 'mapapp' skips argparse's import: start-up is measured
-    file = _gui_parser().parse_args(argv).file if argv else None
+    args = _gui_parser().parse_args(argv) if argv else None
+    tile_source = None
+    if args is not None and args.basemap:
+        from mapapp.geo.tile_sources import TileSourceError, source_from_spec
+
+        try:
+            tile_source = source_from_spec(args.basemap)
+        except TileSourceError as exc:
+            raise UsageError(f"--basemap: {exc}") from None
     from mapapp.ui.app import run
 
-    return run(file)
+    return run(args.file if args else None, tile_source)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -98,14 +98,14 @@ class PMTiles:
     def __init__(self, path: Path) -> None:
         import mmap
 
-        from pmtiles.reader import MmapSource, Reader
+        from pmtiles.reader import Reader
         from pmtiles.tile import Compression, TileType
 
         self.path = Path(path)
         try:
             self._file = open(self.path, "rb")  # noqa: SIM115 - kept open for the map
             self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
-            self._reader = Reader(MmapSource(self._map))
+            self._reader = Reader(self._bytes)
             header = self._reader.header()
             meta = self._reader.metadata()
         except FileNotFoundError:
@@ -142,6 +142,9 @@ class PMTiles:
             bounds=bounds,
             spec=str(self.path),
         )
+
+    def _bytes(self, offset: int, length: int) -> bytes:
+        return self._map[offset : offset + length]
 
     def read(self, key: TileKey) -> bytes | None:
         try:

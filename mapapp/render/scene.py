@@ -95,20 +95,25 @@ def render_map(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setClipRect(QRectF(0, 0, view.width, view.height))
-    painter.fillRect(QRectF(0, 0, view.width, view.height), style.SEA)
-    plan: list[TilePlan] = []
-    if tiles is not None:
-        from mapapp.render.tiles import draw_tiles
+    plan = None
+    if tiles is None:
+        painter.fillRect(QRectF(0, 0, view.width, view.height), style.SEA)
+        draw_basemap(painter, basemap, view, options.layers)
+    else:
+        from mapapp.render.tiles import covers_view, draw_tiles, plan_tiles
 
+        plan = plan_tiles(view, tiles.source, tiles.density)
+        hidden = covers_view(view, tiles, plan)
+        if not hidden:
+            painter.fillRect(QRectF(0, 0, view.width, view.height), style.SEA)
         draw_basemap(
             painter,
             basemap,
             view,
             options.layers,
-            lambda: plan.append(draw_tiles(painter, view, tiles)),
+            lambda: draw_tiles(painter, view, tiles, plan),
+            fills=not hidden,
         )
-    else:
-        draw_basemap(painter, basemap, view, options.layers)
     footer = _footer_lines(view, options, tiles)
     placer = LabelPlacer(QRectF(0, 0, view.width, view.height))
     _reserve_overlays(placer, view, options, footer)
@@ -149,9 +154,8 @@ def render_map(
     if legend_rect is not None:
         draw_legend(painter, legend_rect, entries)
     painter.restore()
-    return Drawn(
-        placer.labels, [key for key, _, _ in entries], legend_rect, plan[0] if plan else None
-    )
+    keys = [key for key, _, _ in entries]
+    return Drawn(placer.labels, keys, legend_rect, plan, footer)
 
 
 def legend_entries(

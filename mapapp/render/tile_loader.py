@@ -116,7 +116,7 @@ class TileLoader(QObject):
     ) -> None:
         super().__init__(parent)
         self.source = source
-        self.layer = TileLayer(source, TileCache(), request=self.request)
+        self.layer = TileLayer(source, TileCache(), request=self.request, keep_scaled=True)
         self._reader = None
         if not source.online:
             from mapapp.geo.tile_files import open_tile_file
@@ -170,9 +170,54 @@ class TileLoader(QObject):
         self._pump_timer.start()
         self._settle()
 
+    def load_local_now(self, plan: TilePlan, budget_s: float = 0.15) -> int:
+        """Read the plan's tiles that are on this machine (a tile file, or fresh copies in
+        the disk cache) right now, within ``budget_s``: the window's first frame then
+        opens with its basemap instead of flashing the vector map. Returns how many."""
+        deadline = time.monotonic() + budget_s
+        loaded = 0
+        for key in plan.keys:
+            ref = (key, plan.hidpi)
+            if ref in self.layer.cache or time.monotonic() > deadline:
+                continue
+            try:
+                data = self._reader.read(key) if self._reader else self._fresh_on_disk(ref)
+            except TileSourceError:
+                data = None
+            image = decode_tile(data) if data else None
+            if image is not None:
+                self.layer.cache.put(ref, image)
+                loaded += 1
+        return loaded
+
+    def _fresh_on_disk(self, ref: Ref) -> bytes | None:
+        """A disk-cached tile the server said is still fresh (else the network decides)."""
+        from PySide6.QtCore import QDateTime
+
+        cache = self._network().cache()
+        url = QUrl(self.source.url(ref[0], ref[1]))
+        meta = cache.metaData(url)
+        expires = meta.expirationDate()
+        if not meta.isValid() or not expires.isValid() or expires < QDateTime.currentDateTimeUtc():
+            return None
+        device = cache.data(url)
+        if device is None:
+            return None
+        data = bytes(device.readAll().data())
+        device.close()
+        return data
+
+    def settled(self, ref: Ref) -> bool:
+        """In memory, or failed (and not being tried again)."""
+        return ref in self.layer.cache or (ref in self._failed and ref not in self._pending)
+
     def close(self) -> None:
         """Stop: abort what is in flight and wait for the decoding threads."""
         self._closed = True
+        for job in self._fetches:  # nobody waits for them any more
+            if job.timer is not None:
+                job.timer.stop()
+        self._fetches.clear()
         for q in self._queues.values():
             q.clear()
         if self._net is not None:

@@ -12,12 +12,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QTransform
 
 from mapapp.geo.tile_sources import TileSource
 from mapapp.geo.tiles import TileKey, tile_bounds, tiles_covering, zoom_level
-from mapapp.geo.viewport import Viewport
+from mapapp.geo.viewport import WORLD_HALF, Viewport
 
 # One tile ≈ 256 KiB decoded (1 MiB at @2x): ~750 ordinary tiles, a few full screens.
 MEMORY_BYTES = 192 * 1024 * 1024
@@ -104,6 +104,10 @@ class TileLayer:
     cache: TileCache = field(default_factory=TileCache)
     density: float = 1.0
     request: Callable[[TilePlan, list[TileKey]], None] | None = None
+    # The window keeps last frame's tiles scaled to their on-screen size: a pan at the
+    # same zoom then blits them (~1 ms) instead of resampling 2 megapixels (~12 ms).
+    keep_scaled: bool = False
+    scaled: dict[tuple, QImage] = field(default_factory=dict)
 
     def frozen(self, plan: TilePlan, density: float) -> TileLayer:
         """A copy holding only what ``plan`` draws (tiles and their in-memory fallbacks),
@@ -139,10 +143,30 @@ def _ancestor(cache: TileCache, key: TileKey, hidpi: bool) -> tuple[QImage, QRec
     return None
 
 
-def draw_tiles(painter: QPainter, view: Viewport, layer: TileLayer) -> TilePlan:
+def covers_view(view: Viewport, layer: TileLayer, plan: TilePlan) -> bool:
+    """Whether the tiles in memory hide the whole view (every square opaque, its own tile
+    or an ancestor's): then nothing drawn under them would be seen."""
+    x0, y0, x1, y1 = view.bounds()
+    if y0 < -WORLD_HALF or y1 > WORLD_HALF or x0 < -WORLD_HALF or x1 > WORLD_HALF:
+        return False
+    if not plan.keys or len(plan.keys) != len(tiles_covering(view.bounds(), plan.zoom)):
+        return False  # part of the view is outside the source's bounds or zoom range
+    for key in plan.keys:
+        image = layer.cache.peek((key, plan.hidpi))
+        if image is None:
+            stand_in = _ancestor(layer.cache, key, plan.hidpi)
+            image = stand_in[0] if stand_in else None
+        if image is None or image.hasAlphaChannel():
+            return False
+    return True
+
+
+def draw_tiles(
+    painter: QPainter, view: Viewport, layer: TileLayer, plan: TilePlan | None = None
+) -> TilePlan:
     """Draw the tiles of ``view`` that are in memory (stand-ins for the rest) and tell
     ``layer.request`` which are missing. Returns the plan drawn."""
-    plan = plan_tiles(view, layer.source, layer.density)
+    plan = plan or plan_tiles(view, layer.source, layer.density)
     if not plan.keys:
         return plan
     painter.save()
@@ -151,21 +175,42 @@ def draw_tiles(painter: QPainter, view: Viewport, layer: TileLayer) -> TilePlan:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # pixel-exact edges
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     missing = []
+    scaled: dict[tuple, QImage] | None = {} if layer.keep_scaled else None
+
+    def blit(target: QRectF, image: QImage, part: QRectF) -> None:
+        w, h = round(target.width()), round(target.height())
+        if scaled is None or w <= 0 or h <= 0:
+            painter.drawImage(target, image, part)
+            return
+        k = (image.cacheKey(), part.x(), part.y(), part.width(), w, h)
+        done = layer.scaled.get(k)
+        if done is None:
+            done = image.copy(part.toRect()).scaled(
+                w,
+                h,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        scaled[k] = done
+        painter.drawImage(target.topLeft(), done)
+
     for key in plan.keys:
         target = _device_rect(device, view, key)
         image = layer.cache.get((key, plan.hidpi))
         if image is not None:
-            painter.drawImage(target, image, QRectF(image.rect()))
+            blit(target, image, QRectF(image.rect()))
             continue
         missing.append(key)
         stand_in = _ancestor(layer.cache, key, plan.hidpi)
         if stand_in is not None:
-            painter.drawImage(target, stand_in[0], stand_in[1])
+            blit(target, *stand_in)
         for child in key.children():
             image = layer.cache.peek((child, plan.hidpi))
             if image is not None:
-                painter.drawImage(_device_rect(device, view, child), image, QRectF(image.rect()))
+                blit(_device_rect(device, view, child), image, QRectF(image.rect()))
     painter.restore()
+    if scaled is not None:
+        layer.scaled = scaled  # what this frame did not use is let go
     if missing and layer.request is not None:
         layer.request(plan, missing)
     return plan

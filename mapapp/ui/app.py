@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from mapapp import APP_ID, __version__
+
+if TYPE_CHECKING:
+    from mapapp.geo.tile_sources import TileSource
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -35,7 +39,8 @@ def app_icon() -> QIcon:
     return icon
 
 
-def run(file: str | None = None) -> int:
+def run(file: str | None = None, tile_source: TileSource | None = None) -> int:
+    """``tile_source``: a basemap for this session (else the one chosen last time)."""
     app = create_application()
     from mapapp.model.io import default_situation_path, load_situation
     from mapapp.render.basemap import default_basemap
@@ -47,14 +52,21 @@ def run(file: str | None = None) -> int:
     situation = None if file else load_situation(default_situation_path(), trusted=True)
     window = MainWindow(default_basemap(), situation)
     crashes.happened.connect(window.report_internal_error)
+    if tile_source is not None:
+        window.basemap_control.set_source(tile_source, remember=False)
+    else:
+        window.basemap_control.restore()
     if file:  # read on a worker while Qt starts and the basemap paints
         job = window.start_loading(file)
         job.failed.connect(lambda exc: print(f"mapapp: error: {exc}", file=sys.stderr))
     if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
         # quit once the first frame is painted and flushed: with FILE, the first frame
-        # that draws FILE's events (not the bare basemap painted while it loads)
+        # that draws FILE's events (not the bare basemap painted while it loads); with a
+        # tile basemap, the first with all its tiles (or their failures)
         def painted() -> None:
             layer = window.map_view.situation
+            if not window.map_view.tiles_settled():
+                return
             if not file or (layer is not None and layer.situation.path == Path(file)):
                 QTimer.singleShot(0, _exit_now)
 

@@ -47,6 +47,7 @@ from mapapp.ui.window_actions import build_actions
 # The map paints first; the side docks fill in this long after (too short to notice).
 DOCKS_DELAY_MS = 15
 MENU_MAX = 40  # co-located events listed in a cluster's menu
+EXPORT_TILE_TIMEOUT_S = 60.0  # then the export goes ahead, missing tiles left to the vector map
 
 
 def format_lonlat(lon: float, lat: float) -> str:
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         from mapapp.ui.autosave import Autosaver
 
         self.autosave = Autosaver(self)
+        from mapapp.ui.basemap_control import BasemapControl
+
+        self.basemap_control = BasemapControl(self)
         build_actions(self)
         self.map_view.cursor_moved.connect(self._show_cursor)
         self.map_view.cursor_left.connect(lambda: self.coords_label.setText(""))
@@ -941,6 +945,7 @@ class MainWindow(QMainWindow):
                 attribution=choices.attribution,
                 data_date=choices.data_date,
                 time_window=self.time_window,
+                tile_source=mv.tile_loader.source if mv.tile_loader else None,
             )
         except MapappError as exc:
             self._export_failed(str(exc))
@@ -970,7 +975,22 @@ class MainWindow(QMainWindow):
         job.finished.connect(self._export_done)
         self.export_job = job
         self.export_action.setEnabled(False)
-        job.start()
+        if mv.tile_loader is None:
+            job.start()
+            return job
+        # The tiles first (on the event loop; the window stays live), then the drawing.
+        progress.setLabelText(f"Loading basemap tiles: {choices.path.name}")
+        progress.setValue(0)  # shown if the tiles take longer than its minimum duration
+
+        def tiles_ready(snap_with_tiles: Snapshot, result) -> None:
+            if result.failed:
+                self.message_label.setText(f"Export: {result.summary()}.")
+            job.snap = snap_with_tiles
+            job.start()  # cancelled meanwhile: it stops at its first step, writing nothing
+
+        from mapapp.render.tile_loader import with_tiles
+
+        with_tiles(mv.tile_loader, snap, choices.path, EXPORT_TILE_TIMEOUT_S, tiles_ready)
         return job
 
     def _export_failed(self, message: str, what: str = "Export failed") -> None:
@@ -1011,24 +1031,43 @@ class MainWindow(QMainWindow):
 
         mv = self.map_view
         scale = self.devicePixelRatioF()
-        image = render_image(mv.view, mv.basemap, mv.options, scale=scale, situation=mv.situation)
+        tiles = mv.tile_loader.layer if mv.tile_loader else None
+        image = render_image(
+            mv.view, mv.basemap, mv.options, scale=scale, situation=mv.situation, tiles=tiles
+        )
         image.setDevicePixelRatio(scale)
         QApplication.clipboard().setImage(image)
         self.message_label.setText(f"Map image copied ({image.width()}×{image.height()} px)")
 
     def print_map(self) -> None:
+        """The preview, once the tiles for printing are in (sharper than the screen's)."""
+        mv = self.map_view
+        if mv.tile_loader is None:
+            self._print_preview()
+            return
+        from mapapp.render.tiles import plan_tiles
+        from mapapp.ui.printing import PRINT_TILE_DENSITY
+
+        self.message_label.setText("Loading basemap tiles for printing…")
+        plan = plan_tiles(mv.view, mv.tile_loader.source, PRINT_TILE_DENSITY)
+        mv.tile_loader.fetch(plan, EXPORT_TILE_TIMEOUT_S, lambda _result: self._print_preview())
+
+    def _print_preview(self) -> None:
         from mapapp.ui.printing import print_preview
 
         mv = self.map_view
         title = self.situation.title if self.situation else ""
+        tile_source = mv.tile_loader.source if mv.tile_loader else None
         dialog = print_preview(
             self,
             mv.view,
-            lambda view: self._snapshot_for(view, title=title),
+            lambda view: self._snapshot_for(view, title=title, tile_source=tile_source),
             mv.basemap,
             mv.situation,
             title,
+            mv.tile_loader.layer if mv.tile_loader else None,
         )
+        self.message_label.setText("")
         dialog.exec()
 
     def _about(self) -> None:
@@ -1073,6 +1112,7 @@ class MainWindow(QMainWindow):
         if self.export_job is not None:  # its temporary file is removed on the way out
             self.export_job.cancel()
             self.export_job.wait()
+        self.basemap_control.close()
         s = QSettings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())

@@ -110,7 +110,29 @@ class MapView(QWidget):
         self.tile_loader = loader
         if loader is not None:
             loader.tile_loaded.connect(self.update)
+            self._ask_tiles()
         self.update()
+
+    def _ask_tiles(self) -> None:
+        """Ask for the tiles of the view about to be painted, so reading them overlaps the
+        window's showing (exactly these tiles: nothing around the view is fetched)."""
+        from mapapp.render.tiles import plan_tiles
+
+        layer = self.tile_loader.layer
+        plan = plan_tiles(self.view, layer.source, self.tile_density())
+        if not self._painted:
+            self.tile_loader.load_local_now(plan)
+        missing = [k for k in plan.keys if (k, plan.hidpi) not in layer.cache]
+        if missing:
+            self.tile_loader.request(plan, missing)
+
+    def tiles_settled(self) -> bool:
+        """The last frame had every tile it needed, or knows it cannot have it."""
+        loader = self.tile_loader
+        plan = self.last_drawn.tiles if self.last_drawn is not None else None
+        if loader is None or plan is None:
+            return loader is None or self.last_drawn is not None
+        return all(loader.settled((key, plan.hidpi)) for key in plan.keys)
 
     def tile_density(self) -> float:
         """@2x tiles on a high-DPI screen when the provider has them; else ordinary ones
@@ -128,6 +150,8 @@ class MapView(QWidget):
             self.view = home_view(self.basemap, self.width(), self.height())
         else:
             self.view = self.view.resized(self.width(), self.height())
+        if self.tile_loader is not None:
+            self._ask_tiles()
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -14,6 +15,11 @@ from mapapp.render.basemap import Basemap
 from mapapp.render.export import Snapshot
 from mapapp.render.scene import render_map
 from mapapp.render.situation_layer import SituationLayer
+from mapapp.render.tiles import TileLayer
+
+# Tiles for paper at up to 3x the screen's density (~290 dpi): sharper would need
+# thousands of tiles for one page.
+PRINT_TILE_DENSITY = 3.0
 
 # Builds the snapshot for a view of the page's size (title, legend, caption as exported).
 SnapshotFor = Callable[[Viewport], Snapshot]
@@ -38,9 +44,15 @@ def paint_page(
     snapshot_for: SnapshotFor,
     basemap: Basemap,
     situation: SituationLayer | None,
+    tiles: TileLayer | None = None,
 ) -> None:
+    """``tiles``: the window's tile layer; the page draws from its memory (fetched by
+    the window before the preview opened) at the page's density."""
     view, scale = page_view(printer, current)
     snap = snapshot_for(view)
+    if tiles is not None:
+        density = min(PRINT_TILE_DENSITY, scale)
+        snap = replace(snap, tiles=TileLayer(tiles.source, tiles.cache, density))
     painter = QPainter()
     if not painter.begin(printer):
         raise ExportError("the printer could not be opened")
@@ -58,6 +70,7 @@ def print_preview(
     basemap: Basemap,
     situation: SituationLayer | None,
     title: str,
+    tiles: TileLayer | None = None,
 ) -> QPrintPreviewDialog:
     """A preview dialog (not yet shown) whose Print button prints what it previews."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -70,6 +83,6 @@ def print_preview(
     dialog.setWindowTitle("Print preview")
     dialog.printer = printer  # the dialog holds only a C++ pointer to it
     dialog.paintRequested.connect(
-        lambda p: paint_page(p, current, snapshot_for, basemap, situation)
+        lambda p: paint_page(p, current, snapshot_for, basemap, situation, tiles)
     )
     return dialog

@@ -56,6 +56,7 @@ def build_actions(w: MainWindow) -> None:
     w.recent_menu = RecentMenu(w.start_loading, w)
     file_menu.addMenu(w.recent_menu)
     file_menu.addAction(import_)
+    file_menu.addAction(w.basemap_control.file_action)
     file_menu.addSeparator()
     file_menu.addActions([save, save_as])
     file_menu.addSeparator()
@@ -112,6 +113,7 @@ def build_actions(w: MainWindow) -> None:
     view_menu.addActions([zoom_in, zoom_out, fit, to_selection, search, compare])
     view_menu.addSeparator()
     view_menu.addAction(density)
+    view_menu.addMenu(w.basemap_control.menu)
     for label, attr in (
         ("Scale bar", "scale_bar"),
         ("North arrow", "north_arrow"),

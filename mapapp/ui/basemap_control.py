@@ -1,0 +1,333 @@
+"""View → Basemap and File → Add basemap file…: which tile basemap the map shows.
+
+The choice is remembered with every field of its source (not just a name), so the next
+start draws it without loading xyzservices' catalogue. A source that cannot be used
+says why in a dialog and leaves the map as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mapapp.geo.tile_sources import FEATURED, TileSource, TileSourceError
+
+if TYPE_CHECKING:
+    from mapapp.render.tile_loader import TileLoader
+    from mapapp.ui.main_window import MainWindow
+
+SETTINGS_KEY = "basemap/source"
+FEATURED_LABELS = {
+    "OpenStreetMap.Mapnik": "OpenStreetMap (standard tiles)",
+    "Esri.WorldImagery": "Esri World Imagery (satellite)",
+    "OpenTopoMap": "OpenTopoMap (terrain)",
+    "Esri.WorldTopoMap": "Esri World Topographic",
+}
+
+
+class BasemapControl(QObject):
+    """Owns the window's tile loader; ``loader`` is None for the vector basemap alone."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.loader: TileLoader | None = None
+        self.menu = QMenu("&Basemap", window)
+        self.group = QActionGroup(self)
+        self.group.setExclusive(True)
+        self.none_action = self._choice("&None (vector map only)", lambda: self.set_source(None))
+        self.menu.addSeparator()
+        self.featured: dict[str, QAction] = {}
+        for name in FEATURED:
+            label = FEATURED_LABELS.get(name, name)
+            self.featured[name] = self._choice(label, lambda n=name: self._featured(n))
+        # the chosen source when it is not in the list above (already shown: no action)
+        self.other_action = self._choice("", lambda: None)
+        self.other_action.setVisible(False)
+        self.menu.addSeparator()
+        more = self.menu.addAction("More &providers…")
+        more.triggered.connect(self.provider_dialog)
+        custom = self.menu.addAction("&Custom tile URL…")
+        custom.triggered.connect(self.custom_dialog)
+        self.file_action = QAction("Add &basemap file (MBTiles, PMTiles)…", window)
+        self.file_action.triggered.connect(self.file_dialog)
+        self.menu.addAction(self.file_action)
+        self.none_action.setChecked(True)
+
+    def _choice(self, label: str, on_trigger) -> QAction:
+        action = self.menu.addAction(label)
+        action.setCheckable(True)
+        self.group.addAction(action)
+        action.triggered.connect(on_trigger)
+        return action
+
+    def _featured(self, name: str) -> None:
+        from mapapp.geo.tile_sources import provider
+
+        self.set_source(provider(name))
+
+    # the source -------------------------------------------------------------------
+    @property
+    def source(self) -> TileSource | None:
+        return self.loader.source if self.loader is not None else None
+
+    def set_source(self, source: TileSource | None, remember: bool = True) -> bool:
+        """Show ``source`` under the vector layers (None: no tiles). False, with the
+        reason in a dialog, if it cannot be opened; the map keeps what it had."""
+        from mapapp.render.tile_loader import TileLoader
+
+        loader = None
+        if source is not None:
+            try:
+                loader = TileLoader(source, parent=self)
+            except TileSourceError as exc:
+                self._refuse(str(exc))
+                self._check(self.source)
+                return False
+            loader.problem.connect(self.window.message_label.setText)
+        old, self.loader = self.loader, loader
+        self.window.map_view.set_tile_loader(loader)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self._check(source)
+        if remember:
+            QSettings().setValue(SETTINGS_KEY, json.dumps(asdict(source)) if source else "")
+        if source is not None:
+            self.window.message_label.setText(
+                f"Basemap: {source.name}"
+                + (f" — {source.attribution}" if source.attribution else "")
+            )
+        return True
+
+    def restore(self) -> None:
+        """The basemap of the last session, if it can still be opened (quietly not)."""
+        text = str(QSettings().value(SETTINGS_KEY, "") or "")
+        if not text:
+            return
+        try:
+            fields = json.loads(text)
+            if isinstance(fields.get("bounds"), list):
+                fields["bounds"] = tuple(fields["bounds"])
+            source = TileSource(**fields)
+        except (ValueError, TypeError, AttributeError):
+            QSettings().remove(SETTINGS_KEY)
+            return
+        if not source.online and not Path(source.location).is_file():
+            self.window.message_label.setText(f"Basemap file {source.location} is gone.")
+            return
+        from mapapp.render.tile_loader import TileLoader
+
+        try:
+            self.loader = TileLoader(source, parent=self)
+        except TileSourceError as exc:
+            self.window.message_label.setText(f"Basemap not restored: {exc}")
+            return
+        self.loader.problem.connect(self.window.message_label.setText)
+        self.window.map_view.set_tile_loader(self.loader)
+        self._check(source)
+
+    def close(self) -> None:
+        if self.loader is not None:
+            self.loader.close()
+
+    def _check(self, source: TileSource | None) -> None:
+        if source is None:
+            self.none_action.setChecked(True)
+            self.other_action.setVisible(False)
+            return
+        action = self.featured.get(source.spec) if source.online else None
+        if action is None:
+            action = self.other_action
+            action.setText(source.name)
+            action.setVisible(True)
+        else:
+            self.other_action.setVisible(False)
+        action.setChecked(True)
+
+    def _refuse(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Basemap", message, parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.window.last_error = message
+        box.open()
+
+    # dialogs ----------------------------------------------------------------------
+    def provider_dialog(self) -> QDialog:
+        dialog = ProviderDialog(self.window)
+        dialog.accepted.connect(lambda: self._provider_chosen(dialog))
+        dialog.open()
+        return dialog
+
+    def _provider_chosen(self, dialog: ProviderDialog) -> None:
+        source = dialog.chosen()
+        if source is not None:
+            self.set_source(source)
+
+    def custom_dialog(self) -> QDialog:
+        dialog = CustomUrlDialog(self.window)
+        dialog.accepted.connect(lambda: self.set_source(dialog.source))
+        dialog.open()
+        return dialog
+
+    def file_dialog(self) -> None:
+        settings = QSettings()
+        folder = str(settings.value("basemap/folder", "") or Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            "Add basemap file",
+            folder,
+            "Tile files (*.mbtiles *.pmtiles);;All files (*)",
+        )
+        if path:
+            settings.setValue("basemap/folder", str(Path(path).parent))
+            self.add_file(Path(path))
+
+    def add_file(self, path: Path) -> bool:
+        """Open a tile file as the basemap and bring its area into view if it is not."""
+        from mapapp.geo.tile_files import open_tile_file
+
+        try:
+            reader = open_tile_file(path)
+        except TileSourceError as exc:
+            self._refuse(str(exc))
+            return False
+        reader.close()
+        if not self.set_source(reader.source):
+            return False
+        self._show_area(reader.source)
+        return True
+
+    def _show_area(self, source: TileSource) -> None:
+        if source.bounds is None:
+            return
+        from mapapp.geo.projection import WEB_MERCATOR
+
+        mv = self.window.map_view
+        w, s, e, n = source.bounds
+        x0, y0 = WEB_MERCATOR.forward(float(w), float(max(s, -85.0)))
+        x1, y1 = WEB_MERCATOR.forward(float(e), float(min(n, 85.0)))
+        vx0, vy0, vx1, vy1 = mv.view.bounds()
+        if x1 < vx0 or x0 > vx1 or y1 < vy0 or y0 > vy1:
+            mv.set_view(mv.view.fitted((x0, y0, x1, y1)))
+
+
+class ProviderDialog(QDialog):
+    """Every keyless provider of xyzservices' catalogue, filtered as you type."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from mapapp.geo.tile_sources import catalogue
+
+        super().__init__(parent)
+        self.setWindowTitle("Basemap providers")
+        self.resize(520, 560)
+        self.filter = QLineEdit(placeholderText="Filter, e.g. imagery, topo, OpenStreetMap")
+        self.list = QListWidget()
+        for name, source in sorted(catalogue().items()):
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            region = " (regional)" if source.bounds else ""
+            item.setToolTip(
+                f"{source.attribution}\nzoom {source.min_zoom}–{source.max_zoom}{region}"
+            )
+            self.list.addItem(item)
+        self.filter.textChanged.connect(self._filter)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        note = QLabel(
+            "Tiles are fetched from the provider's servers as you look at the map, under "
+            "its terms of use; its credit is drawn on the map and in every export."
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.filter, self.list, note, buttons):
+            layout.addWidget(widget)
+        self.list.setCurrentRow(0)
+
+    def _filter(self, text: str) -> None:
+        words = text.lower().split()
+        first = None
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            hay = f"{item.text()} {item.toolTip()}".lower()
+            hidden = not all(w in hay for w in words)
+            item.setHidden(hidden)
+            if not hidden and first is None:
+                first = item
+        if first is not None:
+            self.list.setCurrentItem(first)
+
+    def chosen(self) -> TileSource | None:
+        from mapapp.geo.tile_sources import catalogue
+
+        item = self.list.currentItem()
+        if item is None or item.isHidden():
+            return None
+        return catalogue()[item.data(Qt.ItemDataRole.UserRole)]
+
+
+class CustomUrlDialog(QDialog):
+    """An XYZ URL template of the user's own (a national mapping agency, a local tile
+    server), checked before it is accepted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Custom tile URL")
+        self.source: TileSource | None = None
+        self.template = QLineEdit(placeholderText="https://tiles.example.org/{z}/{x}/{y}.png")
+        self.attribution = QLineEdit(placeholderText="© the tiles' owner (drawn on the map)")
+        self.max_zoom = QSpinBox(minimum=0, maximum=22, value=19)
+        self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #b91c1c")
+        self.error.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow("URL template", self.template)
+        form.addRow("Attribution", self.attribution)
+        form.addRow("Maximum zoom", self.max_zoom)
+        form.addRow(
+            QLabel("Placeholders: {z} {x} {y} (or {-y} for TMS rows), {s} subdomain, {r} @2x.")
+        )
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(560)
+
+    def accept(self) -> None:
+        from mapapp.geo.tile_sources import custom_source
+
+        try:
+            self.source = custom_source(
+                self.template.text(), self.attribution.text(), self.max_zoom.value()
+            )
+        except TileSourceError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
