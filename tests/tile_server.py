@@ -49,7 +49,7 @@ class TileServer:
         self.faults: dict[tuple[int, int, int], str] = {}
         self.latency = 0.0
         self.slow_latency = 5.0
-        self.max_age = 86_400
+        self.cache_control = "max-age=86400"
         self.log: list[tuple[str, dict[str, str]]] = []
         self.concurrent = 0
         self.max_concurrent = 0
@@ -120,7 +120,7 @@ class TileServer:
         h.send_header("Content-Type", kind)
         h.send_header("Content-Length", str(len(body)))
         if status == 200:
-            h.send_header("Cache-Control", f"max-age={self.max_age}")
+            h.send_header("Cache-Control", self.cache_control)
         h.end_headers()
         h.wfile.write(body)
 

@@ -125,11 +125,11 @@ def catalogue() -> dict[str, TileSource]:
 
 
 def _normal(name: str) -> str:
-    return re.sub(r"[^a-z0-9.]", "", name.lower())
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def provider(name: str) -> TileSource:
-    """A catalogue provider by name, case and spaces ignored; a family name alone
+    """A catalogue provider by name, case, dots and spaces ignored; a family name alone
     ("OpenStreetMap") means its first variant."""
     wanted = _normal(name)
     entries = catalogue()
@@ -137,7 +137,7 @@ def provider(name: str) -> TileSource:
         if _normal(key) == wanted:
             return source
     for key, source in entries.items():
-        if _normal(key).startswith(wanted + "."):
+        if _normal(key.split(".")[0]) == wanted:
             return source
     raise TileSourceError(
         f"unknown basemap {name!r}: give a provider name (e.g. OpenStreetMap.Mapnik, "
@@ -149,7 +149,7 @@ def provider(name: str) -> TileSource:
 def custom_source(template: str, attribution: str = "", max_zoom: int = 19) -> TileSource:
     """A user's XYZ URL template, checked before any request is made."""
     template = template.strip()
-    if not re.match(r"https?://[^/{}\s]", template):
+    if not re.match(r"https?://[^/\s]", template) or re.search(r"\s", template):
         raise TileSourceError(
             f"tile URL template must start with http:// or https://, not {template[:60]!r}"
         )

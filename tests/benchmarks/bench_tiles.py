@@ -155,7 +155,7 @@ def main() -> int:
 
     image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
     results = []
-    for name, view in views.items():
+    for view in views.values():
         seq = frames(view)
         for tiles in (layer, None):
             it = iter(seq * (repeat // pans + 2))
