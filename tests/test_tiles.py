@@ -7,6 +7,8 @@ import itertools
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage, QPainter
 
@@ -493,3 +495,72 @@ def test_bad_basemaps_are_one_line_errors(tmp_path, spec, message):
     assert r.returncode != 0
     assert message in r.stderr and len(r.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_offline_a_stale_tile_on_disk_beats_an_empty_square(qapp, tile_server, tmp_path):
+    tile_server.cache_control = "max-age=1"
+    view = town_view(19.0, 400, 300)
+    source = custom_source(tile_server.template)
+    first = TileLoader(source, cache_dir=tmp_path / "cache")
+    plan = plan_tiles(view, source)
+    wait_fetch(first, plan)
+    first.close()
+    time.sleep(2.1)  # every copy on disk is now out of date
+    tile_server.close()  # and the network is gone
+    second = TileLoader(source, cache_dir=tmp_path / "cache")
+    result = wait_fetch(second, plan)
+    assert result.loaded == len(plan.keys) and not result.failed
+    assert second.served_from_cache == len(plan.keys)
+    second.close()
+
+
+def test_high_dpi_screens_get_the_providers_2x_tiles(situation_window, qtbot, tile_server):
+    from mapapp.ui.map_view import MapView
+
+    template = f"{tile_server.url}/{{z}}/{{x}}/{{y}}{{r}}.png"
+    w = situation_window
+    w.basemap_control.set_source(custom_source(template))
+    mv = w.map_view
+    x, y = WEB_MERCATOR.forward(*TINZAOUATEN)
+    mv.set_view(Viewport(x, y, 19.0, mv.width(), mv.height()))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(MapView, "devicePixelRatioF", lambda self: 2.0)
+        qtbot.waitUntil(lambda: (mv.repaint(), mv.tiles_settled())[1] is True, timeout=15_000)
+        plan = mv.last_drawn.tiles
+    assert plan.hidpi and plan.zoom == 13  # the same zoom, in 512-pixel tiles
+    paths = [path for path, _ in tile_server.log]
+    assert paths and all(path.endswith("@2x.png") for path in paths)
+    image = mv.tile_loader.layer.cache.peek((plan.keys[0], True))
+    assert image.width() == 512
+    w.basemap_control.set_source(None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_damaged_tile_files_are_refused_or_read_never_a_crash(tmp_path_factory, data):
+    kind = data.draw(st.sampled_from(["mbtiles", "pmtiles"]))
+    folder = tmp_path_factory.mktemp("fuzz")
+    good = folder / f"good.{kind}"
+    keys = (make_mbtiles if kind == "mbtiles" else make_pmtiles)(good, range(5, 7))
+    raw = bytearray(good.read_bytes())
+    how = data.draw(st.sampled_from(["truncate", "flip"]))
+    if how == "truncate":
+        raw = raw[: data.draw(st.integers(0, len(raw) - 1))]
+    else:
+        for _ in range(data.draw(st.integers(1, 12))):
+            i = data.draw(st.integers(0, len(raw) - 1))
+            raw[i] = data.draw(st.integers(0, 255))
+    bad = folder / f"bad.{kind}"
+    bad.write_bytes(bytes(raw))
+    try:
+        reader = open_tile_file(bad)
+    except TileSourceError as exc:
+        assert str(exc).startswith(str(bad)) and "\n" not in str(exc)
+        return
+    for key in keys:
+        try:
+            data_ = reader.read(key)
+        except TileSourceError:
+            continue
+        assert data_ is None or isinstance(data_, bytes)
+    reader.close()
