@@ -175,27 +175,14 @@ def test_the_window_s_export_has_the_tiles_and_their_credit(
     situation_window, qtbot, tile_server, tmp_path
 ):
     from mapapp.geo.tile_sources import custom_source
-    from mapapp.ui.export_dialog import ExportChoices
+    from tests.test_export_gui import choices
 
     w = situation_window
     w.basemap_control.set_source(custom_source(tile_server.template, "© Export tiles"))
     view = show_town(w)
     wait_for_tiles(qtbot, w)
     out = tmp_path / "town.png"
-    choices = ExportChoices(
-        path=out,
-        width=view.width,
-        height=view.height,
-        dpi=192,
-        title="",
-        caption=False,
-        legend=False,
-        scale_bar=True,
-        north_arrow=True,
-        attribution=True,
-        data_date=True,
-    )
-    job = w.start_export(choices)
+    job = w.start_export(choices(out, view.width, view.height, dpi=192, title=""))
     qtbot.waitUntil(lambda: out.exists(), timeout=20_000)
     qtbot.waitUntil(lambda: job.isFinished())
     image = QImage(str(out))

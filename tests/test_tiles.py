@@ -396,21 +396,16 @@ def test_with_tiles_freezes_what_the_export_draws(qapp, tile_server, tmp_path):
 
 
 # command line ----------------------------------------------------------------------------
+def snapshot_near_tinzaouaten(tile_server, out, *extra):
+    return mapapp(
+        "snapshot", "-o", out, "--basemap", tile_server.template,
+        "--bbox", "2.5,19.5,3.5,20.5", "--size", "800x600", *extra,
+    )  # fmt: skip
+
+
 def test_snapshot_with_a_tile_server_basemap(tile_server, tmp_path):
     out = tmp_path / "tinz.png"
-    r = mapapp(
-        "snapshot",
-        "-o",
-        out,
-        "--basemap",
-        tile_server.template,
-        "--bbox",
-        "2.5,19.5,3.5,20.5",
-        "--size",
-        "800x600",
-        "--no-legend",
-        "--no-title",
-    )
+    r = snapshot_near_tinzaouaten(tile_server, out, "--no-legend", "--no-title")
     assert r.returncode == 0, r.stderr
     image = QImage(str(out))
     assert "127.0.0.1" in image.text("Basemap")
@@ -433,17 +428,7 @@ def test_snapshot_reports_missing_tiles_and_still_writes(tile_server, tmp_path):
     first = plan_tiles(view, custom_source(tile_server.template)).keys[0]
     tile_server.faults = {tuple(first): "500"}
     out = tmp_path / "tinz.png"
-    r = mapapp(
-        "snapshot",
-        "-o",
-        out,
-        "--basemap",
-        tile_server.template,
-        "--bbox",
-        "2.5,19.5,3.5,20.5",
-        "--size",
-        "800x600",
-    )
+    r = snapshot_near_tinzaouaten(tile_server, out)
     assert r.returncode == 0, r.stderr
     assert "1 of" in r.stderr and "HTTP 500" in r.stderr and "vector map" in r.stderr
     assert "1 tiles missing" in QImage(str(out)).text("Basemap")

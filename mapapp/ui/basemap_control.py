@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapapp.geo.tile_sources import FEATURED, TileSource, TileSourceError
+from mapapp.ui.dialog_buttons import ok_cancel
 
 if TYPE_CHECKING:
     from mapapp.render.tile_loader import TileLoader
@@ -257,11 +257,7 @@ class ProviderDialog(QDialog):
             "its terms of use; its credit is drawn on the map and in every export."
         )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         for widget in (self.filter, self.list, note, buttons):
             layout.addWidget(widget)
@@ -312,11 +308,7 @@ class CustomUrlDialog(QDialog):
             QLabel("Placeholders: {z} {x} {y} (or {-y} for TMS rows), {s} subdomain, {r} @2x.")
         )
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.setMinimumWidth(560)
 

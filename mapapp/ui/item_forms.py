@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from mapapp.model.situation import STATUS_LABELS, Situation
 from mapapp.render.situation_layer import EVENT_STYLES
+from mapapp.ui.dialog_buttons import ok_cancel
 
 TIME_PRECISIONS = ("day", "week", "month", "year", "after", "unknown")
 LOCATION_PRECISIONS = ("near", "exact", "region", "unknown")
@@ -136,11 +137,7 @@ class _Form(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         self.buttons = buttons
 
     def finish(self) -> None:

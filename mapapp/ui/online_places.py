@@ -12,7 +12,6 @@ from PySide6.QtCore import QSettings, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QInputDialog,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapapp.errors import MapappError
+from mapapp.ui.dialog_buttons import ok_cancel
 from mapapp.ui.plain_text import menu_label
 
 if TYPE_CHECKING:
@@ -62,11 +62,7 @@ class GeocodingSettings(QDialog):
         form.addRow("Server", self.url)
         form.addRow(note)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def accept(self) -> None:
