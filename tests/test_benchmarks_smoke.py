@@ -36,3 +36,10 @@ def test_export_benchmark_runs_in_quick_mode():
     assert "geopandas+matplotlib" in out and "ratio" in out
     for line in ("PNG 3840x2160", "SVG 1920x1080", "PDF 1920x1080"):
         assert line in out
+
+
+@pytest.mark.slow
+def test_tile_benchmark_runs_in_quick_mode():
+    out = run_quick("bench_tiles.py")
+    assert out.count("pan frame 1920x1080") == 3
+    assert "start-up to first painted map with tiles" in out and "ratio" in out

@@ -17,6 +17,32 @@ def compile_sources() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "mapapp")], check=True)
 
 
+def startup_pair(first: list[str], second: list[str], repeat: int) -> tuple[float, float]:
+    """Median seconds from launch to exit of two commands that quit after their first
+    painted frame (MAPAPP_EXIT_AFTER_FIRST_PAINT), run interleaved so drift hits both."""
+    import os
+
+    env = dict(os.environ, MAPAPP_EXIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen")
+    env["XDG_CONFIG_HOME"] = str(ROOT / ".benchmarks" / "config")  # no remembered state
+
+    def run(cmd):
+        # A blocking wait: subprocess.run(timeout=...) polls with up to 50 ms sleeps,
+        # which would round every measurement.
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+        if proc.wait() != 0:
+            raise RuntimeError(f"{cmd} failed")
+        return time.perf_counter() - t
+
+    run(first)
+    run(second)  # warm the file cache for both
+    a, b = [], []
+    for _ in range(repeat):
+        a.append(run(first))
+        b.append(run(second))
+    return statistics.median(a), statistics.median(b)
+
+
 def median_ms(fn, repeat: int) -> float:
     """Median milliseconds of ``repeat`` calls of ``fn``."""
     times = []

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,32 +18,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_common import median_ms  # noqa: E402
+from bench_common import median_ms, startup_pair  # noqa: E402
 
 
 def startup(repeat: int) -> tuple[float, float]:
     """Median seconds to first painted frame and exit: mapapp, then the bare window."""
-    env = dict(os.environ, MAPAPP_EXIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen")
-    env["XDG_CONFIG_HOME"] = str(ROOT / ".benchmarks" / "config")  # no remembered state
-
-    def run(cmd):
-        # A blocking wait: subprocess.run(timeout=...) polls with up to 50 ms sleeps,
-        # which would round every measurement.
-        t = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
-        if proc.wait() != 0:
-            raise RuntimeError(f"{cmd} failed")
-        return time.perf_counter() - t
-
-    app = [sys.executable, "-m", "mapapp"]
     bare = [sys.executable, str(Path(__file__).with_name("bare_window.py"))]
-    run(app)
-    run(bare)  # warm the file cache for both
-    a, b = [], []
-    for _ in range(repeat):  # interleaved, so drift hits both alike
-        a.append(run(app))
-        b.append(run(bare))
-    return statistics.median(a), statistics.median(b)
+    return startup_pair([sys.executable, "-m", "mapapp"], bare, repeat)
 
 
 def random_markers(n: int, seed: int = 20240727):

@@ -12,11 +12,8 @@ from __future__ import annotations
 import argparse
 import os
 import sqlite3
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_common import compile_sources, median_ms  # noqa: E402
+from bench_common import compile_sources, median_ms, startup_pair  # noqa: E402
 
 TINZAOUATEN = (2.96778, 19.94861)
 
@@ -84,25 +81,8 @@ def make_file(path: Path, plans) -> int:
 def startup(repeat: int, tiles: Path) -> tuple[float, float]:
     """Median seconds to the first painted map (with all its tiles) and exit: with the
     tile basemap, then without."""
-    env = dict(os.environ, MAPAPP_EXIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen")
-    env["XDG_CONFIG_HOME"] = str(ROOT / ".benchmarks" / "config")  # no remembered state
-
-    def run(cmd):
-        t = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
-        if proc.wait() != 0:
-            raise RuntimeError(f"{cmd} failed")
-        return time.perf_counter() - t
-
-    with_tiles = [sys.executable, "-m", "mapapp", "--basemap", str(tiles)]
-    without = [sys.executable, "-m", "mapapp"]
-    run(with_tiles)
-    run(without)
-    a, b = [], []
-    for _ in range(repeat):
-        a.append(run(with_tiles))
-        b.append(run(without))
-    return statistics.median(a), statistics.median(b)
+    app = [sys.executable, "-m", "mapapp"]
+    return startup_pair([*app, "--basemap", str(tiles)], app, repeat)
 
 
 def main() -> int:
