@@ -189,6 +189,11 @@ def run_snapshot(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["mapapp"])
+    from PySide6.QtCore import QCoreApplication
+
+    # the window's names, so both find the same tile cache under ~/.cache
+    QCoreApplication.setOrganizationName("mapapp")
+    QCoreApplication.setApplicationName("mapapp")
     from mapapp.model.files import SituationError
     from mapapp.model.io import default_situation_path, load_situation
     from mapapp.render.basemap import default_basemap
@@ -249,7 +254,6 @@ def _add_tiles(snap, source, out, timeout_s: float):
         loader.close()
     if result.failed:
         print(f"mapapp snapshot: warning: {result.summary()}", file=sys.stderr)
-        snap.metadata["Basemap"] += f"; {len(result.failed)} tiles missing"
     return snap
 
 

@@ -216,8 +216,58 @@ def test_the_choice_is_kept_for_the_next_start(situation_window, basemap, qtbot,
     assert "is gone" in third.message_label.text()
 
 
-@pytest.mark.parametrize("text", ["{not json", json.dumps({"name": 3})])
+BAD_TEMPLATE = {"name": "x", "location": "https://x.example/{z}/{x}/{y}/{q}.png"}
+BAD_ZOOM = {"name": "x", "location": "https://x.example/{z}/{x}/{y}.png", "max_zoom": "19"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{not json", json.dumps({"name": 3}), json.dumps(BAD_TEMPLATE), json.dumps(BAD_ZOOM)],
+)
 def test_a_damaged_setting_is_dropped(situation_window, text):
     QSettings().setValue("basemap/source", text)
     situation_window.basemap_control.restore()
     assert situation_window.map_view.tile_loader is None
+    assert not QSettings().value("basemap/source")
+
+
+def test_switching_basemaps_during_an_export_still_writes_it(
+    situation_window, qtbot, tile_server, tmp_path
+):
+    from mapapp.geo.tile_sources import custom_source
+    from tests.test_export_gui import choices
+
+    w = situation_window
+    tile_server.latency = 0.5
+    w.basemap_control.set_source(custom_source(tile_server.template))
+    view = show_town(w)
+    out = tmp_path / "switch.png"
+    job = w.start_export(choices(out, view.width, view.height, dpi=192, title=""))
+    w.basemap_control.set_source(None)  # while the export waits for its tiles
+    qtbot.waitUntil(lambda: out.exists(), timeout=20_000)
+    qtbot.waitUntil(lambda: job.isFinished())
+    qtbot.waitUntil(lambda: w.export_action.isEnabled())
+    assert "tiles missing" in QImage(str(out)).text("Basemap")
+
+
+def test_exit_after_first_paint_also_when_every_tile_fails(tile_server):
+    import os
+    import subprocess
+    import sys
+
+    tile_server.faults = {
+        (z, x, y): "404"
+        for z in range(8)
+        for x in range(256)
+        for y in range(256)
+        if x < 2**z and y < 2**z
+    }
+    env = dict(os.environ, MAPAPP_EXIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run(
+        [sys.executable, "-m", "mapapp", "--basemap", tile_server.template],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert r.returncode == 0
+    assert tile_server.requested()  # it did ask, and it did not wait forever

@@ -202,13 +202,18 @@ def test_print_draws_the_view_on_a_page(situation_window, tmp_path):
 
 
 def test_print_preview_paints_the_map(situation_window, qtbot):
-    from mapapp.ui.printing import print_preview
+    from mapapp.ui.printing import make_printer, print_preview
 
     w = situation_window
     mv = w.map_view
     painted = []
     dialog = print_preview(
-        w, mv.view, lambda view: w._snapshot_for(view, title="P"), mv.basemap, mv.situation, "P"
+        w,
+        make_printer(mv.view, "P"),
+        mv.view,
+        lambda view: w._snapshot_for(view, title="P"),
+        mv.basemap,
+        mv.situation,
     )
     dialog.paintRequested.connect(lambda printer: painted.append(printer.pageLayout()))
     qtbot.addWidget(dialog)

@@ -241,12 +241,19 @@ def test_a_missing_tile_is_drawn_from_its_parent_or_its_children(qapp):
     cache = TileCache()
     parent = centre.parent(2)
     image = QImage(256, 256, QImage.Format.Format_RGB32)
-    image.fill(0x102030)
+    for qx in range(4):  # a 4x4 grid of colours: each grandchild's square its own
+        for qy in range(4):
+            for px in range(qx * 64, qx * 64 + 64):
+                for py in range(qy * 64, qy * 64 + 64):
+                    image.setPixel(px, py, 0xFF000000 | (qx * 60 << 16) | (qy * 60 << 8) | 0x30)
     cache.put((parent, False), image)
     requested = []
     layer = TileLayer(source, cache, request=lambda p, missing: requested.extend(missing))
     rgb = image_rgb(tiles_only(view, layer))
-    assert tuple(rgb[150, 200]) == (0x10, 0x20, 0x30)  # the grandparent, scaled up
+    x0, y0, x1, y1 = tile_bounds(centre)
+    sx, sy = view.map_to_screen((x0 + x1) / 2, (y0 + y1) / 2)
+    qx, qy = centre.x % 4, centre.y % 4  # the grandparent's quarter of a quarter, scaled up
+    assert tuple(rgb[int(sy), int(sx)]) == (qx * 60, qy * 60, 0x30)
     assert set(requested) == set(plan.keys)  # and every tile of the view was asked for
     # children only: each quarter from its own child
     cache = TileCache()
@@ -549,3 +556,85 @@ def test_damaged_tile_files_are_refused_or_read_never_a_crash(tmp_path_factory, 
             continue
         assert data_ is None or isinstance(data_, bytes)
     reader.close()
+
+
+def test_a_frame_that_needs_nothing_drops_the_wishes_of_the_one_before(qapp, tile_server, tmp_path):
+    tile_server.latency = 0.3
+    source = custom_source(tile_server.template)
+    loader = TileLoader(source, cache_dir=tmp_path / "cache")
+    left = plan_tiles(town_view(19.0, 800, 600), source)
+    loader.request(left, left.keys)  # a frame lacked these…
+    QTimer.singleShot(100, (loop := QEventLoop()).quit)
+    loop.exec()
+    loader.request(left, [])  # …then the view moved to tiles all in memory
+    QTimer.singleShot(1500, (loop := QEventLoop()).quit)
+    loop.exec()
+    assert len(tile_server.requested()) <= 2  # only the two already on their way
+    loader.close()
+
+
+def test_a_tile_a_worker_cannot_read_fails_instead_of_jamming_the_file(qapp, tmp_path):
+    import sqlite3
+
+    path = tmp_path / "odd.mbtiles"
+    keys = make_mbtiles(path, range(5, 7))
+    db = sqlite3.connect(path)
+    db.execute("UPDATE tiles SET tile_data = 'text, not bytes' WHERE zoom_level = 5")
+    db.commit()
+    db.close()
+    loader = TileLoader(open_tile_file(path).source)
+    from mapapp.render.tiles import TilePlan
+
+    result = wait_fetch(loader, TilePlan(6, False, keys))
+    z5 = [k for k in keys if k.z == 5]
+    assert result.loaded == len(keys) - len(z5)
+    assert sorted(k for k, _ in result.failed) == sorted(z5)
+    loader.close()
+
+
+def test_high_dpi_tiles_keep_their_own_pixels(qapp):
+    source = custom_source("https://t.example/{z}/{x}/{y}{r}.png")
+    view = town_view(19.0, 300, 200)
+    plan = plan_tiles(view, source, 2.0)
+    assert plan.hidpi
+    cache = TileCache()
+    stripes = QImage(512, 512, QImage.Format.Format_RGB32)
+    for x in range(512):
+        for y in range(0, 512, 64):
+            stripes.setPixel(x, y, 0xFFFFFFFF if x % 2 else 0xFF000000)
+    for k in plan.keys:
+        cache.put((k, True), stripes)
+    image = QImage(600, 400, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(2.0)
+    p = QPainter(image)
+    options = RenderOptions(layers=frozenset(), scale_bar=False, north_arrow=False)
+    render_map(p, view, _basemap(), options, tiles=TileLayer(source, cache, 2.0, keep_scaled=True))
+    p.end()
+    rgb = image_rgb(image).astype(int)
+    # one-pixel stripes survive at the screen's density: neighbours differ, not grey mush
+    row = max(range(400), key=lambda r: abs(rgb[r, 1:200, 0] - rgb[r, :199, 0]).mean())
+    assert abs(rgb[row, 1:200, 0] - rgb[row, :199, 0]).mean() > 100
+
+
+def test_an_svg_stand_in_is_the_right_part_of_its_ancestor(qapp, tmp_path):
+    import base64
+    import re
+
+    from mapapp.render.export import Snapshot, export_snapshot
+
+    source = custom_source("https://t.example/{z}/{x}/{y}.png")
+    view = town_view(19.0, 300, 200)
+    plan = plan_tiles(view, source)
+    parent = plan.keys[0].parent(1)
+    image = QImage(256, 256, QImage.Format.Format_RGB32)
+    image.fill(0xFF336699)
+    cache = TileCache()
+    cache.put((parent, False), image)
+    snap = Snapshot(view, RenderOptions(layers=frozenset()), tiles=TileLayer(source, cache))
+    out = tmp_path / "standin.svg"
+    export_snapshot(out, snap, _basemap())
+    sizes = set()
+    for data in re.findall(r'href="data:image/png;base64,([^"]+)"', out.read_text()):
+        embedded = QImage.fromData(base64.b64decode(data))
+        sizes.add((embedded.width(), embedded.height()))
+    assert sizes == {(128, 128)}  # each square gets its quarter, not the whole parent

@@ -46,18 +46,23 @@ class MBTiles:
         self.path = Path(path)
         if not self.path.is_file():
             raise TileSourceError(f"{self.path}: no such tile file")
+        self._lock = threading.Lock()
         try:
             self._db = sqlite3.connect(
                 f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
             )
+        except sqlite3.Error as exc:
+            raise TileSourceError(f"{self.path}: not a readable MBTiles file ({exc})") from None
+        try:
             meta = dict(self._db.execute("SELECT name, value FROM metadata").fetchall())
             zooms = self._db.execute("SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles")
             zmin, zmax = zooms.fetchone()
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, ValueError, TypeError) as exc:
+            self.close()
             raise TileSourceError(f"{self.path}: not a readable MBTiles file ({exc})") from None
-        self._lock = threading.Lock()
         fmt = str(meta.get("format", "png")).lower()
         if fmt not in RASTER_FORMATS:
+            self.close()
             raise TileSourceError(
                 f"{self.path}: holds {fmt} tiles; mapapp draws raster tiles (png, jpg, webp)"
             )
@@ -86,10 +91,15 @@ class MBTiles:
                 ).fetchone()
             except sqlite3.Error as exc:
                 raise TileSourceError(f"{self.path}: {exc}") from None
-        return bytes(row[0]) if row and row[0] is not None else None
+        if not row or row[0] is None:
+            return None
+        if not isinstance(row[0], bytes):
+            raise TileSourceError(f"{self.path}: tile {key} is not stored as bytes")
+        return row[0]
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:  # not while a worker reads
+            self._db.close()
 
 
 class PMTiles:
@@ -149,12 +159,11 @@ class PMTiles:
     def read(self, key: TileKey) -> bytes | None:
         try:
             data = self._reader.get(key.z, key.x, key.y)
-        except Exception as exc:  # a damaged directory: that tile fails, not the app
+            if data is None:
+                return None
+            return gzip.decompress(bytes(data)) if self._gzip else bytes(data)
+        except Exception as exc:  # a damaged directory or tile: that tile fails, not the app
             raise TileSourceError(f"{self.path}: {exc}") from None
-        if data is None:
-            return None
-        data = bytes(data)
-        return gzip.decompress(data) if self._gzip else data
 
     def close(self) -> None:
         for handle in ("_map", "_file"):

@@ -185,7 +185,9 @@ def source_from_spec(spec: str) -> TileSource:
     if Path(spec).suffix.lower() in TILE_FILE_SUFFIXES or Path(spec).exists():
         from mapapp.geo.tile_files import open_tile_file
 
-        return open_tile_file(Path(spec)).source
+        reader = open_tile_file(Path(spec))
+        reader.close()
+        return reader.source
     return provider(spec)
 
 

@@ -215,13 +215,13 @@ def _footer_lines(view: Viewport, options: RenderOptions, tiles: TileLayer | Non
     """The bottom lines: the data date, the tile provider's credit (always, as providers
     require) and our attribution (switchable), wrapped to fit beside the scale bar."""
     parts = [f"Data as of {options.data_date}"] if options.data_date else []
-    if tiles is not None and tiles.source.attribution:
-        parts.append(f"Basemap: {tiles.source.attribution}")
+    if tiles is not None:  # a file without a credit is named, at least
+        parts.append(f"Basemap: {tiles.source.attribution or tiles.source.name}")
     if options.attribution:
         parts.append(options.attribution_text)
     if not parts:
         return []
-    beside_scale_bar = options.scale_bar and view.width >= 900
+    beside_scale_bar = options.scale_bar and view.width - 270 >= 300
     return attribution_lines(parts, max(160.0, view.width - (270 if beside_scale_bar else 20)))
 
 

@@ -165,8 +165,9 @@ def build_snapshot(
     )
     sources = situation_sources(s)
     if tile_source is not None:
-        sources.append(f"Basemap tiles: {tile_source.name} ({tile_source.attribution})")
+        credit = tile_source.attribution or "no credit given by the source"
+        sources.append(f"Basemap tiles: {tile_source.name} ({credit})")
     metadata = snapshot_metadata(view, options, sources)
     if tile_source is not None:
-        metadata["Basemap"] = f"{tile_source.name}; {tile_source.attribution}"
+        metadata["Basemap"] = f"{tile_source.name}; {credit}"
     return Snapshot(view, options, dpi, metadata)

@@ -7,9 +7,10 @@ server's cache headers say, as the OpenStreetMap tile usage policy asks. Tile fi
 read on worker threads. Decoding happens off the GUI thread too.
 
 Only tiles a frame or an export actually needs are asked for: the window's wish list is
-replaced on every frame (what scrolled away is dropped from the queue), and nothing is
-fetched ahead. A tile that fails is left to the vector basemap and is summed up in one
-``problem`` message, not one per tile.
+replaced on every frame that draws tiles (what scrolled away is dropped from the queue),
+and nothing is fetched ahead. A tile that fails is left to the vector basemap and is
+summed up in one ``problem`` message, not one per tile; a tile a sparse file lacks is
+no failure at all.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ TRANSFER_TIMEOUT_MS = 20_000
 RETRY_AFTER_S = 60.0  # a tile that failed is asked for again only after this
 MESSAGE_DELAY_MS = 1_500  # failures in this span make one message
 FILE_HOST = "(file)"
+ABSENT = "not in the file"  # a sparse tile file: not a failure, nothing to retry
 
 
 def tile_cache_dir() -> Path:
@@ -68,6 +70,9 @@ class FetchResult:
 
     loaded: int = 0
     failed: dict[Ref, str] = field(default_factory=dict)
+    # the fetched tiles themselves: kept here, so the memory cache's bound cannot evict
+    # an export's tiles before it draws them
+    images: dict[Ref, QImage] = field(default_factory=dict)
 
     def summary(self) -> str:
         if not self.failed:
@@ -81,13 +86,15 @@ class FetchResult:
         )
 
 
-@dataclass
-class _Fetch:
+@dataclass(eq=False)
+class Fetch:
+    """One export's or print's wait for its tiles (``TileLoader.cancel`` takes it)."""
+
     refs: set[Ref]
     done: Callable[[FetchResult], None]
-    started: float
     result: FetchResult = field(default_factory=FetchResult)
     timer: QTimer | None = None
+    open: set[Ref] = field(default_factory=set)
 
 
 def decode_tile(data: bytes) -> QImage | None:
@@ -104,10 +111,10 @@ def decode_tile(data: bytes) -> QImage | None:
 
 
 class TileLoader(QObject):
-    """Fills ``layer.cache`` for one source. ``tile_loaded``: repaint; ``problem``: one
-    line for the status bar."""
+    """Fills ``layer.cache`` for one source. ``tiles_changed``: a tile arrived or failed
+    (repaint); ``problem``: one line for the status bar."""
 
-    tile_loaded = Signal()
+    tiles_changed = Signal()
     problem = Signal(str)
     _finished = Signal(object, object, str)  # ref, QImage or None, reason (worker → GUI)
 
@@ -129,8 +136,9 @@ class TileLoader(QObject):
         self._pending: set[Ref] = set()  # queued, in flight or decoding
         self._wanted: set[Ref] = set()  # the last frame's missing tiles
         self._failed: dict[Ref, tuple[float, str]] = {}
+        self._absent: set[Ref] = set()
         self._first_error: dict[Ref, str] = {}
-        self._fetches: list[_Fetch] = []
+        self._fetches: list[Fetch] = []
         self._unreported: Counter[str] = Counter()
         self.requests_sent = 0  # network requests (not answered from the disk cache)
         self.served_from_cache = 0
@@ -152,23 +160,37 @@ class TileLoader(QObject):
         self._drop_unwanted()
         for ref in refs:
             self._enqueue(ref)
-        self._pump_timer.start()
+        if refs:
+            self._pump_timer.start()
 
-    def fetch(self, plan: TilePlan, timeout_s: float, done: Callable[[FetchResult], None]) -> None:
+    def fetch(self, plan: TilePlan, timeout_s: float, done: Callable[[FetchResult], None]) -> Fetch:
         """Load every tile of ``plan`` (failed ones are tried again), then call ``done``
-        once all are in memory or failed, or when ``timeout_s`` runs out."""
-        job = _Fetch({(k, plan.hidpi) for k in plan.keys}, done, time.monotonic())
+        (always once, from the event loop) when all are loaded or failed, when
+        ``timeout_s`` runs out, on ``cancel`` or when the loader closes."""
+        job = Fetch({(k, plan.hidpi) for k in plan.keys}, done)
         for ref in job.refs:
-            if ref in self.layer.cache:
+            image = self.layer.cache.get(ref)
+            if image is not None:
+                job.result.images[ref] = image
+            elif ref in self._absent:
                 continue
-            self._failed.pop(ref, None)
-            self._enqueue(ref)
+            else:
+                job.open.add(ref)
+                self._failed.pop(ref, None)
+                self._enqueue(ref)
         self._fetches.append(job)
         job.timer = QTimer(self, singleShot=True, interval=max(1, round(timeout_s * 1000)))
-        job.timer.timeout.connect(lambda: self._expire(job))
+        job.timer.timeout.connect(lambda: self._finish_fetch(job, "timed out"))
         job.timer.start()
         self._pump_timer.start()
-        self._settle()
+        if not job.open:
+            self._finish_fetch(job, "")
+        return job
+
+    def cancel(self, job: Fetch) -> None:
+        """Stop waiting for ``job``: its ``done`` hears what it had, and its queued
+        tiles are dropped (unless a frame on screen wants them)."""
+        self._finish_fetch(job, "cancelled")
 
     def load_local_now(self, plan: TilePlan, budget_s: float = 0.15) -> int:
         """Read the plan's tiles that are on this machine (a tile file, or fresh copies in
@@ -208,16 +230,16 @@ class TileLoader(QObject):
         return data
 
     def settled(self, ref: Ref) -> bool:
-        """In memory, or failed (and not being tried again)."""
-        return ref in self.layer.cache or (ref in self._failed and ref not in self._pending)
+        """In memory, absent from the file, or failed (and not being tried again)."""
+        if ref in self.layer.cache or ref in self._absent:
+            return True
+        return ref in self._failed and ref not in self._pending
 
     def close(self) -> None:
         """Stop: abort what is in flight and wait for the decoding threads."""
+        for job in list(self._fetches):  # their callers still hear back, once
+            self._finish_fetch(job, "basemap closed")
         self._closed = True
-        for job in self._fetches:  # nobody waits for them any more
-            if job.timer is not None:
-                job.timer.stop()
-        self._fetches.clear()
         for q in self._queues.values():
             q.clear()
         if self._net is not None:
@@ -229,12 +251,14 @@ class TileLoader(QObject):
 
     # queueing ----------------------------------------------------------------------
     def _host(self, ref: Ref) -> str:
+        """The queue a tile waits in: one per server, the {s} subdomains of a provider
+        counting as one (they are the same servers)."""
         if self._reader is not None:
             return FILE_HOST
-        return QUrl(self.source.url(ref[0], ref[1])).host()
+        return QUrl(self.source.location.replace("{s}", "s")).host()
 
     def _enqueue(self, ref: Ref, attempt: int = 0) -> None:
-        if ref in self._pending or ref in self.layer.cache:
+        if ref in self._pending or ref in self.layer.cache or ref in self._absent:
             return
         failed = self._failed.get(ref)
         if failed is not None and time.monotonic() - failed[0] < RETRY_AFTER_S:
@@ -243,7 +267,7 @@ class TileLoader(QObject):
         self._queues.setdefault(self._host(ref), deque()).append((ref, attempt))
 
     def _pinned(self) -> set[Ref]:
-        return set().union(*(f.refs for f in self._fetches)) if self._fetches else set()
+        return set().union(*(f.open for f in self._fetches)) if self._fetches else set()
 
     def _drop_unwanted(self) -> None:
         keep = self._wanted | self._pinned()
@@ -252,6 +276,7 @@ class TileLoader(QObject):
             for item in stale:
                 q.remove(item)
                 self._pending.discard(item[0])
+                self._first_error.pop(item[0], None)
 
     def _pump(self) -> None:
         if self._closed:
@@ -319,15 +344,22 @@ class TileLoader(QObject):
         try:
             data = self._reader.read(ref[0])
         except TileSourceError as exc:
-            self._finished.emit(ref, None, str(exc).rsplit(": ", 1)[-1])
+            self._finished.emit(ref, None, str(exc).rsplit(": ", 1)[-1][:60])
+            return
+        except Exception as exc:  # whatever happens, the tile must be answered for
+            self._finished.emit(ref, None, f"unreadable ({type(exc).__name__})")
             return
         if data is None:
-            self._finished.emit(ref, None, "not in the file")
+            self._finished.emit(ref, None, ABSENT)
             return
         self._decode(ref, data)
 
     def _decode(self, ref: Ref, data: bytes) -> None:
-        image = decode_tile(data)
+        try:
+            image = decode_tile(data)
+        except Exception as exc:  # a worker's error would leave the tile pending forever
+            self._finished.emit(ref, None, f"undecodable ({type(exc).__name__})")
+            return
         self._finished.emit(ref, image, "" if image is not None else "broken image")
 
     # results (GUI thread) ---------------------------------------------------------------
@@ -336,50 +368,43 @@ class TileLoader(QObject):
             self._in_flight[FILE_HOST] -= 1
             self._pump_timer.start()
         self._pending.discard(ref)
+        self._first_error.pop(ref, None)
         if image is not None:
             self.layer.cache.put(ref, image)
             self._failed.pop(ref, None)
-            self.tile_loaded.emit()
+        elif reason == ABSENT:
+            self._absent.add(ref)
         else:
             self._failed[ref] = (time.monotonic(), reason)
             self._unreported[reason] += 1
             if not self._message_timer.isActive():
                 self._message_timer.start()
-        self._settle()
-
-    def _settle(self) -> None:
-        """Call back the fetches whose every tile is now in memory or has failed."""
         for job in list(self._fetches):
-            open_refs = [
-                r
-                for r in job.refs
-                if r not in self.layer.cache and not self._failed_since(r, job.started)
-            ]
-            if not open_refs:
-                self._complete(job)
+            if ref in job.open:
+                job.open.discard(ref)
+                if image is not None:
+                    job.result.images[ref] = image
+                elif reason != ABSENT:
+                    job.result.failed[ref] = reason
+                if not job.open:
+                    self._finish_fetch(job, "")
+        self.tiles_changed.emit()
 
-    def _failed_since(self, ref: Ref, started: float) -> bool:
-        failed = self._failed.get(ref)
-        return failed is not None and failed[0] >= started
-
-    def _expire(self, job: _Fetch) -> None:
-        if job in self._fetches:
-            for ref in job.refs:
-                if ref not in self.layer.cache and not self._failed_since(ref, job.started):
-                    job.result.failed[ref] = "timed out"
-            self._complete(job)
-
-    def _complete(self, job: _Fetch) -> None:
+    def _finish_fetch(self, job: Fetch, reason: str) -> None:
+        """Close ``job`` (tiles still open fail with ``reason``) and call its ``done`` on
+        the next turn of the event loop, so a caller that opens a dialog or another
+        fetch never runs inside this one."""
+        if job not in self._fetches:
+            return
         self._fetches.remove(job)
         if job.timer is not None:
             job.timer.stop()
-        for ref in job.refs:
-            if ref in self.layer.cache:
-                job.result.loaded += 1
-            elif ref not in job.result.failed:
-                job.result.failed[ref] = self._failed.get(ref, (0.0, "not loaded"))[1]
+        for ref in job.open:
+            job.result.failed[ref] = reason
+        job.open.clear()
+        job.result.loaded = len(job.result.images)
         self._drop_unwanted()
-        job.done(job.result)
+        QTimer.singleShot(0, lambda: job.done(job.result))
 
     def _report(self) -> None:
         if not self._unreported:
@@ -418,18 +443,23 @@ def with_tiles(
     path: Path | str,
     timeout_s: float,
     done: Callable[[Snapshot, FetchResult], None],
-) -> None:
+) -> Fetch:
     """Fetch the tiles ``snap`` needs at the output's density, then hand ``done`` the
-    snapshot carrying a frozen copy of them (safe for an export thread)."""
+    snapshot carrying a frozen copy of them (safe for an export thread); what is missing
+    is noted in its metadata."""
     from dataclasses import replace
 
     density = snap.tile_density(path)
     plan = plan_tiles(snap.view, loader.source, density)
 
     def finish(result: FetchResult) -> None:
-        done(replace(snap, tiles=loader.layer.frozen(plan, density)), result)
+        tiles = loader.layer.frozen(plan, density, result.images)
+        metadata = dict(snap.metadata)
+        if result.failed and "Basemap" in metadata:
+            metadata["Basemap"] += f"; {len(result.failed)} tiles missing"
+        done(replace(snap, tiles=tiles, metadata=metadata), result)
 
-    loader.fetch(plan, timeout_s, finish)
+    return loader.fetch(plan, timeout_s, finish)
 
 
 def with_tiles_now(

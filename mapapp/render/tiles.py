@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QTransform
+from PySide6.QtGui import QImage, QPaintEngine, QPainter, QTransform
 
 from mapapp.geo.tile_sources import TileSource
 from mapapp.geo.tiles import TileKey, tile_bounds, tiles_covering, zoom_level
@@ -109,24 +109,30 @@ class TileLayer:
     keep_scaled: bool = False
     scaled: dict[tuple, QImage] = field(default_factory=dict)
 
-    def frozen(self, plan: TilePlan, density: float) -> TileLayer:
-        """A copy holding only what ``plan`` draws (tiles and their in-memory fallbacks),
-        safe to hand to an export thread."""
+    def frozen(self, plan: TilePlan, density: float, images: dict[Ref, QImage]) -> TileLayer:
+        """A layer holding only what ``plan`` draws: ``images`` (what a fetch got) and,
+        for the others, stand-ins still in memory. Safe to hand to an export thread."""
         refs = []
         for key in plan.keys:
-            refs.append((key, plan.hidpi))
+            if (key, plan.hidpi) in images:
+                continue
             refs += [(key.parent(n), plan.hidpi) for n in range(1, min(key.z, FALLBACK_LEVELS) + 1)]
             refs += [(c, plan.hidpi) for c in key.children()]
-        return TileLayer(self.source, self.cache.subset(refs), density)
+        cache = self.cache.subset(refs)
+        for ref, image in images.items():
+            cache.put(ref, image)
+        return TileLayer(self.source, cache, density)
 
 
-def _device_rect(device: QTransform, view: Viewport, key: TileKey) -> QRectF:
-    """The tile's square in device pixels with edges on whole pixels, so neighbours meet
-    exactly (no hairline seams, no overlaps) at any zoom or export scale."""
+def _device_rect(device: QTransform, view: Viewport, key: TileKey, dpr: float) -> QRectF:
+    """The tile's square under ``device`` with edges on whole physical pixels (``dpr`` of
+    them per unit), so neighbours meet exactly (no hairline seams, no overlaps) at any
+    zoom, export scale or screen density."""
     xmin, ymin, xmax, ymax = tile_bounds(key)
     a = device.map(QPointF(*view.map_to_screen(xmin, ymax)))
     b = device.map(QPointF(*view.map_to_screen(xmax, ymin)))
-    x0, y0, x1, y1 = round(a.x()), round(a.y()), round(b.x()), round(b.y())
+    x0, y0 = round(a.x() * dpr) / dpr, round(a.y() * dpr) / dpr
+    x1, y1 = round(b.x() * dpr) / dpr, round(b.y() * dpr) / dpr
     return QRectF(x0, y0, x1 - x0, y1 - y0)
 
 
@@ -171,31 +177,38 @@ def draw_tiles(
         return plan
     painter.save()
     device = painter.transform()
+    dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+    raster = painter.paintEngine().type() == QPaintEngine.Type.Raster
     painter.resetTransform()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # pixel-exact edges
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     missing = []
-    scaled: dict[tuple, QImage] | None = {} if layer.keep_scaled else None
+    scaled: dict[tuple, QImage] | None = {} if layer.keep_scaled and raster else None
 
     def blit(target: QRectF, image: QImage, part: QRectF) -> None:
-        w, h = round(target.width()), round(target.height())
-        if scaled is None or w <= 0 or h <= 0:
-            painter.drawImage(target, image, part)
+        whole = part == QRectF(image.rect())
+        if scaled is None:
+            # SVG and PDF engines ignore a source rectangle: hand them the part itself
+            painter.drawImage(target, image if whole else image.copy(part.toRect()))
+            return
+        w, h = round(target.width() * dpr), round(target.height() * dpr)
+        if w <= 0 or h <= 0:
             return
         k = (image.cacheKey(), part.x(), part.y(), part.width(), w, h)
         done = layer.scaled.get(k)
         if done is None:
-            done = image.copy(part.toRect()).scaled(
+            done = (image if whole else image.copy(part.toRect())).scaled(
                 w,
                 h,
                 Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
+            done.setDevicePixelRatio(dpr)  # its physical pixels land one to one
         scaled[k] = done
         painter.drawImage(target.topLeft(), done)
 
     for key in plan.keys:
-        target = _device_rect(device, view, key)
+        target = _device_rect(device, view, key, dpr)
         image = layer.cache.get((key, plan.hidpi))
         if image is not None:
             blit(target, image, QRectF(image.rect()))
@@ -207,10 +220,10 @@ def draw_tiles(
         for child in key.children():
             image = layer.cache.peek((child, plan.hidpi))
             if image is not None:
-                blit(_device_rect(device, view, child), image, QRectF(image.rect()))
+                blit(_device_rect(device, view, child, dpr), image, QRectF(image.rect()))
     painter.restore()
     if scaled is not None:
         layer.scaled = scaled  # what this frame did not use is let go
-    if missing and layer.request is not None:
+    if layer.request is not None:  # also with nothing missing: older wishes are dropped
         layer.request(plan, missing)
     return plan

@@ -91,9 +91,12 @@ class BasemapControl(QObject):
     def source(self) -> TileSource | None:
         return self.loader.source if self.loader is not None else None
 
-    def set_source(self, source: TileSource | None, remember: bool = True) -> bool:
+    def set_source(
+        self, source: TileSource | None, remember: bool = True, quiet: bool = False
+    ) -> bool:
         """Show ``source`` under the vector layers (None: no tiles). False, with the
-        reason in a dialog, if it cannot be opened; the map keeps what it had."""
+        reason in a dialog (``quiet``: the status bar), if it cannot be opened; the map
+        keeps what it had."""
         from mapapp.render.tile_loader import TileLoader
 
         loader = None
@@ -101,7 +104,10 @@ class BasemapControl(QObject):
             try:
                 loader = TileLoader(source, parent=self)
             except TileSourceError as exc:
-                self._refuse(str(exc))
+                if quiet:
+                    self.window.message_label.setText(f"Basemap not restored: {exc}")
+                else:
+                    self._refuse(str(exc))
                 self._check(self.source)
                 return False
             loader.problem.connect(self.window.message_label.setText)
@@ -126,26 +132,14 @@ class BasemapControl(QObject):
         if not text:
             return
         try:
-            fields = json.loads(text)
-            if isinstance(fields.get("bounds"), list):
-                fields["bounds"] = tuple(fields["bounds"])
-            source = TileSource(**fields)
-        except (ValueError, TypeError, AttributeError):
-            QSettings().remove(SETTINGS_KEY)
+            source = _saved_source(text)
+        except (ValueError, TypeError, KeyError, AttributeError, TileSourceError):
+            QSettings().remove(SETTINGS_KEY)  # damaged: the vector map, and no crash
             return
         if not source.online and not Path(source.location).is_file():
             self.window.message_label.setText(f"Basemap file {source.location} is gone.")
             return
-        from mapapp.render.tile_loader import TileLoader
-
-        try:
-            self.loader = TileLoader(source, parent=self)
-        except TileSourceError as exc:
-            self.window.message_label.setText(f"Basemap not restored: {exc}")
-            return
-        self.loader.problem.connect(self.window.message_label.setText)
-        self.window.map_view.set_tile_loader(self.loader)
-        self._check(source)
+        self.set_source(source, remember=False, quiet=True)
 
     def close(self) -> None:
         if self.loader is not None:
@@ -229,6 +223,28 @@ class BasemapControl(QObject):
         vx0, vy0, vx1, vy1 = mv.view.bounds()
         if x1 < vx0 or x0 > vx1 or y1 < vy0 or y0 > vy1:
             mv.set_view(mv.view.fitted((x0, y0, x1, y1)))
+
+
+def _saved_source(text: str) -> TileSource:
+    """A source from its saved fields, checked as carefully as a new one: a setting is
+    a file anyone can edit."""
+    from mapapp.geo.tile_sources import custom_source, lonlat_bounds_ok
+    from mapapp.geo.tiles import TileKey
+
+    fields = json.loads(text)
+    bounds = fields.get("bounds")
+    fields["bounds"] = tuple(float(v) for v in bounds) if bounds is not None else None
+    if fields["bounds"] is not None and not lonlat_bounds_ok(fields["bounds"]):
+        raise ValueError("bounds")
+    source = TileSource(**fields)
+    if not all(isinstance(getattr(source, f), str) for f in ("name", "location", "kind")):
+        raise TypeError("names")
+    if source.kind not in ("xyz", "mbtiles", "pmtiles"):
+        raise ValueError(source.kind)
+    if source.online:
+        custom_source(source.location)  # raises on a template it could not fill
+    source.covers(TileKey(0, 0, 0))  # raises on zooms that are not numbers
+    return source
 
 
 class ProviderDialog(QDialog):

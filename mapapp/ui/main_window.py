@@ -990,7 +990,9 @@ class MainWindow(QMainWindow):
 
         from mapapp.render.tile_loader import with_tiles
 
-        with_tiles(mv.tile_loader, snap, choices.path, EXPORT_TILE_TIMEOUT_S, tiles_ready)
+        loader = mv.tile_loader
+        fetch = with_tiles(loader, snap, choices.path, EXPORT_TILE_TIMEOUT_S, tiles_ready)
+        progress.canceled.connect(lambda: loader.cancel(fetch))
         return job
 
     def _export_failed(self, message: str, what: str = "Export failed") -> None:
@@ -1040,19 +1042,22 @@ class MainWindow(QMainWindow):
         self.message_label.setText(f"Map image copied ({image.width()}×{image.height()} px)")
 
     def print_map(self) -> None:
-        """The preview, once the tiles for printing are in (sharper than the screen's)."""
+        """The preview, once the page's tiles are in (sharper than the screen's)."""
+        from mapapp.ui.printing import make_printer, page_tile_density, page_view
+
         mv = self.map_view
+        printer = make_printer(mv.view, self.situation.title if self.situation else "")
         if mv.tile_loader is None:
-            self._print_preview()
+            self._print_preview(printer)
             return
         from mapapp.render.tiles import plan_tiles
-        from mapapp.ui.printing import PRINT_TILE_DENSITY
 
         self.message_label.setText("Loading basemap tiles for printing…")
-        plan = plan_tiles(mv.view, mv.tile_loader.source, PRINT_TILE_DENSITY)
-        mv.tile_loader.fetch(plan, EXPORT_TILE_TIMEOUT_S, lambda _result: self._print_preview())
+        view, _ = page_view(printer, mv.view)
+        plan = plan_tiles(view, mv.tile_loader.source, page_tile_density(printer))
+        mv.tile_loader.fetch(plan, EXPORT_TILE_TIMEOUT_S, lambda _r: self._print_preview(printer))
 
-    def _print_preview(self) -> None:
+    def _print_preview(self, printer) -> None:
         from mapapp.ui.printing import print_preview
 
         mv = self.map_view
@@ -1060,11 +1065,11 @@ class MainWindow(QMainWindow):
         tile_source = mv.tile_loader.source if mv.tile_loader else None
         dialog = print_preview(
             self,
+            printer,
             mv.view,
             lambda view: self._snapshot_for(view, title=title, tile_source=tile_source),
             mv.basemap,
             mv.situation,
-            title,
             mv.tile_loader.layer if mv.tile_loader else None,
         )
         self.message_label.setText("")

@@ -106,10 +106,10 @@ class MapView(QWidget):
     def set_tile_loader(self, loader: TileLoader | None) -> None:
         """A tile basemap under the vector layers (None: the vector basemap alone)."""
         if self.tile_loader is not None:
-            self.tile_loader.tile_loaded.disconnect(self.update)
+            self.tile_loader.tiles_changed.disconnect(self.update)
         self.tile_loader = loader
         if loader is not None:
-            loader.tile_loaded.connect(self.update)
+            loader.tiles_changed.connect(self.update)
             self._ask_tiles()
         self.update()
 

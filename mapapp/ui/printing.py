@@ -51,8 +51,8 @@ def paint_page(
     view, scale = page_view(printer, current)
     snap = snapshot_for(view)
     if tiles is not None:
-        density = min(PRINT_TILE_DENSITY, scale)
-        snap = replace(snap, tiles=TileLayer(tiles.source, tiles.cache, density))
+        layer = TileLayer(tiles.source, tiles.cache, page_tile_density(printer))
+        snap = replace(snap, tiles=layer)
     painter = QPainter()
     if not painter.begin(printer):
         raise ExportError("the printer could not be opened")
@@ -63,22 +63,31 @@ def paint_page(
         painter.end()
 
 
-def print_preview(
-    parent: QWidget,
-    current: Viewport,
-    snapshot_for: SnapshotFor,
-    basemap: Basemap,
-    situation: SituationLayer | None,
-    title: str,
-    tiles: TileLayer | None = None,
-) -> QPrintPreviewDialog:
-    """A preview dialog (not yet shown) whose Print button prints what it previews."""
+def make_printer(current: Viewport, title: str) -> QPrinter:
+    """The printer as the preview starts with it: the view's orientation."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title or "mapapp map")
     landscape = current.width >= current.height
     printer.setPageOrientation(
         QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     )
+    return printer
+
+
+def page_tile_density(printer: QPrinter) -> float:
+    return min(PRINT_TILE_DENSITY, printer.resolution() / 96.0)
+
+
+def print_preview(
+    parent: QWidget,
+    printer: QPrinter,
+    current: Viewport,
+    snapshot_for: SnapshotFor,
+    basemap: Basemap,
+    situation: SituationLayer | None,
+    tiles: TileLayer | None = None,
+) -> QPrintPreviewDialog:
+    """A preview dialog (not yet shown) whose Print button prints what it previews."""
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Print preview")
     dialog.printer = printer  # the dialog holds only a C++ pointer to it
