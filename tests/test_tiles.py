@@ -265,8 +265,7 @@ def test_a_missing_tile_is_drawn_from_its_parent_or_its_children(qapp):
     x0, y0, x1, y1 = tile_bounds(centre)
     for i, (fx, fy) in enumerate(((0.25, 0.75), (0.75, 0.75), (0.25, 0.25), (0.75, 0.25))):
         sx, sy = view.map_to_screen(x0 + fx * (x1 - x0), y0 + fy * (y1 - y0))
-        if 0 <= sx < 400 and 0 <= sy < 300:
-            assert rgb[int(sy), int(sx)][2] == 0x30 * (i + 1)
+        assert rgb[int(sy), int(sx)][2] == 0x30 * (i + 1)
 
 
 def test_tiles_lie_under_the_border_and_the_provider_is_credited(qapp, tile_server):
@@ -364,10 +363,9 @@ def test_failures_are_left_to_the_vector_map_and_said_once(qapp, tile_server, tm
     p.end()
     rgb = image_rgb(image)
     x0, y0, x1, y1 = tile_bounds(k[0])
-    sx, sy = view.map_to_screen((x0 + x1) / 2, (y0 + y1) / 2)
-    if 0 <= sx < 800 and 0 <= sy < 600:
-        land = {tuple(c.getRgb()[:3]) for c in (style.LAND, style.LAND_FOCUS)}
-        assert tuple(rgb[int(sy), int(sx)]) in land
+    sx, sy = view.map_to_screen((x0 + x1) / 2, (y0 + y1) / 2)  # the centre tile's middle
+    land = {tuple(c.getRgb()[:3]) for c in (style.LAND, style.LAND_FOCUS)}
+    assert tuple(rgb[int(sy), int(sx)]) in land
     loader.close()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from mapapp.geo.tiles import TileKey, tile_at
+from mapapp.geo.tiles import TileKey, tiles_covering
 from tests.tile_server import png_bytes, tile_colour
 
 # Around Tinzaouaten: W, S, E, N
@@ -13,12 +13,10 @@ BOUNDS = (2.0, 19.0, 4.0, 21.0)
 
 
 def tiles_in(bounds: tuple[float, float, float, float], zooms: range) -> list[TileKey]:
-    w, s, e, n = bounds
-    out = []
-    for z in zooms:
-        a, b = tile_at(w, n, z), tile_at(e, s, z)
-        out += [TileKey(z, x, y) for x in range(a.x, b.x + 1) for y in range(a.y, b.y + 1)]
-    return out
+    from mapapp.geo.tile_sources import TileSource
+
+    area = TileSource("area", "", bounds=bounds).map_bounds
+    return [k for z in zooms for k in sorted(tiles_covering(area, z))]
 
 
 def make_mbtiles(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from html import unescape
 from pathlib import Path
 
@@ -63,17 +63,23 @@ class TileSource:
         }
         return _PLACEHOLDERS.sub(lambda m: values[m.group(1)], self.location)
 
+    @cached_property
+    def map_bounds(self) -> tuple[float, float, float, float] | None:
+        """``bounds`` in map metres (asked for every tile of every frame)."""
+        if self.bounds is None:
+            return None
+        from mapapp.geo.projection import _mercator_forward
+
+        w, s, e, n = self.bounds
+        return (*_mercator_forward(w, max(s, -85.06)), *_mercator_forward(e, min(n, 85.06)))
+
     def covers(self, key: TileKey) -> bool:
         """Whether the source can have this tile (zoom range and bounds)."""
         if not self.min_zoom <= key.z <= self.max_zoom:
             return False
-        if self.bounds is None:
+        if self.map_bounds is None:
             return True
-        from mapapp.geo.projection import _mercator_forward
-
-        w, s, e, n = self.bounds
-        xmin, ymin = _mercator_forward(w, max(s, -85.06))
-        xmax, ymax = _mercator_forward(e, min(n, 85.06))
+        xmin, ymin, xmax, ymax = self.map_bounds
         x0, y0, x1, y1 = tile_bounds(key)
         return x0 < xmax and x1 > xmin and y0 < ymax and y1 > ymin
 

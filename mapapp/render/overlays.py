@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPolygonF
@@ -149,10 +150,11 @@ def draw_north_arrow(painter: QPainter, view: Viewport) -> QRectF:
 ATTRIBUTION_FONT_PX = 10
 
 
-def attribution_lines(parts: list[str], max_width: float) -> list[str]:
+@lru_cache(maxsize=64)
+def attribution_lines(parts: tuple[str, ...], max_width: float) -> tuple[str, ...]:
     """The footer's parts joined by " · " and wrapped to ``max_width`` pixels, between
     parts where possible, else between words: a provider's long credit must be
-    readable, not cut off at the map's edge."""
+    readable, not cut off at the map's edge. Cached: every frame asks the same."""
     f = style.font(ATTRIBUTION_FONT_PX)
 
     def fits(text: str) -> bool:
@@ -175,7 +177,7 @@ def attribution_lines(parts: list[str], max_width: float) -> list[str]:
                 line = word
             else:
                 line = trial
-    return [*lines, line] if line else lines
+    return (*lines, line) if line else tuple(lines)
 
 
 def attribution_rect(view: Viewport, lines: list[str]) -> QRectF:

@@ -222,7 +222,8 @@ def _footer_lines(view: Viewport, options: RenderOptions, tiles: TileLayer | Non
     if not parts:
         return []
     beside_scale_bar = options.scale_bar and view.width - 270 >= 300
-    return attribution_lines(parts, max(160.0, view.width - (270 if beside_scale_bar else 20)))
+    room = max(160.0, view.width - (270 if beside_scale_bar else 20))
+    return list(attribution_lines(tuple(parts), room))
 
 
 def _reserve_overlays(

@@ -68,11 +68,14 @@ def tile_cache_dir() -> Path:
 class FetchResult:
     """What an export's fetch got: tiles in memory, and why the others are missing."""
 
-    loaded: int = 0
     failed: dict[Ref, str] = field(default_factory=dict)
     # the fetched tiles themselves: kept here, so the memory cache's bound cannot evict
     # an export's tiles before it draws them
     images: dict[Ref, QImage] = field(default_factory=dict)
+
+    @property
+    def loaded(self) -> int:
+        return len(self.images)
 
     def summary(self) -> str:
         if not self.failed:
@@ -131,13 +134,13 @@ class TileLoader(QObject):
             self._reader = open_tile_file(Path(source.location))
         self._cache_dir = cache_dir or tile_cache_dir()
         self._net: QNetworkAccessManager | None = None
-        self._queues: dict[str, deque[tuple[Ref, int]]] = {}
+        # per server: (tile, the first attempt's error or "" on a first attempt)
+        self._queues: dict[str, deque[tuple[Ref, str]]] = {}
         self._in_flight: Counter[str] = Counter()
         self._pending: set[Ref] = set()  # queued, in flight or decoding
         self._wanted: set[Ref] = set()  # the last frame's missing tiles
         self._failed: dict[Ref, tuple[float, str]] = {}
         self._absent: set[Ref] = set()
-        self._first_error: dict[Ref, str] = {}
         self._fetches: list[Fetch] = []
         self._unreported: Counter[str] = Counter()
         self.requests_sent = 0  # network requests (not answered from the disk cache)
@@ -257,14 +260,16 @@ class TileLoader(QObject):
             return FILE_HOST
         return QUrl(self.source.location.replace("{s}", "s")).host()
 
-    def _enqueue(self, ref: Ref, attempt: int = 0) -> None:
+    def _enqueue(self, ref: Ref, first_error: str = "") -> None:
+        """Queue ``ref``; ``first_error``: why the network attempt failed, when this is
+        the second one (from the disk cache alone)."""
         if ref in self._pending or ref in self.layer.cache or ref in self._absent:
             return
         failed = self._failed.get(ref)
         if failed is not None and time.monotonic() - failed[0] < RETRY_AFTER_S:
             return
         self._pending.add(ref)
-        self._queues.setdefault(self._host(ref), deque()).append((ref, attempt))
+        self._queues.setdefault(self._host(ref), deque()).append((ref, first_error))
 
     def _pinned(self) -> set[Ref]:
         return set().union(*(f.open for f in self._fetches)) if self._fetches else set()
@@ -276,19 +281,18 @@ class TileLoader(QObject):
             for item in stale:
                 q.remove(item)
                 self._pending.discard(item[0])
-                self._first_error.pop(item[0], None)
 
     def _pump(self) -> None:
         if self._closed:
             return
         for host, q in self._queues.items():
             while q and self._in_flight[host] < CONNECTIONS_PER_HOST:
-                ref, attempt = q.popleft()
+                ref, first_error = q.popleft()
                 self._in_flight[host] += 1
                 if self._reader is not None:
                     self._pool.start(lambda ref=ref: self._read_file(ref))
                 else:
-                    self._get(ref, host, attempt)
+                    self._get(ref, host, first_error)
 
     # online ------------------------------------------------------------------------
     def _network(self) -> QNetworkAccessManager:
@@ -300,21 +304,21 @@ class TileLoader(QObject):
             self._net.setCache(cache)
         return self._net
 
-    def _get(self, ref: Ref, host: str, attempt: int) -> None:
+    def _get(self, ref: Ref, host: str, first_error: str) -> None:
         req = QNetworkRequest(QUrl(self.source.url(ref[0], ref[1])))
         req.setHeader(QNetworkRequest.KnownHeaders.UserAgentHeader, USER_AGENT)
         req.setTransferTimeout(TRANSFER_TIMEOUT_MS)
         # Offline with a stale copy on disk: the copy beats an empty square.
         control = (
             QNetworkRequest.CacheLoadControl.AlwaysCache
-            if attempt
+            if first_error
             else QNetworkRequest.CacheLoadControl.PreferNetwork
         )
         req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, control)
         reply = self._network().get(req)
-        reply.finished.connect(lambda: self._on_reply(reply, ref, host, attempt))
+        reply.finished.connect(lambda: self._on_reply(reply, ref, host, first_error))
 
-    def _on_reply(self, reply: QNetworkReply, ref: Ref, host: str, attempt: int) -> None:
+    def _on_reply(self, reply: QNetworkReply, ref: Ref, host: str, first_error: str) -> None:
         self._in_flight[host] -= 1
         reply.deleteLater()
         if self._closed:
@@ -323,20 +327,18 @@ class TileLoader(QObject):
         error = reply.error()
         if reply.attribute(QNetworkRequest.Attribute.SourceIsFromCacheAttribute):
             self.served_from_cache += 1
-        elif attempt == 0:
+        elif not first_error:
             self.requests_sent += 1
         if error == QNetworkReply.NetworkError.NoError and (status or 200) < 300:
             data = bytes(reply.readAll().data())
             self._pool.start(lambda: self._decode(ref, data))
-        elif status is None and attempt == 0 and error != QNetworkReply.NetworkError.NoError:
+        elif status is None and not first_error and error != QNetworkReply.NetworkError.NoError:
             # No answer at all (offline, timed out): the disk cache's copy, however old,
             # beats an empty square.
-            self._first_error[ref] = _reason(status, error, reply)
             self._pending.discard(ref)
-            self._enqueue(ref, attempt=1)
+            self._enqueue(ref, first_error=_reason(status, error, reply))
         else:
-            reason = _reason(status, error, reply)
-            self._finished.emit(ref, None, self._first_error.pop(ref, reason))
+            self._finished.emit(ref, None, first_error or _reason(status, error, reply))
         self._pump_timer.start()
 
     # files and decoding (worker threads) -------------------------------------------------
@@ -368,7 +370,6 @@ class TileLoader(QObject):
             self._in_flight[FILE_HOST] -= 1
             self._pump_timer.start()
         self._pending.discard(ref)
-        self._first_error.pop(ref, None)
         if image is not None:
             self.layer.cache.put(ref, image)
             self._failed.pop(ref, None)
@@ -402,7 +403,6 @@ class TileLoader(QObject):
         for ref in job.open:
             job.result.failed[ref] = reason
         job.open.clear()
-        job.result.loaded = len(job.result.images)
         self._drop_unwanted()
         QTimer.singleShot(0, lambda: job.done(job.result))
 

@@ -212,17 +212,13 @@ class BasemapControl(QObject):
         return True
 
     def _show_area(self, source: TileSource) -> None:
-        if source.bounds is None:
+        if source.map_bounds is None:
             return
-        from mapapp.geo.projection import WEB_MERCATOR
-
         mv = self.window.map_view
-        w, s, e, n = source.bounds
-        x0, y0 = WEB_MERCATOR.forward(float(w), float(max(s, -85.0)))
-        x1, y1 = WEB_MERCATOR.forward(float(e), float(min(n, 85.0)))
+        x0, y0, x1, y1 = source.map_bounds
         vx0, vy0, vx1, vy1 = mv.view.bounds()
         if x1 < vx0 or x0 > vx1 or y1 < vy0 or y0 > vy1:
-            mv.set_view(mv.view.fitted((x0, y0, x1, y1)))
+            mv.set_view(mv.view.fitted(source.map_bounds))
 
 
 def _saved_source(text: str) -> TileSource:
