@@ -373,10 +373,12 @@ class TileLoader(QObject):
         if image is not None:
             self.layer.cache.put(ref, image)
             self._failed.pop(ref, None)
+            self.layer.failed.discard(ref)
         elif reason == ABSENT:
             self._absent.add(ref)
         else:
             self._failed[ref] = (time.monotonic(), reason)
+            self.layer.failed.add(ref)
             self._unreported[reason] += 1
             if not self._message_timer.isActive():
                 self._message_timer.start()
@@ -453,7 +455,7 @@ def with_tiles(
     plan = plan_tiles(snap.view, loader.source, density)
 
     def finish(result: FetchResult) -> None:
-        tiles = loader.layer.frozen(plan, density, result.images)
+        tiles = loader.layer.frozen(plan, density, result.images, set(result.failed))
         metadata = dict(snap.metadata)
         if result.failed and "Basemap" in metadata:
             metadata["Basemap"] += f"; {len(result.failed)} tiles missing"

@@ -108,10 +108,16 @@ class TileLayer:
     # same zoom then blits them (~1 ms) instead of resampling 2 megapixels (~12 ms).
     keep_scaled: bool = False
     scaled: dict[tuple, QImage] = field(default_factory=dict)
+    # tiles that failed (the loader keeps this): their squares are left to the vector
+    # map, not filled with a blurred ancestor that would pass for the real thing
+    failed: set[Ref] = field(default_factory=set)
 
-    def frozen(self, plan: TilePlan, density: float, images: dict[Ref, QImage]) -> TileLayer:
+    def frozen(
+        self, plan: TilePlan, density: float, images: dict[Ref, QImage], failed: set[Ref]
+    ) -> TileLayer:
         """A layer holding only what ``plan`` draws: ``images`` (what a fetch got) and,
-        for the others, stand-ins still in memory. Safe to hand to an export thread."""
+        for the others that did not fail, stand-ins still in memory. Safe to hand to an
+        export thread."""
         refs = []
         for key in plan.keys:
             if (key, plan.hidpi) in images:
@@ -121,7 +127,7 @@ class TileLayer:
         cache = self.cache.subset(refs)
         for ref, image in images.items():
             cache.put(ref, image)
-        return TileLayer(self.source, cache, density)
+        return TileLayer(self.source, cache, density, failed=set(failed))
 
 
 def _device_rect(device: QTransform, view: Viewport, key: TileKey, dpr: float) -> QRectF:
@@ -159,7 +165,7 @@ def covers_view(view: Viewport, layer: TileLayer, plan: TilePlan) -> bool:
         return False  # part of the view is outside the source's bounds or zoom range
     for key in plan.keys:
         image = layer.cache.peek((key, plan.hidpi))
-        if image is None:
+        if image is None and (key, plan.hidpi) not in layer.failed:
             stand_in = _ancestor(layer.cache, key, plan.hidpi)
             image = stand_in[0] if stand_in else None
         if image is None or image.hasAlphaChannel():
@@ -214,6 +220,8 @@ def draw_tiles(
             blit(target, image, QRectF(image.rect()))
             continue
         missing.append(key)
+        if (key, plan.hidpi) in layer.failed:
+            continue
         stand_in = _ancestor(layer.cache, key, plan.hidpi)
         if stand_in is not None:
             blit(target, *stand_in)

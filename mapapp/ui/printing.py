@@ -51,7 +51,9 @@ def paint_page(
     view, scale = page_view(printer, current)
     snap = snapshot_for(view)
     if tiles is not None:
-        layer = TileLayer(tiles.source, tiles.cache, page_tile_density(printer))
+        layer = TileLayer(
+            tiles.source, tiles.cache, page_tile_density(printer), failed=tiles.failed
+        )
         snap = replace(snap, tiles=layer)
     painter = QPainter()
     if not painter.begin(printer):
