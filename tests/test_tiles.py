@@ -353,6 +353,13 @@ def test_failures_are_left_to_the_vector_map_and_said_once(qapp, tile_server, tm
     assert len(messages) == 1
     assert messages[0].startswith("Basemap: 4 tiles could not be loaded (")
     assert "HTTP 404" in messages[0] and "the vector map shows there" in messages[0]
+    # a later failure's message replaces this one, so it counts every failed tile
+    further = plan_tiles(town_view(19.0, 800, 600).panned(-1200, 0), source)
+    tile_server.faults[tuple(further.keys[0])] = "404"
+    wait_fetch(loader, further)
+    QTimer.singleShot(2500, (loop := QEventLoop()).quit)
+    loop.exec()
+    assert messages[-1].startswith("Basemap: 5 tiles could not be loaded (HTTP 404 ×2, ")
     # the failed squares show the vector map's land colour, not a blank or a stand-in
     # blown up from an ancestor that is in memory
     from mapapp.render import style

@@ -142,7 +142,7 @@ class TileLoader(QObject):
         self._failed: dict[Ref, tuple[float, str]] = {}
         self._absent: set[Ref] = set()
         self._fetches: list[Fetch] = []
-        self._unreported: Counter[str] = Counter()
+        self._new_failures = False  # since the last status message
         self.requests_sent = 0  # network requests (not answered from the disk cache)
         self.served_from_cache = 0
         self._pool = QThreadPool(self)
@@ -379,7 +379,7 @@ class TileLoader(QObject):
         else:
             self._failed[ref] = (time.monotonic(), reason)
             self.layer.failed.add(ref)
-            self._unreported[reason] += 1
+            self._new_failures = True
             if not self._message_timer.isActive():
                 self._message_timer.start()
         for job in list(self._fetches):
@@ -409,11 +409,16 @@ class TileLoader(QObject):
         QTimer.singleShot(0, lambda: job.done(job.result))
 
     def _report(self) -> None:
-        if not self._unreported:
+        """One line for every failure so far (each message replaces the one before, so
+        it counts them all, not only the newest)."""
+        if not self._new_failures:
             return
-        n = sum(self._unreported.values())
-        why = ", ".join(f"{r} ×{k}" if k > 1 else r for r, k in self._unreported.most_common(4))
-        self._unreported.clear()
+        self._new_failures = False
+        reasons = Counter(reason for _, reason in self._failed.values())
+        n = sum(reasons.values())
+        if not n:
+            return
+        why = ", ".join(f"{r} ×{k}" if k > 1 else r for r, k in reasons.most_common(4))
         tiles = "tile" if n == 1 else "tiles"
         self.problem.emit(
             f"Basemap: {n} {tiles} could not be loaded ({why}); the vector map shows there."
