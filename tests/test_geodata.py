@@ -101,3 +101,40 @@ def test_pack_vertices_are_the_projected_geojson():
     line = layers.mali_algeria_border()
     first = next(iter(getattr(line, "geoms", [line]))).coords[0]
     assert (xy[0], xy[1]) == pytest.approx(WEB_MERCATOR.forward(*first), abs=0.01)
+
+
+def test_simplified_outlines_stay_within_their_tolerance():
+    """Every stored simplification of every outline strays at most its tolerance from the
+    full outline, saves vertices, and drops only rings smaller than the tolerance."""
+    import numpy as np
+    import shapely
+
+    pack = load_pack(geodata_dir() / PACK_NAME)
+
+    def ring(start, count):
+        return np.frombuffer(pack.ring_bytes(start, count), dtype="<f8").reshape(-1, 2)
+
+    checked = 0
+    for name in ("world_context", "countries_10m", "mali_admin1", "azawad"):
+        for feat in pack.layers[name]:
+            full = [ring(s, c) for s, c in feat.rings]
+            previous = sum(len(r) for r in full)
+            for level in feat.simplified:
+                tol = level[0]
+                rings = feat.rings_within(tol)
+                assert rings != feat.rings
+                simple = [ring(s, c) for s, c in rings]
+                assert sum(len(r) for r in simple) <= 0.8 * previous
+                previous = sum(len(r) for r in simple)
+                big = [r for r in full if np.ptp(r[:, 0]) >= tol or np.ptp(r[:, 1]) >= tol]
+                for a, b in zip(big, simple, strict=True):
+                    d = shapely.hausdorff_distance(shapely.linestrings(a), shapely.linestrings(b))
+                    assert d <= tol * 1.0001, (name, feat.props.get("name"), tol, d)
+                    checked += 1
+            assert feat.rings_within(100.0) == feat.rings
+    assert checked > 1000
+    # far out, the countries of a home-view frame are drawn from a quarter of their vertices
+    countries = pack.layers["countries_10m"]
+    full = sum(c for f in countries for _, c in f.rings)
+    coarse = sum(c for f in countries for _, c in f.rings_within(1024.0))
+    assert coarse < full / 2.5

@@ -317,3 +317,54 @@ def test_snapshot_from_to_shows_the_window_and_says_which(tmp_path, layer, first
     assert run_cli(*args[:2], str(svg), "--from", first, "--to", last).returncode == 0
     texts = ["".join(t.itertext()) for t in ET.parse(svg).iter("{http://www.w3.org/2000/svg}text")]
     assert any(f"Events: {first} to {last}" in t for t in texts)
+
+
+@pytest.mark.parametrize("resolution", [1240.0, 6000.0, 25000.0])
+def test_far_frames_draw_simplified_outlines_that_look_the_same(basemap, layer, resolution):
+    """Far out, screens and PNGs draw the pack's simplified outlines (under half a pixel
+    off); the picture is the full-detail one but for the phase of dashed lines."""
+    from mapapp.geo.viewport import Viewport
+    from mapapp.render import basemap as basemap_render
+
+    home = cli_view(layer, 1600, 900)
+    view = Viewport(home.cx, home.cy, resolution, 1600, 900)
+    asked = []
+    real = basemap_render.drawing_tolerance
+
+    def spy(painter, view):
+        asked.append(real(painter, view))
+        return asked[-1]
+
+    basemap_render.drawing_tolerance = spy
+    try:
+        simple = image_rgb(render(basemap, layer, view)[0])
+        basemap_render.drawing_tolerance = lambda painter, view: 0.0
+        full = image_rgb(render(basemap, layer, view)[0])
+    finally:
+        basemap_render.drawing_tolerance = real
+    assert asked and all(t == resolution / 2 for t in asked)
+    differ = np.abs(simple.astype(int) - full.astype(int)).max(axis=2) > 40
+    assert differ.mean() < 0.001, differ.sum()
+
+
+def test_svg_and_pdf_keep_full_detail_and_hidpi_halves_the_tolerance(tmp_path):
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPainter, QPdfWriter
+    from PySide6.QtSvg import QSvgGenerator
+
+    from mapapp.geo.viewport import Viewport
+    from mapapp.render.basemap import drawing_tolerance
+
+    view = Viewport(0, 0, 1000.0, 400, 300)
+    image = QImage(400, 300, QImage.Format.Format_ARGB32_Premultiplied)
+    hidpi = QImage(800, 600, QImage.Format.Format_ARGB32_Premultiplied)
+    hidpi.setDevicePixelRatio(2.0)
+    svg = QSvgGenerator()
+    svg.setFileName(str(tmp_path / "t.svg"))
+    svg.setSize(QSize(400, 300))
+    pdf = QPdfWriter(str(tmp_path / "t.pdf"))
+    expected = [(image, 500.0), (hidpi, 250.0), (svg, 0.0), (pdf, 0.0)]
+    for device, tolerance in expected:
+        painter = QPainter(device)
+        assert drawing_tolerance(painter, view) == tolerance
+        painter.end()

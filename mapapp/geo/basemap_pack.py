@@ -3,7 +3,9 @@
 Layout: ``MAGIC``, a little-endian uint32 with the JSON index length, the UTF-8 JSON
 index, zero padding to 8 bytes, then every vertex as float64 x, y pairs (EPSG:3857).
 The float64 pairs have QPointF's memory layout, so the renderer copies a ring into a
-QPolygonF in one move. The pack is rebuilt from the GeoJSON by ``build_pack`` (run by
+QPolygonF in one move. Each outline also comes simplified at a few tolerances, so a frame
+far out draws a few thousand vertices instead of tens of thousands (see
+``SIMPLIFY_TOLERANCES``). The pack is rebuilt from the GeoJSON by ``build_pack`` (run by
 packaging/geodata/build.py) and a test checks it is not stale.
 """
 
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = b"MAPAPP-BASEMAP\n"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 PACK_NAME = "basemap.3857.bin"
 
 # Layer name -> drawn geometry kind. Order is drawing order, bottom first.
@@ -31,6 +33,11 @@ PACKED_LAYERS: dict[str, str] = {
     "mali_algeria_border": "line",
     "places": "point",
 }
+# Douglas-Peucker tolerances (metres) at which polygon outlines are stored simplified;
+# a frame draws the coarsest one under half a device pixel. A level is kept for a
+# feature only when it drops at least a fifth of the vertices of the finer one.
+SIMPLIFY_TOLERANCES = (256.0, 512.0, 1024.0, 2048.0, 4096.0, 8192.0, 16384.0)
+SIMPLIFY_MIN_GAIN = 0.8
 GRATICULE_STEP = 0.25  # degrees; every coarser step is a multiple of it
 GRATICULE_MAX_LAT = 85.0
 
@@ -44,6 +51,26 @@ class PackedFeature:
     # Extra label anchors spread over a large area, so a name can be placed even when
     # ``label`` is off-screen.
     label_candidates: tuple[tuple[float, float], ...] = ()
+    # [tolerance in metres, first vertex index, [vertex count of each ring]] from fine to
+    # coarse: the outline simplified so that no point moves more than the tolerance, rings
+    # smaller than it left out. Kept as parsed (start-up reads thousands of these).
+    simplified: tuple[list[Any], ...] = ()
+
+    def rings_within(self, tolerance: float) -> list[tuple[int, int]]:
+        """The coarsest rings whose simplification stays within ``tolerance`` metres."""
+        best = None
+        for level in self.simplified:
+            if level[0] > tolerance:
+                break
+            best = level
+        if best is None:
+            return self.rings
+        _, start, counts = best
+        rings = []
+        for count in counts:
+            rings.append((start, count))
+            start += count
+        return rings
 
 
 @dataclass(frozen=True)
@@ -115,6 +142,7 @@ def load_pack(path: Path) -> BasemapPack:
                 rings=[tuple(r) for r in f["rings"]],
                 label=tuple(f["label"]) if f.get("label") else None,
                 label_candidates=tuple(tuple(p) for p in f.get("labels", [])),
+                simplified=tuple(f.get("lods", ())),
             )
             for f in feats
         ]
@@ -157,18 +185,29 @@ def build_pack(geodata_dir: Path) -> bytes:
             geom = shape(feat["geometry"])
             props = feat.get("properties") or {}
             rings = _rings(geom, kind)
-            ring_index = []
-            xs_all, ys_all = [], []
+            projected = []
             for ring in rings:
                 lon, lat = ring[:, 0], np.clip(ring[:, 1], -GRATICULE_MAX_LAT, GRATICULE_MAX_LAT)
                 x, y = WEB_MERCATOR.forward(lon, lat)
-                xy = np.column_stack([x, y]).astype("<f8")
-                chunks.append(xy)
-                ring_index.append([cursor, len(xy)])
-                cursor += len(xy)
-                xs_all.append(x)
-                ys_all.append(y)
-            xs, ys = np.concatenate(xs_all), np.concatenate(ys_all)
+                projected.append(np.round(np.column_stack([x, y]), 3).astype("<f8"))
+
+            def store(xys: list[np.ndarray]) -> list[list[int]]:
+                nonlocal cursor
+                index = []
+                for xy in xys:
+                    chunks.append(xy)
+                    index.append([cursor, len(xy)])
+                    cursor += len(xy)
+                return index
+
+            ring_index = store(projected)
+            lods = []
+            if kind == "polygon":
+                for tol, xys in _simplified_levels(projected):
+                    lods.append([tol, cursor, [len(xy) for xy in xys]])
+                    store(xys)
+            xs = np.concatenate([xy[:, 0] for xy in projected])
+            ys = np.concatenate([xy[:, 1] for xy in projected])
             label, candidates = None, []
             if kind == "point":
                 # drawing a radius around a place needs the local scale, without pyproj
@@ -183,6 +222,7 @@ def build_pack(geodata_dir: Path) -> bytes:
                     "rings": ring_index,
                     "label": label,
                     "labels": candidates,
+                    "lods": lods,
                 }
             )
         layers[name] = feats_out
@@ -211,11 +251,37 @@ def build_pack(geodata_dir: Path) -> bytes:
     out += head
     out += b"\0" * ((-len(out)) % 8)
     body = np.concatenate(chunks) if chunks else np.zeros((0, 2), "<f8")
-    out += np.round(body, 3).astype("<f8").tobytes()
+    out += body.astype("<f8").tobytes()
     return bytes(out)
 
 
 LABEL_CELL_DEG = 4.0
+
+
+def _simplified_levels(rings: list[Any]) -> list[tuple[float, list[Any]]]:
+    """Douglas-Peucker copies of a feature's projected rings at each tolerance that pays.
+
+    Each ring is simplified on its own (neighbours' shared edges may part by up to the
+    tolerance, under half a pixel where it is drawn); a ring whose extent is under the
+    tolerance both ways is dropped, being a speck at that scale.
+    """
+    import numpy as np
+    import shapely
+
+    levels = []
+    previous = sum(len(r) for r in rings)
+    for tol in SIMPLIFY_TOLERANCES:
+        kept = []
+        for xy in rings:
+            if np.ptp(xy[:, 0]) < tol and np.ptp(xy[:, 1]) < tol:
+                continue
+            line = shapely.simplify(shapely.linestrings(xy), tol, preserve_topology=False)
+            kept.append(shapely.get_coordinates(line).astype("<f8"))
+        count = sum(len(r) for r in kept)
+        if count <= previous * SIMPLIFY_MIN_GAIN:
+            levels.append((tol, kept))
+            previous = count
+    return levels
 
 
 def _projected_point(point: Any) -> list[float]:
