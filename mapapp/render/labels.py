@@ -58,8 +58,18 @@ class LabelPlacer:
 
 
 def text_size(font: QFont, text: str) -> tuple[float, float]:
-    fm = QFontMetricsF(font)
-    return fm.horizontalAdvance(text), fm.ascent() + fm.descent()
+    """Remembered: every frame measures the same names again (~10 µs each)."""
+    key = (font.key(), text)
+    size = _SIZE_CACHE.get(key)
+    if size is None:
+        if len(_SIZE_CACHE) > 8000:
+            _SIZE_CACHE.clear()
+        fm = QFontMetricsF(font)
+        size = _SIZE_CACHE[key] = (fm.horizontalAdvance(text), fm.ascent() + fm.descent())
+    return size
+
+
+_SIZE_CACHE: dict[tuple[str, str], tuple[float, float]] = {}
 
 
 def point_label_candidates(x: float, y: float, w: float, h: float, gap: float) -> list[QRectF]:

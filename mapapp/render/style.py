@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
@@ -44,7 +46,10 @@ def cosmetic_pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.S
     return pen
 
 
+@cache
 def font(point_px: float, bold: bool = False, italic: bool = False) -> QFont:
+    """Shared between calls (a frame asks for the same few fonts a hundred times): copy
+    it before changing it."""
     f = QFont(FONT_FAMILY)
     f.setPixelSize(max(1, round(point_px)))
     f.setBold(bold)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import argparse
 import os
 import sqlite3
+import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_common import compile_sources, median_ms, startup_pair  # noqa: E402
+from bench_common import compile_sources, startup_pair  # noqa: E402
 
 TINZAOUATEN = (2.96778, 19.94861)
 
@@ -136,17 +138,19 @@ def main() -> int:
     image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
     results = []
     for view in views.values():
-        seq = frames(view)
-        for tiles in (layer, None):
-            it = iter(seq * (repeat // pans + 2))
-
-            def paint(tiles=tiles, it=it):
+        # The frames with and without tiles alternate, so both meet the same machine
+        # (this one's speed drifts by half between minutes).
+        seq = frames(view) * (repeat // pans + 1)
+        times: dict[bool, list[float]] = {True: [], False: []}
+        for i, frame in enumerate([seq[0], *seq[:repeat]]):
+            for with_tiles in (True, False):
+                t = time.perf_counter()
                 p = QPainter(image)
-                render_map(p, next(it), basemap, options, tiles=tiles)
+                render_map(p, frame, basemap, options, tiles=layer if with_tiles else None)
                 p.end()
-
-            paint()
-            results.append(median_ms(paint, repeat))
+                if i:  # the first pair warms the caches
+                    times[with_tiles].append((time.perf_counter() - t) * 1000)
+        results += [statistics.median(times[True]), statistics.median(times[False])]
         tiles_per_frame = len(plan_tiles(view, reader.source).keys)
         results.append(tiles_per_frame)
     app_s, bare_s = startup(3 if args.quick else 15, path)
