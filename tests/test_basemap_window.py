@@ -90,7 +90,8 @@ def test_a_custom_url_puts_tiles_under_the_map_and_credits_them(
     rgb = image_rgb(w.map_view.grab().toImage())
     sx, sy = view.width * 3 // 4, view.height // 4  # away from symbols, labels, overlays
     assert decode_colour(*rgb[sy, sx]) == coded_tile_at(w, sx, sy, 13)
-    assert "Custom tiles (127.0.0.1" in w.message_label.text()
+    assert "Custom tiles (127.0.0.1" in w.basemap_control.status.toolTip()
+    assert w.basemap_control.status.isVisibleTo(w)
     saved = json.loads(QSettings().value("basemap/source"))
     assert saved["location"] == tile_server.template
     # back to the vector map
@@ -164,11 +165,16 @@ def test_failing_tiles_leave_the_window_working_and_say_so_once(
     qtbot.keyClick(w.map_view, "+")
     assert w.map_view.view.resolution < before.resolution
     w.map_view.set_view(before)
-    qtbot.waitUntil(lambda: "could not be loaded" in w.message_label.text(), timeout=15_000)
-    text = w.message_label.text()
-    assert text.startswith("Basemap: 6 tiles could not be loaded (HTTP 500 ×6)")
+    w.message_label.setText("Snapshot written to /tmp/town.png")  # as an export leaves it
+    status = w.basemap_control.status
+    qtbot.waitUntil(lambda: "could not be loaded" in status.toolTip(), timeout=15_000)
+    assert status.toolTip().startswith("Basemap: 6 tiles could not be loaded (HTTP 500 ×6)")
+    assert status.text().startswith("Basemap: 6 tiles")  # cut to fit, whole in the tooltip
+    # the basemap has its own line: the export's message is still there
+    assert w.message_label.text() == "Snapshot written to /tmp/town.png"
     assert QApplication.activeModalWidget() is None  # no dialog storm
     w.basemap_control.set_source(None)
+    assert not status.isVisibleTo(w) and status.toolTip() == ""
 
 
 def test_the_window_s_export_has_the_tiles_and_their_credit(
@@ -213,7 +219,7 @@ def test_the_choice_is_kept_for_the_next_start(situation_window, basemap, qtbot,
     qtbot.addWidget(third)
     third.basemap_control.restore()
     assert third.map_view.tile_loader is None
-    assert "is gone" in third.message_label.text()
+    assert "is gone" in third.basemap_control.status.toolTip()
 
 
 BAD_TEMPLATE = {"name": "x", "location": "https://x.example/{z}/{x}/{y}/{q}.png"}

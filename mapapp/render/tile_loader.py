@@ -463,7 +463,8 @@ def with_tiles(
         tiles = loader.layer.frozen(plan, density, result.images, set(result.failed))
         metadata = dict(snap.metadata)
         if result.failed and "Basemap" in metadata:
-            metadata["Basemap"] += f"; {len(result.failed)} tiles missing"
+            n = len(result.failed)
+            metadata["Basemap"] += f"; {n} tile{'' if n == 1 else 's'} missing"
         done(replace(snap, tiles=tiles, metadata=metadata), result)
 
     return loader.fetch(plan, timeout_s, finish)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from mapapp.ui.main_window import MainWindow
 
 SETTINGS_KEY = "basemap/source"
+STATUS_PX = 420  # the basemap's status line is cut here; its tooltip has it whole
 FEATURED_LABELS = {
     "OpenStreetMap.Mapnik": "OpenStreetMap (standard tiles)",
     "Esri.WorldImagery": "Esri World Imagery (satellite)",
@@ -73,6 +74,19 @@ class BasemapControl(QObject):
         self.file_action.triggered.connect(self.file_dialog)
         self.menu.addAction(self.file_action)
         self.none_action.setChecked(True)
+        # The basemap's own line in the status bar: a tile failure arriving later never
+        # replaces the message of an export or a save.
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.hide()
+        window.statusBar().insertPermanentWidget(0, self.status)
+
+    def say(self, text: str) -> None:
+        """Show ``text`` on the basemap's status line, cut to fit, whole in its tooltip."""
+        metrics = QFontMetrics(self.status.font())
+        self.status.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, STATUS_PX))
+        self.status.setToolTip(text)
+        self.status.setVisible(bool(text))
 
     def _choice(self, label: str, on_trigger) -> QAction:
         action = self.menu.addAction(label)
@@ -105,12 +119,12 @@ class BasemapControl(QObject):
                 loader = TileLoader(source, parent=self)
             except TileSourceError as exc:
                 if quiet:
-                    self.window.message_label.setText(f"Basemap not restored: {exc}")
+                    self.say(f"Basemap not restored: {exc}")
                 else:
                     self._refuse(str(exc))
                 self._check(self.source)
                 return False
-            loader.problem.connect(self.window.message_label.setText)
+            loader.problem.connect(self.say)
         old, self.loader = self.loader, loader
         self.window.map_view.set_tile_loader(loader)
         if old is not None:
@@ -119,11 +133,12 @@ class BasemapControl(QObject):
         self._check(source)
         if remember:
             QSettings().setValue(SETTINGS_KEY, json.dumps(asdict(source)) if source else "")
-        if source is not None:
-            self.window.message_label.setText(
-                f"Basemap: {source.name}"
-                + (f" — {source.attribution}" if source.attribution else "")
-            )
+        self.say(
+            ""
+            if source is None
+            else f"Basemap: {source.name}"
+            + (f" — {source.attribution}" if source.attribution else "")
+        )
         return True
 
     def restore(self) -> None:
@@ -137,7 +152,7 @@ class BasemapControl(QObject):
             QSettings().remove(SETTINGS_KEY)  # damaged: the vector map, and no crash
             return
         if not source.online and not Path(source.location).is_file():
-            self.window.message_label.setText(f"Basemap file {source.location} is gone.")
+            self.say(f"Basemap file {source.location} is gone.")
             return
         self.set_source(source, remember=False, quiet=True)
 
