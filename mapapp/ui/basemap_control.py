@@ -79,7 +79,7 @@ class BasemapControl(QObject):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.hide()
-        window.statusBar().insertPermanentWidget(0, self.status)
+        window.statusBar().addPermanentWidget(self.status)
 
     def say(self, text: str) -> None:
         """Show ``text`` on the basemap's status line, cut to fit, whole in its tooltip."""
