@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 
 import pytest
 
@@ -119,10 +120,10 @@ def test_simplified_outlines_stay_within_their_tolerance():
         for feat in pack.layers[name]:
             full = [ring(s, c) for s, c in feat.rings]
             previous = sum(len(r) for r in full)
-            for level in feat.simplified:
-                tol = level[0]
-                rings = feat.rings_within(tol)
-                assert rings != feat.rings
+            for i, (tol, _, _) in enumerate(feat.simplified):
+                assert feat.level_within(tol) == i
+                assert feat.level_within(tol * 1.999) == i  # levels double
+                rings = feat.rings_at(i)
                 simple = [ring(s, c) for s, c in rings]
                 assert sum(len(r) for r in simple) <= 0.8 * previous
                 previous = sum(len(r) for r in simple)
@@ -131,10 +132,25 @@ def test_simplified_outlines_stay_within_their_tolerance():
                     d = shapely.hausdorff_distance(shapely.linestrings(a), shapely.linestrings(b))
                     assert d <= tol * 1.0001, (name, feat.props.get("name"), tol, d)
                     checked += 1
-            assert feat.rings_within(100.0) == feat.rings
+            assert feat.level_within(255.0) == -1
+            assert feat.rings_at(-1) == feat.rings
     assert checked > 1000
-    # far out, the countries of a home-view frame are drawn from a quarter of their vertices
+    # far out, the countries of a home-view frame are drawn from under 40% of their vertices
     countries = pack.layers["countries_10m"]
     full = sum(c for f in countries for _, c in f.rings)
-    coarse = sum(c for f in countries for _, c in f.rings_within(1024.0))
+    coarse = sum(c for f in countries for _, c in f.rings_at(f.level_within(1024.0)))
     assert coarse < full / 2.5
+
+
+def test_provenance_lists_every_derived_file_as_it_is():
+    text = (geodata_dir() / "PROVENANCE.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([^`]+)` \| [^|]+ \| ([\d,]+) \| `([0-9a-f]{16})` \|$", text, re.M)
+    listed = {name: (int(size.replace(",", "")), sha) for name, size, sha in rows}
+    files = sorted(p for p in geodata_dir().iterdir() if p.suffix in (".geojson", ".bin"))
+    assert sorted(listed) == [p.name for p in files]
+    for path in files:
+        data = path.read_bytes()
+        assert listed[path.name] == (len(data), hashlib.sha256(data).hexdigest()[:16]), (
+            f"{path.name} differs from resources/geodata/PROVENANCE.md: "
+            "run packaging/geodata/build.py"
+        )

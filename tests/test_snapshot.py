@@ -343,8 +343,16 @@ def test_far_frames_draw_simplified_outlines_that_look_the_same(basemap, layer, 
     finally:
         basemap_render.drawing_tolerance = real
     assert asked and all(t == resolution / 2 for t in asked)
-    differ = np.abs(simple.astype(int) - full.astype(int)).max(axis=2) > 40
-    assert differ.mean() < 0.001, differ.sum()
+    # a pixel matches if the full-detail picture has its colour within one pixel: lines
+    # may move by up to half a pixel, and smoothing spreads that over two
+    a, b = simple.astype(int), np.pad(full.astype(int), ((1, 1), (1, 1), (0, 0)), mode="edge")
+    h, w = a.shape[:2]
+    nearest = np.min(
+        [np.abs(a - b[dy : dy + h, dx : dx + w]).max(axis=2) for dy in range(3) for dx in range(3)],
+        axis=0,
+    )
+    differ = nearest > 40  # what is left: the phase of dashed lines
+    assert differ.mean() < 0.0005, differ.sum()
 
 
 def test_svg_and_pdf_keep_full_detail_and_hidpi_halves_the_tolerance(tmp_path):

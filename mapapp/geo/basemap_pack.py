@@ -56,16 +56,21 @@ class PackedFeature:
     # smaller than it left out. Kept as parsed (start-up reads thousands of these).
     simplified: tuple[list[Any], ...] = ()
 
-    def rings_within(self, tolerance: float) -> list[tuple[int, int]]:
-        """The coarsest rings whose simplification stays within ``tolerance`` metres."""
-        best = None
-        for level in self.simplified:
-            if level[0] > tolerance:
+    def level_within(self, tolerance: float) -> int:
+        """Index in ``simplified`` of the coarsest level that strays at most ``tolerance``
+        metres; -1: none does (full detail)."""
+        level = -1
+        for i, entry in enumerate(self.simplified):
+            if entry[0] > tolerance:
                 break
-            best = level
-        if best is None:
+            level = i
+        return level
+
+    def rings_at(self, level: int) -> list[tuple[int, int]]:
+        """The rings of a ``level_within`` answer."""
+        if level < 0:
             return self.rings
-        _, start, counts = best
+        _, start, counts = self.simplified[level]
         rings = []
         for count in counts:
             rings.append((start, count))
@@ -278,7 +283,7 @@ def _simplified_levels(rings: list[Any]) -> list[tuple[float, list[Any]]]:
             line = shapely.simplify(shapely.linestrings(xy), tol, preserve_topology=False)
             kept.append(shapely.get_coordinates(line).astype("<f8"))
         count = sum(len(r) for r in kept)
-        if count <= previous * SIMPLIFY_MIN_GAIN:
+        if count <= previous * SIMPLIFY_MIN_GAIN and count < previous:  # one empty level
             levels.append((tol, kept))
             previous = count
     return levels

@@ -65,13 +65,12 @@ class PathFeature:
     def path_within(self, tolerance: float) -> QPainterPath:
         """The coarsest stored outline that strays at most ``tolerance`` metres: drawing
         cost follows the vertex count, and under half a pixel the eye cannot tell."""
-        rings = self.packed.rings_within(tolerance)
-        if rings is self.packed.rings:
+        level = self.packed.level_within(tolerance)
+        if level < 0:
             return self.path
-        key = rings[0][0] if rings else -1
-        path = self._simplified.get(key)
+        path = self._simplified.get(level)
         if path is None:
-            path = self._simplified[key] = self._build(rings)
+            path = self._simplified[level] = self._build(self.packed.rings_at(level))
         return path
 
     def _build(self, rings: list[tuple[int, int]]) -> QPainterPath:
@@ -215,7 +214,7 @@ def draw_basemap(
     if between is not None:
         between()
     edges = countries if detail else world
-    _draw_lines(painter, basemap, view, layers, area, edges, detail, between is not None)
+    _draw_lines(painter, basemap, view, layers, area, edges, detail, between is not None, tolerance)
 
 
 def drawing_tolerance(painter: QPainter, view: Viewport) -> float:
@@ -235,11 +234,11 @@ def _draw_lines(
     edges: list[PathFeature],
     detail: bool,
     cased: bool,
+    tolerance: float,
 ) -> None:
     """Azawad's hatch and every boundary line; ``cased``: each line with a light
-    companion so it stays readable on imagery."""
+    companion so it stays readable on imagery; ``tolerance``: see drawing_tolerance."""
     painter.save()
-    tolerance = drawing_tolerance(painter, view)
     outer = painter.transform()
     to_screen = map_transform(view)
     painter.setTransform(to_screen, True)

@@ -3,6 +3,7 @@
 Deterministic: the same cache gives the same bytes (sorted keys, 6-decimal coordinates,
 no timestamps). Then it refreshes the pre-projected basemap pack the window draws from.
 
+    pip install '.[geodata]'   # pyshp, besides mapapp's own dependencies
     packaging/geodata/fetch.sh && python packaging/geodata/build.py
 """
 
@@ -347,7 +348,9 @@ Natural Earth is in the public domain. GeoNames data is CC BY 4.0 (attribution: 
   list lacks, with the coordinates given by the named article:
 {wiki}
 - `basemap.3857.bin`: the layers above projected to EPSG:3857 with pyproj for a fast start
-  (`mapapp/geo/basemap_pack.py`); a test rebuilds it and fails if it is stale.
+  (`mapapp/geo/basemap_pack.py`), each polygon outline also stored simplified
+  (Douglas–Peucker, shapely) at 256 m to 16 km for far-out frames; a test rebuilds it and
+  fails if it is stale.
 
 Coordinates are rounded to 6 decimals (about 0.1 m); polygons follow the right-hand rule
 (exterior rings counter-clockwise), as RFC 7946 asks.
