@@ -3,7 +3,7 @@
 Deterministic: the same cache gives the same bytes (sorted keys, 6-decimal coordinates,
 no timestamps). Then it refreshes the pre-projected basemap pack the window draws from.
 
-    pip install '.[geodata]'   # pyshp, besides mapapp's own dependencies
+    pip install -e '.[geodata]'   # pyshp, besides mapapp's own dependencies
     packaging/geodata/fetch.sh && python packaging/geodata/build.py
 """
 
