@@ -188,7 +188,7 @@ def test_the_window_s_export_has_the_tiles_and_their_credit(
     view = show_town(w)
     wait_for_tiles(qtbot, w)
     out = tmp_path / "town.png"
-    job = w.start_export(choices(out, view.width, view.height, dpi=192, title=""))
+    job = w.output.start_export(choices(out, view.width, view.height, dpi=192, title=""))
     qtbot.waitUntil(lambda: out.exists(), timeout=20_000)
     qtbot.waitUntil(lambda: job.isFinished())
     image = QImage(str(out))
@@ -248,7 +248,7 @@ def test_switching_basemaps_during_an_export_still_writes_it(
     w.basemap_control.set_source(custom_source(tile_server.template))
     view = show_town(w)
     out = tmp_path / "switch.png"
-    job = w.start_export(choices(out, view.width, view.height, dpi=192, title=""))
+    job = w.output.start_export(choices(out, view.width, view.height, dpi=192, title=""))
     w.basemap_control.set_source(None)  # while the export waits for its tiles
     qtbot.waitUntil(lambda: out.exists(), timeout=20_000)
     qtbot.waitUntil(lambda: job.isFinished())

@@ -35,7 +35,7 @@ def choices(path, width=900, height=600, **changes):
 
 
 def run_export(window, qtbot, c):
-    job = window.start_export(c)
+    job = window.output.start_export(c)
     assert job is not None
     wait_done(window, qtbot)
     return job
@@ -44,7 +44,7 @@ def run_export(window, qtbot, c):
 def wait_done(window, qtbot):
     """Until the window has handled the job's end. (Waiting for the job's own signal would
     race: a quick export can finish before a signal spy is connected.)"""
-    qtbot.waitUntil(lambda: window.export_job is None, timeout=120_000)
+    qtbot.waitUntil(lambda: window.output.export_job is None, timeout=120_000)
 
 
 def leftovers(folder):
@@ -100,7 +100,7 @@ def test_export_runs_off_the_gui_thread_and_the_window_keeps_running(
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(5)
-    job = w.start_export(choices(tmp_path / "big.png", 7000, 4500))
+    job = w.output.start_export(choices(tmp_path / "big.png", 7000, 4500))
     started_ticks = len(ticks)
     wait_done(w, qtbot)
     timer.stop()
@@ -111,7 +111,7 @@ def test_export_runs_off_the_gui_thread_and_the_window_keeps_running(
 
 def test_cancel_leaves_nothing_behind(situation_window, qtbot, tmp_path):
     w = situation_window
-    job = w.start_export(choices(tmp_path / "cancelled.png", 8000, 6000))
+    job = w.output.start_export(choices(tmp_path / "cancelled.png", 8000, 6000))
     job.cancel()
     wait_done(w, qtbot)
     assert list(tmp_path.iterdir()) == []
@@ -164,7 +164,7 @@ def test_copy_map_image_puts_the_view_on_the_clipboard(situation_window, qtbot):
 
     w = situation_window
     QApplication.clipboard().clear()
-    w.copy_image()
+    w.output.copy_image()
     image = QApplication.clipboard().image()
     mv = w.map_view
     scale = w.devicePixelRatioF()
@@ -190,7 +190,7 @@ def test_print_draws_the_view_on_a_page(situation_window, tmp_path):
     paint_page(
         printer,
         mv.view,
-        lambda view: w._snapshot_for(view, title="Printed map"),
+        lambda view: w.output.snapshot_for(view, title="Printed map"),
         mv.basemap,
         mv.situation,
     )
@@ -211,7 +211,7 @@ def test_print_preview_paints_the_map(situation_window, qtbot):
         w,
         make_printer(mv.view, "P"),
         mv.view,
-        lambda view: w._snapshot_for(view, title="P"),
+        lambda view: w.output.snapshot_for(view, title="P"),
         mv.basemap,
         mv.situation,
     )

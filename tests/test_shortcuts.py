@@ -128,9 +128,9 @@ def _reconnect(w, action):
     """Give back the slot the test took away with ``disconnect()``."""
     slots = {
         "&Open situation…": w.open_dialog,
-        "&Export snapshot…": w.export_snapshot,
-        "&Copy map image": w.copy_image,
-        "&Print…": w.print_map,
+        "&Export snapshot…": w.output.export_snapshot,
+        "&Copy map image": w.output.copy_image,
+        "&Print…": w.output.print_map,
         "Export &data (GeoJSON, KML, CSV)…": w.export_data_dialog,
         "Zoom &in": lambda: w.map_view.zoom_by(1.5),
         "Zoom &out": lambda: w.map_view.zoom_by(1 / 1.5),

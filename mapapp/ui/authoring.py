@@ -255,7 +255,7 @@ def new_item_from_selection(window: MainWindow, kind: str, form=None) -> bool:
         try:
             item = form.item(new_id(window.situation.raw, sel.text[:40]), sel.citation())
         except ValueError as exc:  # a figure that is not a number
-            window._export_failed(f"a figure is not a number: {exc}", "Cannot make this change")
+            window.warn(f"a figure is not a number: {exc}", "Cannot make this change")
         else:
             texts = _texts(window)
             change = lambda d, item=item, texts=texts: add_item(d, kind, item, texts)  # noqa: E731

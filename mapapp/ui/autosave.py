@@ -151,7 +151,7 @@ def restore_recovery(window: MainWindow, rec: Recovery) -> bool:
     try:
         situation = read_recovery(rec.file)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        window._export_failed(f"the autosaved work cannot be restored: {exc}", "Cannot restore")
+        window.warn(f"the autosaved work cannot be restored: {exc}", "Cannot restore")
         return False
     window.cancel_loading()  # a file still opening must not replace what is restored
     window.set_situation(situation, frame=True)

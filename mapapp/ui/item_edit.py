@@ -75,7 +75,7 @@ def edit_item(window: MainWindow, kind: str, item_id: str, form=None) -> bool:
         try:
             changes = form.changes()
         except ValueError as exc:  # a figure that is not a number
-            window._export_failed(f"a figure is not a number: {exc}", "Cannot make this change")
+            window.warn(f"a figure is not a number: {exc}", "Cannot make this change")
         else:
             texts = _texts(window)
 

@@ -33,10 +33,7 @@ from mapapp.render.situation_layer import SituationLayer
 if TYPE_CHECKING:
     from mapapp.model.filters import Filters
     from mapapp.model.timeline import TimeWindow
-    from mapapp.render.export import Snapshot
     from mapapp.ui.details import DetailsView
-    from mapapp.ui.export_dialog import ExportChoices
-    from mapapp.ui.export_job import ExportJob
     from mapapp.ui.load_job import LoadJob
     from mapapp.ui.side_panel import SidePanel
     from mapapp.ui.timeline import TimelinePanel
@@ -47,7 +44,6 @@ from mapapp.ui.window_actions import build_actions
 # The map paints first; the side docks fill in this long after (too short to notice).
 DOCKS_DELAY_MS = 15
 MENU_MAX = 40  # co-located events listed in a cluster's menu
-EXPORT_TILE_TIMEOUT_S = 60.0  # then the export goes ahead, missing tiles left to the vector map
 
 
 def format_lonlat(lon: float, lat: float) -> str:
@@ -75,8 +71,6 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.internal_error_box: QMessageBox | None = None
         self.internal_errors = 0
-        self.export_job: ExportJob | None = None
-        self.last_export_job: ExportJob | None = None
         self.load_job: LoadJob | None = None
         self.old_load_jobs: list[LoadJob] = []  # cancelled ones, finishing in the background
         self.map_view = MapView(basemap, self)
@@ -95,6 +89,9 @@ class MainWindow(QMainWindow):
         from mapapp.ui.basemap_control import BasemapControl
 
         self.basemap_control = BasemapControl(self)
+        from mapapp.ui.map_output import MapOutput
+
+        self.output = MapOutput(self)
         build_actions(self)
         self.map_view.cursor_moved.connect(self._show_cursor)
         self.map_view.cursor_left.connect(lambda: self.coords_label.setText(""))
@@ -291,7 +288,7 @@ class MainWindow(QMainWindow):
         try:
             after = change(before)
         except EditError as exc:
-            self._export_failed(f"{text}: {exc}", "Cannot make this change")
+            self.warn(f"{text}: {exc}", "Cannot make this change")
             return False
         self.undo_stack.push(DocumentEdit(self, text, before, after))
         self.message_label.setText(f"{text} — Edit → Undo takes it back")
@@ -568,7 +565,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self,
             "Save situation as",
-            str(folder / f"{self._file_stem()}.situation.json"),
+            str(folder / f"{self.output.file_stem()}.situation.json"),
             "mapapp situation (*.json)",
         )
         if not path:
@@ -583,7 +580,10 @@ class MainWindow(QMainWindow):
         from mapapp.model.io import default_situation_path, save_situation
 
         if path.resolve() == default_situation_path().resolve():
-            self._export_failed("the embedded situation is not overwritten; choose another file")
+            self.warn(
+                "the embedded situation is not overwritten; choose another file",
+                "Cannot save situation",
+            )
             return False
         try:
             save_situation(self.situation, path)
@@ -591,7 +591,7 @@ class MainWindow(QMainWindow):
             self._show_problems(exc, "Cannot save situation", f"{path.name} is not written.")
             return False
         except MapappError as exc:
-            self._export_failed(str(exc))
+            self.warn(str(exc), "Cannot save situation")
             return False
         self.situation.path = path
         self.undo_stack.setClean()
@@ -612,7 +612,7 @@ class MainWindow(QMainWindow):
         path, chosen = QFileDialog.getSaveFileName(
             self,
             "Export data",
-            str(folder / f"{self._file_stem()}.geojson"),
+            str(folder / f"{self.output.file_stem()}.geojson"),
             ";;".join(EXPORT_FILTERS.values()),
         )
         if not path:
@@ -633,7 +633,7 @@ class MainWindow(QMainWindow):
         try:
             notes = write_any(situation, path)
         except MapappError as exc:
-            self._export_failed(str(exc))
+            self.warn(str(exc), "Export failed")
             return None
         self.message_label.setText(f"Data written to {path}{shown}")
         if notes:
@@ -896,184 +896,13 @@ class MainWindow(QMainWindow):
         key = item.data(Qt.ItemDataRole.UserRole)
         self.map_view.set_layer_visible(key, item.checkState() == Qt.CheckState.Checked)
 
-    def export_snapshot(self) -> None:
-        """Ask where and how, then export the current view on a worker thread."""
-        from mapapp.ui.export_dialog import ExportDialog
-
-        if self.export_job is not None:
-            self.message_label.setText("An export is already running.")
-            return
-        mv = self.map_view
-        settings = QSettings()
-        folder = Path(str(settings.value("export/folder", "") or Path.home()))
-        suffix = str(settings.value("export/suffix", ".png"))
-        name = f"{self._file_stem()}{suffix if suffix in ('.png', '.svg', '.pdf') else '.png'}"
-        event = mv.options.selected_event
-        selected = None
-        if event and self.situation is not None and self.situation.has_event(event):
-            selected = mv.situation.describe(event).rsplit(" — ", 1)[0]
-        dialog = ExportDialog(
-            self,
-            folder / name,
-            (mv.view.width, mv.view.height),
-            self.situation.title if self.situation else "",
-            selected,
-        )
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return
-        choices = dialog.choices()
-        settings.setValue("export/folder", str(choices.path.parent))
-        settings.setValue("export/suffix", choices.path.suffix.lower())
-        self.start_export(choices)
-
-    def start_export(self, choices: ExportChoices) -> ExportJob | None:
-        from PySide6.QtWidgets import QProgressDialog
-
-        from mapapp.ui.export_job import ExportJob
-
-        mv = self.map_view
-        view = framing(mv.view.bounds(), choices.width, choices.height, margin=0.0)
-        try:
-            snap = self._snapshot_for(
-                view,
-                dpi=choices.dpi,
-                title=choices.title,
-                select=mv.options.selected_event if choices.caption else None,
-                legend=choices.legend,
-                scale_bar=choices.scale_bar,
-                north_arrow=choices.north_arrow,
-                attribution=choices.attribution,
-                data_date=choices.data_date,
-                time_window=self.time_window,
-                tile_source=mv.tile_loader.source if mv.tile_loader else None,
-            )
-        except MapappError as exc:
-            self._export_failed(str(exc))
-            return None
-        job = ExportJob(choices.path, snap, mv.basemap, mv.situation, self)
-        progress = QProgressDialog(f"Exporting {choices.path.name}…", "Cancel", 0, 100, self)
-        progress.setWindowTitle("Export snapshot")
-        progress.setMinimumDuration(400)  # quick exports finish before it would show
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(job.cancel)
-        job.progressed.connect(
-            lambda pct, stage: (
-                progress.setValue(pct),
-                progress.setLabelText(f"{stage}: {choices.path.name}"),
-            )
-        )
-        job.succeeded.connect(
-            lambda path: self.message_label.setText(f"Snapshot written to {path}")
-        )
-        job.failed.connect(self._export_failed)
-        job.cancelled.connect(
-            lambda: self.message_label.setText("Export cancelled; nothing written.")
-        )
-        job.finished.connect(progress.close)
-        job.finished.connect(progress.deleteLater)
-        job.finished.connect(self._export_done)
-        self.export_job = job
-        self.export_action.setEnabled(False)
-        if mv.tile_loader is None:
-            job.start()
-            return job
-        # The tiles first (on the event loop; the window stays live), then the drawing.
-        progress.setLabelText(f"Loading basemap tiles: {choices.path.name}")
-        progress.setValue(0)  # shown if the tiles take longer than its minimum duration
-
-        def tiles_ready(snap_with_tiles: Snapshot, result) -> None:
-            if result.failed:
-                self.message_label.setText(f"Export: {result.summary()}.")
-            job.snap = snap_with_tiles
-            job.start()  # cancelled meanwhile: it stops at its first step, writing nothing
-
-        from mapapp.render.tile_loader import with_tiles
-
-        loader = mv.tile_loader
-        fetch = with_tiles(loader, snap, choices.path, EXPORT_TILE_TIMEOUT_S, tiles_ready)
-        progress.canceled.connect(lambda: loader.cancel(fetch))
-        return job
-
-    def _export_failed(self, message: str, what: str = "Export failed") -> None:
+    def warn(self, message: str, what: str) -> None:
         """Say what went wrong in one window-modal box (never blocking) and the status."""
-        from PySide6.QtWidgets import QMessageBox
-
         box = QMessageBox(QMessageBox.Icon.Warning, what, message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         self.last_error = message
         self.message_label.setText(f"{what}: {message}")
         box.open()
-
-    def _export_done(self) -> None:
-        if self.last_export_job is not None:  # the one before: nobody looks at it any more
-            self.last_export_job.deleteLater()
-        self.last_export_job, self.export_job = self.export_job, None
-        self.export_action.setEnabled(True)
-
-    def _snapshot_for(self, view: Viewport, **choices) -> Snapshot:
-        from mapapp.render.snapshot import build_snapshot
-
-        mv = self.map_view
-        if mv.situation is None:
-            raise MapappError("no situation is open")
-        return build_snapshot(mv.situation, mv.basemap, view, base=mv.options, **choices)
-
-    def _file_stem(self) -> str:
-        if self.situation is None or not self.situation.title:
-            return "mapapp-snapshot"
-        words = "".join(c if c.isalnum() else " " for c in self.situation.title.lower()).split()
-        return "-".join(words[:6]) or "mapapp-snapshot"
-
-    def copy_image(self) -> None:
-        """The current view, as on screen (at the screen's pixel density), to the clipboard."""
-        from PySide6.QtWidgets import QApplication
-
-        from mapapp.render.export import render_image
-
-        mv = self.map_view
-        scale = self.devicePixelRatioF()
-        tiles = mv.tile_loader.layer if mv.tile_loader else None
-        image = render_image(
-            mv.view, mv.basemap, mv.options, scale=scale, situation=mv.situation, tiles=tiles
-        )
-        image.setDevicePixelRatio(scale)
-        QApplication.clipboard().setImage(image)
-        self.message_label.setText(f"Map image copied ({image.width()}×{image.height()} px)")
-
-    def print_map(self) -> None:
-        """The preview, once the page's tiles are in (sharper than the screen's)."""
-        from mapapp.ui.printing import make_printer, page_tile_density, page_view
-
-        mv = self.map_view
-        printer = make_printer(mv.view, self.situation.title if self.situation else "")
-        if mv.tile_loader is None:
-            self._print_preview(printer)
-            return
-        from mapapp.render.tiles import plan_tiles
-
-        self.message_label.setText("Loading basemap tiles for printing…")
-        view, _ = page_view(printer, mv.view)
-        plan = plan_tiles(view, mv.tile_loader.source, page_tile_density(printer))
-        mv.tile_loader.fetch(plan, EXPORT_TILE_TIMEOUT_S, lambda _r: self._print_preview(printer))
-
-    def _print_preview(self, printer) -> None:
-        from mapapp.ui.printing import print_preview
-
-        mv = self.map_view
-        title = self.situation.title if self.situation else ""
-        tile_source = mv.tile_loader.source if mv.tile_loader else None
-        dialog = print_preview(
-            self,
-            printer,
-            mv.view,
-            lambda view: self._snapshot_for(view, title=title, tile_source=tile_source),
-            mv.basemap,
-            mv.situation,
-            mv.tile_loader.layer if mv.tile_loader else None,
-        )
-        self.message_label.setText("")
-        dialog.exec()
 
     def _about(self) -> None:
         from mapapp.ui.about import show_about
@@ -1114,9 +943,7 @@ class MainWindow(QMainWindow):
         self.cancel_loading()
         for job in list(self.old_load_jobs):  # a reader cannot be interrupted mid-stage
             job.wait()
-        if self.export_job is not None:  # its temporary file is removed on the way out
-            self.export_job.cancel()
-            self.export_job.wait()
+        self.output.close()
         self.basemap_control.close()
         s = QSettings()
         s.setValue("window/geometry", self.saveGeometry())

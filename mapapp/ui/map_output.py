@@ -1,0 +1,208 @@
+"""The map leaving the window: snapshot exports (on a worker thread, after their tiles),
+the clipboard copy and printing. Kept apart from the main window, which only hosts it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
+
+from mapapp.errors import MapappError
+from mapapp.geo.viewport import Viewport, framing
+
+if TYPE_CHECKING:
+    from mapapp.render.export import Snapshot
+    from mapapp.ui.export_dialog import ExportChoices
+    from mapapp.ui.export_job import ExportJob
+    from mapapp.ui.main_window import MainWindow
+
+EXPORT_TILE_TIMEOUT_S = 60.0  # then the export goes ahead, missing tiles left to the vector map
+
+
+class MapOutput(QObject):
+    """``export_job``: the export running now (one at a time), None when idle."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.export_job: ExportJob | None = None
+        self.last_export_job: ExportJob | None = None
+
+    def export_snapshot(self) -> None:
+        """Ask where and how, then export the current view on a worker thread."""
+        from mapapp.ui.export_dialog import ExportDialog
+
+        w = self.window
+        if self.export_job is not None:
+            w.message_label.setText("An export is already running.")
+            return
+        mv = w.map_view
+        settings = QSettings()
+        folder = Path(str(settings.value("export/folder", "") or Path.home()))
+        suffix = str(settings.value("export/suffix", ".png"))
+        name = f"{self.file_stem()}{suffix if suffix in ('.png', '.svg', '.pdf') else '.png'}"
+        event = mv.options.selected_event
+        selected = None
+        if event and w.situation is not None and w.situation.has_event(event):
+            selected = mv.situation.describe(event).rsplit(" — ", 1)[0]
+        dialog = ExportDialog(
+            w,
+            folder / name,
+            (mv.view.width, mv.view.height),
+            w.situation.title if w.situation else "",
+            selected,
+        )
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        choices = dialog.choices()
+        settings.setValue("export/folder", str(choices.path.parent))
+        settings.setValue("export/suffix", choices.path.suffix.lower())
+        self.start_export(choices)
+
+    def start_export(self, choices: ExportChoices) -> ExportJob | None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        from mapapp.ui.export_job import ExportJob
+
+        w = self.window
+        mv = w.map_view
+        view = framing(mv.view.bounds(), choices.width, choices.height, margin=0.0)
+        try:
+            snap = self.snapshot_for(
+                view,
+                dpi=choices.dpi,
+                title=choices.title,
+                select=mv.options.selected_event if choices.caption else None,
+                legend=choices.legend,
+                scale_bar=choices.scale_bar,
+                north_arrow=choices.north_arrow,
+                attribution=choices.attribution,
+                data_date=choices.data_date,
+                time_window=w.time_window,
+                tile_source=mv.tile_loader.source if mv.tile_loader else None,
+            )
+        except MapappError as exc:
+            w.warn(str(exc), "Export failed")
+            return None
+        job = ExportJob(choices.path, snap, mv.basemap, mv.situation, w)
+        progress = QProgressDialog(f"Exporting {choices.path.name}…", "Cancel", 0, 100, w)
+        progress.setWindowTitle("Export snapshot")
+        progress.setMinimumDuration(400)  # quick exports finish before it would show
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(job.cancel)
+        job.progressed.connect(
+            lambda pct, stage: (
+                progress.setValue(pct),
+                progress.setLabelText(f"{stage}: {choices.path.name}"),
+            )
+        )
+        job.succeeded.connect(lambda path: w.message_label.setText(f"Snapshot written to {path}"))
+        job.failed.connect(lambda message: w.warn(message, "Export failed"))
+        job.cancelled.connect(lambda: w.message_label.setText("Export cancelled; nothing written."))
+        job.finished.connect(progress.close)
+        job.finished.connect(progress.deleteLater)
+        job.finished.connect(self._export_done)
+        self.export_job = job
+        w.export_action.setEnabled(False)
+        if mv.tile_loader is None:
+            job.start()
+            return job
+        # The tiles first (on the event loop; the window stays live), then the drawing.
+        progress.setLabelText(f"Loading basemap tiles: {choices.path.name}")
+        progress.setValue(0)  # shown if the tiles take longer than its minimum duration
+
+        def tiles_ready(snap_with_tiles: Snapshot, result) -> None:
+            if result.failed:
+                w.message_label.setText(f"Export: {result.summary()}.")
+            job.snap = snap_with_tiles
+            job.start()  # cancelled meanwhile: it stops at its first step, writing nothing
+
+        from mapapp.render.tile_loader import with_tiles
+
+        loader = mv.tile_loader
+        fetch = with_tiles(loader, snap, choices.path, EXPORT_TILE_TIMEOUT_S, tiles_ready)
+        progress.canceled.connect(lambda: loader.cancel(fetch))
+        return job
+
+    def _export_done(self) -> None:
+        if self.last_export_job is not None:  # the one before: nobody looks at it any more
+            self.last_export_job.deleteLater()
+        self.last_export_job, self.export_job = self.export_job, None
+        self.window.export_action.setEnabled(True)
+
+    def close(self) -> None:
+        """Stop a running export; its temporary file is removed on the way out."""
+        if self.export_job is not None:
+            self.export_job.cancel()
+            self.export_job.wait()
+
+    def snapshot_for(self, view: Viewport, **choices) -> Snapshot:
+        from mapapp.render.snapshot import build_snapshot
+
+        mv = self.window.map_view
+        if mv.situation is None:
+            raise MapappError("no situation is open")
+        return build_snapshot(mv.situation, mv.basemap, view, base=mv.options, **choices)
+
+    def file_stem(self) -> str:
+        """A file name from the situation's title: its first six words."""
+        situation = self.window.situation
+        if situation is None or not situation.title:
+            return "mapapp-snapshot"
+        words = "".join(c if c.isalnum() else " " for c in situation.title.lower()).split()
+        return "-".join(words[:6]) or "mapapp-snapshot"
+
+    def copy_image(self) -> None:
+        """The current view, as on screen (at the screen's pixel density), to the clipboard."""
+        from PySide6.QtWidgets import QApplication
+
+        from mapapp.render.export import render_image
+
+        w = self.window
+        mv = w.map_view
+        scale = w.devicePixelRatioF()
+        tiles = mv.tile_loader.layer if mv.tile_loader else None
+        image = render_image(
+            mv.view, mv.basemap, mv.options, scale=scale, situation=mv.situation, tiles=tiles
+        )
+        image.setDevicePixelRatio(scale)
+        QApplication.clipboard().setImage(image)
+        w.message_label.setText(f"Map image copied ({image.width()}×{image.height()} px)")
+
+    def print_map(self) -> None:
+        """The preview, once the page's tiles are in (sharper than the screen's)."""
+        from mapapp.ui.printing import make_printer, page_tile_density, page_view
+
+        w = self.window
+        mv = w.map_view
+        printer = make_printer(mv.view, w.situation.title if w.situation else "")
+        if mv.tile_loader is None:
+            self._print_preview(printer)
+            return
+        from mapapp.render.tiles import plan_tiles
+
+        w.message_label.setText("Loading basemap tiles for printing…")
+        view, _ = page_view(printer, mv.view)
+        plan = plan_tiles(view, mv.tile_loader.source, page_tile_density(printer))
+        mv.tile_loader.fetch(plan, EXPORT_TILE_TIMEOUT_S, lambda _r: self._print_preview(printer))
+
+    def _print_preview(self, printer) -> None:
+        from mapapp.ui.printing import print_preview
+
+        w = self.window
+        mv = w.map_view
+        title = w.situation.title if w.situation else ""
+        tile_source = mv.tile_loader.source if mv.tile_loader else None
+        dialog = print_preview(
+            w,
+            printer,
+            mv.view,
+            lambda view: self.snapshot_for(view, title=title, tile_source=tile_source),
+            mv.basemap,
+            mv.situation,
+            mv.tile_loader.layer if mv.tile_loader else None,
+        )
+        w.message_label.setText("")
+        dialog.exec()
