@@ -67,6 +67,11 @@ def tile_under(view: Viewport, sx: float, sy: float, z: int) -> tuple[int, int, 
     return key.z, key.x % 256, key.y % 256
 
 
+def server_loader(tile_server, cache_dir) -> TileLoader:
+    """A loader for the test server's tiles, with its disk cache in ``cache_dir``."""
+    return TileLoader(custom_source(tile_server.template), cache_dir=cache_dir)
+
+
 def wait_fetch(loader: TileLoader, plan, timeout_s: float = 20):
     out = []
     loop = QEventLoop()
@@ -293,7 +298,7 @@ def test_tiles_lie_under_the_border_and_the_provider_is_credited(qapp, tile_serv
 # loading ---------------------------------------------------------------------------------
 def test_the_loader_asks_for_exactly_the_view_s_tiles_two_at_a_time(qapp, tile_server, tmp_path):
     tile_server.latency = 0.05
-    loader = TileLoader(custom_source(tile_server.template), cache_dir=tmp_path / "cache")
+    loader = server_loader(tile_server, tmp_path / "cache")
     view = town_view(19.0, 800, 600)
     plan = plan_tiles(view, loader.source)
     result = wait_fetch(loader, plan)
@@ -307,13 +312,13 @@ def test_the_loader_asks_for_exactly_the_view_s_tiles_two_at_a_time(qapp, tile_s
 
 def test_a_second_run_is_served_from_the_disk_cache(qapp, tile_server, tmp_path):
     view = town_view(19.0, 800, 600)
-    first = TileLoader(custom_source(tile_server.template), cache_dir=tmp_path / "cache")
+    first = server_loader(tile_server, tmp_path / "cache")
     plan = plan_tiles(view, first.source)
     wait_fetch(first, plan)
     first.close()
     n = len(tile_server.log)
     assert n == len(plan.keys)
-    second = TileLoader(custom_source(tile_server.template), cache_dir=tmp_path / "cache")
+    second = server_loader(tile_server, tmp_path / "cache")
     result = wait_fetch(second, plan)
     assert result.loaded == len(plan.keys)
     assert len(tile_server.log) == n  # not one request
@@ -321,10 +326,10 @@ def test_a_second_run_is_served_from_the_disk_cache(qapp, tile_server, tmp_path)
     second.close()
     # headers that forbid keeping a tile are obeyed: asked again next time
     tile_server.cache_control = "no-store"
-    third = TileLoader(custom_source(tile_server.template), cache_dir=tmp_path / "other")
+    third = server_loader(tile_server, tmp_path / "other")
     wait_fetch(third, plan)
     third.close()
-    fourth = TileLoader(custom_source(tile_server.template), cache_dir=tmp_path / "other")
+    fourth = server_loader(tile_server, tmp_path / "other")
     wait_fetch(fourth, plan)
     assert fourth.requests_sent == len(plan.keys)
     fourth.close()
@@ -383,7 +388,7 @@ def test_failures_are_left_to_the_vector_map_and_said_once(qapp, tile_server, tm
 
 def test_a_slow_server_never_holds_the_event_loop(qapp, tile_server, tmp_path):
     tile_server.latency = 1.5
-    loader = TileLoader(custom_source(tile_server.template), cache_dir=tmp_path / "cache")
+    loader = server_loader(tile_server, tmp_path / "cache")
     view = town_view(19.0, 800, 600)
     plan = plan_tiles(view, loader.source)
     ticks = []
@@ -401,7 +406,7 @@ def test_a_slow_server_never_holds_the_event_loop(qapp, tile_server, tmp_path):
 def test_with_tiles_freezes_what_the_export_draws(qapp, tile_server, tmp_path):
     from mapapp.render.export import Snapshot
 
-    loader = TileLoader(custom_source(tile_server.template), cache_dir=tmp_path / "cache")
+    loader = server_loader(tile_server, tmp_path / "cache")
     view = town_view(19.0, 400, 300)
     snap = Snapshot(view, RenderOptions(), dpi=192)
     snap2, result = with_tiles_now(loader, snap, tmp_path / "x.png", 20)

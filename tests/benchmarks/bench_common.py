@@ -17,6 +17,17 @@ def compile_sources() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "mapapp")], check=True)
 
 
+def begin(quick_help: str, description: str | None = None) -> bool:
+    """Every benchmark's start: its one flag, ``--quick`` (returned), and compiled sources."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    quick = parser.parse_args().quick
+    compile_sources()
+    return quick
+
+
 def startup_pair(first: list[str], second: list[str], repeat: int) -> tuple[float, float]:
     """Median seconds from launch to exit of two commands that quit after their first
     painted frame (MAPAPP_EXIT_AFTER_FIRST_PAINT), run interleaved so drift hits both."""

@@ -13,7 +13,6 @@ GB; at 1,000,000 a time-window change <= 50 ms to the repainted frame and a sear
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import statistics
@@ -163,20 +162,17 @@ def convert(path: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="up to 100,000 rows, few repeats")
-    args = parser.parse_args()
-    from bench_common import compile_sources
+    from bench_common import begin
 
-    compile_sources()
-    sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
+    quick = begin("up to 100,000 rows, few repeats", __doc__.splitlines()[0])
+    sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]
     paths = [data_file(n) for n in sizes]
-    first_paint(paths, 2 if args.quick else 5)
+    first_paint(paths, 2 if quick else 5)
     # children before the in-process part: a child forked from a big parent would report
     # the parent's memory as its own peak
     convert(paths[-1])
-    interaction(paths[-1], 5 if args.quick else 15)
-    if not args.quick:
+    interaction(paths[-1], 5 if quick else 15)
+    if not quick:
         interaction(paths[1], 15)  # the playback target is at 100,000
 
 

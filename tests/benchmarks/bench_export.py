@@ -11,7 +11,6 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_export.py
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
@@ -57,13 +56,9 @@ def default_view_bbox(width: int, height: int):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (smoke test)")
-    args = parser.parse_args()
-    from bench_common import compile_sources
+    from bench_common import begin
 
-    compile_sources()
-    procs, repeat = (2, 2) if args.quick else (9, 15)
+    procs, repeat = (2, 2) if begin("fewer repeats (smoke test)") else (9, 15)
 
     from PySide6.QtGui import QGuiApplication
 

@@ -7,7 +7,6 @@ Start-up is quoted as a ratio to a bare PySide6 window measured in the same run.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -18,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_common import median_ms, startup_pair  # noqa: E402
+from bench_common import begin, median_ms, startup_pair  # noqa: E402
 
 
 def startup(repeat: int) -> tuple[float, float]:
@@ -72,13 +71,8 @@ def scene_items_peer(view, xs, ys, n: int) -> tuple[float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="few repeats (smoke test)")
-    args = parser.parse_args()
-    from bench_common import compile_sources
-
-    compile_sources()
-    repeat = 3 if args.quick else 30
+    quick = begin("few repeats (smoke test)")
+    repeat = 3 if quick else 30
 
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication
@@ -150,9 +144,9 @@ def main() -> int:
         return int(np.argmin((xs - mx) ** 2 + (ys - my) ** 2))
 
     brute = median_ms(brute_hit, 200)
-    scene_build, scene_paint = scene_items_peer(view, xs, ys, 10_000 if args.quick else 100_000)
+    scene_build, scene_paint = scene_items_peer(view, xs, ys, 10_000 if quick else 100_000)
 
-    app_s, bare_s = startup(3 if args.quick else 15)
+    app_s, bare_s = startup(3 if quick else 15)
     print(
         f"start-up to first painted map   mapapp {app_s * 1000:7.1f} ms   "
         f"bare PySide6 window {bare_s * 1000:7.1f} ms   ratio {app_s / bare_s:4.2f}x "
@@ -169,7 +163,7 @@ def main() -> int:
         f"  peers: shapely STRtree nearest {strtree_hit:.3f} ms (+{tree_build:.0f} ms build), "
         f"numpy brute force {brute:.3f} ms"
     )
-    n_items = 10_000 if args.quick else 100_000
+    n_items = 10_000 if quick else 100_000
     print(
         f"peer: {n_items:,} QGraphicsScene items  build {scene_build:7.0f} ms, "
         f"paint {scene_paint:7.1f} ms (marker layer paint {repaint_100k - repaint:.1f} ms on top "

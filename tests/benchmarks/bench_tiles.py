@@ -9,7 +9,6 @@ measured views need), so no network is involved and the numbers repeat.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sqlite3
 import statistics
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_common import compile_sources, startup_pair  # noqa: E402
+from bench_common import begin, startup_pair  # noqa: E402
 
 TINZAOUATEN = (2.96778, 19.94861)
 
@@ -88,11 +87,8 @@ def startup(repeat: int, tiles: Path) -> tuple[float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="few repeats (smoke test)")
-    args = parser.parse_args()
-    compile_sources()
-    repeat = 5 if args.quick else 60
+    quick = begin("few repeats (smoke test)")
+    repeat = 5 if quick else 60
 
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication
@@ -153,7 +149,7 @@ def main() -> int:
         results += [statistics.median(times[True]), statistics.median(times[False])]
         tiles_per_frame = len(plan_tiles(view, reader.source).keys)
         results.append(tiles_per_frame)
-    app_s, bare_s = startup(3 if args.quick else 15, path)
+    app_s, bare_s = startup(3 if quick else 15, path)
 
     print(f"tile file: {n_tiles} textured tiles ({path.stat().st_size / 1e6:.1f} MB)")
     for i, name in enumerate(views):
