@@ -254,6 +254,9 @@ def test_switching_basemaps_during_an_export_still_writes_it(
     qtbot.waitUntil(lambda: job.isFinished())
     qtbot.waitUntil(lambda: w.export_action.isEnabled())
     assert "tiles missing" in QImage(str(out)).text("Basemap")
+    # the status says both: written, and which tiles it lacks
+    said = w.message_label.text()
+    assert said.startswith(f"Snapshot written to {out}; ") and "could not be loaded" in said
 
 
 def test_exit_after_first_paint_also_when_every_tile_fails(tile_server):

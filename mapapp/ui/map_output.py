@@ -98,7 +98,12 @@ class MapOutput(QObject):
                 progress.setLabelText(f"{stage}: {choices.path.name}"),
             )
         )
-        job.succeeded.connect(lambda path: w.message_label.setText(f"Snapshot written to {path}"))
+        missing: list[str] = []  # what the tiles' fetch could not load, said with the result
+        job.succeeded.connect(
+            lambda path: w.message_label.setText(
+                f"Snapshot written to {path}" + "".join(f"; {m}" for m in missing)
+            )
+        )
         job.failed.connect(lambda message: w.warn(message, "Export failed"))
         job.cancelled.connect(lambda: w.message_label.setText("Export cancelled; nothing written."))
         job.finished.connect(progress.close)
@@ -115,7 +120,7 @@ class MapOutput(QObject):
 
         def tiles_ready(snap_with_tiles: Snapshot, result) -> None:
             if result.failed:
-                w.message_label.setText(f"Export: {result.summary()}.")
+                missing.append(result.summary())
             job.snap = snap_with_tiles
             job.start()  # cancelled meanwhile: it stops at its first step, writing nothing
 
