@@ -179,7 +179,8 @@ def run_snapshot(args: argparse.Namespace) -> int:
         raise UsageError(f"--basemap-timeout {args.basemap_timeout:g} is out of range (0..3600 s)")
     tile_source = None
     if args.basemap:
-        from mapapp.geo.tile_sources import TileSourceError, source_from_spec
+        from mapapp.geo.tile_files import source_from_spec
+        from mapapp.geo.tile_sources import TileSourceError
 
         try:
             tile_source = source_from_spec(args.basemap)
@@ -420,7 +421,8 @@ def run_gui(argv: list[str]) -> int:
     args = _gui_parser().parse_args(argv) if argv else None
     tile_source = None
     if args is not None and args.basemap:
-        from mapapp.geo.tile_sources import TileSourceError, source_from_spec
+        from mapapp.geo.tile_files import source_from_spec
+        from mapapp.geo.tile_sources import TileSourceError
 
         try:
             tile_source = source_from_spec(args.basemap)

@@ -211,7 +211,7 @@ def test_interaction_fills_empty_inter_columns(tmp_path):
 
 
 def test_details_show_the_note_as_written(qapp):
-    from mapapp.ui.details import DetailsRenderer
+    from mapapp.ui.details_html import DetailsRenderer
 
     s = cited(LAYOUTS / "current-layout.csv")
     ied = next(e for e in s.events.values() if e.subtype == "Remote explosive/landmine/IED")

@@ -229,7 +229,7 @@ def test_details_show_data_as_plain_text(basemap):
     """Even if markup reached the model, the details view escapes it."""
     from dataclasses import replace
 
-    from mapapp.ui.details import DetailsRenderer
+    from mapapp.ui.details_html import DetailsRenderer
 
     s = load_situation(default_situation_path())
     s.events["battle"] = replace(s.events["battle"], title="<img src=x onerror=alert(1)>")

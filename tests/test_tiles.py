@@ -13,13 +13,12 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage, QPainter
 
 from mapapp.geo.projection import WEB_MERCATOR
-from mapapp.geo.tile_files import open_tile_file
+from mapapp.geo.tile_files import open_tile_file, source_from_spec
 from mapapp.geo.tile_sources import (
     TileSourceError,
     catalogue,
     custom_source,
     provider,
-    source_from_spec,
 )
 from mapapp.geo.tiles import TileKey, tile_at, tile_bounds, tiles_covering, zoom_level
 from mapapp.geo.viewport import Viewport

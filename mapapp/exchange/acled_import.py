@@ -19,8 +19,8 @@ from typing import Any
 
 from mapapp.exchange import acled_codebook as codebook
 from mapapp.exchange.acled import TAG, country_at, country_by_iso_n3
-from mapapp.exchange.ids import IdMaker
 from mapapp.model.files import Problem, SituationError
+from mapapp.model.ids import IdMaker
 
 MAX_PROBLEMS = 50
 # sentences our own export adds to notes (see acled.acled_rows): dropped on re-import

@@ -146,7 +146,7 @@ def _from_mapapp(member: dict[str, Any], features: list[Any]) -> tuple[dict, lis
 
 def _from_points(features: list[Any], path: Path) -> tuple[dict, list[Problem]]:
     """Any point GeoJSON: each point is a place and an event at it, cited to the file."""
-    from mapapp.exchange.ids import IdMaker
+    from mapapp.model.ids import IdMaker
 
     source = {"id": "imported", "kind": "dataset", "title": path.name[:300]}
     places, events, problems = [], [], []

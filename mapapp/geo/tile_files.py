@@ -1,4 +1,6 @@
-"""Raster tile files for work without a network: MBTiles (SQLite) and PMTiles archives.
+"""Raster tile files for work without a network: MBTiles (SQLite) and PMTiles archives;
+and ``source_from_spec``, which turns what the user typed (a name, a URL or a file) into
+a source.
 
 Both give ``read(key) -> bytes | None`` (the encoded PNG/JPEG/WebP, or None where the
 file has no tile) and a ``TileSource`` whose bounds, zoom range and attribution come
@@ -13,10 +15,13 @@ import threading
 from pathlib import Path
 
 from mapapp.geo.tile_sources import (
+    TILE_FILE_SUFFIXES,
     TileSource,
     TileSourceError,
+    custom_source,
     lonlat_bounds_ok,
     plain_attribution,
+    provider,
 )
 from mapapp.geo.tiles import MAX_ZOOM, TileKey
 
@@ -187,3 +192,18 @@ def open_tile_file(path: Path) -> MBTiles | PMTiles:
     if magic.startswith(b"SQLite format 3\x00"):
         return MBTiles(path)
     raise TileSourceError(f"{path}: neither an MBTiles (SQLite) nor a PMTiles file")
+
+
+def source_from_spec(spec: str) -> TileSource:
+    """What ``--basemap`` and the saved choice hold: a provider name, a URL template or
+    a tile file's path."""
+    spec = spec.strip()
+    if not spec:
+        raise TileSourceError("empty basemap name")
+    if "://" in spec:
+        return custom_source(spec)
+    if Path(spec).suffix.lower() in TILE_FILE_SUFFIXES or Path(spec).exists():
+        reader = open_tile_file(Path(spec))
+        reader.close()
+        return reader.source
+    return provider(spec)

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from html import unescape
-from pathlib import Path
 
 from mapapp.errors import MapappError
 from mapapp.geo.tiles import TileKey, tile_bounds
@@ -178,23 +177,6 @@ def custom_source(template: str, attribution: str = "", max_zoom: int = 19) -> T
         max_zoom=max_zoom,
         spec=template,
     )
-
-
-def source_from_spec(spec: str) -> TileSource:
-    """What ``--basemap`` and the saved choice hold: a provider name, a URL template or
-    a tile file's path."""
-    spec = spec.strip()
-    if not spec:
-        raise TileSourceError("empty basemap name")
-    if "://" in spec:
-        return custom_source(spec)
-    if Path(spec).suffix.lower() in TILE_FILE_SUFFIXES or Path(spec).exists():
-        from mapapp.geo.tile_files import open_tile_file
-
-        reader = open_tile_file(Path(spec))
-        reader.close()
-        return reader.source
-    return provider(spec)
 
 
 def lonlat_bounds_ok(bounds: tuple[float, float, float, float]) -> bool:

@@ -13,8 +13,8 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from mapapp.exchange.ids import IdMaker
 from mapapp.model.files import Problem
+from mapapp.model.ids import IdMaker
 
 KINDS = ("places", "actors", "events", "claims")
 

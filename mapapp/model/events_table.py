@@ -266,7 +266,7 @@ def row_when(row: dict[str, Any]) -> str:
     precision, lo, hi = row.get("time_precision"), row.get("day_lo"), row.get("day_hi")
     start, end = row.get("time_start") or "", row.get("time_end") or ""
     if start:  # a document's span, as written
-        from mapapp.model.situation import TimeSpan
+        from mapapp.model.time_span import TimeSpan
 
         return TimeSpan(precision or "day", start, end).label()
     if lo is None or hi is None:

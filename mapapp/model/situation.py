@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mapapp.model.time_span import TimeSpan
+
 PRECISION_LABELS = {
     "exact": "exact location",
     "near": "near a named place",
@@ -96,67 +98,6 @@ class Actor:
     citations: tuple[Citation, ...]
     aliases: tuple[Alias, ...] = ()
     relations: tuple[Relation, ...] = ()
-
-
-@dataclass
-class TimeSpan:
-    precision: str  # day | week | month | year | after | unknown ('week': start ± 3 days)
-    start: str = ""
-    end: str = ""
-    source: str = ""
-    note: str = ""
-
-    def sort_key(self) -> str:
-        """Chronological order; undated items sort last."""
-        return self.start or self.end or "9999"
-
-    def label(self) -> str:
-        if self.precision == "after":
-            return f"after {self.start}" if self.start else "date unknown"
-        if not (self.start or self.end):
-            return "date unknown"
-        if self.precision == "unknown":
-            return f"before {self.end}" if self.end else "date unknown"
-        if self.precision == "week":
-            return f"week of {self.start}"
-        if self.end and self.end != self.start:
-            return f"{self.start} to {self.end}"
-        return self.start or self.end
-
-    def bounds(self) -> tuple[str, str]:
-        """Earliest and latest day the span can cover, as YYYY-MM-DD (open ends widened)."""
-        if self.precision == "week" and len(self.start) == 10:
-            from datetime import date, timedelta
-
-            mid = date.fromisoformat(self.start)
-            return (mid - timedelta(days=3)).isoformat(), (mid + timedelta(days=3)).isoformat()
-        lo = _pad(self.start, "-01-01") if self.start else "0000-01-01"
-        if self.end:
-            hi = _pad(self.end, "-12-31")
-        elif self.precision in ("after", "unknown"):
-            hi = "9999-12-31"
-        else:
-            hi = _pad(self.start, "-12-31")
-        return lo, hi
-
-    def is_open(self) -> bool:
-        """No closed interval is known ('after 2012', undated)."""
-        return self.precision in ("after", "unknown") or not self.start
-
-    def overlaps(self, first: str, last: str) -> bool:
-        """Whether the span can fall within the days [first, last] (YYYY-MM-DD)."""
-        lo, hi = self.bounds()
-        return lo <= last and hi >= first
-
-    def within_range(self, first: str, last: str) -> bool:
-        """For time filters: a closed span that overlaps the range; open spans never pass,
-        since 'after 2012' would otherwise show up in every later year."""
-        return not self.is_open() and self.overlaps(first, last)
-
-
-def _pad(date: str, tail: str) -> str:
-    """'2012' -> '2012-01-01' / '2012-12-31'; '2024-07' -> '2024-07-01' / '2024-07-31'."""
-    return date + tail[len(date) - 4 :]
 
 
 @dataclass

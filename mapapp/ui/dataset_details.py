@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from mapapp.exchange.acled_codebook import INTER_NAMES
 from mapapp.model.situation import Situation
-from mapapp.ui.details import DetailsRenderer, e, lines
+from mapapp.ui.details_html import DetailsRenderer, e, lines
 
 TIME_CODES = {"1": "1 — the day is known", "2": "2 — within about a week", "3": "3 — the month"}
 GEO_CODES = {

@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
         """A new situation citing the article at ``path`` (.txt, or a page saved from a
         browser); the open one stays if the file cannot be read."""
         from mapapp.exchange.article import read_article
-        from mapapp.exchange.ids import slug
+        from mapapp.model.ids import slug
 
         if not self.may_replace():
             return False

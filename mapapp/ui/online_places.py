@@ -127,9 +127,9 @@ def _pick(window: MainWindow, server: Server, name: str, citation: dict, places)
 
 def add_online_place(window: MainWindow, server: Server, p, citation: dict) -> bool:
     """The place with the server named as its coordinates' source (added once)."""
-    from mapapp.exchange.ids import slug
     from mapapp.geo.geocoding import ATTRIBUTION
     from mapapp.model.editing import add_item, new_id
+    from mapapp.model.ids import slug
 
     texts = window.situation.texts()
     source = {
