@@ -52,11 +52,11 @@ def situation_window(qtbot, clean_settings, basemap):
     w.resize(1400, 860)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.panel is not None)  # built right after the first frame
+    qtbot.waitUntil(lambda: w.docks.panel is not None)  # built right after the first frame
     yield w
     # Closed here rather than by qtbot (which closes before fixtures are torn down): a
     # test's unsaved edits are dropped first, so closing never waits for an answer.
-    w.undo_stack.setClean()
+    w.session.undo_stack.setClean()
     w.close()
     w.deleteLater()
 

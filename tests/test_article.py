@@ -54,13 +54,13 @@ def test_a_new_situation_from_text_saves_valid_and_detects_a_changed_text(
     situation_window, tmp_path
 ):
     w = situation_window
-    assert w.new_from_article_file(ARTICLE)
-    s = w.situation
+    assert w.session.new_from_article_file(ARTICLE)
+    s = w.session.situation
     assert s.article().text == ARTICLE.read_text(encoding="utf-8").strip("\n")
-    assert w.panel.tabs.currentWidget() is w.panel.article
-    assert w.panel.article.toPlainText() == s.article().text
+    assert w.docks.panel.tabs.currentWidget() is w.docks.panel.article
+    assert w.docks.panel.article.toPlainText() == s.article().text
     saved = tmp_path / "new.situation.json"
-    assert w.save_to(saved)
+    assert w.session.save_to(saved)
     text_file = tmp_path / s.article().text_file
     assert text_sha256(text_file.read_text(encoding="utf-8")) == s.article().sha256
     assert validate(saved).returncode == 0
@@ -74,14 +74,14 @@ def test_pasted_text_and_unreadable_files(situation_window, tmp_path):
     from PySide6.QtWidgets import QApplication
 
     w = situation_window
-    before = w.situation
+    before = w.session.situation
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Kidal et Ménaka".encode("latin-1"))
-    assert not w.new_from_article_file(bad)
-    assert w.situation is before and "not UTF-8" in w.last_error
+    assert not w.session.new_from_article_file(bad)
+    assert w.session.situation is before and "not UTF-8" in w.feedback.last_error
     QApplication.clipboard().setText("Fighting near Gao\n\nResidents reported gunfire.")
-    assert w.new_from_clipboard()
-    assert w.situation.title == "Fighting near Gao"
-    assert w.situation.article().text.endswith("Residents reported gunfire.")
+    assert w.dialogs.new_from_clipboard()
+    assert w.session.situation.title == "Fighting near Gao"
+    assert w.session.situation.article().text.endswith("Residents reported gunfire.")
     with pytest.raises(SituationError):
         read_article(tmp_path / "missing.txt")

@@ -14,7 +14,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 def marks(w) -> list[tuple[int, int, bool]]:
     out = []
-    for sel in w.panel.article.extraSelections():
+    for sel in w.docks.panel.article.extraSelections():
         style = sel.format.underlineStyle()
         if style != QTextCharFormat.UnderlineStyle.NoUnderline:
             placed = style == QTextCharFormat.UnderlineStyle.SingleUnderline
@@ -23,7 +23,7 @@ def marks(w) -> list[tuple[int, int, bool]]:
 
 
 def click_text(qtbot, w, offset: int) -> None:
-    view = w.panel.article
+    view = w.docks.panel.article
     cursor = view.textCursor()
     cursor.setPosition(offset + 2)
     rect = view.cursorRect(cursor)
@@ -32,35 +32,35 @@ def click_text(qtbot, w, offset: int) -> None:
 
 def test_names_marked_clicked_and_placed(situation_window, qtbot):
     w = situation_window
-    assert w.new_from_article_file(ARTICLE)  # shows the Article tab: finding starts
+    assert w.session.new_from_article_file(ARTICLE)  # shows the Article tab: finding starts
     found = w.article_places
     qtbot.waitUntil(lambda: bool(found.mentions), timeout=120_000)
-    text = w.situation.article().text
+    text = w.session.situation.article().text
     (m,) = found.mentions
     assert text[m.start : m.end] == "Tinzaouaten" and m.place.country == "ML"
     assert marks(w) == [(m.start, m.end, False)]  # orange: not placed yet
     # a click on the name lists the candidates, the best first
     click_text(qtbot, w, m.start)
-    menu = w.mention_menu
+    menu = w.article_places.mention_menu
     labels = [a.text() for a in menu.actions() if a.text()]
     assert labels[0].startswith("Place as Tinzaouaten (ML)")
     assert any("click its position on the map" in x for x in labels)
     menu.defaultAction().trigger()
     menu.close()
-    (place,) = w.situation.places.values()
+    (place,) = w.session.situation.places.values()
     assert (place.name, place.country) == ("Tinzaouaten", "ML")
     c = place.citations[0]
     assert (c.start, c.end, c.quote) == (m.start, m.end, "Tinzaouaten")
     assert marks(w) == [(m.start, m.end, True)]  # green now
-    w.undo_stack.undo()
+    w.session.undo_stack.undo()
     assert marks(w) == [(m.start, m.end, False)]
 
 
 def test_finding_waits_for_the_article_tab(situation_window, qtbot):
     w = situation_window  # the embedded situation, its Events tab in front
-    assert w.panel.tabs.currentWidget() is not w.panel.article
+    assert w.docks.panel.tabs.currentWidget() is not w.docks.panel.article
     assert w.article_places.job is None and not w.article_places.mentions
-    w.panel.tabs.setCurrentWidget(w.panel.article)
+    w.docks.panel.tabs.setCurrentWidget(w.docks.panel.article)
     qtbot.waitUntil(lambda: bool(w.article_places.mentions), timeout=120_000)
     # the embedded situation places Tinzaouaten already: every mark of it is green
     assert marks(w) and all(placed for *_, placed in marks(w))

@@ -28,7 +28,7 @@ def action(w, text: str) -> QAction:
 
 def select(w, phrase: str) -> QPoint:
     """Select the phrase as a user would; returns a point on it (viewport coordinates)."""
-    view = w.panel.article
+    view = w.docks.panel.article
     text = view.toPlainText()
     start = text.index(phrase)
     cursor = view.textCursor()
@@ -44,7 +44,7 @@ def select(w, phrase: str) -> QPoint:
 def from_context_menu(w, qtbot, phrase: str, entry: str) -> None:
     """Select, right-click on the selection, pick the entry."""
     at = select(w, phrase)
-    view = w.panel.article
+    view = w.docks.panel.article
     w.article_context_menu = None
     qtbot.mouseClick(view.viewport(), RIGHT, pos=at)  # keeps the selection
     # the context-menu event a right click makes on a desktop (offscreen Qt makes none)
@@ -76,12 +76,12 @@ def accept_mention(w, qtbot, name: str, label_start: str) -> None:
     """A click on the marked name, then the candidate whose label starts so."""
     found = w.article_places
     m = next(m for m in found.mentions if m.text == name)
-    view = w.panel.article
+    view = w.docks.panel.article
     probe = QTextCursor(view.document())
     probe.setPosition(m.start + 1)
     view.setTextCursor(probe)  # no selection: a click on a name opens its menu
     qtbot.mouseClick(view.viewport(), LEFT, pos=view.cursorRect(probe).center())
-    menu = w.mention_menu
+    menu = w.article_places.mention_menu
     chosen = next(a for a in menu.actions() if a.text().startswith(label_start))
     menu.close()
     chosen.trigger()
@@ -93,10 +93,14 @@ def save_and_reopen(w, qtbot, monkeypatch, path: Path):
     qtbot.waitUntil(w.isActiveWindow)
     w.map_view.setFocus()
     qtbot.keyClick(w.map_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert path.exists() and not w.isWindowModified(), w.message_label.text() + w.last_error
+    assert path.exists() and not w.isWindowModified(), (
+        w.message_label.text() + w.feedback.last_error
+    )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     action(w, "Open situation…").trigger()
-    qtbot.waitUntil(lambda: w.load_job is None and w.situation.path == path, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: w.session.load_job is None and w.session.situation.path == path, timeout=30_000
+    )
     r = mapapp("validate", str(path))
     assert r.returncode == 0, r.stdout + r.stderr
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -119,7 +123,7 @@ def test_the_tinzaouaten_battle_and_jnims_claim_from_the_article(
     w = situation_window
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(ARTICLE), ""))
     action(w, "New situation from article…").trigger()
-    assert w.panel.tabs.currentWidget() is w.panel.article
+    assert w.docks.panel.tabs.currentWidget() is w.docks.panel.article
     qtbot.waitUntil(lambda: bool(w.article_places.mentions), timeout=120_000)
     accept_mention(w, qtbot, "Tinzaouaten", "Place as Tinzaouaten (ML)")
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("armed_group", True))
@@ -187,14 +191,14 @@ def test_a_french_page_other_places_one_placed_by_hand(
     w = situation_window
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(FRENCH_PAGE), ""))
     action(w, "New situation from article…").trigger()
-    source = w.situation.article()
+    source = w.session.situation.article()
     assert source.title.startswith("Combats près d'Anéfis")
     assert "S'abonner" not in source.text and "cookies" not in source.text  # page chrome
     qtbot.waitUntil(lambda: bool(w.article_places.mentions), timeout=120_000)
     names = [m.text for m in w.article_places.mentions]
     assert "Kidal" in names and "Tessalit" in names and "Anéfis" not in names
     accept_mention(w, qtbot, "Kidal", "Place as Kidal (ML)")
-    kidal = next(iter(w.situation.places.values()))
+    kidal = next(iter(w.session.situation.places.values()))
     # Anéfis is in no gazetteer: put on the map by hand, about 100 km south of Kidal
     mv = w.map_view
     mv.center_on(kidal.lon, kidal.lat)
@@ -208,7 +212,7 @@ def test_a_french_page_other_places_one_placed_by_hand(
     from_context_menu(w, qtbot, "Anéfis", "New place from selection…")
     x, y = mv.view.map_to_screen(*WEB_MERCATOR.forward(0.32, 18.05))
     qtbot.mouseClick(mv, LEFT, pos=QPoint(round(x), round(y)))
-    anefis = next(p for p in w.situation.places.values() if p.name == "Anéfis")
+    anefis = next(p for p in w.session.situation.places.values() if p.name == "Anéfis")
     assert abs(anefis.lat - 18.05) < 0.05 and abs(anefis.lon - 0.32) < 0.05
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("armed_group", True))
     from_context_menu(w, qtbot, "Front de l'Adrar", "New actor from selection…")

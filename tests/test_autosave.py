@@ -36,14 +36,15 @@ CHILD = textwrap.dedent(
     w = MainWindow(default_basemap(), None)
     w.autosave.interval_ms = 300
     w.show()
-    assert w.new_from_article_file(Path(sys.argv[1]))
-    texts = {"article": w.situation.article().text}
+    assert w.session.new_from_article_file(Path(sys.argv[1]))
+    texts = {"article": w.session.situation.article().text}
     for name in sys.argv[2:]:
         start = texts["article"].index(name)
         sel = selection(texts, "article", start, start + len(name))
-        actor = {"id": new_id(w.situation.raw, name), "name": name, "kind": "armed_group",
+        actor = {"id": new_id(w.session.situation.raw, name), "name": name, "kind": "armed_group",
                  "citations": [sel.citation()]}
-        assert w.edit("New actor " + name, lambda d, a=actor: add_item(d, "actors", a, texts))
+        add = lambda d, a=actor: add_item(d, "actors", a, texts)
+        assert w.session.edit("New actor " + name, add)
 
     def check():
         if w.autosave.file.exists():
@@ -72,7 +73,6 @@ def run_child_until_autosaved(names: list[str]) -> tuple[subprocess.Popen, Path]
 
 def test_work_is_restored_after_the_app_is_killed(situation_window, qtbot, tmp_path):
     from mapapp.model.io import load_situation
-    from mapapp.ui.autosave import offer_recovery
 
     child, file = run_child_until_autosaved(["JNIM", "Wagner"])
     child.send_signal(signal.SIGKILL)
@@ -80,18 +80,18 @@ def test_work_is_restored_after_the_app_is_killed(situation_window, qtbot, tmp_p
     assert file.exists()  # a killed app cannot tidy up: its work is still on disk
 
     w = situation_window
-    box = offer_recovery(w)
+    box = w.autosave.offer_recovery(w)
     assert box is not None and "never saved" in box.text()
     restore = next(b for b in box.buttons() if b.text() == "Restore")
     qtbot.mouseClick(restore, LEFT)
     qtbot.waitUntil(lambda: not box.isVisible())
-    assert [a.name for a in w.situation.actors.values()] == ["JNIM", "Wagner"]
+    assert [a.name for a in w.session.situation.actors.values()] == ["JNIM", "Wagner"]
     assert w.isWindowModified()  # restored work is unsaved work
     assert not file.exists()  # taken over: this session's own file replaces it
     assert w.autosave.file.exists()
-    assert offer_recovery(w) is None  # nothing left to offer
+    assert w.autosave.offer_recovery(w) is None  # nothing left to offer
     # saving writes it, with its article, and the recovery file goes
-    assert w.save_to(tmp_path / "restored.situation.json")
+    assert w.session.save_to(tmp_path / "restored.situation.json")
     assert not w.autosave.file.exists()
     again = load_situation(tmp_path / "restored.situation.json")
     text = again.article().text
@@ -101,40 +101,38 @@ def test_work_is_restored_after_the_app_is_killed(situation_window, qtbot, tmp_p
 
 
 def test_discard_removes_the_recovery_and_not_now_keeps_it(situation_window, qtbot):
-    from mapapp.ui.autosave import offer_recovery
-
     child, file = run_child_until_autosaved(["JNIM"])
     child.kill()
     child.wait(30)
     w = situation_window
-    title = w.situation.title
-    box = offer_recovery(w)
+    title = w.session.situation.title
+    box = w.autosave.offer_recovery(w)
     later = next(b for b in box.buttons() if b.text() == "Not now")
     qtbot.mouseClick(later, LEFT)
-    assert file.exists() and w.situation.title == title
-    box = offer_recovery(w)
+    assert file.exists() and w.session.situation.title == title
+    box = w.autosave.offer_recovery(w)
     qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "Discard"), LEFT)
-    assert not file.exists() and w.situation.title == title
+    assert not file.exists() and w.session.situation.title == title
 
 
 def _add_actor(w, name: str) -> None:
-    texts = {s.id: s.text for s in w.situation.sources.values() if s.text is not None}
-    text = w.situation.article().text
+    texts = {s.id: s.text for s in w.session.situation.sources.values() if s.text is not None}
+    text = w.session.situation.article().text
     start = text.index(name)
     actor = {
-        "id": new_id(w.situation.raw, name),
+        "id": new_id(w.session.situation.raw, name),
         "name": name,
         "kind": "armed_group",
         "citations": [
             {"source": "article", "start": start, "end": start + len(name), "quote": name}
         ],
     }
-    assert w.edit(f"New actor {name}", lambda d: add_item(d, "actors", actor, texts))
+    assert w.session.edit(f"New actor {name}", lambda d: add_item(d, "actors", actor, texts))
 
 
 def test_autosave_every_few_edits_and_on_the_timer_and_gone_when_clean(situation_window, qtbot):
     w = situation_window
-    assert w.new_from_article_file(ARTICLE)
+    assert w.session.new_from_article_file(ARTICLE)
     saver = w.autosave
     saver.interval_ms = 60_000
     for name in ("JNIM", "Wagner", "Algeria", "Tuareg"):
@@ -143,29 +141,27 @@ def test_autosave_every_few_edits_and_on_the_timer_and_gone_when_clean(situation
     _add_actor(w, "Russia")  # the fifth edit writes at once
     record = json.loads(saver.file.read_text(encoding="utf-8"))
     assert [a["name"] for a in record["document"]["actors"]][-1] == "Russia"
-    assert record["texts"]["article"] == w.situation.article().text
+    assert record["texts"]["article"] == w.session.situation.article().text
     saver.interval_ms = 100
-    w.undo_stack.undo()  # one more change: written when the timer fires
+    w.session.undo_stack.undo()  # one more change: written when the timer fires
     qtbot.waitUntil(lambda: len(json.loads(saver.file.read_text())["document"]["actors"]) == 4)
     for _ in range(4):
-        w.undo_stack.undo()
-    assert w.undo_stack.isClean() and not saver.file.exists()  # back to as opened
+        w.session.undo_stack.undo()
+    assert w.session.undo_stack.isClean() and not saver.file.exists()  # back to as opened
 
 
 @pytest.mark.parametrize("content", ["{", '{"format": "other"}', "[]"])
 def test_broken_recovery_files_are_not_offered(situation_window, content):
-    from mapapp.ui.autosave import offer_recovery, recovery_folder
+    from mapapp.ui.user_files import recovery_folder
 
     folder = recovery_folder()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "999999999.recovery.json").write_text(content)
     try:
-        assert offer_recovery(situation_window) is None
+        assert situation_window.autosave.offer_recovery(situation_window) is None
     finally:
         (folder / "999999999.recovery.json").unlink()
 
 
 def test_no_offer_when_nothing_was_lost(situation_window):
-    from mapapp.ui.autosave import offer_recovery
-
-    assert offer_recovery(situation_window) is None
+    assert situation_window.autosave.offer_recovery(situation_window) is None

@@ -252,7 +252,7 @@ def test_switching_basemaps_during_an_export_still_writes_it(
     w.basemap_control.set_source(None)  # while the export waits for its tiles
     qtbot.waitUntil(lambda: out.exists(), timeout=20_000)
     qtbot.waitUntil(lambda: job.isFinished())
-    qtbot.waitUntil(lambda: w.export_action.isEnabled())
+    qtbot.waitUntil(lambda: w.menu_actions.export.isEnabled())
     assert "tiles missing" in QImage(str(out)).text("Basemap")
     # the status says both: written, and which tiles it lacks
     said = w.message_label.text()

@@ -67,29 +67,35 @@ def test_window_shows_one_dialog_and_keeps_the_situation(
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
     handler = CrashHandler(w)
     handler.install()
-    handler.happened.connect(w.report_internal_error)
-    before = w.situation
+    handler.happened.connect(w.feedback.report_internal_error)
+    before = w.session.situation
     monkeypatch.setattr(convert, "read_any", boom)
     # a real slot raises: File -> Open Recent -> an entry
     from mapapp.ui.recent import remember
 
     remember(default_situation_path())
-    w.recent_menu.rebuild()
-    entry = next(a for a in w.recent_menu.actions() if a.isEnabled() and a.text()[:1] == "&")
+    w.menu_actions.recent_menu.rebuild()
+    entry = next(
+        a for a in w.menu_actions.recent_menu.actions() if a.isEnabled() and a.text()[:1] == "&"
+    )
     entry.trigger()
-    qtbot.waitUntil(lambda: w.internal_error_box is not None and w.internal_error_box.isVisible())
-    assert "RuntimeError: reader fell over" in w.internal_error_box.informativeText()
-    assert w.situation is before and w.isVisible()
+    qtbot.waitUntil(
+        lambda: (
+            w.feedback.internal_error_box is not None and w.feedback.internal_error_box.isVisible()
+        )
+    )
+    assert "RuntimeError: reader fell over" in w.feedback.internal_error_box.informativeText()
+    assert w.session.situation is before and w.isVisible()
     # more errors while it is open: no dialog storm, the count goes up (each open runs on
     # a worker; one started before the last finished would be cancelled by it)
     entry.trigger()
-    qtbot.waitUntil(lambda: "2 errors" in w.internal_error_box.informativeText())
+    qtbot.waitUntil(lambda: "2 errors" in w.feedback.internal_error_box.informativeText())
     entry.trigger()
-    qtbot.waitUntil(lambda: "3 errors" in w.internal_error_box.informativeText())
+    qtbot.waitUntil(lambda: "3 errors" in w.feedback.internal_error_box.informativeText())
     boxes = [b for b in w.findChildren(QMessageBox) if b.isVisible()]
-    assert boxes == [w.internal_error_box]
+    assert boxes == [w.feedback.internal_error_box]
     assert len(list((cache_home / "mapapp" / "crashes").glob("crash-*.txt"))) >= 1
-    w.internal_error_box.close()
+    w.feedback.internal_error_box.close()
     # the window still works
     res = w.map_view.view.resolution
     w.map_view.zoom_by(2)
@@ -109,13 +115,17 @@ def test_an_error_in_a_worker_thread_reaches_the_window(
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     handler = CrashHandler(w)
     handler.install()
-    handler.happened.connect(w.report_internal_error)
+    handler.happened.connect(w.feedback.report_internal_error)
     t = threading.Thread(target=boom)
     t.start()
     t.join()
-    qtbot.waitUntil(lambda: w.internal_error_box is not None and w.internal_error_box.isVisible())
-    assert "reader fell over" in w.last_error
-    w.internal_error_box.close()
+    qtbot.waitUntil(
+        lambda: (
+            w.feedback.internal_error_box is not None and w.feedback.internal_error_box.isVisible()
+        )
+    )
+    assert "reader fell over" in w.feedback.last_error
+    w.feedback.internal_error_box.close()
 
 
 def test_a_report_is_written_whatever_the_text_holds(cache_home, monkeypatch):

@@ -35,8 +35,8 @@ def small_rows(small_csv) -> list[dict[str, str]]:
 @pytest.fixture
 def dataset_window(situation_window, small_csv, qtbot):
     w = situation_window
-    assert w.open_file(small_csv)
-    qtbot.waitUntil(lambda: w.panel.is_dataset() and w.timeline.table is not None)
+    assert w.session.open_file(small_csv)
+    qtbot.waitUntil(lambda: w.docks.panel.is_dataset() and w.docks.timeline.table is not None)
     return w
 
 
@@ -63,7 +63,7 @@ def _drawn_markers(w) -> set[int]:
 
 def test_the_table_lists_every_row_with_a_count(dataset_window, small_rows):
     w = dataset_window
-    panel = w.panel.dataset
+    panel = w.docks.panel.dataset
     assert panel.model.rowCount() == len(small_rows) == 3000
     assert panel.count.text() == "3,000 of 3,000 events"
     assert len(w.map_view.situation.marker_events) == 3000
@@ -77,7 +77,7 @@ def test_the_table_lists_every_row_with_a_count(dataset_window, small_rows):
 
 def test_the_model_row_count_follows_the_combined_filters(dataset_window, small_rows, qtbot):
     w = dataset_window
-    panel = w.panel.dataset
+    panel = w.docks.panel.dataset
     country = Counter(r["country"] for r in small_rows).most_common(1)[0][0]
     panel.country_filter.setCurrentIndex(panel.country_filter.findData(country))
     battles = panel.type_filter.findData("battle")
@@ -87,7 +87,7 @@ def test_the_model_row_count_follows_the_combined_filters(dataset_window, small_
     qtbot.waitUntil(lambda: "village" in panel.filters().text and panel.shown is not None)
     panel.apply()
     first, last = _day("2010-01-01"), _day("2019-12-31")
-    w.timeline.set_days(first, last)
+    w.docks.timeline.set_days(first, last)
 
     def passes(r: dict[str, str]) -> bool:
         lo, hi = _span(r)
@@ -120,7 +120,7 @@ def test_the_model_row_count_follows_the_combined_filters(dataset_window, small_
 def test_dragging_the_time_window_changes_the_markers_drawn(dataset_window, qtbot):
     w = dataset_window
     w.frame_situation()
-    tl = w.timeline
+    tl = w.docks.timeline
     bar = tl.bar
     lo, hi = bar.span()
     tl.set_days(lo + (hi - lo) // 3, lo + (hi - lo) // 3 + 365)
@@ -138,7 +138,7 @@ def test_dragging_the_time_window_changes_the_markers_drawn(dataset_window, qtbo
     after = _drawn_markers(w)
     assert before and after and before != after
     # every drawn marker's event overlaps the window, and none outside it is drawn
-    table = w.situation.table
+    table = w.session.situation.table
     rows = w.map_view.situation.marker_rows
     lo_days, hi_days = table.numpy("day_lo"), table.numpy("day_hi")
     for i in after:
@@ -153,7 +153,7 @@ def test_dragging_the_time_window_changes_the_markers_drawn(dataset_window, qtbo
 
 
 def test_playback_advances_and_keys_play_and_step(dataset_window, qtbot):
-    tl = dataset_window.timeline
+    tl = dataset_window.docks.timeline
     tl.speed.setCurrentIndex(tl.speed.count() - 1)  # fastest
     qtbot.mouseClick(tl.play, Qt.MouseButton.LeftButton)
     start = tl.window.first
@@ -175,7 +175,7 @@ def test_playback_advances_and_keys_play_and_step(dataset_window, qtbot):
 
 def test_fade_mode_fades_older_events(dataset_window):
     w = dataset_window
-    tl = w.timeline
+    tl = w.docks.timeline
     tl.mode.setCurrentIndex(tl.mode.findData("fade"))
     _lo, hi = tl.bar.span()
     tl.set_days(hi - 400, hi - 1)
@@ -194,7 +194,7 @@ def test_clusters_split_by_type_and_never_overlap(dataset_window):
     w = dataset_window
     layer = w.map_view.situation
     names = list(EVENT_STYLES)
-    table_types = w.situation.table.column("type").cast(str).to_list()
+    table_types = w.session.situation.table.column("type").cast(str).to_list()
     box = layer.extent()
     for zoom in (1, 3, 9):
         view = Viewport((box[0] + box[2]) / 2, (box[1] + box[3]) / 2, 8000.0 / zoom, 1200, 800)
@@ -215,7 +215,7 @@ def test_clusters_split_by_type_and_never_overlap(dataset_window):
 
 def test_selection_goes_both_ways_and_details_show_the_codebook(dataset_window, qtbot):
     w = dataset_window
-    panel = w.panel.dataset
+    panel = w.docks.panel.dataset
     mv = w.map_view
     # a row selects and centres its marker
     panel.view.setCurrentIndex(panel.model.index(10, 0))
@@ -223,7 +223,7 @@ def test_selection_goes_both_ways_and_details_show_the_codebook(dataset_window, 
     assert mv.options.selected_event == eid
     x, y = mv.situation.event_position(eid)
     assert (mv.view.cx, mv.view.cy) == pytest.approx((x, y))
-    html = w.details.toHtml()
+    html = w.docks.details.toHtml()
     for field in ("event_id_cnty", "geo_precision", "inter1", "source_scale", "timestamp"):
         assert field in html
     # at town scale the marker stands alone; select another row, then click the marker
@@ -239,7 +239,7 @@ def test_selection_goes_both_ways_and_details_show_the_codebook(dataset_window, 
     qtbot.mouseClick(mv, Qt.MouseButton.LeftButton, pos=QPointF(sx, sy).toPoint())
     clicked = mv.situation.marker_events[hit.index]
     assert clicked == eid
-    assert w.selection == ("event", clicked)
+    assert w.selector.current == ("event", clicked)
     assert panel.current_id() == clicked
 
 
@@ -247,19 +247,19 @@ def test_exports_follow_the_filters_and_the_window(dataset_window, tmp_path, sma
     import json
 
     w = dataset_window
-    w.timeline.set_days(_day("2015-01-01"), _day("2015-12-31"))
-    w.panel.dataset._update_list()
-    shown = int(w.panel.dataset.shown.sum())
+    w.docks.timeline.set_days(_day("2015-01-01"), _day("2015-12-31"))
+    w.docks.panel.dataset._update_list()
+    shown = int(w.docks.panel.dataset.shown.sum())
     expected = sum(
         _span(r)[0] <= _day("2015-12-31") and _span(r)[1] >= _day("2015-01-01") for r in small_rows
     )
     assert shown == expected
     out = tmp_path / "shown.geojson"
-    assert w.export_data(out) == []
+    assert w.dialogs.export_data(out) == []
     assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == expected
     assert f"{expected:,} of 3,000 events shown" in w.message_label.text()
     csv_out = tmp_path / "shown.csv"
-    w.export_data(csv_out)
+    w.dialogs.export_data(csv_out)
     with open(csv_out, encoding="utf-8-sig", newline="") as f:
         assert len(list(csv.DictReader(f))) == expected
 
@@ -286,16 +286,16 @@ def test_cancelling_a_load_keeps_the_open_situation(
         return real(path)
 
     w = situation_window
-    before = w.situation
+    before = w.session.situation
     for reader in (slow, finishing):
         monkeypatch.setattr(convert, "read_any", reader)
-        job = w.start_loading(small_csv)
+        job = w.session.start_loading(small_csv)
         assert w.load_progress.isVisible()
         with qtbot.waitSignal(job.finished, timeout=30_000):
-            w.cancel_loading()
+            w.session.cancel_loading()
             assert not w.load_progress.isVisible() and "cancelled" in w.message_label.text()
         qtbot.wait(50)
-        assert w.situation is before
+        assert w.session.situation is before
         assert w.map_view.situation.situation is before
 
 
@@ -314,18 +314,18 @@ def test_a_200000_row_file_loads_on_a_worker_and_the_window_stays_responsive(
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(20)
-    w.start_loading(big_csv)
-    qtbot.waitUntil(lambda: w.situation.path == big_csv, timeout=120_000)
+    w.session.start_loading(big_csv)
+    qtbot.waitUntil(lambda: w.session.situation.path == big_csv, timeout=120_000)
     timer.stop()
     assert len(ticks) >= 3  # the event loop ran while the file was read
-    qtbot.waitUntil(lambda: w.panel.dataset.count.text() == "200,000 of 200,000 events")
+    qtbot.waitUntil(lambda: w.docks.panel.dataset.count.text() == "200,000 of 200,000 events")
     layer = w.map_view.situation
     assert len(layer.marker_events) == 200_000
     assert len(_drawn_markers(w)) > 100_000  # framed: most of Africa's rows in view
 
 
 def test_playing_at_the_end_starts_again_from_the_beginning(dataset_window, qtbot):
-    tl = dataset_window.timeline
+    tl = dataset_window.docks.timeline
     lo, hi = tl.bar.span()
     tl.set_days(hi - 100, hi)  # at the end, longer than one step
     qtbot.mouseClick(tl.play, Qt.MouseButton.LeftButton)
@@ -338,30 +338,30 @@ def test_a_new_file_while_playing_in_a_hidden_window_is_no_error(dataset_window,
     window's playback must not mix the old lists with the new table."""
     w = dataset_window
     other = write(500, tmp_path / "other.csv")
-    w.timeline.toggle_play()
+    w.docks.timeline.toggle_play()
     w.hide()
-    w.start_loading(other)
-    qtbot.waitUntil(lambda: w.situation.path == other, timeout=30_000)
+    w.session.start_loading(other)
+    qtbot.waitUntil(lambda: w.session.situation.path == other, timeout=30_000)
     qtbot.wait(400)  # several playback ticks' worth
-    assert w.internal_errors == 0 and not w.timeline.timer.isActive()
+    assert w.feedback.internal_errors == 0 and not w.docks.timeline.timer.isActive()
     w.show()
-    qtbot.waitUntil(lambda: w.panel.dataset.count.text() == "500 of 500 events")
+    qtbot.waitUntil(lambda: w.docks.panel.dataset.count.text() == "500 of 500 events")
 
 
 def test_a_filtered_situation_file_export_cites_the_rows_of_the_file(dataset_window, tmp_path):
     import json
 
     w = dataset_window
-    panel = w.panel.dataset
+    panel = w.docks.panel.dataset
     panel.search.setText(panel.model.record(0)["id"][:3])  # any text: just a subset
     last = panel.model.record(panel.model.rowCount() - 1)
     panel.search.setText(last["notes"][:40])
     panel.apply()
     assert 0 < panel.model.rowCount() < 3000
     out = tmp_path / "part.json"
-    w.export_data(out)
+    w.dialogs.export_data(out)
     doc = json.loads(out.read_text(encoding="utf-8"))
-    table = w.situation.table
+    table = w.session.situation.table
     cited = {c["locator"] for e in doc["events"] for c in e["citations"] if "locator" in c}
     expected = {
         f"data row {int(table.raw_numbers[i]) + 1}"

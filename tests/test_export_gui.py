@@ -67,7 +67,7 @@ def test_png_export_is_the_current_view_with_the_border_in_place(situation_windo
 
 def test_png_export_with_the_selected_events_caption(situation_window, qtbot, tmp_path):
     w = situation_window
-    w.select("event", "battle")
+    w.selector.select("event", "battle")
     out = tmp_path / "battle.png"
     run_export(w, qtbot, choices(out, caption=True, legend=True, dpi=192))
     image = QImage(str(out))
@@ -116,13 +116,13 @@ def test_cancel_leaves_nothing_behind(situation_window, qtbot, tmp_path):
     wait_done(w, qtbot)
     assert list(tmp_path.iterdir()) == []
     assert "cancelled" in w.message_label.text()
-    assert w.export_action.isEnabled()
+    assert w.menu_actions.export.isEnabled()
 
 
 def test_a_failed_export_is_reported_and_writes_nothing(situation_window, qtbot, tmp_path):
     w = situation_window
     run_export(w, qtbot, choices(tmp_path / "missing" / "x.png"))
-    assert "does not exist" in w.last_error
+    assert "does not exist" in w.feedback.last_error
     assert "Export failed" in w.message_label.text()
     assert list(tmp_path.iterdir()) == []
 
@@ -227,11 +227,11 @@ def test_import_an_acled_csv_and_export_it_as_kml(situation_window, qtbot, tmp_p
     from tests.test_exchange import FIXTURE_CSV
 
     w = situation_window
-    assert w.open_file(FIXTURE_CSV)
-    assert w.situation.title == "Imported from acled-fixture.csv"
+    assert w.session.open_file(FIXTURE_CSV)
+    assert w.session.situation.title == "Imported from acled-fixture.csv"
     assert len(w.map_view.situation.marker_events) == 4  # region-level FIX3 is coded to a point
     out = tmp_path / "fixture.kml"
-    assert w.export_data(out) == []
+    assert w.dialogs.export_data(out) == []
     root = ET.fromstring(out.read_bytes())
     names = [n.text for n in root.iter("{http://www.opengis.net/kml/2.2}name")]
     assert "Armed clash: Fixture Well" in names
@@ -239,9 +239,9 @@ def test_import_an_acled_csv_and_export_it_as_kml(situation_window, qtbot, tmp_p
 
 def test_export_data_reports_what_the_format_cannot_hold(situation_window, tmp_path):
     w = situation_window
-    notes = w.export_data(tmp_path / "tinzaouaten.csv")
+    notes = w.dialogs.export_data(tmp_path / "tinzaouaten.csv")
     assert any("takeover-2012" in n for n in notes)
     assert (tmp_path / "tinzaouaten.csv").exists()
-    assert w.export_data(tmp_path / "x.shp") is None
-    assert "unsupported output format" in w.last_error
+    assert w.dialogs.export_data(tmp_path / "x.shp") is None
+    assert "unsupported output format" in w.feedback.last_error
     assert not (tmp_path / "x.shp").exists()

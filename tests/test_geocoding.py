@@ -95,10 +95,8 @@ def test_errors_and_bad_addresses_are_one_clear_line(server):
 def test_off_by_default_then_a_place_found_online(situation_window, qtbot, monkeypatch, server):
     from PySide6.QtCore import QSettings
 
-    from mapapp.ui.authoring import new_place_from_selection
-
     w = situation_window
-    assert w.new_from_article_file(ARTICLE)
+    assert w.session.new_from_article_file(ARTICLE)
     lists = []
 
     def get_item(_w, _t, _l, items, *a, **k):
@@ -108,18 +106,18 @@ def test_off_by_default_then_a_place_found_online(situation_window, qtbot, monke
     select_in_article(w, "Tinzaouaten")
     # off by default: no online entry offered, and no request made
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: lists.append(a[3]) or ("", False))
-    assert not new_place_from_selection(w)
+    assert not w.authoring.new_place_from_selection()
     assert not any("online" in x for x in lists[-1]) and not FakeNominatim.requests
     # turned on with the fake server's address
     QSettings().setValue("geocoding/enabled", "true")
     QSettings().setValue("geocoding/url", server)
     monkeypatch.setattr(QInputDialog, "getItem", get_item)
     lists.clear()
-    assert new_place_from_selection(w)
+    assert w.authoring.new_place_from_selection()
     assert lists[0][-2] == "Look it up online at 127.0.0.1:" + server.rsplit(":", 1)[1] + "…"
-    qtbot.waitUntil(lambda: len(w.situation.places) == 1, timeout=20_000)
-    (place,) = w.situation.places.values()
+    qtbot.waitUntil(lambda: len(w.session.situation.places) == 1, timeout=20_000)
+    (place,) = w.session.situation.places.values()
     assert (place.name, place.country, place.lat) == ("Oued Tin Zaouatene", "ML", 20.0309)
-    src = w.situation.sources[place.coordinate_source]
+    src = w.session.situation.sources[place.coordinate_source]
     assert src.kind == "gazetteer" and src.url == server and "OpenStreetMap" in src.note
     assert place.citations[0].quote == "Tinzaouaten"

@@ -11,7 +11,7 @@ from tests.test_exchange import FIXTURE_CSV
 
 def shortcuts(window):
     out = {}
-    for action in window.findChildren(type(window.export_action)):
+    for action in window.findChildren(type(window.menu_actions.export)):
         for seq in action.shortcuts():
             out[seq.toString()] = action.text().replace("&", "")
     return out
@@ -40,9 +40,9 @@ def test_standard_shortcuts(situation_window):
 
 def test_full_screen_toggles(situation_window, qtbot):
     w = situation_window
-    w.full_screen_action.trigger()
+    w.menu_actions.full_screen.trigger()
     qtbot.waitUntil(w.isFullScreen)
-    w.full_screen_action.trigger()
+    w.menu_actions.full_screen.trigger()
     qtbot.waitUntil(lambda: not w.isFullScreen())
 
 
@@ -52,33 +52,33 @@ def test_recent_files_newest_first_without_vanished_ones(situation_window, tmp_p
     second = tmp_path / "second & more.csv"
     shutil.copy(FIXTURE_CSV, first)
     shutil.copy(FIXTURE_CSV, second)
-    assert w.open_file(first) and w.open_file(second) and w.open_file(first)
-    w.recent_menu.rebuild()
-    labels = [a.text() for a in w.recent_menu.actions() if a.text()]
+    assert w.session.open_file(first) and w.session.open_file(second) and w.session.open_file(first)
+    w.menu_actions.recent_menu.rebuild()
+    labels = [a.text() for a in w.menu_actions.recent_menu.actions() if a.text()]
     assert labels[:2] == ["&1 first.csv", "&2 second && more.csv"]
     second.unlink()
-    w.recent_menu.rebuild()
-    labels = [a.text() for a in w.recent_menu.actions() if a.text()]
+    w.menu_actions.recent_menu.rebuild()
+    labels = [a.text() for a in w.menu_actions.recent_menu.actions() if a.text()]
     assert "&2 second && more.csv" not in labels
     # choosing an entry opens it
-    w.open_file(FIXTURE_CSV)
-    next(a for a in w.recent_menu.actions() if "first.csv" in a.text()).trigger()
-    qtbot.waitUntil(lambda: w.situation.path == first)  # read on a worker thread
+    w.session.open_file(FIXTURE_CSV)
+    next(a for a in w.menu_actions.recent_menu.actions() if "first.csv" in a.text()).trigger()
+    qtbot.waitUntil(lambda: w.session.situation.path == first)  # read on a worker thread
 
 
 def test_about_names_version_data_sources_and_licences(situation_window):
     from mapapp import __version__
     from mapapp.ui.about import about_text
 
-    head, details = about_text(situation_window.situation)
+    head, details = about_text(situation_window.session.situation)
     assert f"mapapp {__version__}" in head
     assert "Natural Earth" in details and "public domain" in details
     assert "GeoNames (CC BY 4.0)" in details
     assert "BBC News" in details and "https://www.bbc.com/news/articles/cq5xvl1111yo" in details
     assert "MIT" in details and "LGPLv3" in details
-    box = situation_window._about()
-    assert situation_window.about_box.isVisible()
-    situation_window.about_box.close()
+    box = situation_window.dialogs.about()
+    assert situation_window.dialogs.about_box.isVisible()
+    situation_window.dialogs.about_box.close()
     assert box is None
 
 

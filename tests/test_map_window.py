@@ -24,7 +24,7 @@ def window(qtbot, clean_settings, basemap):
     w.resize(1200, 800)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.layer_list is not None)  # docks fill in after the first frame
+    qtbot.waitUntil(lambda: w.docks.layer_list is not None)  # docks fill in after the first frame
     return w
 
 
@@ -111,9 +111,9 @@ def test_toggling_the_border_layer_hides_its_pixels(window, qtbot):
     shown = colour_mask(image_rgb(mv.grab().toImage()), style.BORDER)
     assert share_near(shown, points) > 0.9
     item = next(
-        window.layer_list.item(i)
-        for i in range(window.layer_list.count())
-        if window.layer_list.item(i).data(Qt.ItemDataRole.UserRole) == "mali_algeria_border"
+        window.docks.layer_list.item(i)
+        for i in range(window.docks.layer_list.count())
+        if window.docks.layer_list.item(i).data(Qt.ItemDataRole.UserRole) == "mali_algeria_border"
     )
     item.setCheckState(Qt.CheckState.Unchecked)
     hidden = colour_mask(image_rgb(mv.grab().toImage()), style.BORDER)
@@ -125,7 +125,7 @@ def test_measure_tool_gives_geodesic_distance(window, qtbot):
     from mapapp.geo.layers import place
 
     mv = window.map_view
-    window.measure_action.trigger()
+    window.menu_actions.measure.trigger()
     results = []
     mv.measured.connect(lambda km, bearing: results.append(km))
     kidal, gao = place("Kidal").geometry, place("Gao").geometry

@@ -126,11 +126,11 @@ def test_save_as_then_save_from_the_window(situation_window, tmp_path, monkeypat
         "getSaveFileName",
         lambda *a, **k: (asked.append(1), (str(target), ""))[1],
     )
-    w.save()  # the embedded situation is never written over: Save asks where
+    w.session.save()  # the embedded situation is never written over: Save asks where
     saved = tmp_path / "copy.json"
-    assert asked == [1] and saved.exists() and w.situation.path == saved
+    assert asked == [1] and saved.exists() and w.session.situation.path == saved
     r = mapapp("validate", str(saved))
     assert r.returncode == 0, r.stdout + r.stderr
-    w.save()  # now it writes back there, keeping the previous version
+    w.session.save()  # now it writes back there, keeping the previous version
     assert asked == [1] and (tmp_path / "copy.json.bak").exists()
     assert f"Saved {saved}" in w.message_label.text()

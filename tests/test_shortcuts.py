@@ -119,7 +119,7 @@ def test_every_shortcut_fires_its_action_once(active_window, qtbot):
             action.triggered.disconnect()
             _reconnect(w, action)
             if w.isFullScreen():
-                w.full_screen_action.setChecked(False)
+                w.menu_actions.full_screen.setChecked(False)
             w.activateWindow()
             w.map_view.setFocus()
 
@@ -127,21 +127,21 @@ def test_every_shortcut_fires_its_action_once(active_window, qtbot):
 def _reconnect(w, action):
     """Give back the slot the test took away with ``disconnect()``."""
     slots = {
-        "&Open situation…": w.open_dialog,
+        "&Open situation…": w.dialogs.open_dialog,
         "&Export snapshot…": w.output.export_snapshot,
         "&Copy map image": w.output.copy_image,
         "&Print…": w.output.print_map,
-        "Export &data (GeoJSON, KML, CSV)…": w.export_data_dialog,
+        "Export &data (GeoJSON, KML, CSV)…": w.dialogs.export_data_dialog,
         "Zoom &in": lambda: w.map_view.zoom_by(1.5),
         "Zoom &out": lambda: w.map_view.zoom_by(1 / 1.5),
         "Zoom to &fit": w.map_view.zoom_to_fit,
-        "Zoom to &selection": w.zoom_to_selection,
-        "&Compare figures…": w.show_figures,
-        "&Search": w._focus_search,
+        "Zoom to &selection": w.selector.zoom_to_selection,
+        "&Compare figures…": w.dialogs.show_figures,
+        "&Search": w.docks.focus_search,
     }
     if action.text() in slots:
         action.triggered.connect(slots[action.text()])
-    elif action is w.full_screen_action:
+    elif action is w.menu_actions.full_screen:
         action.toggled.connect(lambda on: w.showFullScreen() if on else w.showNormal())
 
 
@@ -189,12 +189,12 @@ def test_dialog_shortcuts_open_their_dialogs(active_window, qtbot):
 def test_search_compare_copy_measure_and_selection_keys(active_window, qtbot):
     w = active_window
     press(w, "Ctrl+F")
-    qtbot.waitUntil(lambda: w.panel.search.hasFocus())
+    qtbot.waitUntil(lambda: w.docks.panel.search.hasFocus())
     w.map_view.setFocus()
     press(w, "Ctrl+K")
-    qtbot.waitUntil(lambda: getattr(w, "figures_window", None) is not None)
-    assert w.figures_window.isVisible()
-    w.figures_window.close()
+    qtbot.waitUntil(lambda: w.dialogs.figures_window is not None)
+    assert w.dialogs.figures_window.isVisible()
+    w.dialogs.figures_window.close()
     w.activateWindow()
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is w.windowHandle())
     w.map_view.setFocus()
@@ -203,15 +203,15 @@ def test_search_compare_copy_measure_and_selection_keys(active_window, qtbot):
     image = QGuiApplication.clipboard().image()
     assert not image.isNull() and image.width() >= w.map_view.width()
     press(w, "M")
-    assert w.measure_action.isChecked()
+    assert w.menu_actions.measure.isChecked()
     press(w, "P")
-    assert not w.measure_action.isChecked()
+    assert not w.menu_actions.measure.isChecked()
     press(w, "D")
-    assert w.density_action.isChecked() and w.map_view.options.density
+    assert w.menu_actions.density.isChecked() and w.map_view.options.density
     press(w, "D")
     assert not w.map_view.options.density
-    battle = next(e.id for e in w.situation.events.values() if e.type == "battle")
-    w.select("event", battle)
+    battle = next(e.id for e in w.session.situation.events.values() if e.type == "battle")
+    w.selector.select("event", battle)
     w.map_view.zoom_by(1 / 20)
     far = w.map_view.view.resolution
     w.map_view.setFocus()

@@ -45,28 +45,28 @@ def visible_ids(tree):
 def test_clicking_tinzaouatens_marker_shows_the_battle_with_jnims_claim(window, qtbot):
     mv = window.map_view
     qtbot.mouseClick(mv, Qt.MouseButton.LeftButton, pos=marker_pixel(window, "battle"))
-    assert window.selection == ("event", "battle")
-    text = window.details.toPlainText()
+    assert window.selector.current == ("event", "battle")
+    text = window.docks.details.toPlainText()
     assert "Two days of fighting near Tinzaouaten" in text
     assert "JNIM" in text and "50 Russians and 10 Malian soldiers were killed" in text
     assert "unverified" in text
     # the list follows the map
-    assert window.panel.events.currentItem().data(0, ID_ROLE) == "battle"
+    assert window.docks.panel.events.currentItem().data(0, ID_ROLE) == "battle"
 
 
 def test_a_click_beside_the_marker_selects_nothing(window, qtbot):
     mv = window.map_view
     p = marker_pixel(window, "battle")
     qtbot.mouseClick(mv, Qt.MouseButton.LeftButton, pos=p + QPoint(40, 40))
-    assert window.selection is None
+    assert window.selector.current is None
 
 
 def test_selecting_the_jnim_claim_selects_the_battle_marker(window, qtbot):
-    panel = window.panel
+    panel = window.docks.panel
     panel.tabs.setCurrentWidget(panel.claims)
     item = panel.find_item("claim", "jnim-casualties")
     panel.claims.setCurrentItem(item)
-    assert window.selection == ("claim", "jnim-casualties")
+    assert window.selector.current == ("claim", "jnim-casualties")
     assert window.map_view.options.selected_event == "battle"
     # ...and centres its marker
     mv = window.map_view
@@ -88,18 +88,18 @@ def test_selecting_the_jnim_claim_selects_the_battle_marker(window, qtbot):
 
 
 def test_enter_on_a_list_item_opens_its_details(window, qtbot):
-    panel = window.panel
+    panel = window.docks.panel
     panel.tabs.setCurrentWidget(panel.actors)
     panel.actors.setFocus()
     panel.actors.setCurrentItem(panel.find_item("actor", "wagner"))
     qtbot.keyClick(panel.actors, Qt.Key.Key_Return)
-    text = window.details.toPlainText()
+    text = window.docks.details.toPlainText()
     assert text.startswith("Wagner") and "allied with" in text
-    assert window.details.hasFocus() or window.details_dock.isVisible()
+    assert window.docks.details.hasFocus() or window.docks.details_dock.isVisible()
 
 
 def test_search_box_filters_lists_and_markers(window, qtbot):
-    panel = window.panel
+    panel = window.docks.panel
     qtbot.keyClicks(panel.search, "helicopter")
     shown = visible_ids(panel.events)
     assert "helicopter-downed" in shown and "battle" in shown  # the parent stays reachable
@@ -113,7 +113,7 @@ def test_search_box_filters_lists_and_markers(window, qtbot):
 
 
 def test_status_actor_and_time_filters(window, qtbot):
-    panel = window.panel
+    panel = window.docks.panel
     panel.status_filter.setCurrentIndex(panel.status_filter.findData("misleading"))
     assert visible_ids(panel.claims) == ["ukraine-flag-photo"]
     panel.status_filter.setCurrentIndex(0)
@@ -130,7 +130,7 @@ def test_status_actor_and_time_filters(window, qtbot):
 
 
 def test_region_event_selects_its_area_not_a_point(window, qtbot):
-    window.select("event", "takeover-2012")
+    window.selector.select("event", "takeover-2012")
     mv = window.map_view
     assert mv.options.selected_event == "takeover-2012"
     assert mv.situation.event_position("takeover-2012") is None
@@ -138,16 +138,16 @@ def test_region_event_selects_its_area_not_a_point(window, qtbot):
     box = mv.situation.event_bounds("takeover-2012")
     x0, y0, x1, y1 = mv.view.bounds()
     assert x0 <= box.left() and x1 >= box.right() and y0 <= box.top() and y1 >= box.bottom()
-    assert "no point is implied" in window.details.toPlainText()
+    assert "no point is implied" in window.docks.details.toPlainText()
 
 
 def test_opening_a_broken_file_keeps_the_situation_and_reports(window, tmp_path, qtbot):
-    before = window.situation
+    before = window.session.situation
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "mapapp-situation", ', encoding="utf-8")
-    assert window.open_file(broken) is False
-    assert window.situation is before
-    assert "not valid JSON" in window.last_error
+    assert window.session.open_file(broken) is False
+    assert window.session.situation is before
+    assert "not valid JSON" in window.feedback.last_error
     assert "broken.json" in window.message_label.text()
 
 
@@ -165,24 +165,24 @@ def test_bad_files_never_replace_the_open_situation(window, tmp_path, change):
     change(data)
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    before = window.situation
-    assert window.open_file(path) is False
-    assert window.situation is before
+    before = window.session.situation
+    assert window.session.open_file(path) is False
+    assert window.session.situation is before
 
 
 def test_another_situation_elsewhere_in_the_world(window, qtbot):
     from mapapp.geo.projection import WEB_MERCATOR
 
-    assert window.open_file(REYKJAVIK)
-    assert window.situation.title.startswith("Test fixture")
+    assert window.session.open_file(REYKJAVIK)
+    assert window.session.situation.title.startswith("Test fixture")
     mv = window.map_view
     x, y = mv.situation.event_position("storm")
     assert (x, y) == pytest.approx(WEB_MERCATOR.forward(-21.89541, 64.13548))
     sx, sy = mv.view.map_to_screen(x, y)
     assert 0 < sx < mv.width() and 0 < sy < mv.height()
     qtbot.mouseClick(mv, Qt.MouseButton.LeftButton, pos=QPoint(round(sx), round(sy)))
-    assert window.selection == ("event", "storm")
-    assert "Coast guard" in window.details.toPlainText()
+    assert window.selector.current == ("event", "storm")
+    assert "Coast guard" in window.docks.details.toPlainText()
 
 
 def test_markup_in_data_opens_and_shows_as_written(window, tmp_path, qtbot):
@@ -201,10 +201,10 @@ def test_markup_in_data_opens_and_shows_as_written(window, tmp_path, qtbot):
     data["actors"][0]["name"] = "<i>Army</i>"
     path = tmp_path / "markup.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    assert window.open_file(path) is True
-    window.select("event", "battle")
-    assert title in window.details.toPlainText()
-    item = window.panel.find_item("event", "battle")
+    assert window.session.open_file(path) is True
+    window.selector.select("event", "battle")
+    assert title in window.docks.details.toPlainText()
+    item = window.docks.panel.find_item("event", "battle")
     assert title in [item.text(c) for c in range(item.columnCount())]
     tips = [item.toolTip(c) for c in range(item.columnCount())]
     assert tooltip(title) in tips  # escaped: Qt would render a bare '<b>' as bold
@@ -219,10 +219,10 @@ def test_markup_in_data_opens_and_shows_as_written(window, tmp_path, qtbot):
     assert title in doc.toPlainText()
     # a list of co-located events: '&' stays an ampersand, not a mnemonic
     battle = mv.situation.marker_of("battle")
-    window._markers_clicked((battle, battle), QPointF(pos))
-    labels = [a.text() for a in window.cluster_menu.actions()]
+    window.selector.markers_clicked((battle, battle), QPointF(pos))
+    labels = [a.text() for a in window.selector.cluster_menu.actions()]
     assert any(label.startswith("<b>Battle</b> && <img") for label in labels)
-    window.cluster_menu.close()
+    window.selector.cluster_menu.close()
 
 
 def test_details_show_data_as_plain_text(basemap):
@@ -246,7 +246,7 @@ def test_clusters_split_on_click_or_list_their_members(window, qtbot, basemap):
     s.events["sandstorm"] = moved
     s.places["kidal"] = replace(s.places["tinzaouaten"], id="kidal", lon=1.40778, lat=18.44111)
     s.events["sandstorm"] = replace(moved, location=replace(moved.location, place="kidal"))
-    window.set_situation(s)
+    window.session.set_situation(s)
     mv = window.map_view
     layer: SituationLayer = mv.situation
     assert len(layer.marker_events) == 2
@@ -267,16 +267,16 @@ def test_co_located_events_are_listed_from_their_cluster(window, qtbot):
 
     s = load_situation(default_situation_path())
     s.events["sandstorm"] = replace(s.events["sandstorm"], part_of="")
-    window.set_situation(s)
+    window.session.set_situation(s)
     mv = window.map_view
     p = marker_pixel(window, "battle")
     res = mv.view.resolution
     qtbot.mouseClick(mv, Qt.MouseButton.LeftButton, pos=p)
     assert mv.view.resolution == res  # zooming would not separate them
-    titles = [a.text() for a in window.cluster_menu.actions()]
+    titles = [a.text() for a in window.selector.cluster_menu.actions()]
     assert len(titles) == 2 and any("Sandstorm" in t for t in titles)
-    window.cluster_menu.actions()[0].trigger()
-    assert window.selection[0] == "event"
+    window.selector.cluster_menu.actions()[0].trigger()
+    assert window.selector.current[0] == "event"
 
 
 def test_dropping_a_file_opens_it(window, qtbot):
@@ -293,7 +293,7 @@ def test_dropping_a_file_opens_it(window, qtbot):
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: window.situation.title.startswith("Test fixture"))
+    qtbot.waitUntil(lambda: window.session.situation.title.startswith("Test fixture"))
 
 
 def test_at_1440_by_900_nothing_is_cut_off(situation_window, qtbot):
@@ -302,7 +302,7 @@ def test_at_1440_by_900_nothing_is_cut_off(situation_window, qtbot):
     w = situation_window
     w.resize(1440, 900)
     qtbot.wait(50)
-    ll = w.layer_list
+    ll = w.docks.layer_list
     fm = ll.fontMetrics()
     assert not ll.horizontalScrollBar().isVisible()
     for i in range(ll.count()):
@@ -310,10 +310,10 @@ def test_at_1440_by_900_nothing_is_cut_off(situation_window, qtbot):
         rect = ll.visualItemRect(item)
         assert rect.left() + 40 + fm.horizontalAdvance(item.text()) <= ll.viewport().width()
         assert item.toolTip() == item.text()
-    tree = w.panel.events
+    tree = w.docks.panel.events
     assert not tree.horizontalScrollBar().isVisible()
     right = sum(tree.columnWidth(c) for c in range(tree.columnCount()))
     assert right <= tree.viewport().width()
     assert min(tree.columnWidth(c) for c in range(3)) >= 100
-    item = w.panel.find_item("event", "battle")
+    item = w.docks.panel.find_item("event", "battle")
     assert "Two days of fighting" in item.toolTip(0)

@@ -51,13 +51,13 @@ def run(file: str | None = None, tile_source: TileSource | None = None) -> int:
     crashes.install()
     situation = None if file else load_situation(default_situation_path(), trusted=True)
     window = MainWindow(default_basemap(), situation)
-    crashes.happened.connect(window.report_internal_error)
+    crashes.happened.connect(window.feedback.report_internal_error)
     if tile_source is not None:
         window.basemap_control.set_source(tile_source, remember=False)
     else:
         window.basemap_control.restore()
     if file:  # read on a worker while Qt starts and the basemap paints
-        job = window.start_loading(file)
+        job = window.session.start_loading(file)
         job.failed.connect(lambda exc: print(f"mapapp: error: {exc}", file=sys.stderr))
     if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
         # quit once the first frame is painted and flushed: with FILE, the first frame
@@ -76,7 +76,9 @@ def run(file: str | None = None, tile_source: TileSource | None = None) -> int:
     else:
         # pyproj is kept off the path to the first frame; load it before the pointer moves.
         window.map_view.first_painted.connect(lambda: QTimer.singleShot(30, _warm_up))
-        window.map_view.first_painted.connect(lambda: QTimer.singleShot(0, _recover(window)))
+        window.map_view.first_painted.connect(
+            lambda: QTimer.singleShot(0, lambda: window.autosave.offer_recovery(window))
+        )
     window.show()
     return app.exec()
 
@@ -87,17 +89,6 @@ def _exit_now(code: int = 0) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
-
-
-def _recover(window):
-    """Work a crash interrupted is offered back once the map is on screen."""
-
-    def offer() -> None:
-        from mapapp.ui.autosave import offer_recovery
-
-        offer_recovery(window)
-
-    return offer
 
 
 def _warm_up() -> None:

@@ -11,29 +11,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QStandardPaths, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QThread, Signal
 from PySide6.QtWidgets import QMenu
 
 from mapapp.geo.gazetteer import fold
 from mapapp.model.editing import selection
-from mapapp.ui.online_places import geocoding_server, search_online
+from mapapp.ui.online_places import geocoding_server
 from mapapp.ui.plain_text import menu_label
 from mapapp.ui.text_offsets import python_offset, qt_position
+from mapapp.ui.user_files import user_places_file
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from PySide6.QtWidgets import QWidget
 
     from mapapp.model.place_mentions import Mention
-    from mapapp.ui.main_window import MainWindow
+    from mapapp.ui.authoring import Authoring
+    from mapapp.ui.dock_layout import DockLayout
+    from mapapp.ui.document_session import DocumentSession
+    from mapapp.ui.online_places import OnlinePlaces
+    from mapapp.ui.selection import SelectionCoordinator
 
 MENU_CANDIDATES = 12
-
-
-def user_places_file() -> Path:
-    from pathlib import Path
-
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "places.jsonl"
 
 
 class MentionJob(QThread):
@@ -54,19 +52,35 @@ class MentionJob(QThread):
 
 
 class ArticlePlaces(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """``mentions``: the names found in ``text``; ``mention_menu``: the last one's menu."""
+
+    def __init__(
+        self,
+        session: DocumentSession,
+        docks: DockLayout,
+        selector: SelectionCoordinator,
+        authoring: Authoring,
+        online: OnlinePlaces,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.docks = docks
+        self.selector = selector
+        self.authoring = authoring
+        self.online = online
+        self.parent_widget = parent
         self.text: str | None = None  # the text the mentions belong to
         self.mentions: list[Mention] = []
         self.job: MentionJob | None = None
-        panel = window.panel
+        self.mention_menu: QMenu | None = None
+        panel = docks.panel
         panel.tabs.currentChanged.connect(lambda _i: self.refresh())
         panel.article.viewport().installEventFilter(self)
 
     # finding ---------------------------------------------------------------------
     def _article_text(self) -> str | None:
-        s = self.window.situation
+        s = self.session.situation
         if s is None or s.table is not None or s.article() is None:
             return None
         return s.article().text
@@ -82,8 +96,8 @@ class ArticlePlaces(QObject):
             self.mark()
             return
         self.text, self.mentions = None, []  # a text seen before is looked at again
-        self.window.panel.set_mention_marks([])
-        panel = self.window.panel
+        self.docks.panel.set_mention_marks([])
+        panel = self.docks.panel
         if panel.tabs.currentWidget() is not panel.article:
             return
         if self.job is not None and self.job.text == text:
@@ -92,7 +106,7 @@ class ArticlePlaces(QObject):
         job.done.connect(self._found)
         job.finished.connect(job.deleteLater)
         self.job = job
-        self.window.message_label.setText("Looking for place names in the article…")
+        self.session.say("Looking for place names in the article…")
         job.start()
 
     def _found(self, text: str, mentions: list[Mention]) -> None:
@@ -102,7 +116,7 @@ class ArticlePlaces(QObject):
             return  # another text since
         self.text, self.mentions = text, mentions
         todo = sum(self.placed(m) is None for m in mentions)
-        self.window.message_label.setText(
+        self.session.say(
             f"{len(mentions)} place name{'s' * (len(mentions) != 1)} in the article, "
             f"{todo} not placed yet: click one to place it."
         )
@@ -112,7 +126,7 @@ class ArticlePlaces(QObject):
     def placed(self, m: Mention) -> str | None:
         """The situation's place for this mention: one citing its span, else one by the
         same name at the gazetteer's position."""
-        s = self.window.situation
+        s = self.session.situation
         for p in s.places.values():
             if any(
                 c.start is not None and c.start < m.end and m.start < c.end for c in p.citations
@@ -130,7 +144,7 @@ class ArticlePlaces(QObject):
             (qt_position(text, m.start), qt_position(text, m.end), self.placed(m) is not None)
             for m in self.mentions
         ]
-        self.window.panel.set_mention_marks(marks)
+        self.docks.panel.set_mention_marks(marks)
 
     def mention_at(self, offset: int) -> Mention | None:
         return next((m for m in self.mentions if m.start <= offset < m.end), None)
@@ -142,7 +156,7 @@ class ArticlePlaces(QObject):
             event.type() == QEvent.Type.MouseButtonRelease
             and event.button() == Qt.MouseButton.LeftButton
         ):
-            view = self.window.panel.article
+            view = self.docks.panel.article
             if not view.textCursor().hasSelection():
                 pos = event.position().toPoint()
                 m = self.mention_at(
@@ -154,12 +168,12 @@ class ArticlePlaces(QObject):
 
     def menu(self, m: Mention, at: QPoint | None = None) -> QMenu:
         """The mention's menu: its place on the map, or its candidates to pick from."""
-        menu = QMenu(self.window)
+        menu = QMenu(self.parent_widget)
         place_id = self.placed(m)
         if place_id is not None:
-            name = self.window.situation.places[place_id].name
+            name = self.session.situation.places[place_id].name
             menu.addAction(
-                menu_label(f"Show {name} (placed)"), lambda: self.window.select("place", place_id)
+                menu_label(f"Show {name} (placed)"), lambda: self.selector.select("place", place_id)
             )
         for i, p in enumerate((m.place, *m.alternatives)[:MENU_CANDIDATES]):
             label = f"{p.name} ({p.country or '?'}) {p.lat:.4f}, {p.lon:.4f}"
@@ -175,7 +189,7 @@ class ArticlePlaces(QObject):
         if server is not None:
             menu.addAction(
                 menu_label(f"Look up “{m.text}” online at {server.domain}…"),
-                lambda: search_online(self.window, m.text, self._citation(m)),
+                lambda: self.online.search(m.text, self._citation(m)),
             )
         menu.addAction("Not these: click its position on the map…", lambda: self.place_by_hand(m))
         todo = [x for x in self.mentions if self.placed(x) is None]
@@ -183,17 +197,15 @@ class ArticlePlaces(QObject):
             menu.addAction(f"Add all {len(todo)} found places not placed yet", self.accept_all)
         if at is not None:
             menu.popup(at)
-        self.window.mention_menu = menu
+        self.mention_menu = menu
         return menu
 
     def _citation(self, m: Mention) -> dict:
-        article = self.window.situation.article()
+        article = self.session.situation.article()
         return selection({article.id: article.text}, article.id, m.start, m.end).citation()
 
     def accept(self, m: Mention, p) -> bool:
-        from mapapp.ui.authoring import add_gazetteer_place
-
-        return add_gazetteer_place(self.window, p, self._citation(m))
+        return self.authoring.add_gazetteer_place(p, self._citation(m))
 
     def accept_all(self) -> bool:
         """Each mention not placed yet, as its best candidate; one undoable edit."""
@@ -202,7 +214,7 @@ class ArticlePlaces(QObject):
         todo = [m for m in self.mentions if self.placed(m) is None]
         if not todo:
             return False
-        texts = self.window.situation.texts()
+        texts = self.session.situation.texts()
         cites = [(m.place, self._citation(m)) for m in todo]
 
         def change(d: dict) -> dict:
@@ -210,11 +222,9 @@ class ArticlePlaces(QObject):
                 d = cite_gazetteer_place(d, p, cite, texts)
             return d
 
-        return self.window.edit(f"Add {len(todo)} places found in the article", change)
+        return self.session.edit(f"Add {len(todo)} places found in the article", change)
 
     def place_by_hand(self, m: Mention) -> bool:
-        from mapapp.ui.authoring import place_on_map
-
-        article = self.window.situation.article()
+        article = self.session.situation.article()
         sel = selection({article.id: article.text}, article.id, m.start, m.end)
-        return place_on_map(self.window, sel)
+        return self.authoring.place_on_map(sel)

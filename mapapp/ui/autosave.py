@@ -1,4 +1,4 @@
-"""Autosave: while the window holds unsaved edits, a recovery file is written every minute
+"""Autosave: while the session holds unsaved edits, a recovery file is written every minute
 and after every few edits; saving or discarding removes it. At the next start, a recovery
 file nobody is writing any more is offered back (``offer_recovery``)."""
 
@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QLockFile, QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
 from mapapp.errors import MapappError
@@ -21,9 +21,10 @@ from mapapp.model.recovery import (
     remove_recovery,
     write_recovery,
 )
+from mapapp.ui.user_files import recovery_folder
 
 if TYPE_CHECKING:
-    from mapapp.ui.main_window import MainWindow
+    from mapapp.ui.document_session import DocumentSession
 
 INTERVAL_MS = 60_000
 EVERY_EDITS = 5
@@ -44,17 +45,14 @@ def is_orphan(file: Path) -> bool:
     return True
 
 
-def recovery_folder() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "recovery"
-
-
 class Autosaver(QObject):
-    """Keeps this window's recovery file in step with its undo stack."""
+    """Keeps this session's recovery file in step with its undo stack; offers the work
+    of a session that crashed back (``offer_recovery``)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: DocumentSession) -> None:
+        super().__init__(session)
+        self.session = session
+        self.recovery_box: QMessageBox | None = None
         self.file = recovery_file(recovery_folder())
         self.lock = _lock_of(self.file)  # held while the file is ours
         self.interval_ms = INTERVAL_MS
@@ -63,13 +61,13 @@ class Autosaver(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.write)
-        window.undo_stack.indexChanged.connect(self._edited)
-        window.undo_stack.cleanChanged.connect(self._clean_changed)
+        session.undo_stack.indexChanged.connect(self._edited)
+        session.undo_stack.cleanChanged.connect(self._clean_changed)
 
     def _edited(self, _index: int) -> None:
-        if not isValid(self.window.undo_stack):  # the window is being destroyed
+        if not isValid(self.session.undo_stack):  # the session is being destroyed
             return
-        if self.window.undo_stack.isClean():
+        if self.session.undo_stack.isClean():
             return
         self.unsaved_edits += 1
         if self.unsaved_edits >= self.every_edits:
@@ -85,7 +83,7 @@ class Autosaver(QObject):
         """Write the open work aside now (an autosave that fails says so once and
         keeps the edits; the next edit tries again)."""
         self.timer.stop()
-        w = self.window
+        w = self.session
         if w.situation is None or w.undo_stack.isClean():
             return False
         try:
@@ -94,7 +92,7 @@ class Autosaver(QObject):
                 raise OSError(f"cannot lock {self.file}")
             write_recovery(self.file, w.situation)
         except (MapappError, OSError) as exc:
-            w.message_label.setText(f"Autosave failed: {exc}")
+            w.say(f"Autosave failed: {exc}")
             return False
         self.unsaved_edits = 0
         return True
@@ -107,58 +105,56 @@ class Autosaver(QObject):
         if self.lock.isLocked():
             self.lock.unlock()
 
+    def offer_recovery(self, parent: QWidget | None = None) -> QMessageBox | None:
+        """Offer the newest recovery file left by a session that ended without saving:
+        Restore, Discard it, or Not now (asked again next start). Returns the question box
+        (window-modal, not blocking the event loop) or None when there is nothing to offer."""
+        found = orphaned_recoveries(recovery_folder(), is_orphan)
+        if not found:
+            return None
+        rec = found[0]
+        box = QMessageBox(parent)
+        box.setWindowTitle("Restore unsaved work")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.saved_at))
+        where = f" (from {rec.situation_path})" if rec.situation_path else " (never saved)"
+        box.setText(
+            f"mapapp stopped before the changes to “{rec.title}”{where} were saved. "
+            f"They were autosaved at {when}."
+        )
+        box.setInformativeText("Restore them now?")
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
 
-def offer_recovery(window: MainWindow) -> QMessageBox | None:
-    """Offer the newest recovery file left by a session that ended without saving:
-    Restore, Discard it, or Not now (asked again next start). Returns the question box
-    (window-modal, not blocking the event loop) or None when there is nothing to offer."""
-    found = orphaned_recoveries(recovery_folder(), is_orphan)
-    if not found:
-        return None
-    rec = found[0]
-    box = QMessageBox(window)
-    box.setWindowTitle("Restore unsaved work")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.saved_at))
-    where = f" (from {rec.situation_path})" if rec.situation_path else " (never saved)"
-    box.setText(
-        f"mapapp stopped before the changes to “{rec.title}”{where} were saved. "
-        f"They were autosaved at {when}."
-    )
-    box.setInformativeText("Restore them now?")
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
+        def answered() -> None:
+            if box.clickedButton() is restore:
+                self.restore_recovery(rec)
+            elif box.clickedButton() is discard:
+                remove_recovery(rec.file)
 
-    def answered() -> None:
-        if box.clickedButton() is restore:
-            restore_recovery(window, rec)
-        elif box.clickedButton() is discard:
-            remove_recovery(rec.file)
+        box.finished.connect(answered)
+        box.open()
+        self.recovery_box = box
+        return box
 
-    box.finished.connect(answered)
-    box.open()
-    window.recovery_box = box
-    return box
-
-
-def restore_recovery(window: MainWindow, rec: Recovery) -> bool:
-    """Open the recovered work as unsaved changes (Save writes it where it came from)."""
-    if not window.may_replace():
-        return False
-    try:
-        situation = read_recovery(rec.file)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        window.warn(f"the autosaved work cannot be restored: {exc}", "Cannot restore")
-        return False
-    window.cancel_loading()  # a file still opening must not replace what is restored
-    window.set_situation(situation, frame=True)
-    window.undo_stack.resetClean()  # unsaved until saved: the modified mark, the prompt
-    if not window.autosave.write():  # ours now; the crashed session's file goes only then
+    def restore_recovery(self, rec: Recovery) -> bool:
+        """Open the recovered work as unsaved changes (Save writes it where it came from)."""
+        if not self.session.may_replace():
+            return False
+        try:
+            situation = read_recovery(rec.file)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            self.session.warn(f"the autosaved work cannot be restored: {exc}", "Cannot restore")
+            return False
+        self.session.cancel_loading()  # a file still opening must not replace what is restored
+        self.session.set_situation(situation, frame=True)
+        self.session.undo_stack.resetClean()  # unsaved until saved: the modified mark, the prompt
+        if not self.write():  # ours now; the crashed session's file goes only then
+            return True
+        remove_recovery(rec.file)
+        _lock_of(rec.file).removeStaleLockFile()
+        self.session.say(f"Restored the unsaved changes to “{situation.title}”.")
         return True
-    remove_recovery(rec.file)
-    _lock_of(rec.file).removeStaleLockFile()
-    window.message_label.setText(f"Restored the unsaved changes to “{situation.title}”.")
-    return True

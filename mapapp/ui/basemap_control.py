@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QSpinBox,
@@ -34,7 +35,8 @@ from mapapp.ui.dialog_buttons import ok_cancel
 
 if TYPE_CHECKING:
     from mapapp.render.tile_loader import TileLoader
-    from mapapp.ui.main_window import MainWindow
+    from mapapp.ui.feedback import Feedback
+    from mapapp.ui.map_view import MapView
 
 SETTINGS_KEY = "basemap/source"
 STATUS_PX = 420  # the basemap's status line is cut here; its tooltip has it whole
@@ -49,9 +51,11 @@ FEATURED_LABELS = {
 class BasemapControl(QObject):
     """Owns the window's tile loader; ``loader`` is None for the vector basemap alone."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, map_view: MapView, feedback: Feedback) -> None:
         super().__init__(window)
-        self.window = window
+        self.window = window  # the dialogs' parent, and its status bar holds our line
+        self.map_view = map_view
+        self.feedback = feedback
         self.loader: TileLoader | None = None
         self.menu = QMenu("&Basemap", window)
         self.group = QActionGroup(self)
@@ -126,7 +130,7 @@ class BasemapControl(QObject):
                 return False
             loader.problem.connect(self.say)
         old, self.loader = self.loader, loader
-        self.window.map_view.set_tile_loader(loader)
+        self.map_view.set_tile_loader(loader)
         if old is not None:
             old.close()
             old.deleteLater()
@@ -177,7 +181,7 @@ class BasemapControl(QObject):
     def _refuse(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Basemap", message, parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        self.window.last_error = message
+        self.feedback.last_error = message
         box.open()
 
     # dialogs ----------------------------------------------------------------------
@@ -229,7 +233,7 @@ class BasemapControl(QObject):
     def _show_area(self, source: TileSource) -> None:
         if source.map_bounds is None:
             return
-        mv = self.window.map_view
+        mv = self.map_view
         x0, y0, x1, y1 = source.map_bounds
         vx0, vy0, vx1, vy1 = mv.view.bounds()
         if x1 < vx0 or x0 > vx1 or y1 < vy0 or y0 > vy1:

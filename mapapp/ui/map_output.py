@@ -1,31 +1,49 @@
 """The map leaving the window: snapshot exports (on a worker thread, after their tiles),
-the clipboard copy and printing. Kept apart from the main window, which only hosts it."""
+the clipboard copy and printing, all of the view the map shows."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QWidget
 
 from mapapp.errors import MapappError
 from mapapp.geo.viewport import Viewport, framing
 
 if TYPE_CHECKING:
     from mapapp.render.export import Snapshot
+    from mapapp.ui.document_session import DocumentSession
     from mapapp.ui.export_dialog import ExportChoices
     from mapapp.ui.export_job import ExportJob
-    from mapapp.ui.main_window import MainWindow
+    from mapapp.ui.feedback import Feedback
+    from mapapp.ui.map_view import MapView
+    from mapapp.ui.selection import SelectionCoordinator
 
 EXPORT_TILE_TIMEOUT_S = 60.0  # then the export goes ahead, missing tiles left to the vector map
 
 
 class MapOutput(QObject):
-    """``export_job``: the export running now (one at a time), None when idle."""
+    """``export_job``: the export running now (one at a time), None when idle; ``busy``
+    says when one starts and ends (the Export action waits for it)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    busy = Signal(bool)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        session: DocumentSession,
+        selector: SelectionCoordinator,
+        map_view: MapView,
+        feedback: Feedback,
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent  # the dialogs' parent
+        self.session = session
+        self.selector = selector
+        self.map_view = map_view
+        self.feedback = feedback
         self.export_job: ExportJob | None = None
         self.last_export_job: ExportJob | None = None
 
@@ -33,24 +51,23 @@ class MapOutput(QObject):
         """Ask where and how, then export the current view on a worker thread."""
         from mapapp.ui.export_dialog import ExportDialog
 
-        w = self.window
         if self.export_job is not None:
-            w.message_label.setText("An export is already running.")
+            self.feedback.say("An export is already running.")
             return
-        mv = w.map_view
+        mv = self.map_view
         settings = QSettings()
         folder = Path(str(settings.value("export/folder", "") or Path.home()))
         suffix = str(settings.value("export/suffix", ".png"))
         name = f"{self.file_stem()}{suffix if suffix in ('.png', '.svg', '.pdf') else '.png'}"
         event = mv.options.selected_event
         selected = None
-        if event and w.situation is not None and w.situation.has_event(event):
+        if event and self.session.situation is not None and self.session.situation.has_event(event):
             selected = mv.situation.describe(event).rsplit(" — ", 1)[0]
         dialog = ExportDialog(
-            w,
+            self.parent_widget,
             folder / name,
             (mv.view.width, mv.view.height),
-            w.situation.title if w.situation else "",
+            self.session.situation.title if self.session.situation else "",
             selected,
         )
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
@@ -65,8 +82,7 @@ class MapOutput(QObject):
 
         from mapapp.ui.export_job import ExportJob
 
-        w = self.window
-        mv = w.map_view
+        mv = self.map_view
         view = framing(mv.view.bounds(), choices.width, choices.height, margin=0.0)
         try:
             snap = self.snapshot_for(
@@ -79,14 +95,16 @@ class MapOutput(QObject):
                 north_arrow=choices.north_arrow,
                 attribution=choices.attribution,
                 data_date=choices.data_date,
-                time_window=w.time_window,
+                time_window=self.selector.time_window,
                 tile_source=mv.tile_loader.source if mv.tile_loader else None,
             )
         except MapappError as exc:
-            w.warn(str(exc), "Export failed")
+            self.feedback.warn(str(exc), "Export failed")
             return None
-        job = ExportJob(choices.path, snap, mv.basemap, mv.situation, w)
-        progress = QProgressDialog(f"Exporting {choices.path.name}…", "Cancel", 0, 100, w)
+        job = ExportJob(choices.path, snap, mv.basemap, mv.situation, self.parent_widget)
+        progress = QProgressDialog(
+            f"Exporting {choices.path.name}…", "Cancel", 0, 100, self.parent_widget
+        )
         progress.setWindowTitle("Export snapshot")
         progress.setMinimumDuration(400)  # quick exports finish before it would show
         progress.setAutoClose(False)
@@ -100,17 +118,17 @@ class MapOutput(QObject):
         )
         missing: list[str] = []  # what the tiles' fetch could not load, said with the result
         job.succeeded.connect(
-            lambda path: w.message_label.setText(
+            lambda path: self.feedback.say(
                 f"Snapshot written to {path}" + "".join(f"; {m}" for m in missing)
             )
         )
-        job.failed.connect(lambda message: w.warn(message, "Export failed"))
-        job.cancelled.connect(lambda: w.message_label.setText("Export cancelled; nothing written."))
+        job.failed.connect(lambda message: self.feedback.warn(message, "Export failed"))
+        job.cancelled.connect(lambda: self.feedback.say("Export cancelled; nothing written."))
         job.finished.connect(progress.close)
         job.finished.connect(progress.deleteLater)
         job.finished.connect(self._export_done)
         self.export_job = job
-        w.export_action.setEnabled(False)
+        self.busy.emit(True)
         if mv.tile_loader is None:
             job.start()
             return job
@@ -135,7 +153,7 @@ class MapOutput(QObject):
         if self.last_export_job is not None:  # the one before: nobody looks at it any more
             self.last_export_job.deleteLater()
         self.last_export_job, self.export_job = self.export_job, None
-        self.window.export_action.setEnabled(True)
+        self.busy.emit(False)
 
     def close(self) -> None:
         """Stop a running export; its temporary file is removed on the way out."""
@@ -146,14 +164,14 @@ class MapOutput(QObject):
     def snapshot_for(self, view: Viewport, **choices) -> Snapshot:
         from mapapp.render.snapshot import build_snapshot
 
-        mv = self.window.map_view
+        mv = self.map_view
         if mv.situation is None:
             raise MapappError("no situation is open")
         return build_snapshot(mv.situation, mv.basemap, view, base=mv.options, **choices)
 
     def file_stem(self) -> str:
         """A file name from the situation's title: its first six words."""
-        situation = self.window.situation
+        situation = self.session.situation
         if situation is None or not situation.title:
             return "mapapp-snapshot"
         words = "".join(c if c.isalnum() else " " for c in situation.title.lower()).split()
@@ -165,30 +183,30 @@ class MapOutput(QObject):
 
         from mapapp.render.export import render_image
 
-        w = self.window
-        mv = w.map_view
-        scale = w.devicePixelRatioF()
+        mv = self.map_view
+        scale = self.parent_widget.devicePixelRatioF()
         tiles = mv.tile_loader.layer if mv.tile_loader else None
         image = render_image(
             mv.view, mv.basemap, mv.options, scale=scale, situation=mv.situation, tiles=tiles
         )
         image.setDevicePixelRatio(scale)
         QApplication.clipboard().setImage(image)
-        w.message_label.setText(f"Map image copied ({image.width()}×{image.height()} px)")
+        self.feedback.say(f"Map image copied ({image.width()}×{image.height()} px)")
 
     def print_map(self) -> None:
         """The preview, once the page's tiles are in (sharper than the screen's)."""
         from mapapp.ui.printing import make_printer, page_tile_density, page_view
 
-        w = self.window
-        mv = w.map_view
-        printer = make_printer(mv.view, w.situation.title if w.situation else "")
+        mv = self.map_view
+        printer = make_printer(
+            mv.view, self.session.situation.title if self.session.situation else ""
+        )
         if mv.tile_loader is None:
             self._print_preview(printer)
             return
         from mapapp.render.tiles import plan_tiles
 
-        w.message_label.setText("Loading basemap tiles for printing…")
+        self.feedback.say("Loading basemap tiles for printing…")
         view, _ = page_view(printer, mv.view)
         plan = plan_tiles(view, mv.tile_loader.source, page_tile_density(printer))
         mv.tile_loader.fetch(plan, EXPORT_TILE_TIMEOUT_S, lambda _r: self._print_preview(printer))
@@ -196,12 +214,11 @@ class MapOutput(QObject):
     def _print_preview(self, printer) -> None:
         from mapapp.ui.printing import print_preview
 
-        w = self.window
-        mv = w.map_view
-        title = w.situation.title if w.situation else ""
+        mv = self.map_view
+        title = self.session.situation.title if self.session.situation else ""
         tile_source = mv.tile_loader.source if mv.tile_loader else None
         dialog = print_preview(
-            w,
+            self.parent_widget,
             printer,
             mv.view,
             lambda view: self.snapshot_for(view, title=title, tile_source=tile_source),
@@ -209,5 +226,5 @@ class MapOutput(QObject):
             mv.situation,
             mv.tile_loader.layer if mv.tile_loader else None,
         )
-        w.message_label.setText("")
+        self.feedback.say("")
         dialog.exec()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QThread, Signal
+from PySide6.QtCore import QObject, QSettings, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,8 +23,10 @@ from mapapp.ui.dialog_buttons import ok_cancel
 from mapapp.ui.plain_text import menu_label
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from mapapp.geo.geocoding import Server
-    from mapapp.ui.main_window import MainWindow
+    from mapapp.ui.document_session import DocumentSession
 
 
 def geocoding_server() -> Server | None:
@@ -96,65 +98,79 @@ class GeocodeJob(QThread):
             self.failed.emit(str(exc))
 
 
-def search_online(window: MainWindow, name: str, citation: dict) -> GeocodeJob | None:
-    """Look ``name`` up on the server; the user picks among the answers."""
-    server = geocoding_server()
-    if server is None:
-        return None
-    countries = sorted({p.country for p in window.situation.places.values() if p.country})
-    job = GeocodeJob(server, name, countries, window)
-    job.answered.connect(lambda places: _pick(window, server, name, citation, places))
-    job.failed.connect(lambda msg: window.message_label.setText(f"Online search failed: {msg}"))
-    job.finished.connect(job.deleteLater)
-    window.message_label.setText(f"Looking up “{name[:40]}” at {server.domain}…")
-    window.geocode_job = job
-    job.start()
-    return job
+class OnlinePlaces(QObject):
+    """Looking names up on the server the user turned on; ``job``: the latest search."""
 
+    def __init__(self, session: DocumentSession, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.parent_widget = parent
+        self.job: GeocodeJob | None = None
 
-def _pick(window: MainWindow, server: Server, name: str, citation: dict, places) -> bool:
-    if not places:
-        window.message_label.setText(f"{server.domain} knows no place called “{name[:40]}”.")
-        return False
-    labels = [menu_label(f"{p.name} ({p.country or '?'}) {p.lat:.4f}, {p.lon:.4f}") for p in places]
-    label, ok = QInputDialog.getItem(
-        window, "Place found online", f"Which “{name[:60]}”? ({server.domain})", labels, 0, False
-    )
-    if not ok:
-        return False
-    return add_online_place(window, server, places[labels.index(label)], citation)
+    def search(self, name: str, citation: dict) -> GeocodeJob | None:
+        """Look ``name`` up on the server; the user picks among the answers."""
+        server = geocoding_server()
+        if server is None:
+            return None
+        countries = sorted({p.country for p in self.session.situation.places.values() if p.country})
+        job = GeocodeJob(server, name, countries, self)
+        job.answered.connect(lambda places: self._pick(server, name, citation, places))
+        job.failed.connect(lambda msg: self.session.say(f"Online search failed: {msg}"))
+        job.finished.connect(job.deleteLater)
+        self.session.say(f"Looking up “{name[:40]}” at {server.domain}…")
+        self.job = job
+        job.start()
+        return job
 
+    def _pick(self, server: Server, name: str, citation: dict, places) -> bool:
+        if not places:
+            self.session.say(f"{server.domain} knows no place called “{name[:40]}”.")
+            return False
+        labels = [
+            menu_label(f"{p.name} ({p.country or '?'}) {p.lat:.4f}, {p.lon:.4f}") for p in places
+        ]
+        label, ok = QInputDialog.getItem(
+            self.parent_widget,
+            "Place found online",
+            f"Which “{name[:60]}”? ({server.domain})",
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return False
+        return self.add_place(server, places[labels.index(label)], citation)
 
-def add_online_place(window: MainWindow, server: Server, p, citation: dict) -> bool:
-    """The place with the server named as its coordinates' source (added once)."""
-    from mapapp.geo.geocoding import ATTRIBUTION
-    from mapapp.model.editing import add_item, new_id
-    from mapapp.model.ids import slug
+    def add_place(self, server: Server, p, citation: dict) -> bool:
+        """The place with the server named as its coordinates' source (added once)."""
+        from mapapp.geo.geocoding import ATTRIBUTION
+        from mapapp.model.editing import add_item, new_id
+        from mapapp.model.ids import slug
 
-    texts = window.situation.texts()
-    source = {
-        "id": slug(f"nominatim {server.domain}")[:60],
-        "kind": "gazetteer",
-        "title": f"Nominatim at {server.domain}",
-        "url": server.url,
-        "accessed": dt.date.today().isoformat(),
-        "note": ATTRIBUTION,
-    }
-
-    def change(d: dict) -> dict:
-        d = dict(d)
-        if not any(s["id"] == source["id"] for s in d.get("sources", [])):
-            d["sources"] = [*d.get("sources", []), source]
-        place = {
-            "id": new_id(d, p.name),
-            "name": p.name[:300],
-            "lon": p.lon,
-            "lat": p.lat,
-            "coordinate_source": source["id"],
-            "citations": [citation],
+        texts = self.session.situation.texts()
+        source = {
+            "id": slug(f"nominatim {server.domain}")[:60],
+            "kind": "gazetteer",
+            "title": f"Nominatim at {server.domain}",
+            "url": server.url,
+            "accessed": dt.date.today().isoformat(),
+            "note": ATTRIBUTION,
         }
-        if p.country:
-            place["country"] = p.country
-        return add_item(d, "places", place, texts)
 
-    return window.edit(f"New place {p.name[:40]} (found online)", change)
+        def change(d: dict) -> dict:
+            d = dict(d)
+            if not any(s["id"] == source["id"] for s in d.get("sources", [])):
+                d["sources"] = [*d.get("sources", []), source]
+            place = {
+                "id": new_id(d, p.name),
+                "name": p.name[:300],
+                "lon": p.lon,
+                "lat": p.lat,
+                "coordinate_source": source["id"],
+                "citations": [citation],
+            }
+            if p.country:
+                place["country"] = p.country
+            return add_item(d, "places", place, texts)
+
+        return self.session.edit(f"New place {p.name[:40]} (found online)", change)

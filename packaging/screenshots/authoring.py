@@ -29,11 +29,11 @@ OUT = ROOT / "packaging" / "screenshots" / "authoring.png"
 
 
 def select(w: MainWindow, phrase: str) -> None:
-    start = w.panel.article.toPlainText().index(phrase)
-    cursor = w.panel.article.textCursor()
+    start = w.docks.panel.article.toPlainText().index(phrase)
+    cursor = w.docks.panel.article.textCursor()
     cursor.setPosition(start)
     cursor.setPosition(start + len(phrase), QTextCursor.MoveMode.KeepAnchor)
-    w.panel.article.setTextCursor(cursor)
+    w.docks.panel.article.setTextCursor(cursor)
 
 
 def settle(app: QApplication, ms: int = 300) -> None:
@@ -47,7 +47,7 @@ def main() -> int:
     w.resize(1440, 900)
     w.show()
     settle(app)
-    w.new_from_article_file(ARTICLE)
+    w.session.new_from_article_file(ARTICLE)
     while not w.article_places.mentions:
         settle(app, 200)
     (mention,) = w.article_places.mentions
@@ -56,7 +56,7 @@ def main() -> int:
     select(w, "JNIM")
     new_actor_from_selection(w)
     select(w, "two days of fighting with Tuareg separatist rebels")
-    event = EventForm(w.situation, "Two days of fighting near Tinzaouaten")
+    event = EventForm(w.session.situation, "Two days of fighting near Tinzaouaten")
     event.type.setCurrentText("battle")
     event.time_precision.setCurrentText("unknown")
     event.place.setCurrentIndex(1)
@@ -65,7 +65,7 @@ def main() -> int:
     event.actors.check(0, "attackers")
     new_item_from_selection(w, "events", event)
     select(w, "JNIM claimed that 50 Russians and 10 Malian soldiers were killed")
-    claim = ClaimForm(w.situation, "50 Russians and 10 Malian soldiers were killed.")
+    claim = ClaimForm(w.session.situation, "50 Russians and 10 Malian soldiers were killed.")
     claim.claimant.setCurrentIndex(1)
     claim.status.setCurrentIndex(claim.status.findData("unverified"))
     for row, (who, n) in zip(
@@ -81,13 +81,13 @@ def main() -> int:
     w.frame_situation()
     mv = w.map_view
     mv.set_view(mv.view.zoomed_at(mv.width() / 2, mv.height() / 2, 1 / 24))
-    battle = next(iter(w.situation.events))
-    w.select("event", battle)
-    w.panel.tabs.setCurrentWidget(w.panel.article)
+    battle = next(iter(w.session.situation.events))
+    w.selector.select("event", battle)
+    w.docks.panel.tabs.setCurrentWidget(w.docks.panel.article)
     settle(app, 600)
     w.grab().save(str(OUT))
     print(f"wrote {OUT}")
-    w.undo_stack.setClean()
+    w.session.undo_stack.setClean()
     return 0
 
 

@@ -94,11 +94,11 @@ def interaction(path: Path, repeat: int) -> None:
     w.frame_situation()
     for _ in range(20):
         app.processEvents()
-    w.ensure_docks()
-    w._fill_panels()
+    w.docks.ensure()
+    w.docks.show_situation(w.session.situation)
     app.processEvents()
-    n = w.situation.event_count()
-    tl = w.timeline
+    n = w.session.situation.event_count()
+    tl = w.docks.timeline
     lo, hi = tl.bar.span()
     starts = [lo + (hi - lo) * k // (repeat + 1) for k in range(1, repeat + 1)]
     it = iter(starts * 3)
@@ -115,7 +115,7 @@ def interaction(path: Path, repeat: int) -> None:
     print(
         f"  time-window change -> repainted frame {ms:6.1f} ms   (a repaint alone {still:.1f} ms)"
     )
-    panel = w.panel.dataset
+    panel = w.docks.panel.dataset
     words = iter(["checkpoint", "convoy", "market", "patrol", "village", "residents"] * 5)
 
     def search():
@@ -124,7 +124,7 @@ def interaction(path: Path, repeat: int) -> None:
 
     tl.enabled.setChecked(False)
     ms = median_ms(search, min(repeat, 6))
-    table = w.situation.table
+    table = w.session.situation.table
     scan = median_ms(lambda: table.frame["notes"].str.contains("checkpoint", literal=True), 3)
     peer = f"(peer: polars scanning notes alone {scan:.1f} ms)"
     print(f"  search (filter, list, count) {ms:6.1f} ms   {peer}")

@@ -1,0 +1,167 @@
+"""The docks around the map: layers on the left, the situation's lists and the details on
+the right, the timeline below. Their shells exist from the start (so a saved window state
+restores them); their contents are built once the map has painted (``ensure``), since the
+lists cost more than the first frame.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QMainWindow
+
+from mapapp.render.scene import LAYERS
+
+if TYPE_CHECKING:
+    from mapapp.model.situation import Situation
+    from mapapp.ui.details import DetailsView
+    from mapapp.ui.map_view import MapView
+    from mapapp.ui.side_panel import SidePanel
+    from mapapp.ui.timeline import TimelinePanel
+
+# The map paints first; the side docks fill in this long after (too short to notice).
+DOCKS_DELAY_MS = 15
+
+
+class DockLayout(QObject):
+    """``panel``, ``details``, ``timeline`` and ``layer_list`` are None until ``built``;
+    ``filled`` follows every fill of the lists with a situation."""
+
+    built = Signal()
+    filled = Signal()
+
+    def __init__(self, window: QMainWindow, map_view: MapView) -> None:
+        super().__init__(window)
+        self.window = window
+        self.map_view = map_view
+        self.panel: SidePanel | None = None
+        self.details: DetailsView | None = None
+        self.timeline: TimelinePanel | None = None
+        self.layer_list: QListWidget | None = None
+        self.situation: Situation | None = None  # the one the lists show, or will
+        self.pending = False  # the lists wait for the next frame to show ``situation``
+        self._scheduled = False
+        self.layer_dock = self._dock("Layers", "layers_dock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.layer_dock.setMinimumWidth(170)  # its list arrives after the first frame
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.panel_dock = self._dock("Situation", "situation_dock", right)
+        self.panel_dock.setMinimumWidth(400)
+        self.details_dock = self._dock("Details", "details_dock", right)
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.timeline_dock = self._dock("Timeline", "timeline_dock", bottom)
+        window.resizeDocks([self.panel_dock], [440], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.timeline_dock], [130], Qt.Orientation.Vertical)
+
+    def _dock(self, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        self.window.addDockWidget(area, dock)
+        return dock
+
+    def docks(self) -> tuple[QDockWidget, ...]:
+        return (self.layer_dock, self.panel_dock, self.details_dock, self.timeline_dock)
+
+    # building ---------------------------------------------------------------------------
+    def ensure(self) -> None:
+        """Build the docks' contents now (if not yet) and show what is open."""
+        if self.panel is not None:
+            return
+        from mapapp.ui.details import DetailsView
+        from mapapp.ui.side_panel import SidePanel
+        from mapapp.ui.timeline import TimelinePanel
+
+        self._fill_layer_dock()
+        self.panel = SidePanel()
+        self.panel_dock.setWidget(self.panel)
+        self.details = DetailsView()
+        self.details_dock.setWidget(self.details)
+        self.timeline = TimelinePanel()
+        self.timeline_dock.setWidget(self.timeline)
+        self.built.emit()
+        if self.situation is not None:
+            self._fill()
+
+    def map_painted(self, loading: bool) -> None:
+        """After a frame: build the docks once the map shows what is open (not while a
+        file given at start is still being read: the reader has the CPU), then fill the
+        lists of a situation that arrived since."""
+        if self.panel is None and not self._scheduled and not loading:
+            self._scheduled = True
+            QTimer.singleShot(DOCKS_DELAY_MS, self.ensure)
+        if self.pending and self.panel is not None:
+            self.pending = False
+            QTimer.singleShot(0, self._fill)
+
+    def show_situation(self, situation: Situation, now: bool = True) -> None:
+        """The lists follow ``situation``: now, or (a big file) after the map's next frame."""
+        self.situation = situation
+        if self.timeline is not None:  # the old window means nothing for the new data
+            self.timeline.pause()
+        if self.panel is None:
+            return
+        if now:
+            self._fill()
+        else:
+            self.panel.setEnabled(False)
+            self.pending = True
+
+    def _fill(self) -> None:
+        self.pending = False
+        s = self.situation
+        self.panel.setEnabled(True)
+        self.panel.set_situation(s)
+        self.details.set_situation(s)
+        self.timeline.set_table(s.events_table())
+        self.filled.emit()
+
+    def _fill_layer_dock(self) -> None:
+        """The layer list with a swatch per layer; ticks follow the map's visible layers."""
+        from PySide6.QtGui import QIcon, QPixmap
+
+        from mapapp.render.legend import layer_swatch
+
+        self.layer_list = QListWidget()
+        self.layer_list.setIconSize(QSize(18, 18))
+        scale = self.window.devicePixelRatioF()
+        shown = self.map_view.options.layers
+        for key, name in LAYERS.items():
+            icon = QIcon(QPixmap.fromImage(layer_swatch(key, scale=scale)))
+            item = QListWidgetItem(icon, name)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in shown else Qt.CheckState.Unchecked)
+            item.setToolTip(name)
+            self.layer_list.addItem(item)
+        self.layer_list.itemChanged.connect(self._layer_toggled)
+        # wide enough for every name (a check box, a swatch, the text and the margins)
+        fm = self.layer_list.fontMetrics()
+        text = max(fm.horizontalAdvance(name) for name in LAYERS.values())
+        self.layer_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.layer_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.layer_dock.setMinimumWidth(text + 18 + 56)
+        self.layer_dock.setWidget(self.layer_list)
+
+    def _layer_toggled(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        self.map_view.set_layer_visible(key, item.checkState() == Qt.CheckState.Checked)
+
+    # bringing a dock forward ---------------------------------------------------------------
+    def show_article(self) -> None:
+        """Authoring reads the article: its tab, with most of the height."""
+        self.ensure()
+        self.panel.tabs.setCurrentWidget(self.panel.article)
+        self.window.resizeDocks(
+            [self.panel_dock, self.details_dock], [2, 1], Qt.Orientation.Vertical
+        )
+
+    def show_details(self) -> None:
+        self.details_dock.show()
+        self.details_dock.raise_()
+        self.details.setFocus()
+
+    def focus_search(self) -> None:
+        self.ensure()
+        self.panel_dock.show()
+        self.panel.search_box().setFocus()
+        self.panel.search_box().selectAll()

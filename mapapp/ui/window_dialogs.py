@@ -1,0 +1,165 @@
+"""The dialogs the window's menus open: which file to open or save, what to do with
+unsaved edits, the undo history, the figures side by side, About. Each hands its answer to
+the session (or the selection); none holds state of its own beyond the last one shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+if TYPE_CHECKING:
+    from mapapp.model.situation import Situation
+    from mapapp.ui.dock_layout import DockLayout
+    from mapapp.ui.document_session import DocumentSession
+    from mapapp.ui.map_output import MapOutput
+    from mapapp.ui.selection import SelectionCoordinator
+
+ARTICLE_FILTER = "Articles: text or saved web pages (*.txt *.html *.htm);;All files (*)"
+NOTES_SHOWN = 15
+
+
+class WindowDialogs(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: DocumentSession,
+        selector: SelectionCoordinator,
+        docks: DockLayout,
+        output: MapOutput,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.selector = selector
+        self.docks = docks
+        self.output = output
+        self.undo_history = None
+        self.figures_window = None
+        self.about_box = None
+        session.ask_discard = self.ask_discard
+        session.ask_save_path = self.ask_save_path
+
+    # files ----------------------------------------------------------------------------
+    def open_dialog(self, title: str = "Open situation") -> None:
+        from mapapp.exchange.convert import IMPORT_FILTER
+
+        s = self.session.situation
+        start = str(s.path.parent) if s and s.path else ""
+        path, _ = QFileDialog.getOpenFileName(self.window, title, start, IMPORT_FILTER)
+        if path:
+            self.session.start_loading(path)
+
+    def new_from_article_dialog(self) -> None:
+        start = str(QSettings().value("article/folder", "") or Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "New situation from article", start, ARTICLE_FILTER
+        )
+        if path:
+            QSettings().setValue("article/folder", str(Path(path).parent))
+            self.session.new_from_article_file(Path(path))
+
+    def new_from_clipboard(self) -> bool:
+        from PySide6.QtWidgets import QApplication
+
+        return self.session.new_from_text(QApplication.clipboard().text())
+
+    def ask_discard(self, situation: Situation) -> str:
+        """Unsaved edits: "save", "discard", or "cancel" (stay)."""
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", "", buttons, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"“{situation.title}” has changes that are not saved.")
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return "save"
+        return "discard" if answer == QMessageBox.StandardButton.Discard else "cancel"
+
+    def ask_save_path(self) -> Path | None:
+        folder = Path(str(QSettings().value("save/folder", "") or Path.home()))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "Save situation as",
+            str(folder / f"{self.output.file_stem()}.situation.json"),
+            "mapapp situation (*.json)",
+        )
+        if not path:
+            return None
+        path = Path(path if path.lower().endswith(".json") else path + ".json")
+        QSettings().setValue("save/folder", str(path.parent))
+        return path
+
+    def save_as(self) -> bool:
+        if not self.session.editable():
+            self.session.say("A dataset is written with File → Export data.")
+            return False
+        path = self.ask_save_path()
+        return path is not None and self.session.save_to(path)
+
+    def export_data_dialog(self) -> None:
+        from mapapp.exchange.convert import EXPORT_FILTERS
+
+        if self.session.situation is None:
+            return
+        folder = Path(str(QSettings().value("export/folder", "") or Path.home()))
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window,
+            "Export data",
+            str(folder / f"{self.output.file_stem()}.geojson"),
+            ";;".join(EXPORT_FILTERS.values()),
+        )
+        if not path:
+            return
+        if Path(path).suffix.lower() not in EXPORT_FILTERS:
+            path += next((k for k, v in EXPORT_FILTERS.items() if v == chosen), ".geojson")
+        self.export_data(Path(path))
+
+    def export_data(self, path: Path) -> list[str] | None:
+        """What the map shows, as GeoJSON, KML, ACLED CSV, Parquet or situation JSON; what
+        the format could not hold is listed in a box."""
+        if self.session.situation is None:
+            return None
+        situation, shown = self.selector.shown_situation()
+        notes = self.session.export_data(situation, path, shown)
+        if notes:
+            box = QMessageBox(QMessageBox.Icon.Information, "Export data", "", parent=self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(f"{path.name} is written. What {path.suffix} could not hold:")
+            more = "\n…" if len(notes) > NOTES_SHOWN else ""
+            box.setInformativeText("\n".join(notes[:NOTES_SHOWN]) + more)
+            box.open()
+        return notes
+
+    # windows of their own -----------------------------------------------------------------
+    def show_undo_history(self) -> None:
+        from PySide6.QtWidgets import QUndoView
+
+        view = QUndoView(self.session.undo_stack)
+        view.setWindowTitle("Undo history — mapapp")
+        view.setEmptyLabel("Opened")
+        view.resize(360, 420)
+        view.show()
+        self.undo_history = view
+
+    def show_figures(self) -> None:
+        """The conflicting figures side by side, in a window sized for a screenshot."""
+        if self.session.situation is None:
+            return
+        from mapapp.ui.figures_view import FiguresWindow
+
+        self.figures_window = FiguresWindow(self.session.situation, self.window)
+        self.figures_window.view.claim_selected.connect(
+            lambda cid: self.selector.select("claim", cid, origin="figures")
+        )
+        self.figures_window.show()
+
+    def about(self) -> None:
+        from mapapp.ui.about import show_about
+
+        self.about_box = show_about(self.window, self.session.situation)
