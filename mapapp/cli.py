@@ -243,7 +243,7 @@ def _add_tiles(snap, source, out, timeout_s: float):
     """The snapshot with the tiles its view needs; what could not be had is said on
     stderr and in the image's metadata, and left to the vector basemap."""
     from mapapp.geo.tile_sources import TileSourceError
-    from mapapp.render.tile_loader import TileLoader, with_tiles_now
+    from mapapp.net.tile_loader import TileLoader, with_tiles_now
 
     try:
         loader = TileLoader(source)

@@ -4,7 +4,8 @@ a function, under TYPE_CHECKING — since each one is a dependency a change has 
 
 The rules (README, "Layout"):
 - model, geo and exchange are the Qt-free core: they never import render or ui, nor Qt;
-- render never imports ui;
+- render never imports ui or net (the drawing is handed its tiles, it never fetches);
+- net (fetching tiles) never imports ui;
 - model never imports exchange (readers and writers build on the model, not under it).
 """
 
@@ -21,7 +22,8 @@ FORBIDDEN = {
     "model": {"render", "ui", "exchange"},
     "geo": {"render", "ui"},
     "exchange": {"render", "ui"},
-    "render": {"ui"},
+    "render": {"ui", "net"},
+    "net": {"ui"},
 }
 QT_FREE = {"model", "geo", "exchange"}
 

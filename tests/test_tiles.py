@@ -22,8 +22,8 @@ from mapapp.geo.tile_sources import (
 )
 from mapapp.geo.tiles import TileKey, tile_at, tile_bounds, tiles_covering, zoom_level
 from mapapp.geo.viewport import Viewport
+from mapapp.net.tile_loader import USER_AGENT, TileLoader, with_tiles_now
 from mapapp.render.scene import LAYERS, RenderOptions, render_map
-from mapapp.render.tile_loader import USER_AGENT, TileLoader, with_tiles_now
 from mapapp.render.tiles import TileCache, TileLayer, plan_tiles
 from tests.cli_run import mapapp
 from tests.pixels import image_rgb

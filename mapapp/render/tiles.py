@@ -235,3 +235,16 @@ def draw_tiles(
     if layer.request is not None:  # also with nothing missing: older wishes are dropped
         layer.request(plan, missing)
     return plan
+
+
+def decode_tile(data: bytes) -> QImage | None:
+    """PNG/JPEG/WebP bytes as an image in the format the raster engine blits fastest."""
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    fmt = (
+        QImage.Format.Format_ARGB32_Premultiplied
+        if image.hasAlphaChannel()
+        else QImage.Format.Format_RGB32
+    )
+    return image if image.format() == fmt else image.convertToFormat(fmt)

@@ -34,7 +34,7 @@ from mapapp.geo.tile_sources import FEATURED, TileSource, TileSourceError
 from mapapp.ui.dialog_buttons import ok_cancel
 
 if TYPE_CHECKING:
-    from mapapp.render.tile_loader import TileLoader
+    from mapapp.net.tile_loader import TileLoader
     from mapapp.ui.feedback import Feedback
     from mapapp.ui.map_view import MapView
 
@@ -115,7 +115,7 @@ class BasemapControl(QObject):
         """Show ``source`` under the vector layers (None: no tiles). False, with the
         reason in a dialog (``quiet``: the status bar), if it cannot be opened; the map
         keeps what it had."""
-        from mapapp.render.tile_loader import TileLoader
+        from mapapp.net.tile_loader import TileLoader
 
         loader = None
         if source is not None:

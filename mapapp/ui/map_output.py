@@ -142,7 +142,7 @@ class MapOutput(QObject):
             job.snap = snap_with_tiles
             job.start()  # cancelled meanwhile: it stops at its first step, writing nothing
 
-        from mapapp.render.tile_loader import with_tiles
+        from mapapp.net.tile_loader import with_tiles
 
         loader = mv.tile_loader
         fetch = with_tiles(loader, snap, choices.path, EXPORT_TILE_TIMEOUT_S, tiles_ready)

@@ -27,10 +27,10 @@ from mapapp.ui.home import home_view
 from mapapp.ui.plain_text import tooltip
 
 if TYPE_CHECKING:
+    from mapapp.net.tile_loader import TileLoader
     from mapapp.render.markers import MarkerHit
     from mapapp.render.scene import Drawn
     from mapapp.render.situation_layer import SituationLayer
-    from mapapp.render.tile_loader import TileLoader
 
 WHEEL_STEP = 1.25  # zoom factor per wheel notch
 KEY_ZOOM = 1.5

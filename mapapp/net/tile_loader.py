@@ -18,99 +18,35 @@ from __future__ import annotations
 import time
 from collections import Counter, deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QEventLoop,
-    QObject,
-    QStandardPaths,
-    QThreadPool,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QEventLoop, QObject, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtNetwork import (
-    QNetworkAccessManager,
-    QNetworkDiskCache,
-    QNetworkReply,
-    QNetworkRequest,
-)
+from PySide6.QtNetwork import QNetworkReply
 
-from mapapp import __version__
 from mapapp.geo.tile_sources import TileSource, TileSourceError
-from mapapp.render.tiles import Ref, TileCache, TileLayer, TilePlan, plan_tiles
+from mapapp.net.tile_fetch import Fetch, FetchResult
+from mapapp.net.tile_network import (
+    USER_AGENT,
+    TileNetwork,
+    failure_reason,
+    from_disk_cache,
+    reply_status,
+    tile_cache_dir,
+)
+from mapapp.render.tiles import Ref, TileCache, TileLayer, TilePlan, decode_tile, plan_tiles
 
 if TYPE_CHECKING:
     from mapapp.render.export import Snapshot
 
-USER_AGENT = (
-    f"mapapp/{__version__} (desktop situation map; Qt network; "
-    "tiles for the visible view only, disk-cached)"
-)
+__all__ = ["USER_AGENT", "TileLoader", "tile_cache_dir"]
+
 CONNECTIONS_PER_HOST = 2
-DISK_CACHE_BYTES = 300 * 1024 * 1024
-TRANSFER_TIMEOUT_MS = 20_000
 RETRY_AFTER_S = 60.0  # a tile that failed is asked for again only after this
 MESSAGE_DELAY_MS = 1_500  # failures in this span make one message
 FILE_HOST = "(file)"
 ABSENT = "not in the file"  # a sparse tile file: not a failure, nothing to retry
-
-
-def tile_cache_dir() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    return Path(base or Path.home() / ".cache" / "mapapp") / "tiles"
-
-
-@dataclass
-class FetchResult:
-    """What an export's fetch got: tiles in memory, and why the others are missing."""
-
-    failed: dict[Ref, str] = field(default_factory=dict)
-    # the fetched tiles themselves: kept here, so the memory cache's bound cannot evict
-    # an export's tiles before it draws them
-    images: dict[Ref, QImage] = field(default_factory=dict)
-
-    @property
-    def loaded(self) -> int:
-        return len(self.images)
-
-    def summary(self) -> str:
-        if not self.failed:
-            return ""
-        reasons = Counter(self.failed.values())
-        why = ", ".join(f"{r} ×{n}" if n > 1 else r for r, n in reasons.most_common(3))
-        total = self.loaded + len(self.failed)
-        return (
-            f"{len(self.failed)} of {total} basemap tiles could not be loaded ({why}); "
-            "the vector map shows in their place"
-        )
-
-
-@dataclass(eq=False)
-class Fetch:
-    """One export's or print's wait for its tiles (``TileLoader.cancel`` takes it)."""
-
-    refs: set[Ref]
-    done: Callable[[FetchResult], None]
-    result: FetchResult = field(default_factory=FetchResult)
-    timer: QTimer | None = None
-    open: set[Ref] = field(default_factory=set)
-
-
-def decode_tile(data: bytes) -> QImage | None:
-    """PNG/JPEG/WebP bytes as an image in the format the raster engine blits fastest."""
-    image = QImage.fromData(data)
-    if image.isNull():
-        return None
-    fmt = (
-        QImage.Format.Format_ARGB32_Premultiplied
-        if image.hasAlphaChannel()
-        else QImage.Format.Format_RGB32
-    )
-    return image if image.format() == fmt else image.convertToFormat(fmt)
 
 
 class TileLoader(QObject):
@@ -132,8 +68,7 @@ class TileLoader(QObject):
             from mapapp.geo.tile_files import open_tile_file
 
             self._reader = open_tile_file(Path(source.location))
-        self._cache_dir = cache_dir or tile_cache_dir()
-        self._net: QNetworkAccessManager | None = None
+        self._net = TileNetwork(cache_dir or tile_cache_dir(), self)
         # per server: (tile, the first attempt's error or "" on a first attempt)
         self._queues: dict[str, deque[tuple[Ref, str]]] = {}
         self._in_flight: Counter[str] = Counter()
@@ -216,21 +151,7 @@ class TileLoader(QObject):
         return loaded
 
     def _fresh_on_disk(self, ref: Ref) -> bytes | None:
-        """A disk-cached tile the server said is still fresh (else the network decides)."""
-        from PySide6.QtCore import QDateTime
-
-        cache = self._network().cache()
-        url = QUrl(self.source.url(ref[0], ref[1]))
-        meta = cache.metaData(url)
-        expires = meta.expirationDate()
-        if not meta.isValid() or not expires.isValid() or expires < QDateTime.currentDateTimeUtc():
-            return None
-        device = cache.data(url)
-        if device is None:
-            return None
-        data = bytes(device.readAll().data())
-        device.close()
-        return data
+        return self._net.fresh_copy(self.source.url(ref[0], ref[1]))
 
     def settled(self, ref: Ref) -> bool:
         """In memory, absent from the file, or failed (and not being tried again)."""
@@ -245,9 +166,7 @@ class TileLoader(QObject):
         self._closed = True
         for q in self._queues.values():
             q.clear()
-        if self._net is not None:
-            for reply in self._net.findChildren(QNetworkReply):
-                reply.abort()
+        self._net.abort_all()
         self._pool.waitForDone(5_000)
         if self._reader is not None:
             self._reader.close()
@@ -295,27 +214,8 @@ class TileLoader(QObject):
                     self._get(ref, host, first_error)
 
     # online ------------------------------------------------------------------------
-    def _network(self) -> QNetworkAccessManager:
-        if self._net is None:
-            self._net = QNetworkAccessManager(self)
-            cache = QNetworkDiskCache(self._net)
-            cache.setCacheDirectory(str(self._cache_dir))
-            cache.setMaximumCacheSize(DISK_CACHE_BYTES)
-            self._net.setCache(cache)
-        return self._net
-
     def _get(self, ref: Ref, host: str, first_error: str) -> None:
-        req = QNetworkRequest(QUrl(self.source.url(ref[0], ref[1])))
-        req.setHeader(QNetworkRequest.KnownHeaders.UserAgentHeader, USER_AGENT)
-        req.setTransferTimeout(TRANSFER_TIMEOUT_MS)
-        # Offline with a stale copy on disk: the copy beats an empty square.
-        control = (
-            QNetworkRequest.CacheLoadControl.AlwaysCache
-            if first_error
-            else QNetworkRequest.CacheLoadControl.PreferNetwork
-        )
-        req.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, control)
-        reply = self._network().get(req)
+        reply = self._net.get(self.source.url(ref[0], ref[1]), stale_ok=bool(first_error))
         reply.finished.connect(lambda: self._on_reply(reply, ref, host, first_error))
 
     def _on_reply(self, reply: QNetworkReply, ref: Ref, host: str, first_error: str) -> None:
@@ -323,9 +223,9 @@ class TileLoader(QObject):
         reply.deleteLater()
         if self._closed:
             return
-        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        status = reply_status(reply)
         error = reply.error()
-        if reply.attribute(QNetworkRequest.Attribute.SourceIsFromCacheAttribute):
+        if from_disk_cache(reply):
             self.served_from_cache += 1
         elif not first_error:
             self.requests_sent += 1
@@ -336,9 +236,9 @@ class TileLoader(QObject):
             # No answer at all (offline, timed out): the disk cache's copy, however old,
             # beats an empty square.
             self._pending.discard(ref)
-            self._enqueue(ref, first_error=_reason(status, error, reply))
+            self._enqueue(ref, first_error=failure_reason(status, reply))
         else:
-            self._finished.emit(ref, None, first_error or _reason(status, error, reply))
+            self._finished.emit(ref, None, first_error or failure_reason(status, reply))
         self._pump_timer.start()
 
     # files and decoding (worker threads) -------------------------------------------------
@@ -423,25 +323,6 @@ class TileLoader(QObject):
         self.problem.emit(
             f"Basemap: {n} {tiles} could not be loaded ({why}); the vector map shows there."
         )
-
-
-def _reason(status, error: QNetworkReply.NetworkError, reply: QNetworkReply) -> str:
-    """A short, stable reason: failures are counted by it in the status message."""
-    if status is not None and int(status) >= 300:
-        return f"HTTP {int(status)}"
-    errors = QNetworkReply.NetworkError
-    if error in (errors.OperationCanceledError, errors.TimeoutError):
-        return "timed out"
-    named = {
-        errors.ConnectionRefusedError: "connection refused",
-        errors.HostNotFoundError: "server not found",
-        errors.RemoteHostClosedError: "connection closed",
-        errors.UnknownNetworkError: "no network",
-        errors.TemporaryNetworkFailureError: "no network",
-        errors.NetworkSessionFailedError: "no network",
-        errors.SslHandshakeFailedError: "TLS handshake failed",
-    }
-    return named.get(error, "") or reply.errorString()[:60] or "network error"
 
 
 def with_tiles(
