@@ -7,6 +7,7 @@ window's first frame do not pay for what they do not use.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import TYPE_CHECKING
 
@@ -33,11 +34,22 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+# a number or a comma-separated list of them, starting with a minus sign
+NUMBERS = r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?(,\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)*$"
+
+
 def _parser(**kwargs) -> argparse.ArgumentParser:
     """An ArgumentParser whose errors are one line (UsageError), not a usage block."""
     import argparse
 
     class OneLineParser(argparse.ArgumentParser):
+        def __init__(self, **kw) -> None:
+            super().__init__(**kw)
+            # argparse takes "-6,14,5,22" for an option, since only a plain "-6" or "-6.5"
+            # looks like a negative number to it: every box west of Greenwich would need
+            # "--bbox=-6,…". Lists of numbers count as numbers too ("-o" stays an option).
+            self._negative_number_matcher = re.compile(NUMBERS)
+
         def error(self, message: str):
             raise UsageError(f"{self.prog}: {message}")
 
