@@ -18,6 +18,16 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mapapp"
 MAX_LINES = 400
+# Modules still over the limit, at the size they had when the limit came: they may only
+# shrink, and each leaves this list when it is split (issue 21).
+STILL_LONG = {
+    "mapapp/exchange/acled_table.py": 435,
+    "mapapp/render/markers.py": 472,
+    "mapapp/render/situation_layer.py": 428,
+    "mapapp/ui/item_forms.py": 483,
+    "mapapp/ui/side_panel.py": 447,
+    "mapapp/ui/timeline.py": 413,
+}
 FORBIDDEN = {
     "model": {"render", "ui", "exchange"},
     "geo": {"render", "ui"},
@@ -119,9 +129,16 @@ def test_no_module_over_the_size_a_reader_holds():
     long = {
         name: n
         for name, p in sizes.items()
-        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > STILL_LONG.get(name, MAX_LINES)
     }
     assert long == {}
+    # a module split below the limit leaves the list, so the limit then holds for it
+    short_again = [
+        name
+        for name in STILL_LONG
+        if len(sizes[name].read_text(encoding="utf-8").splitlines()) <= MAX_LINES
+    ]
+    assert short_again == []
 
 
 # The checks themselves, on a small package made for them: each rule, broken once.
