@@ -26,7 +26,6 @@ STILL_LONG = {
     "mapapp/render/situation_layer.py": 428,
     "mapapp/ui/item_forms.py": 483,
     "mapapp/ui/side_panel.py": 447,
-    "mapapp/ui/timeline.py": 413,
 }
 FORBIDDEN = {
     "model": {"render", "ui", "exchange"},
