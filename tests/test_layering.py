@@ -24,7 +24,6 @@ STILL_LONG = {
     "mapapp/exchange/acled_table.py": 435,
     "mapapp/render/markers.py": 472,
     "mapapp/render/situation_layer.py": 428,
-    "mapapp/ui/item_forms.py": 483,
     "mapapp/ui/side_panel.py": 447,
 }
 FORBIDDEN = {

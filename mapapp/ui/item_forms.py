@@ -10,19 +10,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -30,121 +24,25 @@ from PySide6.QtWidgets import (
 
 from mapapp.model.situation import STATUS_LABELS, Situation
 from mapapp.render.situation_layer import EVENT_STYLES
-from mapapp.ui.dialog_buttons import ok_cancel
+from mapapp.ui.form_widgets import (
+    Form,
+    Participants,
+    checked,
+    checklist,
+    degrees_box,
+    keeping_order,
+    parse_number,
+    set_checked,
+    shown_number,
+    without,
+)
 
 TIME_PRECISIONS = ("day", "week", "month", "year", "after", "unknown")
 LOCATION_PRECISIONS = ("near", "exact", "region", "unknown")
 QUALIFIERS = ("exact", "over", "at least", "about", "up to")
 
 
-def _checklist(items: list[tuple[str, str]]) -> QListWidget:
-    widget = QListWidget()
-    for label, key in items:
-        item = QListWidgetItem(label)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
-        widget.addItem(item)
-    widget.setMaximumHeight(110)
-    return widget
-
-
-def set_checked(widget: QListWidget, keys: set[str]) -> None:
-    for i in range(widget.count()):
-        item = widget.item(i)
-        on = item.data(Qt.ItemDataRole.UserRole) in keys
-        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
-
-def checked(widget: QListWidget) -> list[str]:
-    return [
-        widget.item(i).data(Qt.ItemDataRole.UserRole)
-        for i in range(widget.count())
-        if widget.item(i).checkState() == Qt.CheckState.Checked
-    ]
-
-
-class Participants(QTableWidget):
-    """The situation's actors, each ticked when it takes part, with its role in words
-    ("attackers", "signatory"; "involved" unless said)."""
-
-    def __init__(self, actors: list[tuple[str, str]]) -> None:
-        super().__init__(len(actors), 2)
-        self.setHorizontalHeaderLabels(["Actor", "Role"])
-        self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
-        self.loaded: dict[str, tuple[str, list[dict[str, Any]]]] = {}
-        self.original: list[dict[str, Any]] = []
-        for row, (name, actor_id) in enumerate(actors):
-            who = QTableWidgetItem(name)
-            who.setData(Qt.ItemDataRole.UserRole, actor_id)
-            who.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            who.setCheckState(Qt.CheckState.Unchecked)
-            self.setItem(row, 0, who)
-            self.setItem(row, 1, QTableWidgetItem("involved"))
-        self.resizeColumnToContents(0)
-        self.setMaximumHeight(130)
-
-    def load(self, participants: list[dict[str, Any]]) -> None:
-        """An actor with several roles shows them joined by '; '."""
-        self.original = list(participants)
-        by_actor: dict[str, list[dict[str, Any]]] = {}
-        for p in participants:
-            by_actor.setdefault(p["actor"], []).append(p)
-        for row in range(self.rowCount()):
-            actor_id = self.item(row, 0).data(Qt.ItemDataRole.UserRole)
-            entries = by_actor.get(actor_id)
-            if entries:
-                text = "; ".join(p["role"] for p in entries)
-                self.loaded[actor_id] = (text, entries)
-                self.item(row, 0).setCheckState(Qt.CheckState.Checked)
-                self.item(row, 1).setText(text)
-
-    def participants(self) -> list[dict[str, Any]]:
-        """Ticked actors with their roles, where they stood in the list before (newly
-        ticked ones after); a role left as loaded keeps its entries as they were."""
-        now: dict[str, list[dict[str, Any]]] = {}
-        for row in range(self.rowCount()):
-            who, role = self.item(row, 0), self.item(row, 1)
-            if who.checkState() != Qt.CheckState.Checked:
-                continue
-            actor_id = who.data(Qt.ItemDataRole.UserRole)
-            text = role.text().strip()
-            if actor_id in self.loaded and self.loaded[actor_id][0] == text:
-                now[actor_id] = self.loaded[actor_id][1]
-            else:
-                roles = [r.strip()[:300] for r in text.split(";") if r.strip()] or ["involved"]
-                now[actor_id] = [{"actor": actor_id, "role": r} for r in roles]
-        out: list[dict[str, Any]] = []
-        for entry in self.original:  # unchanged entries keep their place
-            a = entry["actor"]
-            if a not in now:
-                continue
-            if now[a] is self.loaded[a][1]:
-                out.append(entry)
-            elif entry is self.loaded[a][1][0]:  # a changed actor: at its first place
-                out.extend(now[a])
-        return out + [e for a, entries in now.items() if a not in self.loaded for e in entries]
-
-    def check(self, row: int, role: str = "") -> None:
-        self.item(row, 0).setCheckState(Qt.CheckState.Checked)
-        if role:
-            self.item(row, 1).setText(role)
-
-
-class _Form(QDialog):
-    def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout(self)
-        buttons = ok_cancel(self)
-        self.buttons = buttons
-
-    def finish(self) -> None:
-        self.form.addRow(self.buttons)
-
-
-class EventForm(_Form):
+class EventForm(Form):
     """A new event (``item(id, citation)``) or an existing one's fields (``changes``)."""
 
     def __init__(
@@ -207,13 +105,13 @@ class EventForm(_Form):
     def changes(self) -> dict[str, Any]:
         """The fields the form holds; what it does not show (a time's source, a
         location's area or note, participants' roles) is kept from the event."""
-        time = _without(self.old.get("time", {}), "precision", "start", "end")
+        time = without(self.old.get("time", {}), "precision", "start", "end")
         time["precision"] = self.time_precision.currentText()
         if self.start.text().strip():
             time["start"] = self.start.text().strip()
         if self.end.text().strip():
             time["end"] = self.end.text().strip()
-        location = _without(self.old.get("location", {}), "precision", "place", "radius_km")
+        location = without(self.old.get("location", {}), "precision", "place", "radius_km")
         location["precision"] = self.location_precision.currentText()
         if self.place.currentData():
             location["place"] = self.place.currentData()
@@ -248,9 +146,9 @@ class FigureRow(QWidget):
         self.value = QLineEdit()
         self.value.setPlaceholderText("50, or 20-80")
         if "min" in self.old:
-            self.value.setText(f"{_shown(self.old['min'])}-{_shown(self.old['max'])}")
+            self.value.setText(f"{shown_number(self.old['min'])}-{shown_number(self.old['max'])}")
         elif "value" in self.old:
-            self.value.setText(_shown(self.old["value"]))
+            self.value.setText(shown_number(self.old["value"]))
         self.unit = QLineEdit(self.old.get("unit", ""))
         self.unit.setPlaceholderText("unit, e.g. people")
         self.qualifier = QComboBox()
@@ -282,16 +180,16 @@ class FigureRow(QWidget):
         subject = self.subject.text().strip()[:300]
         if not text and not words and not subject:
             return None
-        figure: dict[str, Any] = _without(
+        figure: dict[str, Any] = without(
             self.old, "subject", "unit", "value", "min", "max", "qualifier", "text"
         )
         figure["subject"] = subject
         figure["unit"] = self.unit.text().strip()[:300]
         low, dash, high = text.partition("-")
         if dash:
-            figure["min"], figure["max"] = _number(low), _number(high)
+            figure["min"], figure["max"] = parse_number(low), parse_number(high)
         elif text:
-            figure["value"] = _number(text)
+            figure["value"] = parse_number(text)
         elif not words:
             raise ValueError(f"“{subject}” needs a number, a range or words")
         if self.qualifier.currentData():
@@ -301,7 +199,7 @@ class FigureRow(QWidget):
         return figure
 
 
-class ClaimForm(_Form):
+class ClaimForm(Form):
     """A new claim (``item(id, citation)``) or an existing claim's fields (``changes``):
     claimant, statement, status, its figures and the events it is about."""
 
@@ -332,7 +230,7 @@ class ClaimForm(_Form):
         figures_layout.setContentsMargins(0, 0, 0, 0)
         figures_layout.addLayout(self.figure_box)
         figures_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
-        self.about = _checklist([(e.title, e.id) for e in situation.chronological_events()])
+        self.about = checklist([(e.title, e.id) for e in situation.chronological_events()])
         for label, widget in (
             ("Claimant", self.claimant),
             ("Statement", self.statement),
@@ -370,7 +268,7 @@ class ClaimForm(_Form):
             "status": self.status.currentData(),
             "claimant": self.claimant.currentData() or None,
             "figures": figures or None,
-            "about": _keeping_order(self.old.get("about", []), checked(self.about)) or None,
+            "about": keeping_order(self.old.get("about", []), checked(self.about)) or None,
         }
 
     def item(self, item_id: str, citation: dict[str, Any]) -> dict[str, Any]:
@@ -378,7 +276,7 @@ class ClaimForm(_Form):
         return {"id": item_id, **fields, "citations": [citation]}
 
 
-class ActorForm(_Form):
+class ActorForm(Form):
     """An actor's name and kind."""
 
     def __init__(self, actor: dict[str, Any], kinds: tuple[str, ...], parent=None) -> None:
@@ -395,15 +293,15 @@ class ActorForm(_Form):
         return {"name": self.name.text().strip()[:300], "kind": self.kind.currentText()}
 
 
-class PlaceForm(_Form):
+class PlaceForm(Form):
     """A place's name, position and country."""
 
     def __init__(self, place: dict[str, Any], parent=None) -> None:
         super().__init__("Edit place", parent)
         self.old = place
         self.name = QLineEdit(place["name"])
-        self.lat = _degrees(90, place["lat"])
-        self.lon = _degrees(180, place["lon"])
+        self.lat = degrees_box(90, place["lat"])
+        self.lon = degrees_box(180, place["lon"])
         self.country = QLineEdit(place.get("country", ""))
         self.country.setInputMask(">AA;_")
         for label, widget in (
@@ -429,7 +327,7 @@ class PlaceForm(_Form):
         }
 
 
-class HandPlaceForm(_Form):
+class HandPlaceForm(Form):
     """A place put on the map by hand: its name and how precisely it is placed."""
 
     def __init__(self, name: str, where: str, parent=None) -> None:
@@ -452,32 +350,3 @@ class HandPlaceForm(_Form):
 
     def values(self) -> tuple[str, float]:
         return self.name.text().strip()[:300], float(self.accuracy.currentData())
-
-
-def _keeping_order(old: list[str], now: list[str]) -> list[str]:
-    """The checked ones, those already there first and in their order."""
-    return [x for x in old if x in now] + [x for x in now if x not in old]
-
-
-def _shown(value: float) -> str:
-    """A number as typed back: 1234567, 0.00001 (never 1.23457e+06)."""
-    text = repr(value)
-    return text if "e" not in text else f"{value:.12f}".rstrip("0").rstrip(".")
-
-
-def _number(text: str) -> int | float:
-    """12 stays 12 in the file, not 12.0."""
-    value = float(text)
-    return int(value) if value.is_integer() else value
-
-
-def _degrees(limit: float, value: float) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setDecimals(7)  # a hand-placed or geocoded place keeps its 6-7 decimals
-    box.setRange(-limit, limit)
-    box.setValue(value)
-    return box
-
-
-def _without(d: dict[str, Any], *keys: str) -> dict[str, Any]:
-    return {k: v for k, v in d.items() if k not in keys}
