@@ -21,7 +21,6 @@ MAX_LINES = 400
 # Modules still over the limit, at the size they had when the limit came: they may only
 # shrink, and each leaves this list when it is split (issue 21).
 STILL_LONG = {
-    "mapapp/exchange/acled_table.py": 435,
     "mapapp/render/markers.py": 472,
     "mapapp/render/situation_layer.py": 428,
     "mapapp/ui/side_panel.py": 447,

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mapapp.exchange.acled import TAG
-from mapapp.exchange.acled_table import MAX_PROBLEMS, _refuse_unreadable, acled_frame_table
+from mapapp.exchange.acled_problems import MAX_PROBLEMS
+from mapapp.exchange.acled_table import _refuse_unreadable, acled_frame_table
 from mapapp.model.files import Problem, SituationError
 
 if TYPE_CHECKING:

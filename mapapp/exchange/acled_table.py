@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from mapapp.exchange import acled_codebook as codebook
 from mapapp.exchange.acled import TAG
+from mapapp.exchange.acled_problems import column_or_empty, row_problems
 from mapapp.exchange.quiet import rust_panics_quiet
 from mapapp.model.events_table import EventsTable, unique_ids
 from mapapp.model.files import Problem, SituationError
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     import numpy as np
     import polars as pl
 
-MAX_PROBLEMS = 50
 # columns read as codes or names (stripped of stray spaces); notes and sources stay as written
 CODED = [
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
@@ -71,7 +71,7 @@ def acled_frame_table(
     as_read = frame  # line numbers count the line breaks of the cells as written
     frame = _stripped(frame)
     checked = _checked(frame)
-    problems = _problems(path, frame, checked, as_read, first_line)
+    problems = row_problems(path, frame, checked, as_read, first_line)
     if problems:
         raise SituationError(path, problems)
     if checked.height == 0:
@@ -115,17 +115,11 @@ def _normalise_header(path: Path, frame: pl.DataFrame) -> pl.DataFrame:
     return frame
 
 
-def _col(frame: pl.DataFrame, name: str) -> pl.Expr:
-    import polars as pl
-
-    return pl.col(name) if name in frame.columns else pl.lit("")
-
-
 def _checked(frame: pl.DataFrame) -> pl.DataFrame:
     """The frame with parsed columns (null where a value is not legal) and a row number."""
     import polars as pl
 
-    c = lambda name: _col(frame, name)  # noqa: E731
+    c = lambda name: column_or_empty(frame, name)  # noqa: E731
     iso = c("event_date").str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$")
     parsed = frame.select(
         pl.when(iso).then(c("event_date").str.strptime(pl.Date, "%Y-%m-%d", strict=False))
@@ -190,121 +184,12 @@ def _interaction_texts() -> dict[str, int]:
     return out
 
 
-def _problems(
-    path: Path,
-    frame: pl.DataFrame,
-    checked: pl.DataFrame,
-    as_read: pl.DataFrame,
-    first_line: int = 2,
-) -> list[Problem]:
-    """Every failed check, row by row, in line order (at most ``MAX_PROBLEMS``)."""
-    import polars as pl
-
-    c = lambda name: _col(frame, name)  # noqa: E731
-    finite = lambda e: e.is_not_null() & e.is_finite()  # noqa: E731
-    checks: list[tuple[pl.Expr, str, str]] = [  # (bad rows, column shown, message)
-        (pl.col("_date").is_null(), "event_date", "is not a date like 2024-07-25"),
-        (
-            c("year").str.contains(r"^\d{0,9}$").not_(),
-            "year",
-            "must be a whole number",
-        ),
-        (
-            pl.col("_tp").is_in([1, 2, 3]).not_().fill_null(True),
-            "time_precision",
-            "must be 1, 2 or 3",
-        ),
-        (
-            pl.col("_gp").is_in([1, 2, 3]).not_().fill_null(True),
-            "geo_precision",
-            "must be 1, 2 or 3",
-        ),
-        (pl.col("_type").is_null(), "event_type", "is not an ACLED event type"),
-        (
-            (finite(pl.col("_lat")) & (pl.col("_lat").abs() <= 90)).not_(),
-            "latitude",
-            "is not a number in -90..90",
-        ),
-        (
-            (finite(pl.col("_lon")) & (pl.col("_lon").abs() <= 180)).not_(),
-            "longitude",
-            "is not a number in -180..180",
-        ),
-        (pl.col("_i1") < 0, "inter1", "is not an actor type code 0..8 or an ACLED name"),
-        (pl.col("_i2") < 0, "inter2", "is not an actor type code 0..8 or an ACLED name"),
-        (
-            pl.col("_pair").is_null(),
-            "interaction",
-            "is neither two actor type digits (e.g. 12, 20) nor 'Type-Type' / 'Type only'",
-        ),
-        (
-            (c("fatalities") != "") & pl.col("_fat").is_null()
-            | (pl.col("_fat") < 0).fill_null(False),
-            "fatalities",
-            "must be a whole number",
-        ),
-        (
-            (c("timestamp") != "")
-            & (
-                finite(pl.col("_stamp")) & (pl.col("_stamp") >= 0) & (pl.col("_stamp") < 1e11)
-            ).not_(),
-            "timestamp",
-            "must be Unix seconds",
-        ),
-        (c("actor1") == "", "actor1", "is empty"),
-        (c("location") == "", "location", "is empty"),
-        (
-            c("iso").str.contains(r"^\d{0,3}$").not_(),
-            "iso",
-            "is not a numeric ISO 3166 country code",
-        ),
-        (
-            c("civilian_targeting").str.to_lowercase().is_in(["", "civilian targeting"]).not_(),
-            "civilian_targeting",
-            "is not 'Civilian targeting'",
-        ),
-    ]
-    flags = checked.select(
-        [bad.fill_null(True).alias(f"_bad{k}") for k, (bad, _, _) in enumerate(checks)]
-    )
-    any_bad = flags.select(pl.any_horizontal(pl.all()).alias("a"))["a"]
-    rows = any_bad.arg_true().head(MAX_PROBLEMS).to_list()
-    if not rows:
-        return []
-    lines = _line_numbers(as_read, first_line)
-    out: list[Problem] = []
-    for r in rows:
-        for k, (_, column, message) in enumerate(checks):
-            if flags[f"_bad{k}"][r]:
-                value = frame[column][r] if column in frame.columns else ""
-                shown = "" if message == "is empty" else f" {codebook._short(value)}"
-                out.append(Problem(f"line {lines[r]}", f"{column}{shown} {message}"))
-    if any_bad.sum() > len(rows):
-        out.append(Problem(f"line {lines[rows[-1]]}", "too many problems; stopped listing"))
-    return out
-
-
-def _line_numbers(frame: pl.DataFrame, first_line: int = 2) -> list[int]:
-    """The line each row starts on: ``first_line`` for the first, plus the line breaks
-    inside quoted cells of the rows before it."""
-    import polars as pl
-
-    breaks = frame.select(
-        pl.sum_horizontal(
-            [pl.col(c).str.count_matches("\n", literal=True) for c in frame.columns]
-        ).alias("b")
-    )["b"]
-    rows = pl.Series(range(first_line, first_line + frame.height))
-    starts = (breaks.cum_sum() - breaks + rows).to_list()
-    return [int(s) for s in starts]
-
-
 def _events(checked: pl.DataFrame) -> tuple[pl.DataFrame, np.ndarray]:
     """Table rows from checked ACLED rows (days of one exported event joined), and the
     table row of each file row."""
     import polars as pl
 
-    c = lambda name: _col(checked, name)  # noqa: E731
+    c = lambda name: column_or_empty(checked, name)  # noqa: E731
     # columns taken as they are share the file's buffers; only what differs is new memory
     sub = c("sub_event_type")
     if "sub_event_type" not in checked.columns or (checked["sub_event_type"] == "").any():
