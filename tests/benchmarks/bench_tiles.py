@@ -97,10 +97,9 @@ def main() -> int:
     from mapapp.geo.projection import WEB_MERCATOR
     from mapapp.geo.tile_files import open_tile_file
     from mapapp.geo.viewport import Viewport
-    from mapapp.render.tiles import decode_tile
     from mapapp.render.basemap import default_basemap
     from mapapp.render.scene import RenderOptions, render_map
-    from mapapp.render.tiles import TileCache, TileLayer, plan_tiles
+    from mapapp.render.tiles import TileCache, TileLayer, decode_tile, plan_tiles
     from mapapp.ui.home import home_view
 
     basemap = default_basemap()
