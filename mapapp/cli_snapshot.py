@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from mapapp.cli_args import one_line_parser
+from mapapp.cli_filters import add_filter_options, filters_for, in_words
 from mapapp.errors import UsageError
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ def snapshot_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="how long to wait for tiles; missing ones are reported and left to the vector map",
     )
+    add_filter_options(p)
     for flag in ("legend", "scale-bar", "north-arrow", "attribution", "data-date"):
         p.add_argument(f"--no-{flag}", action="store_true", help=f"leave out the {flag}")
     return p
@@ -137,7 +139,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     from mapapp.render.basemap import default_basemap
     from mapapp.render.export import export_snapshot
     from mapapp.render.situation_layer import SituationLayer
-    from mapapp.render.snapshot import build_snapshot, default_view, time_window_for
+    from mapapp.render.snapshot import build_snapshot, default_view, shape_layer, time_window_for
 
     try:
         if args.file:
@@ -151,6 +153,8 @@ def run_snapshot(args: argparse.Namespace) -> int:
     basemap = default_basemap()
     layer = SituationLayer(situation, basemap)
     window = time_window_for(layer, args.first, args.last, args.mode)
+    filters = filters_for(args, situation)
+    shape_layer(layer, window, filters)
     view = default_view(layer, width, height, bbox)
     snap = build_snapshot(
         layer,
@@ -167,6 +171,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
         data_date=not args.no_data_date,
         time_window=window,
         tile_source=tile_source,
+        filters=in_words(filters, situation),
     )
     if tile_source is not None:
         snap = _add_tiles(snap, tile_source, out, args.basemap_timeout)

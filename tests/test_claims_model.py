@@ -55,9 +55,9 @@ def test_marker_binning_paths_agree(qapp):
     view = Viewport(0.0, 2_000_000.0, 1500.0, 900, 700)
     small = MarkerLayer(x, y, vectorised=False)
     large = MarkerLayer(x, y, vectorised=True)
-    from mapapp.render.markers import _bin
+    from mapapp.render.marker_bins import bin_markers
 
-    a, b = _bin(small, view), _bin(large, view)
+    a, b = bin_markers(small, view), bin_markers(large, view)
 
     def cells(frame):
         return sorted(

@@ -11,7 +11,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from mapapp.geo.viewport import Viewport
-from mapapp.render.markers import MarkerLayer, paint_bubble
+from mapapp.render.bubbles import paint_bubble
+from mapapp.render.markers import MarkerLayer
 from mapapp.render.symbols import MarkerStyle
 
 STYLES = [
@@ -76,7 +77,7 @@ def test_the_ring_shows_each_colour_in_proportion(qapp):
         c = img.pixelColor(x, y)
         return abs(c.red() - colour.red()) + abs(c.green() - colour.green()) < 60
 
-    from mapapp.render.markers import RING_PX, bubble_radius
+    from mapapp.render.bubbles import RING_PX, bubble_radius
 
     r = bubble_radius(40) - RING_PX / 2 - 1
     # clockwise from twelve o'clock: red covers 270°, then blue the last quarter

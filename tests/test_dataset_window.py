@@ -188,8 +188,8 @@ def test_fade_mode_fades_older_events(dataset_window):
 
 def test_clusters_split_by_type_and_never_overlap(dataset_window):
     from mapapp.geo.viewport import Viewport
-    from mapapp.render.markers import bubble_radius
-    from mapapp.render.situation_layer import EVENT_STYLES
+    from mapapp.render.bubbles import bubble_radius
+    from mapapp.render.event_styles import EVENT_STYLES
 
     w = dataset_window
     layer = w.map_view.situation

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 
 from mapapp.model.io import default_situation_path, load_situation
 from mapapp.render.situation_layer import SituationLayer
-from mapapp.ui.side_panel import ID_ROLE
+from mapapp.ui.item_tree import ID_ROLE
 from tests.pixels import image_rgb
 
 ROOT = Path(__file__).resolve().parents[1]

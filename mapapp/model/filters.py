@@ -27,6 +27,23 @@ class Filters:
     def in_time(self, event: Event) -> bool:
         return event.time.within_range(self.first or "0000-01-01", self.last or "9999-12-31")
 
+    def described(self, s: Situation) -> dict[str, str]:
+        """The active filters in words, label -> value (a snapshot's metadata and caption
+        say what shaped the picture)."""
+        from mapapp.model.situation import STATUS_LABELS
+
+        out = {}
+        if self.text:
+            out["Search"] = self.text
+        if self.actor:
+            actor = s.actors.get(self.actor)
+            out["Actor"] = f"{actor.name} ({self.actor})" if actor else self.actor
+        if self.status:
+            out["Claim status"] = STATUS_LABELS.get(self.status, self.status)
+        if self.dated():
+            out["Between"] = f"{self.first or '..'}/{self.last or '..'}"
+        return out
+
 
 def _contains(needle: str, *haystacks: str) -> bool:
     return any(needle in h.casefold() for h in haystacks if h)

@@ -29,6 +29,18 @@ class TableFilters:
     admin1: str = ""
     min_fatalities: int | None = None
 
+    def described(self) -> dict[str, str]:
+        """The active filters in words, label -> value (for a snapshot's metadata)."""
+        words = {
+            "Search": self.text,
+            "Type": self.event_type,
+            "Actor": self.actor,
+            "Country": self.country,
+            "Admin1": self.admin1,
+            "Min fatalities": "" if self.min_fatalities is None else str(self.min_fatalities),
+        }
+        return {label: value for label, value in words.items() if value}
+
 
 def matching_rows(table: EventsTable, f: TableFilters) -> np.ndarray:
     """Boolean per row: passes every filter in ``f``."""

@@ -132,6 +132,17 @@ class TimeWindow:
         """The window moved by ``days`` (playback, arrow keys), keeping its length."""
         return TimeWindow(self.first + days, self.last + days, self.mode, self.fade_days)
 
+    def interval(self) -> str:
+        """ISO 8601: '2024-07-25/2024-07-31' (a file's metadata, read by programs)."""
+        a = (EPOCH + timedelta(days=self.first)).isoformat()
+        b = (EPOCH + timedelta(days=self.last)).isoformat()
+        return f"{a}/{b}"
+
+    def mode_label(self) -> str:
+        if self.mode == "fade":
+            return f"fade (earlier events fading over {self.fade_days} days)"
+        return self.mode
+
     def label(self) -> str:
         """'2024-07-25 to 2024-07-31' (a caption says which window the map shows)."""
         a = (EPOCH + timedelta(days=self.first)).isoformat()

@@ -7,11 +7,13 @@ export never leaves a partial file.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
@@ -26,10 +28,15 @@ from mapapp.render.scene import RenderOptions, render_map
 from mapapp.render.situation_layer import SituationLayer
 from mapapp.render.tiles import TileLayer
 
+if TYPE_CHECKING:
+    from mapapp.model.timeline import TimeWindow
+
 # Qt's quality 60 = zlib level 3: as small as level 6 on flat map colours, ~40% faster.
 PNG_QUALITY = 60
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 MAP_CRS = "EPSG:3857 (WGS 84 / Pseudo-Mercator)"
+MAPAPP_NS = "https://mapapp.invalid/ns/snapshot/1.0/"  # an XML namespace name, never fetched
+SHAPING_KEYS = ("Time Window", "Time Mode", "Filters", "Hidden Layers", "Selected")
 # Raster limits: beyond them QImage allocation fails or the PNG takes minutes to encode.
 MAX_SIDE = 16_384
 MAX_PIXELS = 120_000_000
@@ -96,16 +103,42 @@ def view_bbox_lonlat(view: Viewport) -> tuple[float, float, float, float]:
     return w, s, e, n
 
 
-def snapshot_metadata(view: Viewport, options: RenderOptions, sources: list[str]) -> dict[str, str]:
+def snapshot_metadata(
+    view: Viewport,
+    options: RenderOptions,
+    sources: list[str],
+    time_window: TimeWindow | None = None,
+    filters: dict[str, str] | None = None,
+    hidden: frozenset[str] = frozenset(),
+) -> dict[str, str]:
+    """The file's provenance: what it shows (bbox, CRS, the time window, every filter and
+    hidden layer, the selection) and where it comes from. Values are one-line text with
+    no control characters, safe in PNG text chunks, XML and PDF strings."""
     w, s, e, n = view_bbox_lonlat(view)
-    return {
+    meta = {
         "Title": options.title or "mapapp snapshot",
         "Source": "; ".join(sources),
         "BBox": f"{w:.5f},{s:.5f},{e:.5f},{n:.5f} (W,S,E,N degrees, WGS 84)",
         "CRS": MAP_CRS,
         "Software": f"mapapp {__version__}",
         "Creation Time": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "Time Window": time_window.interval() if time_window else "all dates",
+        "Filters": "; ".join(f"{k}: {v}" for k, v in (filters or {}).items()) or "none",
     }
+    if time_window is not None:
+        meta["Time Mode"] = time_window.mode_label()
+    for label, value in (filters or {}).items():
+        meta[f"Filter {label}"] = value
+    if hidden:
+        meta["Hidden Layers"] = ", ".join(sorted(hidden))
+    if options.selected_event:
+        meta["Selected"] = options.selected_event
+    return {key: one_line(value) for key, value in meta.items()}
+
+
+def one_line(text: str) -> str:
+    """Control characters (a NUL ends a PNG chunk, XML forbids most) become spaces."""
+    return "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in text)
 
 
 def render_image(
@@ -222,13 +255,14 @@ def _insert_svg_metadata(path: str, meta: dict[str, str]) -> None:
         "dc:coverage": f"{meta.get('BBox', '')}; map CRS {meta.get('CRS', '')}",
         "dc:creator": meta.get("Software", ""),
         "dc:date": meta.get("Creation Time", ""),
+        "dc:description": _description(meta),
         "dc:format": "image/svg+xml",
     }
-    body = "".join(f"<{k}>{escape(v)}</{k}>" for k, v in rows.items())
+    body = "".join(f"<{k}>{escape(v)}</{k}>" for k, v in rows.items()) + _mapapp_fields(meta)
     block = (
         '<metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Description rdf:about="">'
-        f"{body}</rdf:Description></rdf:RDF></metadata>\n"
+        f'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:mapapp="{MAPAPP_NS}">'
+        f'<rdf:Description rdf:about="">{body}</rdf:Description></rdf:RDF></metadata>\n'
     )
     text = Path(path).read_text(encoding="utf-8")
     start = text.find("<svg")
@@ -236,6 +270,34 @@ def _insert_svg_metadata(path: str, meta: dict[str, str]) -> None:
     if start < 0 or end < 0:
         raise ExportError("the SVG generator wrote no <svg> element")
     Path(path).write_text(text[: end + 1] + "\n" + block + text[end + 1 :], encoding="utf-8")
+
+
+def _description(meta: dict[str, str]) -> str:
+    """What the picture shows, in a sentence a PDF or SVG viewer's properties display."""
+    parts = [
+        f"Map of {meta.get('BBox', '')}; {meta.get('CRS', '')}",
+        f"time window: {meta.get('Time Window', 'all dates')}",
+        f"filters: {meta.get('Filters', 'none')}",
+    ]
+    if "Time Mode" in meta:
+        parts.insert(2, f"mode: {meta['Time Mode']}")
+    return "; ".join(parts)
+
+
+def _mapapp_fields(meta: dict[str, str]) -> str:
+    """What shaped the picture, one element each (``mapapp:timeWindow``,
+    ``mapapp:filterActor`` …), in mapapp's own XML namespace."""
+    return "".join(
+        f"<mapapp:{name}>{escape(meta[key])}</mapapp:{name}>"
+        for key in meta
+        if key in SHAPING_KEYS or key.startswith("Filter ")
+        for name in [_element_name(key)]
+    )
+
+
+def _element_name(key: str) -> str:
+    words = [w for w in "".join(c if c.isalnum() else " " for c in key).split() if w]
+    return words[0].lower() + "".join(w[:1].upper() + w[1:] for w in words[1:])
 
 
 def _write_pdf(
@@ -270,12 +332,14 @@ def _xmp(meta: dict[str, str]) -> bytes:
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
         'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
-        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><rdf:Description rdf:about="">'
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" '
+        f'xmlns:mapapp="{MAPAPP_NS}"><rdf:Description rdf:about="">'
         f"<dc:title>{alt(meta.get('Title', ''))}</dc:title>"
-        f"<dc:description>{alt(meta.get('BBox', '') + '; ' + meta.get('CRS', ''))}</dc:description>"
+        f"<dc:description>{alt(_description(meta))}</dc:description>"
         f"<dc:source>{escape(meta.get('Source', ''))}</dc:source>"
         f"<xmp:CreatorTool>{escape(meta.get('Software', ''))}</xmp:CreatorTool>"
         f"<xmp:CreateDate>{escape(meta.get('Creation Time', ''))}</xmp:CreateDate>"
         f"<pdf:Keywords>{escape(meta.get('Source', ''))}</pdf:Keywords>"
+        f"{_mapapp_fields(meta)}"
         '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
     ).encode()

@@ -7,7 +7,6 @@ selecting one draws its area.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -17,69 +16,16 @@ from mapapp.geo.viewport import Viewport
 from mapapp.model.situation import Situation
 from mapapp.render import style
 from mapapp.render.basemap import Basemap, map_transform
+from mapapp.render.event_styles import EVENT_STYLES
 from mapapp.render.legend import LABELS as LEGEND_LABELS
 from mapapp.render.markers import MarkerHit, MarkerLayer
+from mapapp.render.place_positions import PlacePosition, place_positions
 from mapapp.render.symbols import MarkerStyle
-
-VIOLENCE = QColor("#d9480f")
-POLITICAL = QColor("#1f5fa8")
-DEATH = QColor("#343a40")
-OTHER = QColor("#7b5ea7")
-EVENT_STYLES: dict[str, MarkerStyle] = {
-    "battle": MarkerStyle("diamond", VIOLENCE, size=18.0),
-    "ambush": MarkerStyle("triangle", VIOLENCE),
-    "attacks": MarkerStyle("triangle", VIOLENCE),
-    "conflict": MarkerStyle("diamond", VIOLENCE),
-    "aircraft_loss": MarkerStyle("square", VIOLENCE),
-    "death": MarkerStyle("square", DEATH),
-    "weather": MarkerStyle("circle", OTHER),
-    "takeover": MarkerStyle("diamond", POLITICAL),
-    "coup": MarkerStyle("diamond", POLITICAL),
-    "intervention": MarkerStyle("circle", POLITICAL),
-    "agreement": MarkerStyle("circle", POLITICAL),
-    "expulsion": MarkerStyle("circle", POLITICAL),
-    "explosion": MarkerStyle("square", VIOLENCE),
-    "violence_against_civilians": MarkerStyle("triangle", DEATH),
-    "protest": MarkerStyle("circle", POLITICAL),
-    "riot": MarkerStyle("square", POLITICAL),
-    "strategic_development": MarkerStyle("circle", OTHER),
-    "report": MarkerStyle("circle", OTHER),
-}
-GAZETTEER_TOLERANCE_DEG = 1e-4
 
 RING = QColor(217, 72, 15, 170)
 RING_FILL = QColor(217, 72, 15, 28)
 AREA_EDGE = QColor("#1f5fa8")
 AREA_FILL = QColor(31, 95, 168, 40)
-
-
-@dataclass(frozen=True)
-class PlacePosition:
-    x: float
-    y: float
-    scale: float  # map metres per ground metre here
-
-
-def place_positions(situation: Situation, basemap: Basemap) -> dict[str, PlacePosition]:
-    """Map positions of the situation's places: the pre-projected gazetteer entry when it
-    agrees with the file's own coordinates, else pyproj on those coordinates."""
-    gazetteer = {str(f.props.get("name")): f for f in basemap.places}
-    out = {}
-    for place in situation.places.values():
-        g = gazetteer.get(place.gazetteer) if place.gazetteer else None
-        if g is not None and _agrees(basemap, g.bbox[0], g.bbox[1], place.lon, place.lat):
-            out[place.id] = PlacePosition(g.bbox[0], g.bbox[1], float(g.props["scale"]))
-        else:
-            from mapapp.geo.projection import WEB_MERCATOR
-
-            x, y = WEB_MERCATOR.forward(place.lon, place.lat)
-            out[place.id] = PlacePosition(x, y, WEB_MERCATOR.scale_factor(place.lon, place.lat))
-    return out
-
-
-def _agrees(basemap: Basemap, x: float, y: float, lon: float, lat: float) -> bool:
-    glon, glat = basemap.pack.lonlat_at(x, y)
-    return abs(glon - lon) < GAZETTEER_TOLERANCE_DEG and abs(glat - lat) < GAZETTEER_TOLERANCE_DEG
 
 
 class MarkerIds:

@@ -10,12 +10,14 @@ from mapapp.errors import UsageError
 from mapapp.geo.viewport import Viewport, framing
 from mapapp.model.situation import PRECISION_LABELS, Situation
 from mapapp.render.basemap import Basemap
-from mapapp.render.export import Snapshot, snapshot_metadata
+from mapapp.render.export import Snapshot, one_line, snapshot_metadata
 from mapapp.render.scene import ATTRIBUTION, LAYERS, RenderOptions
 from mapapp.render.situation_layer import SituationLayer
 
 if TYPE_CHECKING:
     from mapapp.geo.tile_sources import TileSource
+    from mapapp.model.filters import Filters
+    from mapapp.model.table_filters import TableFilters
     from mapapp.model.timeline import TimeWindow
 
 
@@ -68,7 +70,7 @@ def resolve_selection(situation: Situation, item_id: str) -> str:
 def time_window_for(
     layer: SituationLayer, first: str | None, last: str | None, mode: str
 ) -> TimeWindow | None:
-    """The command line's --from/--to/--mode as a window, applied to the layer's markers
+    """The command line's --from/--to/--mode as a window (``shape_layer`` applies it)
     (an open end: the data's first or last day)."""
     if not first and not last:
         return None
@@ -97,11 +99,33 @@ def time_window_for(
         a = first or f"{day_text(days[0])} (the first event's day)"
         b = last or f"{day_text(days[1])} (the last event's day)"
         raise UsageError(f"--from {a} is after --to {b}")
-    window = TimeWindow(days[0], days[1], mode)
-    shown = window.shown(table)
-    layer.set_visible_rows(shown > 0)
-    layer.set_alpha(shown if mode == "fade" else None)
-    return window
+    return TimeWindow(days[0], days[1], mode)
+
+
+def shape_layer(
+    layer: SituationLayer, window: TimeWindow | None, filters: Filters | TableFilters | None
+) -> None:
+    """Show on the layer what the time window and the filters let through, as the window's
+    timeline and side panel do (a situation file takes ``Filters``, a dataset
+    ``TableFilters``)."""
+    import numpy as np
+
+    s = layer.situation
+    table = s.events_table()
+    shown = window.shown(table) if window is not None else None
+    rows = np.ones(len(table), bool) if shown is None else shown > 0
+    if filters is not None and s.table is not None:
+        from mapapp.model.table_filters import matching_rows
+
+        rows &= matching_rows(s.table, filters)
+    elif filters is not None:
+        from mapapp.model.filters import matching_events
+
+        passing = matching_events(s, filters)
+        rows &= np.array([eid in passing for eid in table.column("id").to_list()], bool)
+    if window is not None or filters is not None:
+        layer.set_visible_rows(rows)
+    layer.set_alpha(shown if window is not None and window.mode == "fade" else None)
 
 
 def bbox_view(bbox: tuple[float, float, float, float], width: int, height: int) -> Viewport:
@@ -139,15 +163,21 @@ def build_snapshot(
     base: RenderOptions | None = None,
     time_window: TimeWindow | None = None,
     tile_source: TileSource | None = None,
+    filters: dict[str, str] | None = None,
 ) -> Snapshot:
-    """``time_window``: the window the layer's markers already follow; the caption says
-    which it is. ``tile_source``: the tile basemap, credited in the metadata (its tiles
-    are added by ``tile_loader.with_tiles``)."""
+    """``time_window`` and ``filters`` (label -> value, from ``described``): what the
+    layer's markers already follow; the caption and the metadata say so. ``tile_source``:
+    the tile basemap, credited in the metadata (its tiles are added by
+    ``tile_loader.with_tiles``)."""
     s = layer.situation
+    filters = {k: one_line(v) for k, v in (filters or {}).items()}  # typed text, drawn
     selected = resolve_selection(s, select) if select else None
-    caption = event_caption(s, selected) if selected else ""
+    lines = [event_caption(s, selected) if selected else ""]
     if time_window is not None:
-        caption = "\n".join(x for x in (caption, f"Events: {time_window.label()}") if x)
+        lines.append(f"Events: {time_window.label()}")
+    if filters:
+        lines.append("Filtered: " + " · ".join(f"{k}: {v}" for k, v in filters.items()))
+    caption = "\n".join(x for x in lines if x)
     options = replace(
         base or RenderOptions(),
         layers=(base.layers if base else frozenset(LAYERS)) - hidden,
@@ -167,7 +197,8 @@ def build_snapshot(
     if tile_source is not None:
         credit = tile_source.attribution or "no credit given by the source"
         sources.append(f"Basemap tiles: {tile_source.name} ({credit})")
-    metadata = snapshot_metadata(view, options, sources)
+    hidden_layers = frozenset(LAYERS) - options.layers
+    metadata = snapshot_metadata(view, options, sources, time_window, filters, hidden_layers)
     if tile_source is not None:
         metadata["Basemap"] = f"{tile_source.name}; {credit}"
     return Snapshot(view, options, dpi, metadata)

@@ -96,7 +96,7 @@ class ArticlePlaces(QObject):
             self.mark()
             return
         self.text, self.mentions = None, []  # a text seen before is looked at again
-        self.docks.panel.set_mention_marks([])
+        self.docks.panel.article.set_mention_marks([])
         panel = self.docks.panel
         if panel.tabs.currentWidget() is not panel.article:
             return
@@ -144,7 +144,7 @@ class ArticlePlaces(QObject):
             (qt_position(text, m.start), qt_position(text, m.end), self.placed(m) is not None)
             for m in self.mentions
         ]
-        self.docks.panel.set_mention_marks(marks)
+        self.docks.panel.article.set_mention_marks(marks)
 
     def mention_at(self, offset: int) -> Mention | None:
         return next((m for m in self.mentions if m.start <= offset < m.end), None)

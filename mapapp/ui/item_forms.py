@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapapp.model.situation import STATUS_LABELS, Situation
-from mapapp.render.situation_layer import EVENT_STYLES
+from mapapp.render.event_styles import EVENT_STYLES
 from mapapp.ui.form_widgets import (
     Form,
     Participants,

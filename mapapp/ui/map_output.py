@@ -95,7 +95,6 @@ class MapOutput(QObject):
                 north_arrow=choices.north_arrow,
                 attribution=choices.attribution,
                 data_date=choices.data_date,
-                time_window=self.selector.time_window,
                 tile_source=mv.tile_loader.source if mv.tile_loader else None,
             )
         except MapappError as exc:
@@ -162,11 +161,15 @@ class MapOutput(QObject):
             self.export_job.wait()
 
     def snapshot_for(self, view: Viewport, **choices) -> Snapshot:
+        """The map as shown: unless told otherwise, with the timeline's window and the side
+        panel's filters, which the caption and the file's metadata then name."""
         from mapapp.render.snapshot import build_snapshot
 
         mv = self.map_view
         if mv.situation is None:
             raise MapappError("no situation is open")
+        choices.setdefault("time_window", self.selector.time_window)
+        choices.setdefault("filters", self.selector.filters_in_words())
         return build_snapshot(mv.situation, mv.basemap, view, base=mv.options, **choices)
 
     def file_stem(self) -> str:

@@ -283,7 +283,7 @@ class MapView(QWidget):
 
     def _cluster_summary(self, hit: MarkerHit) -> str:
         """'23 events: 12 battle, 8 protest, 3 riot' for a cluster."""
-        from mapapp.render.situation_layer import EVENT_STYLES
+        from mapapp.render.event_styles import EVENT_STYLES
 
         names = list(EVENT_STYLES)
         split = self.situation.markers.split(self.view, hit.cell)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPointF, Signal
 
 from mapapp.geo.viewport import MIN_RESOLUTION, Viewport
-from mapapp.render.markers import CELL_PX
+from mapapp.render.bubbles import CELL_PX
 from mapapp.ui.plain_text import menu_label
 
 if TYPE_CHECKING:
@@ -205,6 +205,15 @@ class SelectionCoordinator(QObject):
         in_window = panel.window_events if panel is not None else None
         layer.set_visible_events(events if in_window is None else events & in_window)
         self.map_view.update()
+
+    def filters_in_words(self) -> dict[str, str]:
+        """The side panel's active filters, label -> value (for a snapshot's metadata)."""
+        s, panel = self.session.situation, self.docks.panel
+        if s is None or panel is None:
+            return {}
+        if s.table is not None:
+            return panel.dataset.filters().described()
+        return panel.current_filters().described(s)
 
     def shown_situation(self) -> tuple[Situation, str]:
         """What the map shows (filters and time window applied), and a note saying so."""

@@ -6,8 +6,8 @@ double-click; ``select`` mirrors a selection made elsewhere without echoing it b
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QDate, QPoint, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QPlainTextEdit,
     QStackedWidget,
     QTabWidget,
-    QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,47 +26,12 @@ from PySide6.QtWidgets import (
 from mapapp.model.filters import Filters, matching_actors, matching_claims, matching_events
 from mapapp.model.situation import PRECISION_LABELS, STATUS_LABELS, Event, Situation
 from mapapp.render.style import STATUS_COLOURS
+from mapapp.ui.article_view import ArticleView
 from mapapp.ui.figures_view import FiguresView
-from mapapp.ui.plain_text import tooltip
-from mapapp.ui.text_offsets import qt_position
+from mapapp.ui.item_tree import ID_ROLE, KIND_ROLE, ItemTree, find_row, item_row
 
 WHEN_MAX_PX = 112  # "2024-07-25 to 2024-07-27" elides; the event title gets the rest
 WHERE_MAX_PX = 118
-KIND_ROLE = Qt.ItemDataRole.UserRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HIGHLIGHT = QColor(255, 213, 79, 170)
-PLACED = QColor(46, 125, 50)
-UNPLACED = QColor(230, 81, 0)
-UNPLACED_BACKGROUND = QColor(255, 224, 178, 110)
-
-
-class ItemTree(QTreeWidget):
-    """A tree whose Enter key activates the current item (opens its details) and whose
-    Delete key asks to delete it."""
-
-    delete_pressed = Signal(QTreeWidgetItem)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem():
-            self.itemActivated.emit(self.currentItem(), 0)
-            return
-        if event.key() == Qt.Key.Key_Delete and self.currentItem():
-            self.delete_pressed.emit(self.currentItem())
-            return
-        super().keyPressEvent(event)
-
-
-def _item(texts: list[str], kind: str, item_id: str) -> QTreeWidgetItem:
-    item = QTreeWidgetItem([str(t) for t in texts])
-    item.setData(0, KIND_ROLE, kind)
-    item.setData(0, ID_ROLE, item_id)
-    for col, text in enumerate(texts):
-        item.setToolTip(col, tooltip(str(text)))
-    return item
 
 
 class SidePanel(QWidget):
@@ -86,8 +49,6 @@ class SidePanel(QWidget):
         super().__init__(parent)
         self.situation: Situation | None = None
         self.window_events: set[str] | None = None  # events in the timeline's window
-        self._cited: list[QTextEdit.ExtraSelection] = []  # the selection's citations
-        self._mentions: list[QTextEdit.ExtraSelection] = []  # place names found
         self._muted = False
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search events, actors, claims…")
@@ -111,10 +72,7 @@ class SidePanel(QWidget):
         self.places.setHeaderLabels(["Place", "Country", "Position"])
         self.places.setRootIsDecorated(False)
         self.figures = FiguresView()
-        self.article = QPlainTextEdit()
-        self.article.setReadOnly(True)
-        self.article.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.article.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.article = ArticleView()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.events, "Events")
         self.tabs.addTab(self.actors, "Actors")
@@ -222,7 +180,7 @@ class SidePanel(QWidget):
         self.events.clear()
         items: dict[str, QTreeWidgetItem] = {}
         for ev in s.chronological_events():
-            items[ev.id] = _item([ev.title, ev.time.label(), self._where(ev)], "event", ev.id)
+            items[ev.id] = item_row([ev.title, ev.time.label(), self._where(ev)], "event", ev.id)
         for ev in s.chronological_events():
             parent = items.get(ev.part_of)
             if parent is not None:
@@ -244,13 +202,13 @@ class SidePanel(QWidget):
         s = self.situation
         self.actors.clear()
         for a in sorted(s.actors.values(), key=lambda a: a.name.casefold()):
-            top = _item([a.name, a.kind.replace("_", " ")], "actor", a.id)
+            top = item_row([a.name, a.kind.replace("_", " ")], "actor", a.id)
             for c in s.claims_by(a.id):
                 top.addChild(
-                    _item([f"claimed: {c.statement}", STATUS_LABELS[c.status]], "claim", c.id)
+                    item_row([f"claimed: {c.statement}", STATUS_LABELS[c.status]], "claim", c.id)
                 )
             for ev in s.events_with(a.id):
-                top.addChild(_item([f"in: {ev.title}", ev.time.label()], "event", ev.id))
+                top.addChild(item_row([f"in: {ev.title}", ev.time.label()], "event", ev.id))
             self.actors.addTopLevelItem(top)
         self.actors.setColumnWidth(0, 260)
 
@@ -260,7 +218,7 @@ class SidePanel(QWidget):
         for c in s.claims.values():
             who = s.actors[c.claimant].name if c.claimant in s.actors else "Unattributed"
             figures = "; ".join(f.label() for f in c.figures)
-            item = _item([STATUS_LABELS[c.status], who, c.statement, figures], "claim", c.id)
+            item = item_row([STATUS_LABELS[c.status], who, c.statement, figures], "claim", c.id)
             item.setBackground(0, QBrush(QColor(STATUS_COLOURS.get(c.status, "#444"))))
             item.setForeground(0, QBrush(QColor("white")))
             self.claims.addTopLevelItem(item)
@@ -273,7 +231,7 @@ class SidePanel(QWidget):
         for p in sorted(self.situation.places.values(), key=lambda p: p.name.casefold()):
             where = f"{abs(p.lat):.4f}°{'N' if p.lat >= 0 else 'S'} "
             where += f"{abs(p.lon):.4f}°{'E' if p.lon >= 0 else 'W'}"
-            self.places.addTopLevelItem(_item([p.name, p.country, where], "place", p.id))
+            self.places.addTopLevelItem(item_row([p.name, p.country, where], "place", p.id))
         self.places.setColumnWidth(0, 200)
 
     def _delete_pressed(self, tree: QTreeWidget, item: QTreeWidgetItem) -> None:
@@ -365,10 +323,10 @@ class SidePanel(QWidget):
             "place": self.places,
         }[kind]
 
-    def find_item(self, kind: str, item_id: str) -> QTreeWidgetItem | None:
+    def finditem_row(self, kind: str, item_id: str) -> QTreeWidgetItem | None:
         tree = self.tree_for(kind)
         for i in range(tree.topLevelItemCount()):
-            found = _find(tree.topLevelItem(i), kind, item_id)
+            found = find_row(tree.topLevelItem(i), kind, item_id)
             if found is not None:
                 return found
         return None
@@ -379,7 +337,7 @@ class SidePanel(QWidget):
             if kind == "event":
                 self.dataset.select(item_id)
             return
-        item = self.find_item(kind, item_id)
+        item = self.finditem_row(kind, item_id)
         if item is None:
             return
         self._muted = True
@@ -391,57 +349,6 @@ class SidePanel(QWidget):
         self._muted = False
 
     def highlight_spans(self, spans: list[tuple[int, int]]) -> None:
-        """Mark the cited spans (character offsets) in the article and scroll to the
-        first."""
-        if self.is_dataset():
-            return
-        text = self.article.toPlainText()
-        spans = [(qt_position(text, a), qt_position(text, b)) for a, b in spans]
-        fmt = QTextCharFormat()
-        fmt.setBackground(HIGHLIGHT)
-        self._cited = [self._extra(a, b, fmt) for a, b in spans]
-        self._show_marks()
-        if spans:
-            cursor = QTextCursor(self.article.document())
-            cursor.setPosition(spans[0][0])
-            self.article.setTextCursor(cursor)
-            self.article.centerCursor()
-
-    def set_mention_marks(self, marks: list[tuple[int, int, bool]]) -> None:
-        """Underline place names (Qt positions): green when placed, orange when not."""
-        out = []
-        for start, end, placed in marks:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(
-                QTextCharFormat.UnderlineStyle.SingleUnderline
-                if placed
-                else QTextCharFormat.UnderlineStyle.WaveUnderline
-            )
-            fmt.setUnderlineColor(PLACED if placed else UNPLACED)
-            if not placed:
-                fmt.setBackground(UNPLACED_BACKGROUND)
-            out.append(self._extra(start, end, fmt))
-        self._mentions = out
-        self._show_marks()
-
-    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        cursor = QTextCursor(self.article.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        sel = QTextEdit.ExtraSelection()
-        sel.cursor = cursor
-        sel.format = fmt
-        return sel
-
-    def _show_marks(self) -> None:
-        self.article.setExtraSelections(self._mentions + self._cited)
-
-
-def _find(item: QTreeWidgetItem, kind: str, item_id: str) -> QTreeWidgetItem | None:
-    if item.data(0, KIND_ROLE) == kind and item.data(0, ID_ROLE) == item_id:
-        return item
-    for i in range(item.childCount()):
-        found = _find(item.child(i), kind, item_id)
-        if found is not None:
-            return found
-    return None
+        """Mark the cited spans (character offsets) in the article, scrolled to the first."""
+        if not self.is_dataset():
+            self.article.highlight_spans(spans)

@@ -106,7 +106,7 @@ class TimelinePanel(QWidget):
     def _refresh_histogram(self) -> None:
         if self.table is None:
             return
-        from mapapp.render.situation_layer import EVENT_STYLES
+        from mapapp.render.event_styles import EVENT_STYLES
 
         hist = histogram(self.table, self.bin_size.currentData())
         fallback = EVENT_STYLES["report"].fill
