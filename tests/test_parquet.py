@@ -50,6 +50,33 @@ def test_geopandas_reads_it_as_points_in_lon_lat(document, tmp_path):
     assert meta["columns"]["geometry"]["bbox"][0] == pytest.approx(frame.total_bounds[0])
 
 
+@pytest.mark.parametrize("writer", ["whole", "parts"])
+def test_geo_is_in_the_arrow_schema_and_the_footer_alike(document, tmp_path, writer):
+    """pyarrow takes a schema's metadata from the stored Arrow schema, DuckDB and GDAL from
+    the Parquet footer: both hold the same ``geo``, and the column types stay polars'."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    from mapapp.exchange.parquet import write_geoparquet_parts
+
+    table = from_document_events(document)
+    out = tmp_path / "t.parquet"
+    if writer == "whole":
+        write_geoparquet(table, out, document)
+    else:
+        write_geoparquet_parts([table, table], out, document)
+    footer = pq.read_metadata(out).metadata
+    read = pq.read_table(out)
+    assert read.schema.metadata is not None
+    assert read.schema.metadata[b"geo"] == footer[b"geo"]
+    geo = json.loads(read.schema.metadata[b"geo"])
+    assert geo["primary_column"] == "geometry" and geo["columns"]["geometry"]["encoding"] == "WKB"
+    assert json.loads(read.schema.metadata[b"mapapp"]) == document
+    assert str(read.schema.field("geometry").type) == "large_binary"
+    assert str(read.schema.field("id").type) == "large_string"
+    assert read.num_rows == len(table) * (1 if writer == "whole" else 2)
+    again, _ = read_parquet_table(out)
+    assert again.frame.head(len(table)).equals(table.frame)
+
+
 def test_acled_rows_through_parquet(tmp_path):
     table = read_acled_table(CURRENT)
     out = tmp_path / "acled.parquet"

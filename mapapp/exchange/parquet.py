@@ -62,10 +62,32 @@ def write_geoparquet(
     metadata = _metadata(bbox, document)
 
     def write(tmp: str) -> bool:
-        frame.write_parquet(tmp, compression="zstd", metadata=metadata)
+        frame.write_parquet(
+            tmp,
+            compression="zstd",
+            metadata=metadata,
+            arrow_schema=arrow_schema(frame.schema, metadata),
+        )
         return True
 
     write_atomically(path, write)
+
+
+def arrow_schema(schema: pl.Schema, metadata: dict[str, str]) -> Any:
+    """The Arrow schema stored in the file (``ARROW:schema``), carrying ``geo`` too.
+
+    Arrow readers (pyarrow, and geopandas through it) take the schema's metadata from that
+    stored schema, not from the Parquet footer, and polars stores it without metadata.
+    Columns keep the types polars writes by default (large string and binary, not the
+    view types its in-memory schema has), so nothing but the metadata changes."""
+    import nanoarrow as na
+
+    large = {"vu": na.large_string, "vz": na.large_binary}
+    fields = {
+        child.name: large[child.format]() if child.format in large else na.Schema(child)
+        for child in na.c_schema(schema).children
+    }
+    return na.Schema(na.struct(fields), metadata=metadata)
 
 
 def _metadata(bbox: list[float], document: dict[str, Any] | None) -> dict[str, str]:
@@ -137,7 +159,9 @@ def write_geoparquet_parts(parts, path: Path | str, document=None, progress=None
                     progress(rows, None)
             doc = document() if callable(document) else document  # known once parts are done
             metadata = _metadata(box, doc)
-            pl.scan_parquet(files).sink_parquet(tmp, compression="zstd", metadata=metadata)
+            joined = pl.scan_parquet(files)
+            schema = arrow_schema(joined.collect_schema(), metadata)
+            joined.sink_parquet(tmp, compression="zstd", metadata=metadata, arrow_schema=schema)
         return True
 
     write_atomically(path, write)
