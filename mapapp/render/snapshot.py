@@ -108,6 +108,8 @@ def shape_layer(
     """Show on the layer what the time window and the filters let through, as the window's
     timeline and side panel do (a situation file takes ``Filters``, a dataset
     ``TableFilters``)."""
+    if window is None and filters is None:
+        return  # the layer as made: all shown (and no numpy to import for a small one)
     import numpy as np
 
     s = layer.situation
@@ -123,8 +125,7 @@ def shape_layer(
 
         passing = matching_events(s, filters)
         rows &= np.array([eid in passing for eid in table.column("id").to_list()], bool)
-    if window is not None or filters is not None:
-        layer.set_visible_rows(rows)
+    layer.set_visible_rows(rows)
     layer.set_alpha(shown if window is not None and window.mode == "fade" else None)
 
 
