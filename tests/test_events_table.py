@@ -168,6 +168,12 @@ def test_found_in_review(tmp_path):
     with pytest.raises(SituationError, match="'notes' appears more than once"):
         read_acled_table(_write(tmp_path, twice))
 
+    def nul(rows):
+        rows[0][29] = "ta\x00gs"  # a damaged header: Arrow cannot name a column so
+
+    with pytest.raises(SituationError, match=r"line 1: column 'ta\\x00gs' has a control"):
+        read_acled_table(_write(tmp_path, nul))
+
     def tagged(rows):
         for r in (1, 2):
             rows[r][28] = ""  # fatalities unknown

@@ -149,6 +149,9 @@ DATE_FORMATS += ("%d-%m-%Y",)
 def header(names: list[str]) -> list[str]:
     """Column names as today's codebook spells them (lower case, 2017 names mapped); a
     ValueError says what makes them no ACLED layout."""
+    damaged = [n for n in names if any(ord(c) < 32 or ord(c) == 127 for c in n)]
+    if damaged:  # no codebook column has one, and Arrow cannot carry a NUL in a name
+        raise ValueError(f"column {damaged[0][:40]!r} has a control character in its name")
     names = [RENAMED.get(n.strip().lower(), n.strip().lower()) for n in names]
     missing = [c for c in REQUIRED if c not in names]
     if missing:

@@ -323,7 +323,7 @@ class SidePanel(QWidget):
             "place": self.places,
         }[kind]
 
-    def finditem_row(self, kind: str, item_id: str) -> QTreeWidgetItem | None:
+    def find_item(self, kind: str, item_id: str) -> QTreeWidgetItem | None:
         tree = self.tree_for(kind)
         for i in range(tree.topLevelItemCount()):
             found = find_row(tree.topLevelItem(i), kind, item_id)
@@ -337,7 +337,7 @@ class SidePanel(QWidget):
             if kind == "event":
                 self.dataset.select(item_id)
             return
-        item = self.finditem_row(kind, item_id)
+        item = self.find_item(kind, item_id)
         if item is None:
             return
         self._muted = True
