@@ -14,6 +14,7 @@ from __future__ import annotations
 import array
 import bisect
 import json
+import mmap
 import struct
 import sys
 from dataclasses import dataclass
@@ -128,8 +129,11 @@ def _interpolate(v: float, xs: array.array, ys: list[float]) -> float:
 
 
 def load_pack(path: Path) -> BasemapPack:
-    data = path.read_bytes()
-    if not data.startswith(MAGIC):
+    """Mapped, not read: the first frame touches only the vertices it draws (a read copied
+    all 7 MB, ~5 ms of start-up)."""
+    with path.open("rb") as f:
+        data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    if data[: len(MAGIC)] != MAGIC:
         raise ValueError(f"{path}: not a mapapp basemap pack")
     pos = len(MAGIC)
     (n,) = struct.unpack_from("<I", data, pos)

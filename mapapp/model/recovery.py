@@ -11,8 +11,8 @@ say (the window holds a lock file beside it: ``is_orphan``).
 from __future__ import annotations
 
 import json
+import os
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +35,9 @@ class Recovery:
 
 
 def recovery_file(folder: Path) -> Path:
-    """A new session's recovery file: a name no other session had (pids repeat)."""
-    return folder / f"{uuid.uuid4().hex}{SUFFIX}"
+    """A new session's recovery file: a name no other session had (pids repeat): 128
+    random bits, as uuid4 would give without importing uuid (and platform) at start-up."""
+    return folder / f"{os.urandom(16).hex()}{SUFFIX}"
 
 
 def write_recovery(file: Path, situation: Situation) -> None:

@@ -14,27 +14,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QFontMetrics
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from mapapp.geo.tile_sources import FEATURED, TileSource, TileSourceError
-from mapapp.ui.dialog_buttons import ok_cancel
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from mapapp.net.tile_loader import TileLoader
+    from mapapp.ui.basemap_dialogs import ProviderDialog
     from mapapp.ui.feedback import Feedback
     from mapapp.ui.map_view import MapView
 
@@ -185,7 +173,10 @@ class BasemapControl(QObject):
         box.open()
 
     # dialogs ----------------------------------------------------------------------
+    # (the dialogs' module is imported when one opens: its widget classes cost start-up)
     def provider_dialog(self) -> QDialog:
+        from mapapp.ui.basemap_dialogs import ProviderDialog
+
         dialog = ProviderDialog(self.window)
         dialog.accepted.connect(lambda: self._provider_chosen(dialog))
         dialog.open()
@@ -197,12 +188,16 @@ class BasemapControl(QObject):
             self.set_source(source)
 
     def custom_dialog(self) -> QDialog:
+        from mapapp.ui.basemap_dialogs import CustomUrlDialog
+
         dialog = CustomUrlDialog(self.window)
         dialog.accepted.connect(lambda: self.set_source(dialog.source))
         dialog.open()
         return dialog
 
     def file_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         settings = QSettings()
         folder = str(settings.value("basemap/folder", "") or Path.home())
         path, _ = QFileDialog.getOpenFileName(
@@ -260,97 +255,3 @@ def _saved_source(text: str) -> TileSource:
         custom_source(source.location)  # raises on a template it could not fill
     source.covers(TileKey(0, 0, 0))  # raises on zooms that are not numbers
     return source
-
-
-class ProviderDialog(QDialog):
-    """Every keyless provider of xyzservices' catalogue, filtered as you type."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        from mapapp.geo.tile_sources import catalogue
-
-        super().__init__(parent)
-        self.setWindowTitle("Basemap providers")
-        self.resize(520, 560)
-        self.filter = QLineEdit(placeholderText="Filter, e.g. imagery, topo, OpenStreetMap")
-        self.list = QListWidget()
-        for name, source in sorted(catalogue().items()):
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            region = " (regional)" if source.bounds else ""
-            item.setToolTip(
-                f"{source.attribution}\nzoom {source.min_zoom}–{source.max_zoom}{region}"
-            )
-            self.list.addItem(item)
-        self.filter.textChanged.connect(self._filter)
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        note = QLabel(
-            "Tiles are fetched from the provider's servers as you look at the map, under "
-            "its terms of use; its credit is drawn on the map and in every export."
-        )
-        note.setWordWrap(True)
-        buttons = ok_cancel(self)
-        layout = QVBoxLayout(self)
-        for widget in (self.filter, self.list, note, buttons):
-            layout.addWidget(widget)
-        self.list.setCurrentRow(0)
-
-    def _filter(self, text: str) -> None:
-        words = text.lower().split()
-        first = None
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            hay = f"{item.text()} {item.toolTip()}".lower()
-            hidden = not all(w in hay for w in words)
-            item.setHidden(hidden)
-            if not hidden and first is None:
-                first = item
-        if first is not None:
-            self.list.setCurrentItem(first)
-
-    def chosen(self) -> TileSource | None:
-        from mapapp.geo.tile_sources import catalogue
-
-        item = self.list.currentItem()
-        if item is None or item.isHidden():
-            return None
-        return catalogue()[item.data(Qt.ItemDataRole.UserRole)]
-
-
-class CustomUrlDialog(QDialog):
-    """An XYZ URL template of the user's own (a national mapping agency, a local tile
-    server), checked before it is accepted."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Custom tile URL")
-        self.source: TileSource | None = None
-        self.template = QLineEdit(placeholderText="https://tiles.example.org/{z}/{x}/{y}.png")
-        self.attribution = QLineEdit(placeholderText="© the tiles' owner (drawn on the map)")
-        self.max_zoom = QSpinBox(minimum=0, maximum=22, value=19)
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #b91c1c")
-        self.error.setWordWrap(True)
-        form = QFormLayout(self)
-        form.addRow("URL template", self.template)
-        form.addRow("Attribution", self.attribution)
-        form.addRow("Maximum zoom", self.max_zoom)
-        form.addRow(
-            QLabel("Placeholders: {z} {x} {y} (or {-y} for TMS rows), {s} subdomain, {r} @2x.")
-        )
-        form.addRow(self.error)
-        buttons = ok_cancel(self)
-        form.addRow(buttons)
-        self.setMinimumWidth(560)
-
-    def accept(self) -> None:
-        from mapapp.geo.tile_sources import custom_source
-
-        try:
-            self.source = custom_source(
-                self.template.text(), self.attribution.text(), self.max_zoom.value()
-            )
-        except TileSourceError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
