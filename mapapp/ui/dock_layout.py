@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from mapapp.render.scene import LAYERS
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
     from mapapp.model.situation import Situation
     from mapapp.ui.details import DetailsView
     from mapapp.ui.map_view import MapView
@@ -118,6 +120,7 @@ class DockLayout(QObject):
     def _fill_layer_dock(self) -> None:
         """The layer list with a swatch per layer; ticks follow the map's visible layers."""
         from PySide6.QtGui import QIcon, QPixmap
+        from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
         from mapapp.render.legend import layer_swatch
 
