@@ -14,8 +14,6 @@ from html import unescape
 from mapapp.errors import MapappError
 from mapapp.geo.tiles import TileKey, tile_bounds
 
-# The menu's short list (View → Basemap); every other catalogue entry is one dialog away.
-FEATURED = ("OpenStreetMap.Mapnik", "Esri.WorldImagery", "OpenTopoMap", "Esri.WorldTopoMap")
 TILE_FILE_SUFFIXES = (".mbtiles", ".pmtiles")
 _PLACEHOLDERS = re.compile(r"\{([^{}]*)\}")
 _KNOWN = {"z", "x", "y", "-y", "s", "r"}

@@ -16,11 +16,10 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QFontMetrics
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
-from mapapp.geo.tile_sources import FEATURED, TileSource, TileSourceError
-
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from mapapp.geo.tile_sources import TileSource
     from mapapp.net.tile_loader import TileLoader
     from mapapp.ui.basemap_dialogs import ProviderDialog
     from mapapp.ui.feedback import Feedback
@@ -28,6 +27,9 @@ if TYPE_CHECKING:
 
 SETTINGS_KEY = "basemap/source"
 STATUS_PX = 420  # the basemap's status line is cut here; its tooltip has it whole
+# The menu's short list (every other provider of xyzservices' catalogue is one dialog
+# away). geo.tile_sources is imported only when a tile basemap is used: start-up without
+# one does not pay for it.
 FEATURED_LABELS = {
     "OpenStreetMap.Mapnik": "OpenStreetMap (standard tiles)",
     "Esri.WorldImagery": "Esri World Imagery (satellite)",
@@ -51,8 +53,7 @@ class BasemapControl(QObject):
         self.none_action = self._choice("&None (vector map only)", lambda: self.set_source(None))
         self.menu.addSeparator()
         self.featured: dict[str, QAction] = {}
-        for name in FEATURED:
-            label = FEATURED_LABELS.get(name, name)
+        for name, label in FEATURED_LABELS.items():
             self.featured[name] = self._choice(label, lambda n=name: self._featured(n))
         # the chosen source when it is not in the list above (already shown: no action)
         self.other_action = self._choice("", lambda: None)
@@ -103,6 +104,7 @@ class BasemapControl(QObject):
         """Show ``source`` under the vector layers (None: no tiles). False, with the
         reason in a dialog (``quiet``: the status bar), if it cannot be opened; the map
         keeps what it had."""
+        from mapapp.geo.tile_sources import TileSourceError
         from mapapp.net.tile_loader import TileLoader
 
         loader = None
@@ -138,6 +140,8 @@ class BasemapControl(QObject):
         text = str(QSettings().value(SETTINGS_KEY, "") or "")
         if not text:
             return
+        from mapapp.geo.tile_sources import TileSourceError
+
         try:
             source = _saved_source(text)
         except (ValueError, TypeError, KeyError, AttributeError, TileSourceError):
@@ -213,6 +217,7 @@ class BasemapControl(QObject):
     def add_file(self, path: Path) -> bool:
         """Open a tile file as the basemap and bring its area into view if it is not."""
         from mapapp.geo.tile_files import open_tile_file
+        from mapapp.geo.tile_sources import TileSourceError
 
         try:
             reader = open_tile_file(path)
@@ -238,7 +243,7 @@ class BasemapControl(QObject):
 def _saved_source(text: str) -> TileSource:
     """A source from its saved fields, checked as carefully as a new one: a setting is
     a file anyone can edit."""
-    from mapapp.geo.tile_sources import custom_source, lonlat_bounds_ok
+    from mapapp.geo.tile_sources import TileSource, custom_source, lonlat_bounds_ok
     from mapapp.geo.tiles import TileKey
 
     fields = json.loads(text)

@@ -7,11 +7,12 @@ and reads '&' in a menu entry as a mnemonic; an actor named "<b>Army</b>" or an 
 
 from __future__ import annotations
 
-from html import escape
-
 
 def tooltip(text: str) -> str:
-    """Rich text that displays ``text`` literally, line breaks kept."""
+    """Rich text that displays ``text`` literally, line breaks kept. (html is imported
+    here: the map view needs this module before its first frame, tooltips come later.)"""
+    from html import escape
+
     return "<p style='white-space:pre-wrap'>" + escape(text) + "</p>"
 
 
