@@ -130,6 +130,11 @@ def run_install_desktop(args: argparse.Namespace) -> int:
 def run_gui(argv: list[str]) -> int:
     # plain 'mapapp' skips argparse's import: start-up is measured
     args = _gui_parser().parse_args(argv) if argv else None
+    early = None
+    if args is not None and args.file:  # reading starts before Qt is even imported
+        from mapapp.exchange.early_read import EarlyRead
+
+        early = EarlyRead(args.file)
     tile_source = None
     if args is not None and args.basemap:
         from mapapp.geo.tile_files import source_from_spec
@@ -141,7 +146,7 @@ def run_gui(argv: list[str]) -> int:
             raise UsageError(f"--basemap: {exc}") from None
     from mapapp.ui.app import run
 
-    return run(args.file if args else None, tile_source)
+    return run(args.file if args else None, tile_source, early)
 
 
 def main(argv: list[str] | None = None) -> int:

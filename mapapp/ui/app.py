@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from mapapp import APP_ID, __version__
 
 if TYPE_CHECKING:
+    from mapapp.exchange.early_read import EarlyRead
     from mapapp.geo.tile_sources import TileSource
 
 
@@ -39,8 +40,13 @@ def app_icon() -> QIcon:
     return icon
 
 
-def run(file: str | None = None, tile_source: TileSource | None = None) -> int:
-    """``tile_source``: a basemap for this session (else the one chosen last time)."""
+def run(
+    file: str | None = None,
+    tile_source: TileSource | None = None,
+    early: EarlyRead | None = None,
+) -> int:
+    """``tile_source``: a basemap for this session (else the one chosen last time);
+    ``early``: ``file`` already being read since start-up."""
     app = create_application()
     from mapapp.model.io import default_situation_path, load_situation
     from mapapp.render.basemap import default_basemap
@@ -57,7 +63,7 @@ def run(file: str | None = None, tile_source: TileSource | None = None) -> int:
     else:
         window.basemap_control.restore()
     if file:  # read on a worker while Qt starts and the basemap paints
-        job = window.session.start_loading(file)
+        job = window.session.start_loading(file, early)
         job.failed.connect(lambda exc: print(f"mapapp: error: {exc}", file=sys.stderr))
     if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
         # quit once the first frame is painted and flushed: with FILE, the first frame

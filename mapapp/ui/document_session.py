@@ -20,6 +20,7 @@ from mapapp.model.files import SituationError
 from mapapp.model.situation import Situation
 
 if TYPE_CHECKING:
+    from mapapp.exchange.early_read import EarlyRead
     from mapapp.ui.load_job import LoadJob
 
 
@@ -40,7 +41,8 @@ class DocumentEdit(QUndoCommand):
 class DocumentSession(QObject):
     """``situation``: what is open (None before the first one); ``undo_stack``: its edits;
     ``load_job``: the file being opened now; ``old_load_jobs``: cancelled ones still
-    finishing in the background (a reader cannot be stopped mid-stage)."""
+    finishing in the background (a reader cannot be stopped mid-stage), and loaded ones
+    still caching their table."""
 
     # situation, frame the map on it, fill the lists now (else after the next frame),
     # and whether it is the same document after an edit (view, selection, history kept)
@@ -49,6 +51,7 @@ class DocumentSession(QObject):
     warned = Signal(str, str)  # message, what could not be done
     problems = Signal(object, str, str)  # SituationError, title, what is not done
     loading = Signal(object)  # the path whose reading started
+    previewed = Signal(object, object)  # path, its cached markers (nothing open yet)
     load_progressed = Signal(int, str)
     load_ended = Signal()  # read, failed or cancelled: the progress bar goes
     load_crashed = Signal(object)  # sys.exc_info() of a reader that failed unexpectedly
@@ -149,9 +152,9 @@ class DocumentSession(QObject):
 
         remember(path)
 
-    def start_loading(self, path: str | Path) -> LoadJob | None:
-        """Read ``path`` on a worker thread; the open situation stays until the new one
-        is ready."""
+    def start_loading(self, path: str | Path, early: EarlyRead | None = None) -> LoadJob | None:
+        """Read ``path`` on a worker thread (or take over ``early``, the same file being
+        read since start-up); the open situation stays until the new one is ready."""
         from mapapp.ui.load_job import LoadJob
 
         if not self.may_replace():
@@ -159,15 +162,19 @@ class DocumentSession(QObject):
         if self.load_job is not None:
             self.cancel_loading()
         path = Path(path)
-        job = LoadJob(path, self)
+        job = LoadJob(path, self, early)
         self.load_job = job
         job.progressed.connect(lambda pct, stage: self._load_progressed(job, pct, stage))
+        job.previewed.connect(lambda markers: self._load_previewed(job, markers))
         job.loaded.connect(lambda situation: self._load_finished(job, situation))
         job.failed.connect(lambda exc: self._load_failed(job, exc))
         job.crashed.connect(lambda info: self._load_crashed(job, info))
         job.finished.connect(lambda: self._forget_job(job))
         self.loading.emit(path)
         self.say(f"Opening {path.name}…")
+        markers = early.take_markers() if early is not None else None
+        if markers is not None:
+            self._load_previewed(job, markers)
         job.start()
         return job
 
@@ -183,20 +190,38 @@ class DocumentSession(QObject):
         self.say(f"Opening {job.path.name} cancelled{kept}.")
 
     def wait_for_readers(self) -> None:
-        """On the way out: a reader cannot be interrupted mid-stage."""
+        """On the way out: a reader cannot be interrupted mid-stage (a table not yet
+        being cached is not cached)."""
         self.cancel_loading()
         for job in list(self.old_load_jobs):
+            job.cancel()
             job.wait()
+
+    def map_painted(self) -> None:
+        """The map has painted: a reader waiting for its preview's frame goes on; what
+        loaded jobs hold may now be cached."""
+        if self.load_job is not None and self.load_job.early is not None:
+            self.load_job.early.preview_painted()
+        for job in self.old_load_jobs:
+            if not job.cancelled:
+                job.shown()
 
     def _load_progressed(self, job: LoadJob, pct: int, stage: str) -> None:
         if job is self.load_job:
             self.load_progressed.emit(pct, stage)
             self.say(f"Opening {job.path.name}: {stage}…")
 
+    def _load_previewed(self, job: LoadJob, markers) -> None:
+        """Markers to draw while the table is read: only on an empty map (an open
+        situation stays as it is until the new one is ready)."""
+        if job is self.load_job and self.situation is None:
+            self.previewed.emit(job.path, markers)
+
     def _load_finished(self, job: LoadJob, situation: Situation) -> None:
         if job is not self.load_job:
             return
         self.load_job = None
+        self.old_load_jobs.append(job)  # until its table is cached
         self.load_ended.emit()
         if not self.may_replace():  # edited while it was opening: ask again, now
             self.say(f"{job.path.name} not shown; your changes stay open.")

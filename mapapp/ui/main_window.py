@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         session.warned.connect(feedback.warn)
         session.problems.connect(feedback.show_problems)
         session.loading.connect(self._loading)
+        session.previewed.connect(self._previewed)
+        session.load_ended.connect(self._drop_preview)
         session.load_progressed.connect(lambda pct, _stage: self.load_progress.setValue(pct))
         session.load_ended.connect(self.load_progress.hide)
         session.load_ended.connect(self.load_cancel.hide)
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         mv.cursor_left.connect(lambda: self.coords_label.setText(""))
         mv.view_changed.connect(self._show_scale)
         mv.painted.connect(lambda: self.docks.map_painted(session.load_job is not None))
+        mv.painted.connect(session.map_painted)
         mv.measure_changed.connect(self.message_label.setText)
         mv.marker_dropped.connect(self._marker_dropped)
 
@@ -186,6 +189,22 @@ class MainWindow(QMainWindow):
         self.load_progress.setValue(0)
         self.load_progress.show()
         self.load_cancel.show()
+
+    def _previewed(self, path: Path, markers) -> None:
+        """The file's cached markers, framed, while its table is read."""
+        from mapapp.render.preview_layer import PreviewLayer
+
+        self.map_view.situation = PreviewLayer(path, markers, self.map_view.basemap)
+        self.frame_situation()
+        self.map_view.update()
+
+    def _drop_preview(self) -> None:
+        """A load ended: a preview left on the map (cancelled, failed) goes."""
+        from mapapp.render.preview_layer import PreviewLayer
+
+        if isinstance(self.map_view.situation, PreviewLayer):
+            self.map_view.situation = None
+            self.map_view.update()
 
     def _marker_dropped(self, event_id: str, lon: float, lat: float) -> None:
         self.docks.ensure()  # the authoring helpers come with the docks
