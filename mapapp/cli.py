@@ -131,7 +131,7 @@ def run_gui(argv: list[str]) -> int:
     # plain 'mapapp' skips argparse's import: start-up is measured
     args = _gui_parser().parse_args(argv) if argv else None
     early = None
-    if args is not None and args.file:  # reading starts before Qt is even imported
+    if args is not None and (args.file or "").lower().endswith(".csv"):  # a second process
         from mapapp.exchange.early_read import EarlyRead
 
         early = EarlyRead(args.file)
@@ -155,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
         from mapapp.exchange.parquet import decode_in_child
 
         return decode_in_child(*argv[1:])
+    if argv[:1] == ["_prepare-table"] and len(argv) == 2:  # internal: see exchange/early_read
+        from mapapp.exchange.early_read import prepare_in_child
+
+        return prepare_in_child(argv[1])
     try:
         if argv and argv[0] == "snapshot":
             from mapapp.cli_snapshot import run_snapshot, snapshot_parser

@@ -1,27 +1,42 @@
-"""Reading the file named on the command line from the first moment: a thread started
-before Qt is imported, so importing polars and reading, checking and building the table
-overlap the window's start-up (polars releases the GIL in its native work), and the
-window's load job takes the result over when it starts.
+"""Reading the file named on the command line from the first moment, in a second process:
+the window starts on one core (Qt) while the child imports polars and reads, checks and
+builds the table on the other. A thread could not do this: importing polars and
+mapapp's readers holds the GIL that starting the window needs (measured: a reader thread
+gained nothing).
 
-``read_with_cache`` is the reading itself, for this thread and for the load job: an
-ACLED CSV comes from the table cache when its entry matches, else it is read and the
-key to store it under is handed back (stored once the map has shown it).
+The child hands its work over through the table cache (``table_cache``): first the
+markers, in a small file of their own that the window's first frame draws from, then the
+whole table as a cache entry the window loads. It says how far it is on its stdout, one
+JSON object a line: ``{"progress": [fraction, stage]}``, ``{"markers": file, "types":
+[...]}``, then ``{"cached": true}``, ``{"error": {...}}`` (the file cannot be used: the
+same SituationError as a read in the window) or ``{"fallback": why}``. What the child
+cannot do (a file that is not an ACLED CSV, a cache folder that cannot be written, a
+bug of its own) the window then does itself, as it would without the child. The child
+leaves when the window does (its stdin closes).
+
+``read_with_cache`` is the reading in the window's own process, for files opened later.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mapapp.exchange.table_cache import Markers
     from mapapp.model.situation import Situation
 
 Progress = Callable[[float, str], None]
-PAINT_WAIT = 1.0  # seconds the table waits for the preview's frame (a hidden window)
 Preview = Callable[["Markers"], None]
+CHILD_COMMAND = "_prepare-table"  # the hidden subcommand of the child (see cli.main)
+PAINT_WAIT = 1.0  # seconds the table waits for the preview's frame (a hidden window)
 
 
 def read_with_cache(
@@ -35,23 +50,33 @@ def read_with_cache(
     path = Path(path)
     if path.suffix.lower() != ".csv":
         return _read_any(path, progress), None
-    markers = table_cache.load_markers(path)
-    if markers is not None and preview is not None:
-        preview(markers)
-    cached = table_cache.load(path) if markers is not None else None
+    cached = _from_cache(path, progress, preview)
     if cached is not None:
-        from mapapp.exchange.dataset import dataset_situation
-
-        table, data_date = cached
-        progress(0.9, "opening the cached table")
-        document = {"data_date": data_date} if data_date else None
-        return dataset_situation(path, table, document), None
+        return cached, None
     try:
         key = table_cache.source_key(path)  # before reading: a later change is not stored
     except OSError:
         key = None
     situation = _read_any(path, progress)
     return situation, key if situation.table is not None else None
+
+
+def _from_cache(path: Path, progress: Progress, preview: Preview | None) -> Situation | None:
+    from mapapp.exchange import table_cache
+
+    markers = table_cache.load_markers(path)
+    if markers is None:
+        return None
+    if preview is not None:
+        preview(markers)
+    cached = table_cache.load(path)
+    if cached is None:
+        return None
+    from mapapp.exchange.dataset import dataset_situation
+
+    table, data_date = cached
+    progress(0.9, "opening the cached table")
+    return dataset_situation(path, table, {"data_date": data_date} if data_date else None)
 
 
 def _read_any(path: Path, progress: Progress) -> Situation:
@@ -62,72 +87,188 @@ def _read_any(path: Path, progress: Progress) -> Situation:
 
 
 class EarlyRead:
-    """``read_with_cache`` on a daemon thread; ``result`` waits for it, passing on its
-    progress (the last stage reached, then each new one: a listener that raises stops
-    the reading at its next stage, as the load job's Cancel does) and its preview."""
+    """The child reading ``path``; ``result`` waits for it in the window's load job,
+    passing on its progress (a listener that raises stops it, as the load job's Cancel
+    does) and its markers. Not for other suffixes than .csv: the child would say
+    ``fallback`` at once."""
 
     def __init__(self, path: Path | str) -> None:
+        from mapapp.self_command import self_command
+
         self.path = Path(path)
         self._lock = threading.Lock()
-        self._listener: Progress | None = None
-        self._last: tuple[float, str] | None = None
-        self._preview: Preview | None = None
         self._markers: Markers | None = None
-        self._done = threading.Event()
         self._painted = threading.Event()
-        self._outcome: tuple[Situation, dict | None] | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="mapapp-early-read", daemon=True)
-        self._thread.start()
-
-    def _progress(self, fraction: float, stage: str) -> None:
-        with self._lock:
-            self._last = (fraction, stage)
-            listener = self._listener
-        if listener is not None:
-            listener(fraction, stage)
-
-    def _previewed(self, markers: Markers) -> None:
-        """Hand the markers over, then let the window paint them before importing
-        polars for the table (its import holds the GIL the window needs)."""
-        with self._lock:
-            self._markers = markers
-            listener = self._preview
-        if listener is not None:
-            listener(markers)
-        self._painted.wait(PAINT_WAIT)
-
-    def preview_painted(self) -> None:
-        """The window has painted (the preview, if it had it): go on with the table."""
-        self._painted.set()
-
-    def _run(self) -> None:
-        try:
-            self._outcome = read_with_cache(self.path, self._progress, self._previewed)
-        except BaseException as exc:  # handed to whoever takes the result
-            self._error = exc
-        finally:
-            self._done.set()
+        self.proc = subprocess.Popen(
+            [*self_command(), CHILD_COMMAND, str(self.path)],
+            stdin=subprocess.PIPE,  # closed when the window leaves: the child goes too
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # the child writes its own crash report
+        )
 
     def take_markers(self) -> Markers | None:
-        """The cached markers if already read (then not handed to ``result``'s preview):
-        the window's first frame can draw them."""
+        """The markers if already handed over (then not to ``result``'s preview)."""
         with self._lock:
             markers, self._markers = self._markers, None
         return markers
 
-    def result(
-        self, progress: Progress, preview: Preview | None = None
-    ) -> tuple[Situation, dict | None]:
-        """Wait for the reading; its errors are raised here, as if read here."""
-        with self._lock:
-            self._listener, last = progress, self._last
-            self._preview, markers = preview, self._markers
-        if markers is not None and preview is not None:
-            preview(markers)
-        if last is not None and not self._done.is_set():
-            progress(*last)
-        self._done.wait()
-        if self._error is not None:
-            raise self._error
-        return self._outcome
+    def preview_painted(self) -> None:
+        """The window has painted (the preview, if it had it)."""
+        self._painted.set()
+
+    def cancel(self) -> None:
+        """Stop the child (a load job's Cancel, or the window closing)."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+
+    def result(self, progress: Progress, preview: Preview | None = None) -> tuple[Situation, None]:
+        """The situation, as the child left it in the cache or as read here when the
+        child could not; its errors are raised here, as if read here."""
+        from mapapp.exchange import table_cache
+
+        try:
+            outcome = self._follow(progress, preview)
+        except BaseException:
+            self.cancel()
+            raise
+        if outcome == "cached":
+            self._painted.wait(PAINT_WAIT)  # the preview's frame comes before the table
+            cached = table_cache.load(self.path)
+            if cached is not None:
+                from mapapp.exchange.dataset import dataset_situation
+
+                table, data_date = cached
+                document = {"data_date": data_date} if data_date else None
+                return dataset_situation(self.path, table, document), None
+        self.cancel()
+        situation, key = read_with_cache(self.path, progress, None)
+        if key is not None:  # the child could not store it: neither can we, most likely
+            table_cache.store(key, situation.table, situation.data_date)
+        return situation, None
+
+    def _follow(self, progress: Progress, preview: Preview | None) -> str:
+        """Read the child's lines until it is done: "cached", or "fallback" (anything
+        the window must do itself, a crash of the child included)."""
+        import numpy  # noqa: F401 - now, while the child reads: the markers need it
+
+        from mapapp.exchange import table_cache  # noqa: F401 - the same
+        from mapapp.model.files import Problem, SituationError
+
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                return "fallback"
+            if "progress" in message:
+                fraction, stage = message["progress"]
+                progress(float(fraction), str(stage))
+            elif "markers" in message:
+                markers = _read_markers(Path(message["markers"]), message["types"])
+                with self._lock:
+                    self._markers = markers
+                if preview is not None and markers is not None:
+                    self.take_markers()
+                    preview(markers)
+            elif "error" in message:
+                error = message["error"]
+                problems = [Problem(p, m) for p, m in error["problems"]]
+                raise SituationError(Path(error["file"]), problems)
+            elif message.get("cached"):
+                return "cached"
+            else:
+                return "fallback"
+        return "fallback"
+
+
+# the child's side ------------------------------------------------------------------------
+def prepare_in_child(path_text: str) -> int:
+    """Read, check and cache ``path_text`` for the window that started this process."""
+    threading.Thread(target=_leave_with_parent, args=(sys.stdin,), daemon=True).start()
+    path = Path(path_text)
+    try:
+        _prepare(path)
+    except Exception as exc:  # a bug: reported like any other, the window reads itself
+        from mapapp.crash import one_line, write_report
+
+        report = write_report(type(exc), exc, exc.__traceback__, f"reading {path} for the window")
+        _say(fallback=f"internal error: {one_line(exc, report)}")
+    return 0
+
+
+def _prepare(path: Path) -> None:
+    from mapapp.exchange import table_cache
+    from mapapp.model.files import SituationError
+
+    if path.suffix.lower() != ".csv":
+        _say(fallback="not an ACLED CSV")
+        return
+    try:
+        key = table_cache.source_key(path)  # before reading: a later change is not stored
+    except OSError as exc:
+        _say(fallback=f"cannot read: {exc}")
+        return
+    if table_cache.has_entry(key):
+        _say(cached=True)
+        return
+    from mapapp.exchange.acled_table import read_acled_table
+    from mapapp.exchange.dataset import dataset_situation
+
+    try:
+        table = read_acled_table(path, lambda fraction, stage: _say(progress=[fraction, stage]))
+    except SituationError as exc:
+        problems = [[p.path, p.message] for p in exc.problems]
+        _say(error={"file": str(exc.file), "problems": problems})
+        return
+    markers = table_cache.table_markers(table)
+    file = _write_markers(markers)
+    _say(markers=str(file), types=markers.types)
+    _say(progress=[0.9, "keeping the table for the window"])
+    data_date = dataset_situation(path, table).data_date
+    if table_cache.store(key, table, data_date) is None:
+        _say(fallback="the cache folder cannot be written")
+    else:
+        _say(cached=True)
+
+
+def _say(**message) -> None:
+    print(json.dumps(message), flush=True)
+
+
+def _leave_with_parent(stdin: IO[str]) -> None:
+    """The window closed its end (it left, or gave up on this file): stop at once."""
+    stdin.read()
+    os._exit(0)
+
+
+def _write_markers(markers: Markers) -> Path:
+    """x, y (float64) and type codes (int16) of every marker, one after the other."""
+    import numpy as np
+
+    fd, name = tempfile.mkstemp(prefix="mapapp-markers-", suffix=".bin")
+    with os.fdopen(fd, "wb") as f:
+        f.write(np.asarray([len(markers.x)], "<u8").tobytes())
+        for column, dtype in ((markers.x, "<f8"), (markers.y, "<f8"), (markers.codes, "<i2")):
+            f.write(np.ascontiguousarray(column, dtype).tobytes())
+    return Path(name)
+
+
+def _read_markers(file: Path, types: list[str]) -> Markers | None:
+    """The child's markers (the file goes once read); None if it is not whole."""
+    import numpy as np
+
+    from mapapp.exchange.table_cache import Markers
+
+    try:
+        data = np.fromfile(file, np.uint8)
+    except OSError:
+        return None
+    finally:
+        file.unlink(missing_ok=True)
+    n = int(data[:8].view("<u8")[0]) if len(data) >= 8 else -1
+    if n < 0 or len(data) != 8 + n * 18:
+        return None
+    x = data[8 : 8 + 8 * n].view("<f8")
+    y = data[8 + 8 * n : 8 + 16 * n].view("<f8")
+    codes = data[8 + 16 * n :].view("<i2")
+    return Markers(x, y, codes, [str(t) for t in types])

@@ -46,6 +46,8 @@ class LoadJob(QThread):
     def cancel(self) -> None:
         self.cancelled = True
         self._shown.set()  # a table waiting to be cached is not
+        if self.early is not None:
+            self.early.cancel()  # the reading process stops at once
 
     def shown(self) -> None:
         """The map has painted what this job loaded: caching it may start."""

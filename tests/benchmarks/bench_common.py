@@ -62,3 +62,54 @@ def median_ms(fn, repeat: int) -> float:
         fn()
         times.append((time.perf_counter() - t) * 1000)
     return statistics.median(times)
+
+
+def run_measured(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one command, waited for without polling.
+
+    The memory is that of the whole process tree: the process's own peak (the kernel's
+    count) or, if larger, the sum of its and its children's resident memory sampled every
+    10 ms (mapapp reads a file named on its command line in a child process; its memory
+    counts too)."""
+    import os
+    import threading
+
+    t = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    sampled = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.01):
+            sampled[0] = max(sampled[0], _tree_rss_mb(proc.pid))
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t
+    done.set()
+    watcher.join()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise RuntimeError(f"{cmd} exited with {code}")
+    return seconds, max(usage.ru_maxrss / 1024, sampled[0])
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident MB of ``pid`` and its descendants (Linux /proc; 0 where unreadable)."""
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            tasks = Path(f"/proc/{p}/task").glob("*/children")  # any thread may spawn
+            children = [c for task in tasks for c in task.read_text().split()]
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) / 1024
+        todo += [int(c) for c in children]
+    return total
