@@ -1,0 +1,111 @@
+"""A file named on the command line is read in a second process while the window starts:
+what the window gets from it is what it would have read itself, the markers come before
+the table, the child goes when the window gives up on it, and whatever the child cannot
+do the window does itself."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mapapp.exchange import convert, table_cache
+from mapapp.exchange.early_read import EarlyRead
+from tests.benchmarks.make_acled import write
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch) -> Path:
+    home = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))  # the child inherits it
+    return home
+
+
+@pytest.fixture
+def acled(tmp_path) -> Path:
+    return write(500, tmp_path / "acled-500.csv")
+
+
+def test_the_child_hands_over_the_markers_then_the_table_it_read(cache_home, acled):
+    seen: list[str] = []
+    stages: list[str] = []
+    early = EarlyRead(acled)
+    situation, key = early.result(
+        lambda f, stage: seen.append("progress") or stages.append(stage),
+        lambda markers: seen.append(f"markers {len(markers.x)}"),
+    )
+    direct = convert.read_any(acled)
+    assert key is None  # nothing left to store: the child did
+    assert situation.table.frame.equals(direct.table.frame)
+    assert situation.table.raw.equals(direct.table.raw)
+    assert (situation.table.raw_event == direct.table.raw_event).all()
+    assert (situation.title, situation.data_date) == (direct.title, direct.data_date)
+    assert "reading" in stages and seen[0] == "progress"
+    assert seen.count("markers 500") == 1  # once, after the reading and checking
+    assert table_cache.entry_path(str(acled.resolve())).exists()
+    assert early.proc.wait(timeout=30) == 0
+
+
+def test_the_child_leaves_as_soon_as_the_window_does(cache_home, tmp_path):
+    big = write(20_000, tmp_path / "big.csv")
+    early = EarlyRead(big)
+    early.proc.stdin.close()  # what the window's exit does to it
+    assert early.proc.wait(timeout=20) == 0
+    # it stopped before reading the file through: nothing was cached
+    assert not table_cache.entry_path(str(big.resolve())).exists()
+
+
+def test_cancel_stops_the_child_and_the_reading(cache_home, tmp_path):
+    big = write(20_000, tmp_path / "big.csv")
+    early = EarlyRead(big)
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(fraction, stage):
+        raise Cancelled  # the load job's Cancel, at the first stage it hears of
+
+    with pytest.raises(Cancelled):
+        early.result(progress)
+    assert early.proc.wait(timeout=20) != 0  # killed
+    time.sleep(0.2)
+    assert not table_cache.entry_path(str(big.resolve())).exists()
+
+
+def test_an_unwritable_cache_folder_makes_the_window_read_itself(tmp_path, monkeypatch, acled):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    reads: list[Path] = []
+    real = convert.read_any
+    monkeypatch.setattr(convert, "read_any", lambda p, progress=None: reads.append(p) or real(p))
+    situation, _ = EarlyRead(acled).result(lambda f, s: None)
+    assert reads == [acled]  # read here, since the child could not hand it over
+    assert situation.table.frame.equals(real(acled).table.frame)
+
+
+def test_a_second_start_finds_the_table_the_first_one_left(cache_home, acled, monkeypatch):
+    EarlyRead(acled).result(lambda f, s: None)
+    stages: list[str] = []
+    situation, _ = EarlyRead(acled).result(lambda f, s: stages.append(s))
+    assert stages == []  # nothing read or checked: the child found the entry at once
+    assert len(situation.table) == 500
+
+
+def test_the_window_opens_a_csv_from_the_command_line_through_the_child(cache_home, acled):
+    """The first frame with the file's events is painted, and the window leaves cleanly
+    (its child with it)."""
+    env = dict(os.environ, MAPAPP_EXIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run(
+        [sys.executable, "-m", "mapapp", str(acled)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "error" not in run.stderr
