@@ -24,18 +24,11 @@ class PreviewLayer(SituationLayer):
     def __init__(self, path: Path, markers: Markers, basemap: Basemap) -> None:
         import numpy as np
 
-        self.situation = Situation(
+        empty = Situation(
             title=path.name, description="", data_date="", sources={}, places={},
             areas={}, actors={}, events={}, claims={}, path=path, raw={}, table=None,
         )  # fmt: skip
-        self.basemap = basemap
-        self.table = None
-        self.visible_rows = None
-        self.positions = {}
-        self.marker_events = []
-        self._index = {}
-        self._area_paths = {}
-        self.visible_events = set()
+        super().__init__(empty, basemap)  # no events: only the markers below
         index = {t: i for i, t in enumerate(EVENT_STYLES)}
         lookup = np.array([index.get(t, index["report"]) for t in markers.types] or [0])
         kinds = lookup[np.clip(markers.codes, 0, len(lookup) - 1)]
