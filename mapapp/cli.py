@@ -131,10 +131,10 @@ def run_gui(argv: list[str]) -> int:
     # plain 'mapapp' skips argparse's import: start-up is measured
     args = _gui_parser().parse_args(argv) if argv else None
     early = None
-    if args is not None and (args.file or "").lower().endswith(".csv"):  # a second process
-        from mapapp.exchange.early_read import EarlyRead
+    if args is not None and args.file:  # a second process reads it while Qt starts
+        from mapapp.exchange.early_read import early_read
 
-        early = EarlyRead(args.file)
+        early = early_read(args.file)
     tile_source = None
     if args is not None and args.basemap:
         from mapapp.geo.tile_files import source_from_spec

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from mapapp.exchange import convert, table_cache
-from mapapp.exchange.early_read import EarlyRead
+from mapapp.exchange.early_read import EarlyRead, early_read
+from mapapp.exchange.table_cache import Markers
 from tests.benchmarks.make_acled import write
 
 
@@ -92,8 +93,17 @@ def test_a_second_start_finds_the_table_the_first_one_left(cache_home, acled, mo
     EarlyRead(acled).result(lambda f, s: None)
     stages: list[str] = []
     situation, _ = EarlyRead(acled).result(lambda f, s: stages.append(s))
-    assert stages == []  # nothing read or checked: the child found the entry at once
+    assert stages == ["opening the cached table"]  # not read or checked again
     assert len(situation.table) == 500
+
+
+def test_the_command_line_takes_the_cached_markers_instead_of_a_child(cache_home, acled):
+    first = early_read(str(acled))
+    assert isinstance(first, EarlyRead)  # nothing cached yet: a child reads it
+    first.result(lambda f, s: None)
+    again = early_read(str(acled))
+    assert isinstance(again, Markers) and len(again.x) == 500
+    assert early_read(str(acled.with_suffix(".json"))) is None  # not a CSV: the window
 
 
 def test_the_window_opens_a_csv_from_the_command_line_through_the_child(cache_home, acled):

@@ -86,6 +86,23 @@ def _read_any(path: Path, progress: Progress) -> Situation:
     return convert.read_any(path, progress)
 
 
+def early_read(path: str) -> EarlyRead | Markers | None:
+    """How the window gets ``path`` fastest, decided before Qt is imported: a child
+    reading it from now on, or the cached markers of a file the table cache holds (read
+    here: the first frame draws them, and the window's own load job reads the table),
+    or None where the window does better on its own (not an ACLED CSV)."""
+    from mapapp.exchange import table_cache
+
+    if not path.lower().endswith(".csv"):
+        return None
+    try:
+        if table_cache.has_entry(table_cache.source_key(Path(path))):
+            return table_cache.load_markers(Path(path))
+    except OSError:
+        return None  # the window's own read says what is wrong with it
+    return EarlyRead(path)
+
+
 class EarlyRead:
     """The child reading ``path``; ``result`` waits for it in the window's load job,
     passing on its progress (a listener that raises stops it, as the load job's Cancel
@@ -99,12 +116,21 @@ class EarlyRead:
         self._lock = threading.Lock()
         self._markers: Markers | None = None
         self._painted = threading.Event()
+        self._handed_markers = False
         self.proc = subprocess.Popen(
             [*self_command(), CHILD_COMMAND, str(self.path)],
             stdin=subprocess.PIPE,  # closed when the window leaves: the child goes too
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # the child writes its own crash report
         )
+
+    def _hand_over(self, markers: Markers, preview: Preview | None) -> None:
+        self._handed_markers = True
+        with self._lock:
+            self._markers = markers
+        if preview is not None:
+            self.take_markers()
+            preview(markers)
 
     def take_markers(self) -> Markers | None:
         """The markers if already handed over (then not to ``result``'s preview)."""
@@ -132,14 +158,14 @@ class EarlyRead:
             self.cancel()
             raise
         if outcome == "cached":
+            if not self._handed_markers:  # found in the cache: its markers first
+                markers = table_cache.load_markers(self.path)
+                if markers is not None:
+                    self._hand_over(markers, preview)
             self._painted.wait(PAINT_WAIT)  # the preview's frame comes before the table
-            cached = table_cache.load(self.path)
+            cached = _from_cache(self.path, progress, None)
             if cached is not None:
-                from mapapp.exchange.dataset import dataset_situation
-
-                table, data_date = cached
-                document = {"data_date": data_date} if data_date else None
-                return dataset_situation(self.path, table, document), None
+                return cached, None
         self.cancel()
         situation, key = read_with_cache(self.path, progress, None)
         if key is not None:  # the child could not store it: neither can we, most likely
@@ -165,11 +191,8 @@ class EarlyRead:
                 progress(float(fraction), str(stage))
             elif "markers" in message:
                 markers = _read_markers(Path(message["markers"]), message["types"])
-                with self._lock:
-                    self._markers = markers
-                if preview is not None and markers is not None:
-                    self.take_markers()
-                    preview(markers)
+                if markers is not None:
+                    self._hand_over(markers, preview)
             elif "error" in message:
                 error = message["error"]
                 problems = [Problem(p, m) for p, m in error["problems"]]

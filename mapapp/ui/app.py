@@ -15,6 +15,7 @@ from mapapp import APP_ID, __version__
 
 if TYPE_CHECKING:
     from mapapp.exchange.early_read import EarlyRead
+    from mapapp.exchange.table_cache import Markers
     from mapapp.geo.tile_sources import TileSource
 
 
@@ -43,10 +44,10 @@ def app_icon() -> QIcon:
 def run(
     file: str | None = None,
     tile_source: TileSource | None = None,
-    early: EarlyRead | None = None,
+    early: EarlyRead | Markers | None = None,
 ) -> int:
     """``tile_source``: a basemap for this session (else the one chosen last time);
-    ``early``: ``file`` already being read since start-up."""
+    ``early``: ``file`` already being read since start-up, or its cached markers."""
     app = create_application()
     from mapapp.model.io import default_situation_path, load_situation
     from mapapp.render.basemap import default_basemap
@@ -63,7 +64,12 @@ def run(
     else:
         window.basemap_control.restore()
     if file:  # read on a worker while Qt starts and the basemap paints
-        job = window.session.start_loading(file, early)
+        from mapapp.exchange.early_read import EarlyRead
+
+        if isinstance(early, EarlyRead):
+            job = window.session.start_loading(file, early)
+        else:
+            job = window.session.start_loading(file, markers=early)
         job.failed.connect(lambda exc: print(f"mapapp: error: {exc}", file=sys.stderr))
     if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
         # quit once the first frame is painted and flushed: with FILE, the first frame

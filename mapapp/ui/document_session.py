@@ -21,6 +21,7 @@ from mapapp.model.situation import Situation
 
 if TYPE_CHECKING:
     from mapapp.exchange.early_read import EarlyRead
+    from mapapp.exchange.table_cache import Markers
     from mapapp.ui.load_job import LoadJob
 
 
@@ -152,9 +153,12 @@ class DocumentSession(QObject):
 
         remember(path)
 
-    def start_loading(self, path: str | Path, early: EarlyRead | None = None) -> LoadJob | None:
+    def start_loading(
+        self, path: str | Path, early: EarlyRead | None = None, markers: Markers | None = None
+    ) -> LoadJob | None:
         """Read ``path`` on a worker thread (or take over ``early``, the same file being
-        read since start-up); the open situation stays until the new one is ready."""
+        read since start-up; ``markers``: its cached markers, read already); the open
+        situation stays until the new one is ready."""
         from mapapp.ui.load_job import LoadJob
 
         if not self.may_replace():
@@ -172,7 +176,8 @@ class DocumentSession(QObject):
         job.finished.connect(lambda: self._forget_job(job))
         self.loading.emit(path)
         self.say(f"Opening {path.name}…")
-        markers = early.take_markers() if early is not None else None
+        if markers is None and early is not None:
+            markers = early.take_markers()
         if markers is not None:
             self._load_previewed(job, markers)
         job.start()
@@ -214,7 +219,8 @@ class DocumentSession(QObject):
     def _load_previewed(self, job: LoadJob, markers) -> None:
         """Markers to draw while the table is read: only on an empty map (an open
         situation stays as it is until the new one is ready)."""
-        if job is self.load_job and self.situation is None:
+        if job is self.load_job and self.situation is None and not job.previewed_once:
+            job.previewed_once = True  # the same markers again would only repaint
             self.previewed.emit(job.path, markers)
 
     def _load_finished(self, job: LoadJob, situation: Situation) -> None:

@@ -41,6 +41,7 @@ class LoadJob(QThread):
         self.path = Path(path)
         self.early = early
         self.cancelled = False
+        self.previewed_once = False  # the map has drawn this file's markers
         self._shown = threading.Event()
 
     def cancel(self) -> None:
