@@ -68,8 +68,9 @@ def run_measured(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple
     """Wall seconds and peak memory (MB) of one command, waited for without polling.
 
     The memory is that of the whole process tree: the process's own peak (the kernel's
-    count) or, if larger, the sum of its and its children's resident memory sampled every
-    10 ms (mapapp reads a file named on its command line in a child process; its memory
+    count) or, if larger, the sum of its and its children's proportional set size (PSS:
+    pages shared between them, such as Python's own library, counted once) sampled every
+    50 ms (mapapp reads a file named on its command line in a child process; its memory
     counts too)."""
     import os
     import threading
@@ -82,8 +83,8 @@ def run_measured(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple
     done = threading.Event()
 
     def sample() -> None:
-        while not done.wait(0.01):
-            sampled[0] = max(sampled[0], _tree_rss_mb(proc.pid))
+        while not done.wait(0.05):  # reading PSS walks page tables: not too often
+            sampled[0] = max(sampled[0], _tree_pss_mb(proc.pid))
 
     watcher = threading.Thread(target=sample, daemon=True)
     watcher.start()
@@ -97,19 +98,20 @@ def run_measured(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple
     return seconds, max(usage.ru_maxrss / 1024, sampled[0])
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident MB of ``pid`` and its descendants (Linux /proc; 0 where unreadable)."""
+def _tree_pss_mb(pid: int) -> float:
+    """Proportional resident MB of ``pid`` and its descendants (Linux /proc; 0 where
+    unreadable)."""
     total, todo = 0.0, [pid]
     while todo:
         p = todo.pop()
         try:
-            status = Path(f"/proc/{p}/status").read_text()
+            rollup = Path(f"/proc/{p}/smaps_rollup").read_text()
             tasks = Path(f"/proc/{p}/task").glob("*/children")  # any thread may spawn
             children = [c for task in tasks for c in task.read_text().split()]
         except OSError:
             continue
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
+        for line in rollup.splitlines():
+            if line.startswith("Pss:"):
                 total += int(line.split()[1]) / 1024
         todo += [int(c) for c in children]
     return total
