@@ -106,15 +106,12 @@ def early_read(path: str) -> EarlyRead | Markers | None:
 class EarlyRead:
     """The child reading ``path``; ``result`` waits for it in the window's load job,
     passing on its progress (a listener that raises stops it, as the load job's Cancel
-    does) and its markers. Not for other suffixes than .csv: the child would say
-    ``fallback`` at once."""
+    does) and its markers."""
 
     def __init__(self, path: Path | str) -> None:
         from mapapp.self_command import self_command
 
         self.path = Path(path)
-        self._lock = threading.Lock()
-        self._markers: Markers | None = None
         self._painted = threading.Event()
         self._handed_markers = False
         self.proc = subprocess.Popen(
@@ -126,17 +123,8 @@ class EarlyRead:
 
     def _hand_over(self, markers: Markers, preview: Preview | None) -> None:
         self._handed_markers = True
-        with self._lock:
-            self._markers = markers
         if preview is not None:
-            self.take_markers()
             preview(markers)
-
-    def take_markers(self) -> Markers | None:
-        """The markers if already handed over (then not to ``result``'s preview)."""
-        with self._lock:
-            markers, self._markers = self._markers, None
-        return markers
 
     def preview_painted(self) -> None:
         """The window has painted (the preview, if it had it)."""
@@ -147,9 +135,12 @@ class EarlyRead:
         if self.proc.poll() is None:
             self.proc.kill()
 
-    def result(self, progress: Progress, preview: Preview | None = None) -> tuple[Situation, None]:
+    def result(
+        self, progress: Progress, preview: Preview | None = None
+    ) -> tuple[Situation, dict | None]:
         """The situation, as the child left it in the cache or as read here when the
-        child could not; its errors are raised here, as if read here."""
+        child could not (then with the key to cache it under, as ``read_with_cache``);
+        its errors are raised here, as if read here."""
         from mapapp.exchange import table_cache
 
         try:
@@ -167,10 +158,7 @@ class EarlyRead:
             if cached is not None:
                 return cached, None
         self.cancel()
-        situation, key = read_with_cache(self.path, progress, None)
-        if key is not None:  # the child could not store it: neither can we, most likely
-            table_cache.store(key, situation.table, situation.data_date)
-        return situation, None
+        return read_with_cache(self.path, progress, None if self._handed_markers else preview)
 
     def _follow(self, progress: Progress, preview: Preview | None) -> str:
         """Read the child's lines until it is done: "cached", or "fallback" (anything

@@ -176,8 +176,6 @@ class DocumentSession(QObject):
         job.finished.connect(lambda: self._forget_job(job))
         self.loading.emit(path)
         self.say(f"Opening {path.name}…")
-        if markers is None and early is not None:
-            markers = early.take_markers()
         if markers is not None:
             self._load_previewed(job, markers)
         job.start()
