@@ -49,7 +49,8 @@ def test_batches_cover_every_record_once(src, small_batches):
             starts.append(line)
     rows_before = 0
     for first_line, data in parts:
-        rows = list(csv.reader(data.decode("utf-8").splitlines(keepends=True)))
+        assert data.startswith(header)  # each batch has the header in front
+        rows = list(csv.reader(data[len(header) :].decode("utf-8").splitlines(keepends=True)))
         assert first_line == starts[rows_before]  # each batch knows its first line
         rows_before += len(rows)
     assert rows_before == 3000

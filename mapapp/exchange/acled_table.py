@@ -63,9 +63,27 @@ def acled_frame_table(
 ) -> EventsTable:
     """The events of ACLED-layout columns (all text) read from ``path`` (CSV or Parquet);
     ``first_line``: the line the first row starts on (a batch further down a file)."""
+    progress(0.45, f"checking {raw.height:,} rows")
+    frame, checked = acled_checked(raw, path, first_line)
+    progress(0.75, "building the events table")
+    return acled_events(frame, checked)
+
+
+def acled_events(frame: pl.DataFrame, checked: pl.DataFrame) -> EventsTable:
+    """The events table of checked rows (``acled_checked``)."""
+    events, raw_event = _events(checked)
+    return EventsTable(events, frame, raw_event)
+
+
+def acled_checked(
+    raw: pl.DataFrame, path: Path, first_line: int = 2
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The rows as kept (codebook names, stray spaces stripped) and the same with their
+    parsed columns (``_lat``, ``_lon``, ``_stamp``…), once every codebook check passed;
+    SituationError naming each bad line. A conversion to GeoParquet needs no more: it
+    writes the rows as kept."""
     import polars as pl
 
-    progress(0.45, f"checking {raw.height:,} rows")
     frame = _normalise_header(path, raw)
     frame = frame.with_columns(pl.all().cast(pl.String).fill_null(""))
     as_read = frame  # line numbers count the line breaks of the cells as written
@@ -76,9 +94,7 @@ def acled_frame_table(
         raise SituationError(path, problems)
     if checked.height == 0:
         raise SituationError(path, [Problem("line 2", "no event rows")])
-    progress(0.75, "building the events table")
-    events, raw_event = _events(checked)
-    return EventsTable(events, frame, raw_event)
+    return frame, checked
 
 
 def _refuse_unreadable(path: Path, exc: Exception) -> None:

@@ -166,13 +166,18 @@ def convert_stream(src: Path, out: Path, progress=None) -> tuple[list[str], int]
     title = f"Imported from {src.name}"[:300]
     try:
         if suffix == ".parquet":
-            from mapapp.exchange.parquet import write_geoparquet_parts
+            from mapapp.exchange.parquet import write_geoparquet_rows
 
             def header() -> dict:
                 doc = {"title": title, "sources": [_stream_source(src)]}
                 return {**doc, "data_date": stream.data_date} if stream.data_date else doc
 
-            write_geoparquet_parts(stream, out, header, progress)
+            # the rows as kept, with the positions the checks parsed: no events table
+            rows = (
+                (frame, checked["_lon"].to_numpy(), checked["_lat"].to_numpy())
+                for frame, checked in stream.batches()
+            )
+            write_geoparquet_rows(rows, out, header, progress)
             notes: list[str] = []
         elif suffix == ".csv":
             notes = w.write_table_csv(stream, out, progress)
