@@ -52,15 +52,16 @@ class AcledStream:
 
     def __iter__(self) -> Iterator[EventsTable]:
         hashes = []  # each batch's id hashes
-        for frame, checked in self.batches():
-            table = acled_events(frame, checked)
+        for frame, _numbers in self.batches():
+            table = acled_events(frame)
             hashes.append(table.column("id").hash(seed=1).to_numpy())
             yield table
         _check_ids(hashes)
 
     def batches(self) -> Iterator[tuple[pl.DataFrame, pl.DataFrame]]:
-        """Each batch's rows as kept and the same checked (``acled_checked``), the rows
-        of our own export's tagged days excepted (``WholeFile``)."""
+        """Each batch's rows as kept and their coordinates and upload times, once
+        checked (``acled_checked``); our own export's tagged days are no batch
+        (``WholeFile``)."""
         import polars as pl
 
         problems: list[Problem] = []
@@ -78,7 +79,7 @@ class AcledStream:
                 if tags in batch.columns and batch[tags].str.contains(TAG, literal=True).any():
                     raise WholeFile
                 try:
-                    frame, checked = acled_checked(batch, self.path, first_line)
+                    frame, numbers = acled_checked(batch, self.path, first_line)
                 except SituationError as exc:
                     if any(p.path == "line 1" for p in exc.problems):  # the header: fatal
                         raise SituationError(self.path, exc.problems) from None
@@ -87,8 +88,8 @@ class AcledStream:
                     problems += exc.problems
                 else:
                     if not problems:
-                        self._keep(checked)
-                        yield frame, checked
+                        self._keep(numbers)
+                        yield frame, numbers
             if self.rows == 0 and not problems:  # no rows: the header still has to be right
                 columns = pl.read_csv(header, infer_schema=False).columns
                 acled_checked(pl.DataFrame(schema=dict.fromkeys(columns, pl.String)), self.path)
@@ -106,9 +107,9 @@ class AcledStream:
             newest = datetime.fromtimestamp(self._newest, timezone.utc)
             self.data_date = newest.date().isoformat()
 
-    def _keep(self, checked: pl.DataFrame) -> None:
-        self.rows += checked.height
-        newest = checked["_stamp"].max()
+    def _keep(self, numbers: pl.DataFrame) -> None:
+        self.rows += numbers.height
+        newest = numbers["_stamp"].max()
         if newest is not None:
             self._newest = max(self._newest or 0.0, float(newest))
 

@@ -174,8 +174,8 @@ def convert_stream(src: Path, out: Path, progress=None) -> tuple[list[str], int]
 
             # the rows as kept, with the positions the checks parsed: no events table
             rows = (
-                (frame, checked["_lon"].to_numpy(), checked["_lat"].to_numpy())
-                for frame, checked in stream.batches()
+                (frame, numbers["_lon"].to_numpy(), numbers["_lat"].to_numpy())
+                for frame, numbers in stream.batches()
             )
             write_geoparquet_rows(rows, out, header, progress)
             notes: list[str] = []
