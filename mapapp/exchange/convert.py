@@ -156,7 +156,6 @@ def convert_stream(src: Path, out: Path, progress=None) -> tuple[list[str], int]
     """An ACLED-layout CSV converted batch by batch (memory: one batch, whatever the
     file's size); the notes and the events written, or None when the file needs reading
     whole (see ``acled_stream``). ``progress(done, None)`` follows the rows written."""
-    from mapapp.exchange import table_writers as w
     from mapapp.exchange.acled_stream import AcledStream, WholeFile
 
     suffix = out.suffix.lower()
@@ -179,11 +178,14 @@ def convert_stream(src: Path, out: Path, progress=None) -> tuple[list[str], int]
             )
             write_geoparquet_rows(rows, out, header, progress)
             notes: list[str] = []
-        elif suffix == ".csv":
-            notes = w.write_table_csv(stream, out, progress)
         else:
-            writer = w.write_table_geojson if suffix == ".geojson" else w.write_table_kml
-            notes = writer(stream, out, title, progress)
+            from mapapp.exchange import table_writers as w
+
+            if suffix == ".csv":
+                notes = w.write_table_csv(stream, out, progress)
+            else:
+                writer = w.write_table_geojson if suffix == ".geojson" else w.write_table_kml
+                notes = writer(stream, out, title, progress)
     except WholeFile:
         return None
     return notes, stream.rows
