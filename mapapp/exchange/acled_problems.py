@@ -126,25 +126,33 @@ def row_problems(
     return out
 
 
-def clean_numbers(frame: pl.DataFrame, distinct: dict[str, pl.Series]) -> pl.DataFrame | None:
-    """The rows' coordinates and upload times (``numbers``) if every row passes every
-    check, else None (then ``row_problems`` on the parsed rows says which fail, and why).
-    ``distinct``: the distinct values of the columns of ``BY_VALUE`` in ``frame``.
-
-    A check looks at one column's value, so a coded column passes when its distinct
-    values do: these are checked in one frame, each column's values made as long as the
-    longest's by repeating its first one; the other columns are checked row by row."""
+def distinct_values(frame: pl.DataFrame) -> pl.DataFrame:
+    """The distinct values of each column of ``BY_VALUE`` in ``frame``, as one frame: each
+    column's made as long as the longest's by repeating its first value."""
     import polars as pl
 
+    names = [c for c in BY_VALUE if c in frame.columns]
+    if frame.height == 0:
+        return frame.select(names)
+    lists = frame.select(pl.col(names).unique().implode())  # one row: a list per column
+    values = [lists[name][0].alias(name) for name in names]
+    longest = max(len(v) for v in values)
+    return pl.DataFrame([v.extend_constant(v[0], longest - len(v)) for v in values])
+
+
+def clean_numbers(frame: pl.DataFrame, distinct: pl.DataFrame) -> pl.DataFrame | None:
+    """The rows' coordinates and upload times (``numbers``) if every row passes every
+    check, else None (then ``row_problems`` on the parsed rows says which fail, and why).
+
+    A check looks at one column's value, so a coded column passes when its distinct
+    values (``distinct_values``) do; the other columns are checked row by row."""
     if frame.height == 0:
         return None
-    longest = max(len(values) for values in distinct.values())
-    values = pl.DataFrame([v.extend_constant(v[0], longest - len(v)) for v in distinct.values()])
     named = [c for c in ("actor1", "location", "timestamp") if c in frame.columns]
     rows = frame.select(*numbers(frame), *named)
-    by_value = [bad for bad, column, _ in _checks(values) if column in BY_VALUE]
+    by_value = [bad for bad, column, _ in _checks(distinct) if column in BY_VALUE]
     by_row = [bad for bad, column, _ in _checks(rows) if column not in BY_VALUE]
-    if _any(parsed(values), by_value) or _any(rows, by_row):
+    if _any(parsed(distinct), by_value) or _any(rows, by_row):
         return None
     return rows.select("_lon", "_lat", "_stamp")
 

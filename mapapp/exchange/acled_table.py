@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from mapapp.exchange import acled_codebook as codebook
 from mapapp.exchange.acled import TAG
 from mapapp.exchange.acled_parse import column_or_empty, parsed
-from mapapp.exchange.acled_problems import BY_VALUE, clean_numbers, row_problems
+from mapapp.exchange.acled_problems import clean_numbers, distinct_values, row_problems
 from mapapp.exchange.quiet import rust_panics_quiet
 from mapapp.model.events_table import EventsTable, unique_ids
 from mapapp.model.files import Problem, SituationError
@@ -92,7 +92,7 @@ def acled_events(frame: pl.DataFrame) -> EventsTable:
     return EventsTable(events, frame, raw_event)
 
 
-def _kept(path: Path, raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, dict]:
+def _kept(path: Path, raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """The rows as kept, as read (line numbers count the line breaks of the cells as
     written), and the distinct values of the columns checked by value (``BY_VALUE``)."""
     import polars as pl
@@ -124,21 +124,22 @@ def _refuse_unreadable(path: Path, exc: Exception) -> None:
     raise SituationError(path, [Problem("line 1", f"cannot read the CSV: {reason}")])
 
 
-def _stripped(frame: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, pl.Series]]:
+def _stripped(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Stray spaces around codes and names removed, in the columns that have any (a clean
     export has none, and a million-row copy of every column is not free); and the distinct
-    values of the columns checked by value, which say whether those are padded at less
-    cost than their rows."""
+    values of the columns checked by value (``distinct_values``), which say whether those
+    are padded at less cost than their rows."""
     import polars as pl
 
-    distinct = {c: frame[c].unique() for c in BY_VALUE if c in frame.columns}
-    by_row = [c for c in CODED if c in frame.columns and c not in distinct]
-    dirty = [c for c in by_row if frame.select(_padded(c)).item()]
-    dirty += [c for c, values in distinct.items() if values.to_frame().select(_padded(c)).item()]
+    distinct = distinct_values(frame)
+    by_row = [c for c in CODED if c in frame.columns and c not in distinct.columns]
+    padded = frame.select([_padded(c) for c in by_row]).row(0)
+    padded += distinct.select([_padded(c) for c in distinct.columns]).row(0)
+    dirty = [c for c, p in zip([*by_row, *distinct.columns], padded, strict=True) if p]
     if not dirty:
         return frame, distinct
     frame = frame.with_columns(pl.col(dirty).str.strip_chars())
-    return frame, distinct | {c: frame[c].unique() for c in dirty if c in distinct}
+    return frame, distinct_values(frame)
 
 
 def _padded(name: str) -> pl.Expr:
