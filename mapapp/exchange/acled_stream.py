@@ -1,8 +1,9 @@
 """An ACLED-layout CSV converted as a stream: read, checked and written in batches, so
 converting a file of any size needs the memory of one batch, not of the file.
 
-Each batch goes through the same codebook checks as a whole file (``acled_table``), with
-its lines counted on from the batches before. The output is written to a temporary file
+polars reads the batches; each goes through the same codebook checks as a whole file
+(``acled_table``), and a bad row is named by its line, which only then is looked for
+in the file (``LineIndex``). The output is written to a temporary file
 while the batches pass; a problem anywhere means no output: the later batches are still
 checked, so every problem (up to ``MAX_PROBLEMS``) is reported at once, and the temporary
 file is removed.
@@ -17,6 +18,7 @@ whole file).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,12 +33,8 @@ if TYPE_CHECKING:
 
     from mapapp.model.events_table import EventsTable
 
-# A batch is about 50,000 ACLED rows. Its bytes (at most BATCH_BYTES + BLOCK_BYTES and the
-# header) stay under 32 MB, the largest block glibc's malloc hands back for reuse: larger
-# ones are mapped afresh each time, and on a 2-core machine the page faults of 500 MB of
-# fresh memory cost half a second.
-BATCH_BYTES = 24 << 20
-BLOCK_BYTES = 4 << 20  # read and counted at a time
+BATCH_ROWS = 50_000  # polars reads the file in batches of this many rows
+BLOCK_BYTES = 16 << 20  # read at a time when a bad row's line is looked for
 
 
 class WholeFile(Exception):
@@ -70,18 +68,19 @@ class AcledStream:
 
         problems: list[Problem] = []
         stopped = False
-        header = b""
+        lines = LineIndex(self.path)
+        rows = 0  # read so far
         try:
-            ranges = record_ranges(self.path)
-            header = next(ranges)
-            for first_line, data in ranges:
+            scan = pl.scan_csv(self.path, infer_schema=False, empty_string_is_null=False)
+            for batch in scan.collect_batches(chunk_size=BATCH_ROWS):
                 if len(problems) >= MAX_PROBLEMS:
                     stopped = True
                     break
-                batch = pl.read_csv(data, infer_schema=False, empty_string_is_null=False)
                 tags = "tags" if "tags" in batch.columns else "TAGS"
                 if tags in batch.columns and batch[tags].str.contains(TAG, literal=True).any():
                     raise WholeFile
+                first_line = partial(lines.line_of, rows)  # looked for only if a row is bad
+                rows += batch.height
                 try:
                     frame, numbers = acled_checked(batch, self.path, first_line)
                 except SituationError as exc:
@@ -95,8 +94,7 @@ class AcledStream:
                         self._keep(numbers)
                         yield frame, numbers
             if self.rows == 0 and not problems:  # no rows: the header still has to be right
-                columns = pl.read_csv(header, infer_schema=False).columns
-                acled_checked(pl.DataFrame(schema=dict.fromkeys(columns, pl.String)), self.path)
+                acled_checked(pl.DataFrame(schema=scan.collect_schema()), self.path)
         except (WholeFile, SituationError):
             raise
         except (KeyboardInterrupt, SystemExit, GeneratorExit):
@@ -141,84 +139,41 @@ def _listed(problems: list[Problem], stopped: bool) -> list[Problem]:
     return rows
 
 
-def record_ranges(path: Path, target: int = BATCH_BYTES, block: int = BLOCK_BYTES):
-    """The header line's bytes, then (first line, bytes) for each run of whole records
-    of at least ``target`` bytes, with the header line in front (polars then reads its
-    columns, and short rows, as in the whole file). A record ends at a line break outside
-    quotes: one after an even number of '"' since the start (a doubled quote inside a
-    quoted cell counts two).
+class LineIndex:
+    """The line each data row of a CSV starts on, read from the file only as far as asked
+    (only a batch with a bad row asks). A row ends at a line break outside quotes: one
+    after an even number of '"' since the start (a doubled quote inside a quoted cell
+    counts two); the header is the first row."""
 
-    The file is read block by block into one window that is reused, so it is never in
-    memory whole and each batch's bytes are copied once; each block's quotes and line
-    breaks are counted at once (numpy), and only a batch's end is searched for its last
-    record end."""
+    def __init__(self, path: Path):
+        import numpy as np
+
+        self._starts = _row_starts(path)
+        self._before = 0  # rows before those in ``_current``
+        self._current: np.ndarray = np.empty(0, np.int64)
+
+    def line_of(self, row: int) -> int:
+        """The line data row ``row`` (0 for the first after the header) starts on."""
+        while row >= self._before + len(self._current):
+            self._before += len(self._current)
+            self._current = next(self._starts)
+        return int(self._current[row - self._before])
+
+
+def _row_starts(path: Path) -> Iterator[np.ndarray]:
+    """Block by block, the lines the data rows start on after each row end in it."""
     import numpy as np
 
-    window = bytearray(target + block)  # the header, then records read, not handed on
-    start = filled = 0  # where the records begin (after the header) and end
-    quotes = lines = 0  # the '"' and line breaks in window[start:filled]
-    line = 1  # the line window[start] is on
-    header = None
+    quotes = lines = 0  # '"' and line breaks before the current block
     with open(path, "rb") as f:
-        while True:
-            if filled + block > len(window):  # a record longer than the window
-                window.extend(bytes(block))
-            with memoryview(window) as view:
-                n = f.readinto(view[filled : filled + block])
-            if not n:
-                break
-            if filled == 0 and window.startswith(b"\xef\xbb\xbf"):
-                del window[:3]  # the byte order mark: no part of the header
-                n -= 3
-            counted = np.frombuffer(window, np.uint8, n, filled)
-            quotes += int(np.count_nonzero(counted == 34))
-            lines += int(np.count_nonzero(counted == 10))
-            del counted  # the window may grow again
-            filled += n
-            if header is None and (start := _first_end(window, filled)):
-                header = bytes(window[:start])
-                yield header
-                quotes -= header.count(b'"')
-                lines -= header.count(b"\n")
-                line += header.count(b"\n")
-            if header is not None and filled - start >= target:
-                cut = _last_end(window, start, filled, quotes)
-                if cut:
-                    with memoryview(window) as view:
-                        batch = view[:cut].tobytes()
-                    yield line, batch
-                    rest = window[cut:filled]  # the start of a record: a few bytes
-                    window[start : start + len(rest)] = rest
-                    filled = start + len(rest)
-                    line += lines - rest.count(b"\n")
-                    quotes, lines = rest.count(b'"'), rest.count(b"\n")
-    if header is None:  # a header without a line break, or nothing at all
-        if not window[:filled].strip():
-            raise SituationError(path, [Problem("line 1", "the file is empty")])
-        yield bytes(window[:filled]) + b"\n"
-        return
-    if window[start:filled].strip():
-        yield line, bytes(window[:filled])
-
-
-def _first_end(data: bytearray, end: int) -> int:
-    """Where the first record of ``data[:end]`` ends (after its line break); 0 if none
-    does."""
-    quotes = start = 0
-    while (nl := data.find(b"\n", start, end)) >= 0:
-        quotes += data.count(b'"', start, nl)
-        if quotes % 2 == 0:
-            return nl + 1
-        start = nl + 1
-    return 0
-
-
-def _last_end(data: bytearray, start: int, end: int, quotes: int) -> int:
-    """Where the last whole record of ``data[start:end]`` ends (after its line break),
-    given the '"' in it (and none open at ``start``); 0 if no record ends in it."""
-    while (nl := data.rfind(b"\n", start, end)) >= 0:
-        quotes -= data.count(b'"', nl, end)  # now: the quotes before this line break
-        if quotes % 2 == 0:
-            return nl + 1
-        end = nl
-    return 0
+        first = True
+        while block := f.read(BLOCK_BYTES):
+            if first and block.startswith(b"\xef\xbb\xbf"):
+                block = block[3:]
+            first = False
+            arr = np.frombuffer(block, np.uint8)
+            q = np.flatnonzero(arr == 34)
+            nl = np.flatnonzero(arr == 10)
+            ends = np.flatnonzero((quotes + np.searchsorted(q, nl)) % 2 == 0)
+            yield lines + ends + 2  # the line after the one ending a row (first: the header)
+            quotes, lines = quotes + len(q), lines + len(nl)

@@ -12,6 +12,7 @@ into one event spanning those days, as ``acled_import`` does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,16 +74,16 @@ def acled_frame_table(
 
 
 def acled_checked(
-    raw: pl.DataFrame, path: Path, first_line: int = 2
+    raw: pl.DataFrame, path: Path, first_line: Callable[[], int] = lambda: 2
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The rows as kept (codebook names, stray spaces stripped) and their coordinates and
     upload times (``_lon``, ``_lat``, ``_stamp``), once every codebook check passed;
-    SituationError naming each bad line. A conversion to GeoParquet needs no more: it
-    writes the rows as kept."""
+    SituationError naming each bad line (``first_line()``: the first row's). A conversion
+    to GeoParquet needs no more: it writes the rows as kept."""
     frame, as_read, distinct = _kept(path, raw)
     numbers = clean_numbers(frame, distinct)
     if numbers is None:  # some row is bad (or none is there): say which, and why
-        _checked(path, frame, as_read, first_line)
+        _checked(path, frame, as_read, first_line())
     return frame, numbers
 
 
