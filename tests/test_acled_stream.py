@@ -19,11 +19,8 @@ from tests.benchmarks.make_acled import write
 
 @pytest.fixture
 def small_batches(monkeypatch):
-    monkeypatch.setattr(acled_stream, "BATCH_BYTES", 40_000)
+    monkeypatch.setattr(acled_stream, "BATCH_ROWS", 100)
     monkeypatch.setattr(acled_stream, "BLOCK_BYTES", 7_000)
-    # the defaults were bound when the function was defined
-    real = acled_stream.record_ranges
-    monkeypatch.setattr(acled_stream, "record_ranges", lambda path: real(path, 40_000, 7_000))
 
 
 @pytest.fixture(scope="module")
@@ -32,10 +29,8 @@ def src(tmp_path_factory) -> Path:
 
 
 def test_batches_cover_every_record_once(src, small_batches):
-    ranges = acled_stream.record_ranges(src)
-    header = next(ranges)
-    parts = list(ranges)
-    assert len(parts) > 20 and header.decode("utf-8").startswith("event_id_cnty,")
+    parts = list(acled_stream.AcledStream(src).batches())
+    assert len(parts) > 20 and sum(frame.height for frame, _ in parts) == 3000
     with open(src, encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f)
         next(reader)
@@ -47,12 +42,8 @@ def test_batches_cover_every_record_once(src, small_batches):
             except StopIteration:
                 break
             starts.append(line)
-    rows_before = 0
-    for first_line, data in parts:
-        rows = list(csv.reader(data.decode("utf-8").splitlines(keepends=True)))
-        assert first_line == starts[rows_before]  # each batch knows its first line
-        rows_before += len(rows)
-    assert rows_before == 3000
+    lines = acled_stream.LineIndex(src)  # each row's first line, for naming a bad one
+    assert [lines.line_of(row) for row in range(3000)] == starts
 
 
 @pytest.mark.parametrize("suffix", [".geojson", ".csv", ".kml", ".parquet"])

@@ -8,33 +8,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mapapp.exchange import acled_codebook as codebook
+from mapapp.exchange.acled_parse import column_or_empty, numbers, parsed
 from mapapp.model.files import Problem
 
 if TYPE_CHECKING:
     import polars as pl
 
 MAX_PROBLEMS = 50
+# coded columns, checked on their distinct values (a few dozen in a million rows) when
+# the question is only whether any row is bad; the others (coordinates, upload times,
+# names) take no longer row by row
+BY_VALUE = (
+    "event_date", "year", "time_precision", "geo_precision", "event_type", "inter1",
+    "inter2", "interaction", "fatalities", "iso", "civilian_targeting",
+)  # fmt: skip
 
 
-def column_or_empty(frame: pl.DataFrame, name: str) -> pl.Expr:
-    import polars as pl
-
-    return pl.col(name) if name in frame.columns else pl.lit("")
-
-
-def row_problems(
-    path: Path,
-    frame: pl.DataFrame,
-    checked: pl.DataFrame,
-    as_read: pl.DataFrame,
-    first_line: int = 2,
-) -> list[Problem]:
-    """Every failed check, row by row, in line order (at most ``MAX_PROBLEMS``)."""
+def _checks(frame: pl.DataFrame) -> list[tuple[pl.Expr, str, str]]:
+    """(bad rows of ``parsed(frame)``, the column, what is wrong): each check looks at
+    one column's value only."""
     import polars as pl
 
     c = lambda name: column_or_empty(frame, name)  # noqa: E731
     finite = lambda e: e.is_not_null() & e.is_finite()  # noqa: E731
-    checks: list[tuple[pl.Expr, str, str]] = [  # (bad rows, column shown, message)
+    return [
         (pl.col("_date").is_null(), "event_date", "is not a date like 2024-07-25"),
         (
             c("year").str.contains(r"^\d{0,9}$").not_(),
@@ -96,6 +93,19 @@ def row_problems(
             "is not 'Civilian targeting'",
         ),
     ]
+
+
+def row_problems(
+    path: Path,
+    frame: pl.DataFrame,
+    checked: pl.DataFrame,
+    as_read: pl.DataFrame,
+    first_line: int = 2,
+) -> list[Problem]:
+    """Every failed check, row by row, in line order (at most ``MAX_PROBLEMS``)."""
+    import polars as pl
+
+    checks = _checks(frame)
     flags = checked.select(
         [bad.fill_null(True).alias(f"_bad{k}") for k, (bad, _, _) in enumerate(checks)]
     )
@@ -114,6 +124,43 @@ def row_problems(
     if any_bad.sum() > len(rows):
         out.append(Problem(f"line {lines[rows[-1]]}", "too many problems; stopped listing"))
     return out
+
+
+def distinct_values(frame: pl.DataFrame) -> pl.DataFrame:
+    """The distinct values of each column of ``BY_VALUE`` in ``frame``, as one frame: each
+    column's made as long as the longest's by repeating its first value."""
+    import polars as pl
+
+    names = [c for c in BY_VALUE if c in frame.columns]
+    if frame.height == 0:
+        return frame.select(names)
+    lists = frame.select(pl.col(names).unique().implode())  # one row: a list per column
+    values = [lists[name][0].alias(name) for name in names]
+    longest = max(len(v) for v in values)
+    return pl.DataFrame([v.extend_constant(v[0], longest - len(v)) for v in values])
+
+
+def clean_numbers(frame: pl.DataFrame, distinct: pl.DataFrame) -> pl.DataFrame | None:
+    """The rows' coordinates and upload times (``numbers``) if every row passes every
+    check, else None (then ``row_problems`` on the parsed rows says which fail, and why).
+
+    A check looks at one column's value, so a coded column passes when its distinct
+    values (``distinct_values``) do; the other columns are checked row by row."""
+    if frame.height == 0:
+        return None
+    named = [c for c in ("actor1", "location", "timestamp") if c in frame.columns]
+    rows = frame.select(*numbers(frame), *named)
+    by_value = [bad for bad, column, _ in _checks(distinct) if column in BY_VALUE]
+    by_row = [bad for bad, column, _ in _checks(rows) if column not in BY_VALUE]
+    if _any(parsed(distinct), by_value) or _any(rows, by_row):
+        return None
+    return rows.select("_lon", "_lat", "_stamp")
+
+
+def _any(frame: pl.DataFrame, bad: list[pl.Expr]) -> bool:
+    import polars as pl
+
+    return frame.select(pl.any_horizontal([b.fill_null(True) for b in bad]).any()).item()
 
 
 def _line_numbers(frame: pl.DataFrame, first_line: int = 2) -> list[int]:

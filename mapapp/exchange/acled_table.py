@@ -12,12 +12,14 @@ into one event spanning those days, as ``acled_import`` does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mapapp.exchange import acled_codebook as codebook
 from mapapp.exchange.acled import TAG
-from mapapp.exchange.acled_problems import column_or_empty, row_problems
+from mapapp.exchange.acled_parse import column_or_empty, parsed
+from mapapp.exchange.acled_problems import clean_numbers, distinct_values, row_problems
 from mapapp.exchange.quiet import rust_panics_quiet
 from mapapp.model.events_table import EventsTable, unique_ids
 from mapapp.model.files import Problem, SituationError
@@ -63,22 +65,55 @@ def acled_frame_table(
 ) -> EventsTable:
     """The events of ACLED-layout columns (all text) read from ``path`` (CSV or Parquet);
     ``first_line``: the line the first row starts on (a batch further down a file)."""
+    progress(0.45, f"checking {raw.height:,} rows")
+    frame, as_read, _distinct = _kept(path, raw)
+    checked = _checked(path, frame, as_read, first_line)
+    progress(0.75, "building the events table")
+    events, raw_event = _events(checked)
+    return EventsTable(events, frame, raw_event)
+
+
+def acled_checked(
+    raw: pl.DataFrame, path: Path, first_line: Callable[[], int] = lambda: 2
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The rows as kept (codebook names, stray spaces stripped) and their coordinates and
+    upload times (``_lon``, ``_lat``, ``_stamp``), once every codebook check passed;
+    SituationError naming each bad line (``first_line()``: the first row's). A conversion
+    to GeoParquet needs no more: it writes the rows as kept."""
+    frame, as_read, distinct = _kept(path, raw)
+    numbers = clean_numbers(frame, distinct)
+    if numbers is None:  # some row is bad (or none is there): say which, and why
+        _checked(path, frame, as_read, first_line())
+    return frame, numbers
+
+
+def acled_events(frame: pl.DataFrame) -> EventsTable:
+    """The events table of rows as kept (``acled_checked``)."""
+    events, raw_event = _events(parsed(frame))
+    return EventsTable(events, frame, raw_event)
+
+
+def _kept(path: Path, raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The rows as kept, as read (line numbers count the line breaks of the cells as
+    written), and the distinct values of the columns checked by value (``BY_VALUE``)."""
     import polars as pl
 
-    progress(0.45, f"checking {raw.height:,} rows")
-    frame = _normalise_header(path, raw)
-    frame = frame.with_columns(pl.all().cast(pl.String).fill_null(""))
-    as_read = frame  # line numbers count the line breaks of the cells as written
-    frame = _stripped(frame)
-    checked = _checked(frame)
+    as_read = _normalise_header(path, raw).with_columns(pl.all().cast(pl.String).fill_null(""))
+    frame, distinct = _stripped(as_read)
+    return frame, as_read, distinct
+
+
+def _checked(
+    path: Path, frame: pl.DataFrame, as_read: pl.DataFrame, first_line: int
+) -> pl.DataFrame:
+    """The rows parsed (``parsed``); SituationError naming each bad line."""
+    checked = parsed(frame)
     problems = row_problems(path, frame, checked, as_read, first_line)
     if problems:
         raise SituationError(path, problems)
     if checked.height == 0:
         raise SituationError(path, [Problem("line 2", "no event rows")])
-    progress(0.75, "building the events table")
-    events, raw_event = _events(checked)
-    return EventsTable(events, frame, raw_event)
+    return checked
 
 
 def _refuse_unreadable(path: Path, exc: Exception) -> None:
@@ -90,16 +125,30 @@ def _refuse_unreadable(path: Path, exc: Exception) -> None:
     raise SituationError(path, [Problem("line 1", f"cannot read the CSV: {reason}")])
 
 
-def _stripped(frame: pl.DataFrame) -> pl.DataFrame:
+def _stripped(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Stray spaces around codes and names removed, in the columns that have any (a clean
-    export has none, and a million-row copy of every column is not free)."""
+    export has none, and a million-row copy of every column is not free); and the distinct
+    values of the columns checked by value (``distinct_values``), which say whether those
+    are padded at less cost than their rows."""
     import polars as pl
 
-    coded = [c for c in CODED if c in frame.columns]
-    col = pl.col(coded)
-    padded = frame.select((col.str.len_bytes() != col.str.strip_chars().str.len_bytes()).any())
-    dirty = [c for c in coded if padded[c][0]]
-    return frame.with_columns(pl.col(dirty).str.strip_chars()) if dirty else frame
+    distinct = distinct_values(frame)
+    by_row = [c for c in CODED if c in frame.columns and c not in distinct.columns]
+    padded = frame.select([_padded(c) for c in by_row]).row(0)
+    padded += distinct.select([_padded(c) for c in distinct.columns]).row(0)
+    dirty = [c for c, p in zip([*by_row, *distinct.columns], padded, strict=True) if p]
+    if not dirty:
+        return frame, distinct
+    frame = frame.with_columns(pl.col(dirty).str.strip_chars())
+    return frame, distinct_values(frame)
+
+
+def _padded(name: str) -> pl.Expr:
+    """Whether any value of the column has spaces around it."""
+    import polars as pl
+
+    col = pl.col(name)
+    return (col.str.len_bytes() != col.str.strip_chars().str.len_bytes()).any()
 
 
 def _normalise_header(path: Path, frame: pl.DataFrame) -> pl.DataFrame:
@@ -113,75 +162,6 @@ def _normalise_header(path: Path, frame: pl.DataFrame) -> pl.DataFrame:
     except ValueError as exc:
         raise SituationError(path, [Problem("line 1", str(exc))]) from None
     return frame
-
-
-def _checked(frame: pl.DataFrame) -> pl.DataFrame:
-    """The frame with parsed columns (null where a value is not legal) and a row number."""
-    import polars as pl
-
-    c = lambda name: column_or_empty(frame, name)  # noqa: E731
-    iso = c("event_date").str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$")
-    parsed = frame.select(
-        pl.when(iso).then(c("event_date").str.strptime(pl.Date, "%Y-%m-%d", strict=False))
-    )
-    dates = parsed.to_series()
-    if dates.null_count():  # older layouts: every date form the codebook has used
-        dates = frame.select(
-            pl.when(c("event_date").str.contains(r"^[0-9A-Za-z][0-9A-Za-z /-]*$")).then(
-                pl.coalesce(
-                    [
-                        c("event_date").str.strptime(pl.Date, f, strict=False)
-                        for f in codebook.DATE_FORMATS
-                    ]
-                )
-            )
-        ).to_series()
-    inter_text = {"": 0, **{str(k): k for k in range(9)}, **{f"0{k}": k for k in range(9)}}
-    inter_text |= codebook.INTER_NAMES
-    pairs = _interaction_texts()
-    types = {k: v[0] for k, v in codebook.EVENT_TYPES.items()}
-    implied = {k: v[1] for k, v in codebook.EVENT_TYPES.items()}
-    lat = c("latitude").cast(pl.Float64, strict=False)
-    lon = c("longitude").cast(pl.Float64, strict=False)
-    stamp = c("timestamp").cast(pl.Float64, strict=False)
-    event_type = c("event_type").str.to_lowercase().str.replace_all(r"\s+", " ")
-    return frame.with_row_index("_row").with_columns(
-        dates.alias("_date"),
-        _precision(c("time_precision")).alias("_tp"),
-        _precision(c("geo_precision")).alias("_gp"),
-        event_type.replace_strict(types, default=None).alias("_type"),
-        event_type.replace_strict(implied, default=None).alias("_implied"),
-        lat.alias("_lat"),
-        lon.alias("_lon"),
-        c("inter1").str.to_lowercase().replace_strict(inter_text, default=-1).alias("_i1"),
-        c("inter2").str.to_lowercase().replace_strict(inter_text, default=-1).alias("_i2"),
-        c("interaction").str.to_lowercase().replace_strict(pairs, default=None).alias("_pair"),
-        pl.when(c("fatalities").str.contains(r"^\d{1,9}$"))
-        .then(c("fatalities").cast(pl.Int32, strict=False))
-        .alias("_fat"),
-        stamp.alias("_stamp"),
-    )
-
-
-def _precision(col: pl.Expr) -> pl.Expr:
-    """1, 2 or 3 exactly as the codebook writes them (empty: 1); anything else null."""
-    import polars as pl
-
-    return col.replace_strict({"": 1, "1": 1, "2": 2, "3": 3}, default=None, return_dtype=pl.Int8)
-
-
-def _interaction_texts() -> dict[str, int]:
-    """Every legal spelling of ``interaction`` → the two codes as one number (12, 20)."""
-    out = {"": 0}
-    for a in range(9):
-        out[str(a)] = a * 10
-        for b in range(9):
-            out[f"{a}{b}"] = a * 10 + b
-    for name, a in codebook.INTER_NAMES.items():
-        out[f"{name} only"] = a * 10
-        for other, b in codebook.INTER_NAMES.items():
-            out[f"{name}-{other}"] = a * 10 + b
-    return out
 
 
 def _events(checked: pl.DataFrame) -> tuple[pl.DataFrame, np.ndarray]:

@@ -156,7 +156,6 @@ def convert_stream(src: Path, out: Path, progress=None) -> tuple[list[str], int]
     """An ACLED-layout CSV converted batch by batch (memory: one batch, whatever the
     file's size); the notes and the events written, or None when the file needs reading
     whole (see ``acled_stream``). ``progress(done, None)`` follows the rows written."""
-    from mapapp.exchange import table_writers as w
     from mapapp.exchange.acled_stream import AcledStream, WholeFile
 
     suffix = out.suffix.lower()
@@ -166,19 +165,27 @@ def convert_stream(src: Path, out: Path, progress=None) -> tuple[list[str], int]
     title = f"Imported from {src.name}"[:300]
     try:
         if suffix == ".parquet":
-            from mapapp.exchange.parquet import write_geoparquet_parts
+            from mapapp.exchange.parquet import write_geoparquet_rows
 
             def header() -> dict:
                 doc = {"title": title, "sources": [_stream_source(src)]}
                 return {**doc, "data_date": stream.data_date} if stream.data_date else doc
 
-            write_geoparquet_parts(stream, out, header, progress)
+            # the rows as kept, with the positions the checks parsed: no events table
+            rows = (
+                (frame, numbers["_lon"].to_numpy(), numbers["_lat"].to_numpy())
+                for frame, numbers in stream.batches()
+            )
+            write_geoparquet_rows(rows, out, header, progress)
             notes: list[str] = []
-        elif suffix == ".csv":
-            notes = w.write_table_csv(stream, out, progress)
         else:
-            writer = w.write_table_geojson if suffix == ".geojson" else w.write_table_kml
-            notes = writer(stream, out, title, progress)
+            from mapapp.exchange import table_writers as w
+
+            if suffix == ".csv":
+                notes = w.write_table_csv(stream, out, progress)
+            else:
+                writer = w.write_table_geojson if suffix == ".geojson" else w.write_table_kml
+                notes = writer(stream, out, title, progress)
     except WholeFile:
         return None
     return notes, stream.rows

@@ -15,20 +15,21 @@ layout, which goes through the same codebook checks as the CSV.
 
 from __future__ import annotations
 
-import binascii
 import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mapapp.atomic import write_atomically
+from mapapp.exchange.parquet_sink import sink_frames
 from mapapp.exchange.quiet import rust_panics_quiet
 from mapapp.model.events_table import SCHEMA, EventsTable, unique_ids
 from mapapp.model.files import Problem, SituationError
 
 if TYPE_CHECKING:
+    import numpy as np
     import polars as pl
 
 GEO_VERSION = "1.1.0"
@@ -37,7 +38,9 @@ WKB_POINT_LE = b"\x01\x01\x00\x00\x00"  # little-endian byte order, type 1 (Poin
 
 
 def wkb_points(lon: Any, lat: Any) -> pl.Series:
-    """WKB points, built for the whole column at once; null where lon or lat is NaN."""
+    """WKB points, built for the whole column at once from the coordinates' bytes; null
+    where lon or lat is NaN."""
+    import nanoarrow as na
     import numpy as np
     import polars as pl
 
@@ -48,46 +51,20 @@ def wkb_points(lon: Any, lat: Any) -> pl.Series:
     buf[:, :5] = np.frombuffer(WKB_POINT_LE, np.uint8)
     buf[:, 5:13] = lon.view(np.uint8).reshape(n, 8)
     buf[:, 13:21] = lat.view(np.uint8).reshape(n, 8)
-    # hex text has no NUL bytes, so numpy's fixed-width strings keep every byte
-    hex_rows = np.frombuffer(binascii.hexlify(buf.tobytes()), dtype="S42")
-    wkb = pl.Series("geometry", hex_rows).bin.decode("hex")
-    missing = pl.Series(np.isnan(lon) | np.isnan(lat))
-    return pl.select(pl.when(missing).then(None).otherwise(wkb).alias("geometry")).to_series()
+    placed = ~(np.isnan(lon) | np.isnan(lat))
+    buffers = [  # Arrow's: validity bits (least significant first), offsets, data
+        np.packbits(placed, bitorder="little"),
+        np.arange(0, 21 * n + 1, 21, dtype=np.int64),
+        buf.reshape(-1),
+    ]
+    wkb = na.c_array_from_buffers(na.large_binary(), n, buffers, null_count=n - placed.sum())
+    return pl.Series(wkb).alias("geometry")
 
 
 def write_geoparquet(
     table: EventsTable, path: Path | str, document: dict[str, Any] | None = None
 ) -> None:
-    frame, bbox = _part_frame(table)
-    metadata = _metadata(bbox, document)
-
-    def write(tmp: str) -> bool:
-        frame.write_parquet(
-            tmp,
-            compression="zstd",
-            metadata=metadata,
-            arrow_schema=arrow_schema(frame.schema, metadata),
-        )
-        return True
-
-    write_atomically(path, write)
-
-
-def arrow_schema(schema: pl.Schema, metadata: dict[str, str]) -> Any:
-    """The Arrow schema stored in the file (``ARROW:schema``), carrying ``geo`` too.
-
-    Arrow readers (pyarrow, and geopandas through it) take the schema's metadata from that
-    stored schema, not from the Parquet footer, and polars stores it without metadata.
-    Columns keep the types polars writes by default (large string and binary, not the
-    view types its in-memory schema has), so nothing but the metadata changes."""
-    import nanoarrow as na
-
-    large = {"vu": na.large_string, "vz": na.large_binary}
-    fields = {
-        child.name: large[child.format]() if child.format in large else na.Schema(child)
-        for child in na.c_schema(schema).children
-    }
-    return na.Schema(na.struct(fields), metadata=metadata)
+    write_geoparquet_parts([table], path, document)
 
 
 def _metadata(bbox: list[float], document: dict[str, Any] | None) -> dict[str, str]:
@@ -102,69 +79,68 @@ def _metadata(bbox: list[float], document: dict[str, Any] | None) -> dict[str, s
     return metadata
 
 
-def _part_frame(table: EventsTable) -> tuple[pl.DataFrame, list[float]]:
-    """A table's rows as written (an ACLED dataset: its file's columns as read) with the
-    WKB geometry, and the bbox of its positions ([] if none)."""
+def _rows(table: EventsTable) -> tuple[pl.DataFrame, np.ndarray, np.ndarray]:
+    """A table's rows as written (an ACLED dataset: its file's columns as read) and their
+    positions."""
     import numpy as np
     import polars as pl
 
-    frame = table.frame
     lon, lat = table.numpy("lon"), table.numpy("lat")
-    has = ~(np.isnan(lon) | np.isnan(lat))
-    bbox = (
-        [float(lon[has].min()), float(lat[has].min()), float(lon[has].max()), float(lat[has].max())]
-        if has.any()
-        else []
-    )
     raw = table.raw
     if (
         raw is not None
-        and raw.height == frame.height
+        and raw.height == table.frame.height
         and bool((table.raw_event == np.arange(raw.height)).all())
     ):  # ACLED rows: written as read (every codebook column) with their geometry
-        return raw.with_columns(wkb_points(lon, lat)), bbox
-    out = frame.with_columns(
+        return raw, lon, lat
+    out = table.frame.with_columns(
         [pl.col(c).cast(pl.String) for c, t in SCHEMA.items() if t == "Categorical"]
-    ).with_columns(wkb_points(lon, lat))
-    return out, bbox
+    )
+    return out, lon, lat
 
 
 def write_geoparquet_parts(parts, path: Path | str, document=None, progress=None) -> int:
     """GeoParquet from tables arriving one after another (a whole table, or the batches of
-    a stream): each part is written to a temporary file as it comes, then polars streams
-    them into one file with the ``geo`` metadata, so memory stays that of one part.
+    a stream), see ``write_geoparquet_rows``. Returns the rows written."""
+    return write_geoparquet_rows(map(_rows, parts), path, document, progress)
+
+
+def write_geoparquet_rows(
+    parts: Iterable[tuple[pl.DataFrame, np.ndarray, np.ndarray]],
+    path: Path | str,
+    document=None,
+    progress=None,
+) -> int:
+    """GeoParquet from rows and their positions (lon, lat; NaN where none) arriving one
+    part after another, each written as it comes, so memory stays that of a few parts.
     ``document``: the situation's document, or a function giving it once the parts are
-    done (a stream knows its data date at its end). Returns the rows written."""
-    import polars as pl
+    done (a stream knows its data date at its end). ``progress(rows, None)`` follows the
+    rows written; returns their number."""
+    import numpy as np
 
     rows = 0
     box: list[float] = []
 
-    def write(tmp: str) -> bool:
+    def frames() -> Iterator[pl.DataFrame]:
         nonlocal rows, box
-        parent, name = Path(tmp).parent, Path(path).name
-        with tempfile.TemporaryDirectory(prefix=f".{name}.parts-", dir=parent) as d:
-            files = []
-            for k, part in enumerate(parts):
-                frame, bbox = _part_frame(part)
-                if bbox:
-                    box = bbox if not box else [
-                        min(box[0], bbox[0]), min(box[1], bbox[1]),
-                        max(box[2], bbox[2]), max(box[3], bbox[3]),
-                    ]  # fmt: skip
-                files.append(Path(d) / f"{k:06d}.parquet")
-                frame.write_parquet(files[-1], compression="uncompressed")
-                rows += frame.height
-                if progress is not None:
-                    progress(rows, None)
-            doc = document() if callable(document) else document  # known once parts are done
-            metadata = _metadata(box, doc)
-            joined = pl.scan_parquet(files)
-            schema = arrow_schema(joined.collect_schema(), metadata)
-            joined.sink_parquet(tmp, compression="zstd", metadata=metadata, arrow_schema=schema)
-        return True
+        for frame, lon, lat in parts:
+            has = ~(np.isnan(lon) | np.isnan(lat))
+            if has.any():
+                x, y = lon[has], lat[has]
+                bbox = [float(x.min()), float(y.min()), float(x.max()), float(y.max())]
+                box = bbox if not box else [
+                    min(box[0], bbox[0]), min(box[1], bbox[1]),
+                    max(box[2], bbox[2]), max(box[3], bbox[3]),
+                ]  # fmt: skip
+            yield frame.with_columns(wkb_points(lon, lat))
+            rows += frame.height
+            if progress is not None:
+                progress(rows, None)
 
-    write_atomically(path, write)
+    def metadata() -> dict[str, str]:
+        return _metadata(box, document() if callable(document) else document)
+
+    sink_frames(frames(), path, metadata)
     return rows
 
 
