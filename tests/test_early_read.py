@@ -119,3 +119,30 @@ def test_the_window_opens_a_csv_from_the_command_line_through_the_child(cache_ho
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert "error" not in run.stderr
+
+
+@pytest.mark.parametrize("source", ["generated", "exported"])
+def test_the_markers_drawn_before_the_table_are_the_tables_own(tmp_path, source, acled):
+    """The child draws markers from the checked rows, before the events table is built:
+    the same places and types, an exported event's days one marker (its first day's)."""
+    import numpy as np
+
+    from mapapp.exchange import acled_table
+    from mapapp.model.io import default_situation_path
+
+    if source == "exported":  # the embedded situation as ACLED rows: multi-day events tagged
+        path = tmp_path / "tinzaouaten.csv"
+        subprocess.run(
+            [sys.executable, "-m", "mapapp", "convert", str(default_situation_path()), "-o",
+             str(path)], check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    else:
+        path = acled
+    frame, numbers = acled_table.acled_checked(acled_table.read_acled_rows(path), path)
+    rows = acled_table.row_markers(frame, numbers)
+    early = table_cache.markers_of(rows["lon"].to_numpy(), rows["lat"].to_numpy(), rows["type"])
+    final = table_cache.table_markers(acled_table.read_acled_table(path))
+    if source == "exported":
+        assert frame.height > len(final.x)  # some events span several rows
+    assert np.array_equal(early.x, final.x) and np.array_equal(early.y, final.y)
+    assert [early.types[c] for c in early.codes] == [final.types[c] for c in final.codes]

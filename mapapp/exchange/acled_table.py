@@ -46,18 +46,23 @@ def _no_progress(fraction: float, stage: str) -> None:
 def read_acled_table(path: Path, progress=_no_progress) -> EventsTable:
     """The events of an ACLED-layout CSV; SituationError naming each bad line.
     ``progress(fraction, stage)`` is called between stages (and may raise to stop)."""
-    import polars as pl
-
     path = Path(path)
     progress(0.02, "reading")
+    return acled_frame_table(read_acled_rows(path), path, progress)
+
+
+def read_acled_rows(path: Path) -> pl.DataFrame:
+    """Every cell of the CSV as text; SituationError naming the line that cannot be read."""
+    import polars as pl
+
     try:
         with rust_panics_quiet():
-            raw = pl.read_csv(path, infer_schema=False, empty_string_is_null=False)
+            return pl.read_csv(path, infer_schema=False, empty_string_is_null=False)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # PolarsError, OSError, or a panic of the Rust reader
         _refuse_unreadable(path, exc)
-    return acled_frame_table(raw, path, progress)
+        raise  # not reached: the line-by-line reader raises
 
 
 def acled_frame_table(
@@ -66,11 +71,9 @@ def acled_frame_table(
     """The events of ACLED-layout columns (all text) read from ``path`` (CSV or Parquet);
     ``first_line``: the line the first row starts on (a batch further down a file)."""
     progress(0.45, f"checking {raw.height:,} rows")
-    frame, as_read, _distinct = _kept(path, raw)
-    checked = _checked(path, frame, as_read, first_line)
+    frame, _numbers = acled_checked(raw, path, lambda: first_line)
     progress(0.75, "building the events table")
-    events, raw_event = _events(checked)
-    return EventsTable(events, frame, raw_event)
+    return acled_events(frame)
 
 
 def acled_checked(
@@ -171,24 +174,13 @@ def _events(checked: pl.DataFrame) -> tuple[pl.DataFrame, np.ndarray]:
 
     c = lambda name: column_or_empty(checked, name)  # noqa: E731
     # columns taken as they are share the file's buffers; only what differs is new memory
-    sub = c("sub_event_type")
-    if "sub_event_type" not in checked.columns or (checked["sub_event_type"] == "").any():
-        sub = pl.when(sub != "").then(sub).otherwise(pl.col("_implied"))
+    sub = _sub_event_type(checked, pl.col("_implied"))
     others = pl.concat_str(
         [c("assoc_actor_1"), c("assoc_actor_2")], separator="; "
     ).str.strip_chars("; ")
-    tagged_any = "tags" in checked.columns and checked["tags"].str.contains(TAG, literal=True).any()
-    tag = c("tags").str.extract(rf"{TAG}([^;\s]+)", 1) if tagged_any else pl.lit(None, pl.String)
-    event_type = pl.col("_type").replace_strict(
-        codebook.ACLED_TO_TYPE, default="strategic_development"
-    )
-    event_type = (
-        pl.when(sub.is_in(["Government regains territory", "Non-state actor overtakes territory"]))
-        .then(pl.lit("takeover"))
-        .when(sub == "Agreement")
-        .then(pl.lit("agreement"))
-        .otherwise(event_type)
-    )
+    tagged_any = _tagged_any(checked)
+    tag = _tag() if tagged_any else pl.lit(None, pl.String)
+    event_type = _event_type(pl.col("_type"), sub)
     rows = checked.select(
         (
             pl.coalesce(tag, pl.when(c("event_id_cnty") != "").then(c("event_id_cnty")))
@@ -298,3 +290,61 @@ def _raw_event(checked: pl.DataFrame, rows: pl.DataFrame, tag: pl.Expr) -> np.nd
         .join(by_tag, on="_tag", how="left", maintain_order="left")
     )
     return mapped.select(pl.coalesce("_tpos", "_pos"))[:, 0].to_numpy()
+
+
+def _sub_event_type(frame: pl.DataFrame, implied: pl.Expr) -> pl.Expr:
+    """The sub-event type as written, else the one the event type implies."""
+    import polars as pl
+
+    sub = column_or_empty(frame, "sub_event_type")
+    if "sub_event_type" not in frame.columns or (frame["sub_event_type"] == "").any():
+        sub = pl.when(sub != "").then(sub).otherwise(implied)
+    return sub
+
+
+def _event_type(acled_type: pl.Expr, sub: pl.Expr) -> pl.Expr:
+    """mapapp's event type of an ACLED event type (as the codebook names it) and its
+    sub-event type: territory changing hands is a takeover, an agreement an agreement."""
+    import polars as pl
+
+    event_type = acled_type.replace_strict(codebook.ACLED_TO_TYPE, default="strategic_development")
+    return (
+        pl.when(sub.is_in(["Government regains territory", "Non-state actor overtakes territory"]))
+        .then(pl.lit("takeover"))
+        .when(sub == "Agreement")
+        .then(pl.lit("agreement"))
+        .otherwise(event_type)
+    )
+
+
+def _tagged_any(frame: pl.DataFrame) -> bool:
+    return "tags" in frame.columns and frame["tags"].str.contains(TAG, literal=True).any()
+
+
+def _tag() -> pl.Expr:
+    """The event a row is one day of, in a file mapapp exported (null in other rows)."""
+    import polars as pl
+
+    return pl.col("tags").str.extract(rf"{TAG}([^;\s]+)", 1)
+
+
+def row_markers(frame: pl.DataFrame, numbers: pl.DataFrame) -> pl.DataFrame:
+    """Where the events table will put a marker, and its type, from checked rows
+    (``acled_checked``) before the table is built: ``lon``, ``lat``, ``type`` per event
+    (an exported event's days are one event, at its first day's place)."""
+    import polars as pl
+
+    event_type = column_or_empty(frame, "event_type").str.to_lowercase()
+    event_type = event_type.str.replace_all(r"\s+", " ")
+    types = {k: v[0] for k, v in codebook.EVENT_TYPES.items()}
+    implied = {k: v[1] for k, v in codebook.EVENT_TYPES.items()}
+    acled_type = event_type.replace_strict(types, default=None)
+    sub = _sub_event_type(frame, event_type.replace_strict(implied, default=None))
+    rows = frame.select(
+        numbers["_lon"].alias("lon"),
+        numbers["_lat"].alias("lat"),
+        _event_type(acled_type, sub).alias("type"),
+        (_tag() if _tagged_any(frame) else pl.lit(None, pl.String)).alias("tag"),
+    )
+    first_day = pl.col("tag").is_null() | pl.col("tag").is_first_distinct()
+    return rows.filter(first_day).drop("tag")

@@ -222,18 +222,24 @@ def _prepare(path: Path) -> None:
     if table_cache.has_entry(key):
         _say(cached=True)
         return
-    from mapapp.exchange.acled_table import read_acled_table
+    from mapapp.exchange import acled_table
     from mapapp.exchange.dataset import dataset_situation
 
     try:
-        table = read_acled_table(path, lambda fraction, stage: _say(progress=[fraction, stage]))
+        _say(progress=[0.02, "reading"])
+        raw = acled_table.read_acled_rows(path)
+        _say(progress=[0.45, f"checking {raw.height:,} rows"])
+        frame, numbers = acled_table.acled_checked(raw, path)
     except SituationError as exc:
         problems = [[p.path, p.message] for p in exc.problems]
         _say(error={"file": str(exc.file), "problems": problems})
         return
-    markers = table_cache.table_markers(table)
-    file = _write_markers(markers)
-    _say(markers=str(file), types=markers.types)
+    del raw
+    rows = acled_table.row_markers(frame, numbers)  # drawn while the table is built
+    markers = table_cache.markers_of(rows["lon"].to_numpy(), rows["lat"].to_numpy(), rows["type"])
+    _say(markers=str(_write_markers(markers)), types=markers.types)
+    _say(progress=[0.75, "building the events table"])
+    table = acled_table.acled_events(frame)
     _say(progress=[0.9, "keeping the table for the window"])
     data_date = dataset_situation(path, table).data_date
     if table_cache.store(key, table, data_date) is None:

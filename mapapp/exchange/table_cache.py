@@ -31,6 +31,7 @@ from mapapp import __version__
 
 if TYPE_CHECKING:
     import numpy as np
+    import polars as pl
 
     from mapapp.model.events_table import EventsTable
 
@@ -57,15 +58,19 @@ class Markers:
 
 
 def table_markers(table: EventsTable) -> Markers:
+    return markers_of(table.numpy("lon"), table.numpy("lat"), table.column("type"))
+
+
+def markers_of(lon: np.ndarray, lat: np.ndarray, kind: pl.Series) -> Markers:
+    """The markers of the positioned rows (``lon``, ``lat`` not NaN) with their types."""
     import numpy as np
     import polars as pl
 
     from mapapp.geo.projection import mercator_arrays
 
-    lon, lat = table.numpy("lon"), table.numpy("lat")
     rows = np.flatnonzero(~(np.isnan(lon) | np.isnan(lat)))
     x, y = mercator_arrays(lon[rows], lat[rows])
-    kind = table.column("type").cast(pl.String).fill_null("")
+    kind = kind.cast(pl.String).fill_null("")
     types = kind.unique().sort().to_list()
     code = {t: i for i, t in enumerate(types)}
     codes = kind.replace_strict(code, return_dtype=pl.Int16).to_numpy()[rows]
