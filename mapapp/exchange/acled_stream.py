@@ -2,11 +2,10 @@
 converting a file of any size needs the memory of one batch, not of the file.
 
 polars reads the batches; each goes through the same codebook checks as a whole file
-(``acled_table``), and a bad row is named by its line, which only then is looked for
-in the file (``LineIndex``). The output is written to a temporary file
-while the batches pass; a problem anywhere means no output: the later batches are still
-checked, so every problem (up to ``MAX_PROBLEMS``) is reported at once, and the temporary
-file is removed.
+(``acled_table``), and a bad row is named by its line, which only then is looked for in
+the file (``LineIndex``). The output is written to a temporary file while the batches
+pass; a problem anywhere means no output: the later batches are still checked, so every
+problem (up to ``MAX_PROBLEMS``) is reported at once, and the temporary file is removed.
 
 Two things need the whole file and send the conversion back to reading it whole
 (``WholeFile``): rows tagged by our own export (the days of one event, to be joined, may
