@@ -139,8 +139,9 @@ def test_the_markers_drawn_before_the_table_are_the_tables_own(tmp_path, source,
     else:
         path = acled
     frame, numbers = acled_table.acled_checked(acled_table.read_acled_rows(path), path)
-    rows = acled_table.row_markers(frame, numbers)
-    early = table_cache.markers_of(rows["lon"].to_numpy(), rows["lat"].to_numpy(), rows["type"])
+    rows, types = acled_table.row_markers(frame, numbers)
+    lon, lat, codes = (rows[c].to_numpy() for c in ("lon", "lat", "code"))
+    early = table_cache.markers_of(lon, lat, codes, types)
     final = table_cache.table_markers(acled_table.read_acled_table(path))
     if source == "exported":
         assert frame.height > len(final.x)  # some events span several rows

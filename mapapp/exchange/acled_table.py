@@ -328,23 +328,35 @@ def _tag() -> pl.Expr:
     return pl.col("tags").str.extract(rf"{TAG}([^;\s]+)", 1)
 
 
-def row_markers(frame: pl.DataFrame, numbers: pl.DataFrame) -> pl.DataFrame:
+def row_markers(frame: pl.DataFrame, numbers: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
     """Where the events table will put a marker, and its type, from checked rows
-    (``acled_checked``) before the table is built: ``lon``, ``lat``, ``type`` per event
-    (an exported event's days are one event, at its first day's place)."""
+    (``acled_checked``) before the table is built: ``lon``, ``lat`` and ``code`` (an
+    index into the types returned) per event (an exported event's days are one event, at
+    its first day's place). The type is worked out once per distinct pair of event and
+    sub-event types, not for each of a million rows."""
     import polars as pl
 
-    event_type = column_or_empty(frame, "event_type").str.to_lowercase()
-    event_type = event_type.str.replace_all(r"\s+", " ")
-    types = {k: v[0] for k, v in codebook.EVENT_TYPES.items()}
-    implied = {k: v[1] for k, v in codebook.EVENT_TYPES.items()}
-    acled_type = event_type.replace_strict(types, default=None)
-    sub = _sub_event_type(frame, event_type.replace_strict(implied, default=None))
-    rows = frame.select(
-        numbers["_lon"].alias("lon"),
-        numbers["_lat"].alias("lat"),
-        _event_type(acled_type, sub).alias("type"),
-        (_tag() if _tagged_any(frame) else pl.lit(None, pl.String)).alias("tag"),
+    keys = frame.select(
+        column_or_empty(frame, "event_type").alias("_et"),
+        column_or_empty(frame, "sub_event_type").alias("_sub"),
     )
-    first_day = pl.col("tag").is_null() | pl.col("tag").is_first_distinct()
-    return rows.filter(first_day).drop("tag")
+    pairs = keys.unique()
+    event_type = pl.col("_et").str.to_lowercase().str.replace_all(r"\s+", " ")
+    acled_type = event_type.replace_strict(
+        {k: v[0] for k, v in codebook.EVENT_TYPES.items()}, default=None
+    )
+    implied = event_type.replace_strict(
+        {k: v[1] for k, v in codebook.EVENT_TYPES.items()}, default=None
+    )
+    sub = pl.when(pl.col("_sub") != "").then(pl.col("_sub")).otherwise(implied)
+    pairs = pairs.with_columns(_event_type(acled_type, sub).alias("type"))
+    types = sorted(pairs["type"].unique().to_list())
+    code = pl.col("type").replace_strict({t: i for i, t in enumerate(types)}, return_dtype=pl.Int16)
+    pairs = pairs.select("_et", "_sub", code.alias("code"))
+    where = numbers.select(pl.col("_lon").alias("lon"), pl.col("_lat").alias("lat"))
+    rows = pl.concat([where, keys], how="horizontal")
+    rows = rows.join(pairs, on=["_et", "_sub"], how="left", maintain_order="left")
+    if _tagged_any(frame):
+        tag = frame.select(_tag()).to_series()
+        rows = rows.filter(tag.is_null() | tag.is_first_distinct())
+    return rows.select("lon", "lat", "code"), types

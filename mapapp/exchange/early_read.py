@@ -235,8 +235,9 @@ def _prepare(path: Path) -> None:
         _say(error={"file": str(exc.file), "problems": problems})
         return
     del raw
-    rows = acled_table.row_markers(frame, numbers)  # drawn while the table is built
-    markers = table_cache.markers_of(rows["lon"].to_numpy(), rows["lat"].to_numpy(), rows["type"])
+    rows, types = acled_table.row_markers(frame, numbers)  # drawn while the table is built
+    lon, lat, codes = (rows[c].to_numpy() for c in ("lon", "lat", "code"))
+    markers = table_cache.markers_of(lon, lat, codes, types)
     _say(markers=str(_write_markers(markers)), types=markers.types)
     _say(progress=[0.75, "building the events table"])
     table = acled_table.acled_events(frame)

@@ -31,7 +31,6 @@ from mapapp import __version__
 
 if TYPE_CHECKING:
     import numpy as np
-    import polars as pl
 
     from mapapp.model.events_table import EventsTable
 
@@ -58,23 +57,24 @@ class Markers:
 
 
 def table_markers(table: EventsTable) -> Markers:
-    return markers_of(table.numpy("lon"), table.numpy("lat"), table.column("type"))
-
-
-def markers_of(lon: np.ndarray, lat: np.ndarray, kind: pl.Series) -> Markers:
-    """The markers of the positioned rows (``lon``, ``lat`` not NaN) with their types."""
-    import numpy as np
     import polars as pl
+
+    kind = table.column("type").cast(pl.String).fill_null("")
+    types = kind.unique().sort().to_list()
+    code = kind.replace_strict({t: i for i, t in enumerate(types)}, return_dtype=pl.Int16)
+    return markers_of(table.numpy("lon"), table.numpy("lat"), code.to_numpy(), types)
+
+
+def markers_of(lon: np.ndarray, lat: np.ndarray, codes: np.ndarray, types: list[str]) -> Markers:
+    """The markers of the positioned rows (``lon``, ``lat`` not NaN); ``codes`` index
+    ``types``."""
+    import numpy as np
 
     from mapapp.geo.projection import mercator_arrays
 
     rows = np.flatnonzero(~(np.isnan(lon) | np.isnan(lat)))
     x, y = mercator_arrays(lon[rows], lat[rows])
-    kind = kind.cast(pl.String).fill_null("")
-    types = kind.unique().sort().to_list()
-    code = {t: i for i, t in enumerate(types)}
-    codes = kind.replace_strict(code, return_dtype=pl.Int16).to_numpy()[rows]
-    return Markers(x, y, codes, types)
+    return Markers(x, y, np.asarray(codes, "<i2")[rows], types)
 
 
 def cache_dir() -> Path:
