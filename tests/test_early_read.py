@@ -1,7 +1,7 @@
 """A file named on the command line is read in a second process while the window starts:
-what the window gets from it is what it would have read itself, the markers come before
-the table, the child goes when the window gives up on it, and whatever the child cannot
-do the window does itself."""
+its markers come first (the table's own), the table is what the window would have read
+itself, the child goes when the window gives up on it, and whatever the child cannot do
+the window does itself."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def acled(tmp_path) -> Path:
     return write(500, tmp_path / "acled-500.csv")
 
 
-def test_the_child_hands_over_the_markers_then_the_table_it_read(cache_home, acled):
+def test_the_child_hands_over_the_markers_then_the_window_has_the_table(cache_home, acled):
     seen: list[str] = []
     stages: list[str] = []
     early = EarlyRead(acled)
@@ -40,28 +40,33 @@ def test_the_child_hands_over_the_markers_then_the_table_it_read(cache_home, acl
         lambda markers: seen.append(f"markers {len(markers.x)}"),
     )
     direct = convert.read_any(acled)
-    assert key is None  # nothing left to store: the child did
     assert situation.table.frame.equals(direct.table.frame)
     assert situation.table.raw.equals(direct.table.raw)
     assert (situation.table.raw_event == direct.table.raw_event).all()
     assert (situation.title, situation.data_date) == (direct.title, direct.data_date)
     assert "reading" in stages and seen[0] == "progress"
     assert seen.count("markers 500") == 1  # once, after the reading and checking
-    assert table_cache.entry_path(str(acled.resolve())).exists()
+    assert key is not None  # the window caches it after its first frame
     assert early.proc.wait(timeout=30) == 0
 
 
-def test_the_child_leaves_as_soon_as_the_window_does(cache_home, tmp_path):
+def _markers_files(folder: Path) -> list[Path]:
+    return list(folder.glob("mapapp-markers-*"))
+
+
+def test_the_child_leaves_as_soon_as_the_window_does(cache_home, tmp_path, monkeypatch):
     big = write(20_000, tmp_path / "big.csv")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # where the child leaves its markers
     early = EarlyRead(big)
     early.proc.stdin.close()  # what the window's exit does to it
     assert early.proc.wait(timeout=20) == 0
-    # it stopped before reading the file through: nothing was cached
-    assert not table_cache.entry_path(str(big.resolve())).exists()
+    time.sleep(1.5)  # it would have read, checked and handed over 20,000 rows by now
+    assert _markers_files(tmp_path) == []
 
 
-def test_cancel_stops_the_child_and_the_reading(cache_home, tmp_path):
+def test_cancel_stops_the_child_and_the_reading(cache_home, tmp_path, monkeypatch):
     big = write(20_000, tmp_path / "big.csv")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
     early = EarlyRead(big)
 
     class Cancelled(Exception):
@@ -73,8 +78,8 @@ def test_cancel_stops_the_child_and_the_reading(cache_home, tmp_path):
     with pytest.raises(Cancelled):
         early.result(progress)
     assert early.proc.wait(timeout=20) != 0  # killed
-    time.sleep(0.2)
-    assert not table_cache.entry_path(str(big.resolve())).exists()
+    time.sleep(1.5)
+    assert _markers_files(tmp_path) == []
 
 
 def test_an_unwritable_cache_folder_makes_the_window_read_itself(tmp_path, monkeypatch, acled):
@@ -89,18 +94,23 @@ def test_an_unwritable_cache_folder_makes_the_window_read_itself(tmp_path, monke
     assert situation.table.frame.equals(real(acled).table.frame)
 
 
-def test_a_second_start_finds_the_table_the_first_one_left(cache_home, acled, monkeypatch):
-    EarlyRead(acled).result(lambda f, s: None)
+def _opened_and_cached(path: Path) -> None:
+    """A first start: the child's markers, the window's table, cached after its frame."""
+    situation, key = EarlyRead(path).result(lambda f, s: None)
+    assert table_cache.store(key, situation.table, situation.data_date) is not None
+
+
+def test_a_second_start_finds_the_table_the_first_one_left(cache_home, acled):
+    _opened_and_cached(acled)
     stages: list[str] = []
-    situation, _ = EarlyRead(acled).result(lambda f, s: stages.append(s))
+    situation, key = EarlyRead(acled).result(lambda f, s: stages.append(s))
     assert stages == ["opening the cached table"]  # not read or checked again
-    assert len(situation.table) == 500
+    assert key is None and len(situation.table) == 500
 
 
 def test_the_command_line_takes_the_cached_markers_instead_of_a_child(cache_home, acled):
-    first = early_read(str(acled))
-    assert isinstance(first, EarlyRead)  # nothing cached yet: a child reads it
-    first.result(lambda f, s: None)
+    assert isinstance(early_read(str(acled)), EarlyRead)  # nothing cached yet: a child
+    _opened_and_cached(acled)
     again = early_read(str(acled))
     assert isinstance(again, Markers) and len(again.x) == 500
     assert early_read(str(acled.with_suffix(".json"))) is None  # not a CSV: the window

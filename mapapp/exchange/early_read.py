@@ -1,20 +1,20 @@
 """Reading the file named on the command line from the first moment, in a second process:
-the window starts on one core (Qt) while the child imports polars and reads, checks and
-builds the table on the other. A thread could not do this: importing polars and
-mapapp's readers holds the GIL that starting the window needs (measured: a reader thread
-gained nothing).
+the window starts on one core (Qt) while the child imports polars and reads and checks
+the file on the other, so the first frame can draw the events as soon as they are
+checked. A thread could not do this: importing polars and mapapp's readers holds the GIL
+that starting the window needs (measured: a reader thread gained nothing).
 
-The child hands its work over through the table cache (``table_cache``): first the
-markers, in a small file of their own that the window's first frame draws from, then the
-whole table as a cache entry the window loads. It says how far it is on its stdout, one
-JSON object a line: ``{"progress": [fraction, stage]}``, ``{"markers": file, "types":
-[...]}``, then ``{"cached": true}``, ``{"error": {...}}`` (the file cannot be used: the
-same SituationError as a read in the window) or ``{"fallback": why}``. What the child
-cannot do (a file that is not an ACLED CSV, a cache folder that cannot be written, a
-bug of its own) the window then does itself, as it would without the child. The child
-leaves when the window does (its stdin closes).
+The child hands over the markers (map x/y and type of every event, in a small file of
+their own) and ends; the window then builds the table itself, since reading the file
+again costs less than the child writing the table and the window loading it. It says
+how far it is on its stdout, one JSON object a line: ``{"progress": [fraction, stage]}``,
+then ``{"markers": file, "types": [...]}``, ``{"cached": true}`` (the table cache holds
+the file: the window loads it from there), ``{"error": {...}}`` (the file cannot be used:
+the same SituationError as a read in the window) or ``{"fallback": why}`` (what the child
+cannot do, a bug of its own included, the window does itself). The child leaves when the
+window does (its stdin closes).
 
-``read_with_cache`` is the reading in the window's own process, for files opened later.
+``read_with_cache`` is the reading in the window's own process.
 """
 
 from __future__ import annotations
@@ -113,7 +113,6 @@ class EarlyRead:
 
         self.path = Path(path)
         self._painted = threading.Event()
-        self._handed_markers = False
         self.proc = subprocess.Popen(
             [*self_command(), CHILD_COMMAND, str(self.path)],
             stdin=subprocess.PIPE,  # closed when the window leaves: the child goes too
@@ -122,7 +121,6 @@ class EarlyRead:
         )
 
     def _hand_over(self, markers: Markers, preview: Preview | None) -> None:
-        self._handed_markers = True
         if preview is not None:
             preview(markers)
 
@@ -148,21 +146,26 @@ class EarlyRead:
         except BaseException:
             self.cancel()
             raise
-        if outcome == "cached":
-            if not self._handed_markers:  # found in the cache: its markers first
-                markers = table_cache.load_markers(self.path)
-                if markers is not None:
-                    self._hand_over(markers, preview)
+        if outcome == "cached":  # found in the cache: its markers first, then its table
+            markers = table_cache.load_markers(self.path)
+            if markers is not None:
+                self._hand_over(markers, preview)
             self._painted.wait(PAINT_WAIT)  # the preview's frame comes before the table
             cached = _from_cache(self.path, progress, None)
             if cached is not None:
                 return cached, None
+        if outcome == "markers":  # the child ends by itself
+            # Built here: reading it again takes less than the child writing the table
+            # and this process loading it (a million rows: ~2.5 s against ~5 s).
+            self._painted.wait(PAINT_WAIT)
+            return read_with_cache(self.path, lambda f, stage: progress(0.5 + f / 2, stage))
         self.cancel()
-        return read_with_cache(self.path, progress, None if self._handed_markers else preview)
+        return read_with_cache(self.path, progress, preview)
 
     def _follow(self, progress: Progress, preview: Preview | None) -> str:
-        """Read the child's lines until it is done: "cached", or "fallback" (anything
-        the window must do itself, a crash of the child included)."""
+        """Read the child's lines until it is done: "markers" (handed over), "cached"
+        (the table cache holds the file), or "fallback" (anything the window must do
+        itself, a crash of the child included)."""
         import numpy  # noqa: F401 - now, while the child reads: the markers need it
 
         from mapapp.exchange import table_cache  # noqa: F401 - the same
@@ -179,8 +182,10 @@ class EarlyRead:
                 progress(float(fraction), str(stage))
             elif "markers" in message:
                 markers = _read_markers(Path(message["markers"]), message["types"])
-                if markers is not None:
-                    self._hand_over(markers, preview)
+                if markers is None:
+                    return "fallback"
+                self._hand_over(markers, preview)
+                return "markers"
             elif "error" in message:
                 error = message["error"]
                 problems = [Problem(p, m) for p, m in error["problems"]]
@@ -223,7 +228,6 @@ def _prepare(path: Path) -> None:
         _say(cached=True)
         return
     from mapapp.exchange import acled_table
-    from mapapp.exchange.dataset import dataset_situation
 
     try:
         _say(progress=[0.02, "reading"])
@@ -238,18 +242,10 @@ def _prepare(path: Path) -> None:
         _say(error={"file": str(exc.file), "problems": problems})
         return
     del raw
-    rows, types = acled_table.row_markers(frame, numbers)  # drawn while the table is built
+    rows, types = acled_table.row_markers(frame, numbers)
     lon, lat, codes = (rows[c].to_numpy() for c in ("lon", "lat", "code"))
     markers = table_cache.markers_of(lon, lat, codes, types)
     _say(markers=str(_write_markers(markers)), types=markers.types)
-    _say(progress=[0.75, "building the events table"])
-    table = acled_table.acled_events(frame)
-    _say(progress=[0.9, "keeping the table for the window"])
-    data_date = dataset_situation(path, table).data_date
-    if table_cache.store(key, table, data_date) is None:
-        _say(fallback="the cache folder cannot be written")
-    else:
-        _say(cached=True)
 
 
 def _import_the_rest() -> None:
