@@ -43,3 +43,11 @@ def test_tile_benchmark_runs_in_quick_mode():
     out = run_quick("bench_tiles.py")
     assert out.count("pan frame 1920x1080") == 3
     assert "start-up to first painted map with tiles" in out and "ratio" in out
+
+
+@pytest.mark.slow
+def test_budget_benchmark_prints_every_goal_in_one_run():
+    out = run_quick("bench_budget.py")
+    for what in ("start-up", "snapshot", "first open", "second open", "GeoParquet"):
+        line = next(x for x in out.splitlines() if what in x)
+        assert "[goal" in line, line
