@@ -100,14 +100,6 @@ def _opened_and_cached(path: Path) -> None:
     assert table_cache.store(key, situation.table, situation.data_date) is not None
 
 
-def test_a_second_start_finds_the_table_the_first_one_left(cache_home, acled):
-    _opened_and_cached(acled)
-    stages: list[str] = []
-    situation, key = EarlyRead(acled).result(lambda f, s: stages.append(s))
-    assert stages == ["opening the cached table"]  # not read or checked again
-    assert key is None and len(situation.table) == 500
-
-
 def test_the_command_line_takes_the_cached_markers_instead_of_a_child(cache_home, acled):
     assert isinstance(early_read(str(acled)), EarlyRead)  # nothing cached yet: a child
     _opened_and_cached(acled)

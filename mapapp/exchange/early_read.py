@@ -8,11 +8,11 @@ The child hands over the markers (map x/y and type of every event, in a small fi
 their own) and ends; the window then builds the table itself, since reading the file
 again costs less than the child writing the table and the window loading it. It says
 how far it is on its stdout, one JSON object a line: ``{"progress": [fraction, stage]}``,
-then ``{"markers": file, "types": [...]}``, ``{"cached": true}`` (the table cache holds
-the file: the window loads it from there), ``{"error": {...}}`` (the file cannot be used:
-the same SituationError as a read in the window) or ``{"fallback": why}`` (what the child
-cannot do, a bug of its own included, the window does itself). The child leaves when the
-window does (its stdin closes).
+then ``{"markers": file, "types": [...]}``, ``{"error": {...}}`` (the file cannot be
+used: the same SituationError as a read in the window) or ``{"fallback": why}`` (what the
+child cannot do, a bug of its own included, the window does itself). The child leaves
+when the window does (its stdin closes). A file the table cache holds gets no child: its
+markers are read before Qt starts (``early_read``).
 
 ``read_with_cache`` is the reading in the window's own process.
 """
@@ -96,11 +96,10 @@ def early_read(path: str) -> EarlyRead | Markers | None:
     if not path.lower().endswith(".csv"):
         return None
     try:
-        if table_cache.has_entry(table_cache.source_key(Path(path))):
-            return table_cache.load_markers(Path(path))
+        markers = table_cache.load_markers(Path(path))
     except OSError:
         return None  # the window's own read says what is wrong with it
-    return EarlyRead(path)
+    return markers if markers is not None else EarlyRead(path)
 
 
 class EarlyRead:
@@ -120,10 +119,6 @@ class EarlyRead:
             stderr=subprocess.DEVNULL,  # the child writes its own crash report
         )
 
-    def _hand_over(self, markers: Markers, preview: Preview | None) -> None:
-        if preview is not None:
-            preview(markers)
-
     def preview_painted(self) -> None:
         """The window has painted (the preview, if it had it)."""
         self._painted.set()
@@ -136,24 +131,14 @@ class EarlyRead:
     def result(
         self, progress: Progress, preview: Preview | None = None
     ) -> tuple[Situation, dict | None]:
-        """The situation, as the child left it in the cache or as read here when the
-        child could not (then with the key to cache it under, as ``read_with_cache``);
-        its errors are raised here, as if read here."""
-        from mapapp.exchange import table_cache
-
+        """The situation, read here once the child has handed over the markers (or
+        could not), with the key to cache it under (as ``read_with_cache``); the child's
+        errors are raised here, as if read here."""
         try:
             outcome = self._follow(progress, preview)
         except BaseException:
             self.cancel()
             raise
-        if outcome == "cached":  # found in the cache: its markers first, then its table
-            markers = table_cache.load_markers(self.path)
-            if markers is not None:
-                self._hand_over(markers, preview)
-            self._painted.wait(PAINT_WAIT)  # the preview's frame comes before the table
-            cached = _from_cache(self.path, progress, None)
-            if cached is not None:
-                return cached, None
         if outcome == "markers":  # the child ends by itself
             # Built here: reading it again takes less than the child writing the table
             # and this process loading it (a million rows: ~2.5 s against ~5 s).
@@ -163,9 +148,8 @@ class EarlyRead:
         return read_with_cache(self.path, progress, preview)
 
     def _follow(self, progress: Progress, preview: Preview | None) -> str:
-        """Read the child's lines until it is done: "markers" (handed over), "cached"
-        (the table cache holds the file), or "fallback" (anything the window must do
-        itself, a crash of the child included)."""
+        """Read the child's lines until it is done: "markers" (handed over) or
+        "fallback" (anything the window must do itself, a crash of the child included)."""
         import numpy  # noqa: F401 - now, while the child reads: the markers need it
 
         from mapapp.exchange import table_cache  # noqa: F401 - the same
@@ -184,14 +168,13 @@ class EarlyRead:
                 markers = _read_markers(Path(message["markers"]), message["types"])
                 if markers is None:
                     return "fallback"
-                self._hand_over(markers, preview)
+                if preview is not None:
+                    preview(markers)
                 return "markers"
             elif "error" in message:
                 error = message["error"]
                 problems = [Problem(p, m) for p, m in error["problems"]]
                 raise SituationError(Path(error["file"]), problems)
-            elif message.get("cached"):
-                return "cached"
             else:
                 return "fallback"
         return "fallback"
@@ -199,7 +182,8 @@ class EarlyRead:
 
 # the child's side ------------------------------------------------------------------------
 def prepare_in_child(path_text: str) -> int:
-    """Read, check and cache ``path_text`` for the window that started this process."""
+    """Read and check ``path_text`` and hand its markers to the window that started this
+    process."""
     threading.Thread(target=_leave_with_parent, args=(sys.stdin,), daemon=True).start()
     path = Path(path_text)
     try:
@@ -218,14 +202,6 @@ def _prepare(path: Path) -> None:
 
     if path.suffix.lower() != ".csv":
         _say(fallback="not an ACLED CSV")
-        return
-    try:
-        key = table_cache.source_key(path)  # before reading: a later change is not stored
-    except OSError as exc:
-        _say(fallback=f"cannot read: {exc}")
-        return
-    if table_cache.has_entry(key):
-        _say(cached=True)
         return
     from mapapp.exchange import acled_table
 

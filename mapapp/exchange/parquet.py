@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,6 +26,7 @@ from mapapp.exchange.parquet_sink import sink_frames
 from mapapp.exchange.quiet import rust_panics_quiet
 from mapapp.model.events_table import SCHEMA, EventsTable, unique_ids
 from mapapp.model.files import Problem, SituationError
+from mapapp.self_command import self_command
 
 if TYPE_CHECKING:
     import numpy as np
@@ -162,7 +162,7 @@ def read_parquet_table(
         columns, meta_file = Path(tmp) / "columns.arrow", Path(tmp) / "meta.json"
         try:
             r = subprocess.run(
-                [*_self_command(), READ_CHILD, str(path), str(columns), str(meta_file)],
+                [*self_command(), READ_CHILD, str(path), str(columns), str(meta_file)],
                 capture_output=True,
                 text=True,
                 timeout=600,
@@ -336,13 +336,6 @@ def _to_lonlat(path: Path, crs: Any, lon: pl.Series, lat: pl.Series) -> tuple[pl
     t = Transformer.from_crs(source, "OGC:CRS84", always_xy=True)
     x, y = t.transform(lon.to_numpy(), lat.to_numpy())
     return pl.Series(x), pl.Series(y)
-
-
-def _self_command() -> list[str]:
-    """How to start mapapp again: the bundle's own executable, or this Python."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable]
-    return [sys.executable, "-m", "mapapp"]
 
 
 def decode_in_child(src: str, columns: str, meta_file: str) -> int:

@@ -94,16 +94,6 @@ def entry_path(source: str) -> Path:
     return cache_dir() / (hashlib.sha256(source.encode()).hexdigest()[:32] + SUFFIX)
 
 
-def has_entry(key: dict) -> bool:
-    """An entry for the file ``key`` describes is there, whole in length (its checksums
-    are checked when it is loaded)."""
-    try:
-        with open(entry_path(key["source"]), "rb") as f:
-            return _header(f, key) is not None
-    except (OSError, Damaged, ValueError, KeyError, TypeError):
-        return False
-
-
 def load_markers(path: Path) -> Markers | None:
     """The cached markers of ``path`` (numpy alone: no polars yet), or None."""
     return _load(path, _read_markers)

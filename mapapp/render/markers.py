@@ -64,6 +64,8 @@ class MarkerLayer:
                 np.zeros(n, np.int32) if style_index is None else np.asarray(style_index, np.int32)
             )
             self.visible = np.ones(n, bool)
+            # the markers' box, once: binning skips its mask when it lies in the view
+            self.box = (self.x.min(), self.y.min(), self.x.max(), self.y.max()) if n else None
         else:
             self.x = [float(v) for v in x]
             self.y = [float(v) for v in y]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mapapp.geo.tile_sources import TileSource, TileSourceError
+from mapapp.geo.tile_sources import TileSource, TileSourceError, catalogue, custom_source
 from mapapp.ui.dialog_buttons import ok_cancel
 
 
@@ -25,8 +25,6 @@ class ProviderDialog(QDialog):
     """Every keyless provider of xyzservices' catalogue, filtered as you type."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from mapapp.geo.tile_sources import catalogue
-
         super().__init__(parent)
         self.setWindowTitle("Basemap providers")
         self.resize(520, 560)
@@ -67,8 +65,6 @@ class ProviderDialog(QDialog):
             self.list.setCurrentItem(first)
 
     def chosen(self) -> TileSource | None:
-        from mapapp.geo.tile_sources import catalogue
-
         item = self.list.currentItem()
         if item is None or item.isHidden():
             return None
@@ -103,8 +99,6 @@ class CustomUrlDialog(QDialog):
         self.setMinimumWidth(560)
 
     def accept(self) -> None:
-        from mapapp.geo.tile_sources import custom_source
-
         try:
             self.source = custom_source(
                 self.template.text(), self.attribution.text(), self.max_zoom.value()
