@@ -21,7 +21,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     p = one_line_parser(
         prog="mapapp",
         description="Situation map of events, actors and source claims. "
-        "Subcommands: snapshot, convert, validate, places, install-desktop "
+        "Subcommands: snapshot, publish, convert, validate, places, install-desktop "
         "(run 'mapapp snapshot -h').",
     )
     p.add_argument("--version", action="version", version=f"mapapp {__version__}")
@@ -164,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
             from mapapp.cli_snapshot import run_snapshot, snapshot_parser
 
             return run_snapshot(snapshot_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "publish":
+            from mapapp.cli_publish import publish_parser, run_publish
+
+            return run_publish(publish_parser().parse_args(argv[1:]))
         if argv and argv[0] == "convert":
             from mapapp.cli_convert import convert_parser, run_convert
 

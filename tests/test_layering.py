@@ -6,6 +6,7 @@ The rules (README, "Layout"):
 - model, geo and exchange are the Qt-free core: they never import render, net or ui, nor Qt;
 - render never imports ui or net (the drawing is handed its tiles, it never fetches);
 - net (fetching tiles) never imports ui;
+- publish (the web page) never imports ui or net: the window's menu item calls it;
 - model never imports exchange (readers and writers build on the model, not under it).
 """
 
@@ -24,6 +25,7 @@ FORBIDDEN = {
     "exchange": {"render", "net", "ui"},
     "render": {"ui", "net"},
     "net": {"ui"},
+    "publish": {"ui", "net"},
 }
 QT_FREE = {"model", "geo", "exchange"}
 

@@ -1,0 +1,89 @@
+"""``mapapp publish``: a situation as one self-contained interactive web page, headless."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from mapapp.cli_args import one_line_parser, plural
+from mapapp.errors import UsageError
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def publish_parser() -> argparse.ArgumentParser:
+    p = one_line_parser(
+        prog="mapapp publish",
+        description="Write a situation as one self-contained HTML page that opens offline "
+        "in any current browser.",
+    )
+    p.add_argument("file", nargs="?", help="situation or dataset (default: the embedded one)")
+    p.add_argument("-o", "--output", required=True, metavar="PAGE.html", help="the page")
+    p.add_argument("--title", help="the page's title (default: the situation's)")
+    p.add_argument("--from", dest="first", metavar="DATE", help="time window: first day shown")
+    p.add_argument("--to", dest="last", metavar="DATE", help="time window: last day shown")
+    p.add_argument("--bbox", help="W,S,E,N in degrees: the first view (default: the situation)")
+    p.add_argument("--select", metavar="ID", help="an event (or a claim's event) selected")
+    return p
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from mapapp.cli_snapshot import parse_bbox
+
+    out = Path(args.output)
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"the page must end in .html, not {out.suffix or '(no suffix)'!r}")
+    bbox = parse_bbox(args.bbox) if args.bbox else None
+    first, last = _day(args.first, "--from"), _day(args.last, "--to")
+    if first is not None and last is not None and first > last:
+        raise UsageError(f"--from {args.first} is after --to {args.last}")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(["mapapp"])  # noqa: F841 - fonts
+    from mapapp.model.files import SituationError
+    from mapapp.model.io import default_situation_path, load_situation
+    from mapapp.publish.publish import PageChoices, PageTooLarge, publish
+    from mapapp.render.snapshot import resolve_selection
+
+    try:
+        if args.file:
+            from mapapp.exchange.convert import read_any
+
+            situation = read_any(args.file)
+        else:
+            situation = load_situation(default_situation_path(), trusted=True)
+    except SituationError as exc:
+        raise UsageError(str(exc)) from None
+    select = resolve_selection(situation, args.select) if args.select else ""
+    view = None
+    if bbox is not None:
+        from mapapp.geo.projection import WEB_MERCATOR
+
+        w, s, e, n = bbox
+        x0, y0 = WEB_MERCATOR.forward(w, max(s, -85.0))
+        x1, y1 = WEB_MERCATOR.forward(e, min(n, 85.0))
+        view = (x0, y0, x1, y1)
+    choices = PageChoices(args.title or "", first, last, select, view)
+    try:
+        done = publish(situation, out, choices)
+    except PageTooLarge as exc:
+        raise UsageError(str(exc)) from None
+    print(f"wrote {out} ({done.bytes / 1e6:.2f} MB, {plural(done.events, 'event')})")
+    return 0
+
+
+def _day(text: str | None, flag: str) -> int | None:
+    if not text:
+        return None
+    from datetime import date
+
+    from mapapp.model.events_table import EPOCH
+
+    try:
+        return (date.fromisoformat(text) - EPOCH).days
+    except ValueError:
+        raise UsageError(f"{flag} must be a day like 2024-07-25, not {text!r}") from None

@@ -1,0 +1,97 @@
+"""From a situation to its page on disk: shared by ``mapapp publish`` and the window's
+File → Publish web page…, so both write the same file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from mapapp.model.situation import Situation
+from mapapp.publish.page import (
+    MAX_EVENTS,
+    PageTooLarge,
+    Published,
+    created_now,
+    data_element,
+    render_page,
+)
+from mapapp.publish.page_data import (
+    PageChoices,
+    document_payload,
+    events_payload,
+    first_view,
+    styles_payload,
+)
+
+Progress = Callable[[float, str], None]
+
+
+def check_size(situation: Situation) -> None:
+    n = situation.event_count()
+    if n > MAX_EVENTS:
+        raise PageTooLarge(
+            f"{n:,} events are more than a web page can carry (at most {MAX_EVENTS:,}); "
+            "publish a time window with --from/--to"
+        )
+
+
+def publish(
+    situation: Situation,
+    out: Path | str,
+    choices: PageChoices = PageChoices(),
+    progress: Progress | None = None,
+) -> Published:
+    """Write ``situation``'s page to ``out`` (whole or not at all)."""
+    from mapapp import __version__
+    from mapapp.atomic import write_text
+    from mapapp.publish.basemap_blob import basemap_blob
+    from mapapp.render.basemap import default_basemap
+    from mapapp.render.situation_layer import SituationLayer
+    from mapapp.render.snapshot import attribution_for, situation_sources
+
+    def step(fraction: float, stage: str) -> None:
+        if progress is not None:
+            progress(fraction, stage)
+
+    check_size(situation)
+    step(0.05, "drawing the basemap")
+    basemap = default_basemap()
+    layer = SituationLayer(situation, basemap)
+    blob = basemap_blob(basemap.pack)
+    step(0.3, "the events")
+    events = events_payload(situation, layer)
+    step(0.6, "the sources")
+    document = document_payload(situation, layer)
+    title = choices.title or situation.title
+    meta = {
+        "title": title,
+        "description": situation.description or title,
+        "version": __version__,
+        "created": created_now(),
+        "data_date": situation.data_date,
+        "sources": situation_sources(situation),
+        "attribution": attribution_for(situation),
+        "kind": "dataset" if situation.table is not None else "situation",
+        "view": first_view(situation, layer, choices),
+        "window": [choices.first_day, choices.last_day]
+        if choices.first_day is not None or choices.last_day is not None
+        else None,
+        "select": choices.select or None,
+        "styles": styles_payload(),
+    }
+    elements = [
+        data_element("mapapp-meta", meta),
+        data_element("mapapp-basemap", blob=blob),
+        data_element("mapapp-events", events),
+    ]
+    if document is not None:
+        elements.append(data_element("mapapp-document", document))
+    step(0.85, "writing the page")
+    text = render_page(meta, elements)
+    out = Path(out)
+    write_text(out, text)
+    step(1.0, "done")
+    return Published(out, len(text.encode("utf-8")), situation.event_count())
+
+
+__all__ = ["PageChoices", "PageTooLarge", "Published", "check_size", "publish"]
