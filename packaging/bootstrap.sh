@@ -2,7 +2,8 @@
 # Set up a fresh Debian/Ubuntu machine for mapapp: Qt's system libraries, fonts, Xvfb and
 # xdotool (real key presses in the Xvfb tests), GDAL and poppler (real clients that open our
 # exports in the tests), the freedesktop validators (desktop-file-utils, appstream,
-# shared-mime-info), and a virtual environment in .venv with mapapp (editable) and its
+# shared-mime-info), Chromium and its driver (the published web page is tested in a real
+# browser), and a virtual environment in .venv with mapapp (editable) and its
 # test and bench extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ apt_packages=(
   fonts-dejavu-core xvfb xauth xdotool
   gdal-bin poppler-utils
   desktop-file-utils appstream shared-mime-info
+  chromium chromium-driver
 )
 missing=()
 for p in "${apt_packages[@]}"; do

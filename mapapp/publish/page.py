@@ -82,7 +82,9 @@ def data_element(element_id: str, value: Any = None, blob: bytes | None = None) 
 
 
 def _hash(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+    return (
+        "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+    )
 
 
 def content_policy(scripts: list[str]) -> str:
@@ -102,16 +104,15 @@ def render_page(meta: dict[str, Any], elements: list[str]) -> str:
     library = web_file("leaflet/leaflet.js")
     viewer = web_file("viewer.js")
     style = web_file("leaflet/leaflet.css") + "\n" + web_file("viewer.css")
+    policy = content_policy([library, viewer])
     heads = [
-        f'<meta http-equiv="Content-Security-Policy" content="{content_policy([library, viewer])}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
         f"<title>{html.escape(meta['title'])}</title>",
         f'<meta name="description" content="{html.escape(meta["description"])}">',
         f'<meta name="generator" content="mapapp {html.escape(meta["version"])}">',
         f'<meta name="dcterms.created" content="{html.escape(meta["created"])}">',
     ]
-    heads += [
-        f'<meta name="dcterms.source" content="{html.escape(s)}">' for s in meta["sources"]
-    ]
+    heads += [f'<meta name="dcterms.source" content="{html.escape(s)}">' for s in meta["sources"]]
     body = web_file("viewer.html")
     parts = {
         "HEAD": "\n".join(heads),

@@ -42,7 +42,7 @@ def events_payload(situation: Situation, layer: SituationLayer) -> dict[str, Any
     from mapapp.model.events_table import row_when, row_where
 
     table = situation.events_table()
-    frame = table.frame.select(list(EVENT_COLUMNS) + ["time_start", "time_end"])
+    frame = table.frame.select([*EVENT_COLUMNS, "time_start", "time_end"])
     cols: dict[str, list] = {
         name: frame[name].cast(str).to_list() if name in ("type", "time_precision",
                                                           "location_precision")

@@ -38,10 +38,11 @@ def check_size(situation: Situation) -> None:
 def publish(
     situation: Situation,
     out: Path | str,
-    choices: PageChoices = PageChoices(),
+    choices: PageChoices | None = None,
     progress: Progress | None = None,
 ) -> Published:
     """Write ``situation``'s page to ``out`` (whole or not at all)."""
+    choices = choices or PageChoices()
     from mapapp import __version__
     from mapapp.atomic import write_text
     from mapapp.publish.basemap_blob import basemap_blob
@@ -77,6 +78,12 @@ def publish(
         if choices.first_day is not None or choices.last_day is not None
         else None,
         "select": choices.select or None,
+        # the situation's places as the window labels them: its focus bold, and those the
+        # basemap's gazetteer lacks added (name, x, y)
+        "focus_places": sorted(layer.focus_names()) if situation.table is None else [],
+        "extra_places": [[n, round(x), round(y)] for n, x, y in layer.extra_places()]
+        if situation.table is None
+        else [],
         "styles": styles_payload(),
     }
     elements = [

@@ -53,8 +53,11 @@ def draw_graticule(
             lon_lines.append((sx, pack.graticule_lons[i]))
     lat_lines = []
     ys = pack.graticule_y
+    # parallels at multiples of the step from the equator (the table starts at -85°, which
+    # is no multiple of 2°, 10° or 30°)
+    equator = round(-pack.graticule_lats[0] / GRATICULE_STEP)
     for i in range(bisect.bisect_left(ys, y0), bisect.bisect_right(ys, y1)):
-        if i % every == 0:
+        if (i - equator) % every == 0:
             _, sy = view.map_to_screen(0, ys[i])
             painter.drawLine(QPointF(0, sy), QPointF(view.width, sy))
             lat_lines.append((sy, pack.graticule_lats[i]))

@@ -293,16 +293,9 @@
 
   function drawPlaces(g, fr, placer) {
     const C = S.styles.colours, maxRes = S.styles.rank_max_resolution;
-    const focusNames = new Set();
+    const focusNames = new Set(S.meta.focus_places);
     const candidates = S.base.places.map((f) => [String(f.props.name || ''), f.bbox[0], f.bbox[1], Number(f.props.rank || 3)]);
-    if (S.doc) {
-      const known = new Set(candidates.map((c) => c[0]));
-      for (const p of S.doc.places) {
-        if (!p.at) continue;
-        if (S.focusPlaces.has(p.id)) focusNames.add(p.name);
-        if (!known.has(p.name)) candidates.push([p.name, p.at[0], p.at[1], 1]);
-      }
-    }
+    for (const [name, x, y] of S.meta.extra_places) candidates.push([name, x, y, 1]);
     const shown = [];
     for (const [name, x, y, placeRank] of candidates) {
       const focus = focusNames.has(name);
@@ -617,7 +610,7 @@
     }
     out.sort(chronological);
     listRows = Int32Array.from(out);
-    $('list-count').textContent = `${listRows.length.toLocaleString('en')} of ${S.n.toLocaleString('en')} events` + (inView ? ' in view' : '');
+    $('list-count').textContent = `${listRows.length.toLocaleString('en')} of ${S.topLevel.toLocaleString('en')} events` + (inView ? ' in view' : '');
     $('list-inner').style.height = listRows.length * ROW_H + 'px';
     renderListRows();
   }
@@ -945,11 +938,12 @@
     });
     c.addEventListener('pointermove', (e) => {
       if (!T.drag) return;
-      const day = dayOfX(e.offsetX, c.clientWidth), d = T.drag;
+      // a window stays within the data's days (the pointer may leave the histogram)
+      const day = Math.min(T.last + 1, Math.max(T.first, dayOfX(e.offsetX, c.clientWidth))), d = T.drag;
       if (d.kind === 'start') setWindow([Math.min(day, S.window[1]), S.window[1]]);
       else if (d.kind === 'end') setWindow([S.window[0], Math.max(day - 1, S.window[0])]);
       else if (d.kind === 'move') setWindow([d.window[0] + day - d.from, d.window[1] + day - d.from]);
-      else setWindow([d.from, day]);
+      else setWindow([d.from, Math.min(day, T.last)]);
     });
     const end = () => { T.drag = null; };
     c.addEventListener('pointerup', end);
@@ -1041,7 +1035,6 @@
   let markerLayer, baseLayer;
 
   function indexDocument() {
-    S.focusPlaces = new Set();
     S.searchExtra = new Map();
     S.statusesOf = new Map();
     S.actorsOf = [];
@@ -1064,7 +1057,6 @@
         }
       }
     }
-    for (const e of S.doc.events) if (e.location.place) S.focusPlaces.add(e.location.place);
     for (let i = 0; i < S.n; i++) {
       const e = S.docEvents.get(S.ev.id[i]), ids = new Set();
       const claims = S.claimsAbout.get(S.ev.id[i]) || [];
@@ -1095,9 +1087,10 @@
       for (const [a] of [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 300)) actors.appendChild(Object.assign(el('option', '', a), { value: a }));
       statuses.hidden = true;
     }
-    for (const id of ['search', 'actor-filter', 'status-filter']) {
-      $(id).addEventListener('input', () => { computePassing(); refresh(); });
-    }
+    const filtered = () => { computePassing(); refresh(); };
+    $('search').addEventListener('input', filtered);
+    $('actor-filter').addEventListener('change', filtered);
+    $('status-filter').addEventListener('change', filtered);
     $('in-view').addEventListener('change', updateList);
     $('list').addEventListener('scroll', renderListRows);
     $('list').addEventListener('click', (e) => {
@@ -1128,6 +1121,8 @@
     for (let i = 0; i < S.n; i++) if (S.ev.mx[i] !== null) withMarker.push(i);
     S.rows = Int32Array.from(withMarker);
     indexDocument();
+    // the list shows events, their parts are reached through them (as in the window)
+    S.topLevel = S.ev.part_of.filter((p) => !(p && S.docEvents.has(p))).length;
     $('title').textContent = S.meta.title;
     document.title = S.meta.title;
     $('subtitle').textContent = `${S.n.toLocaleString('en')} event${S.n === 1 ? '' : 's'}` + (S.meta.data_date ? ` · data as of ${S.meta.data_date}` : '');

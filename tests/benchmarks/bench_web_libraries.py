@@ -45,13 +45,19 @@ POINTS = 100_000
 LEAFLET_SETUP = """
 const map = L.map('map', {preferCanvas: true}).setView([18, 1], 5);
 """
-LEAFLET_VECTOR = LEAFLET_SETUP + """
+LEAFLET_VECTOR = (
+    LEAFLET_SETUP
+    + """
 const r = L.canvas();
 for (const [x, y] of P) L.circleMarker([y, x], {radius: 4, renderer: r, weight: 1}).addTo(map);
 """
-LEAFLET_CANVAS = LEAFLET_SETUP + """
+)
+LEAFLET_CANVAS = (
+    LEAFLET_SETUP
+    + """
 const X = new Float64Array(P.length), Y = new Float64Array(P.length);
-P.forEach(([x, y], i) => { const p = map.options.crs.project(L.latLng(y, x)); X[i] = p.x; Y[i] = p.y; });
+P.forEach(([x, y], i) => {
+  const p = map.options.crs.project(L.latLng(y, x)); X[i] = p.x; Y[i] = p.y; });
 const Dots = L.Layer.extend({
   onAdd(m) { this.c = L.DomUtil.create('canvas', 'leaflet-zoom-hide');
     m.getPanes().overlayPane.appendChild(this.c); m.on('moveend zoomend', this.draw, this);
@@ -70,6 +76,7 @@ const Dots = L.Layer.extend({
 });
 new Dots().addTo(map);
 """
+)
 LEAFLET_PAN = """
 window.pan = () => new Promise(done => { const t0 = performance.now(); let n = 0;
   (function step() { map.panBy([4, 0], {animate: false}); n++;
@@ -82,23 +89,30 @@ const feats = P.map(([x, y]) => new ol.Feature(new ol.geom.Point(ol.proj.fromLon
 const source = new ol.source.Vector({features: feats});
 const view = new ol.View({center: ol.proj.fromLonLat([1, 18]), zoom: 5});
 """
-OL_CANVAS = OL_SETUP + """
+OL_CANVAS = (
+    OL_SETUP
+    + """
 const style = new ol.style.Style({image: new ol.style.Circle({radius: 4,
   fill: new ol.style.Fill({color: '#1f5fa8'}), stroke: new ol.style.Stroke({color: '#fff'})})});
 const map = new ol.Map({target: 'map', view,
   layers: [new ol.layer.Vector({source, style, updateWhileInteracting: true,
                                 updateWhileAnimating: true})]});
 """
-OL_WEBGL = OL_SETUP + """
+)
+OL_WEBGL = (
+    OL_SETUP
+    + """
 const map = new ol.Map({target: 'map', view, layers: [new ol.layer.WebGLPoints({source,
   style: {'circle-radius': 4, 'circle-fill-color': '#1f5fa8', 'circle-stroke-color': '#fff',
           'circle-stroke-width': 1}})]});
 """
+)
 OL_PAN = """
 map.once('rendercomplete', () => { window.drawn = performance.now(); });
 window.pan = () => new Promise(done => { const t0 = performance.now(); let n = 0;
   map.on('postrender', () => n++);
-  (function step() { const c = view.getCenter(); view.setCenter([c[0] + 4 * view.getResolution(), c[1]]);
+  (function step() { const c = view.getCenter();
+    view.setCenter([c[0] + 4 * view.getResolution(), c[1]]);
     if (performance.now() - t0 < 2000) requestAnimationFrame(step);
     else done(n / ((performance.now() - t0) / 1000)); })(); });
 """
@@ -117,9 +131,13 @@ window.drag = () => new Promise(done => {
 """
 PAGES = {
     "Leaflet 1.9.4, its canvas renderer (one circleMarker per point)": (
-        "leaflet", LEAFLET_VECTOR + LEAFLET_PAN + DRAG),
+        "leaflet",
+        LEAFLET_VECTOR + LEAFLET_PAN + DRAG,
+    ),
     "Leaflet 1.9.4, one canvas layer of our own for the points": (
-        "leaflet", LEAFLET_CANVAS + LEAFLET_PAN + DRAG),
+        "leaflet",
+        LEAFLET_CANVAS + LEAFLET_PAN + DRAG,
+    ),
     "OpenLayers 10.11.0, canvas vector layer": ("ol", OL_CANVAS + OL_PAN + DRAG),
     "OpenLayers 10.11.0, WebGL points layer": ("ol", OL_WEBGL + OL_PAN + DRAG),
 }
@@ -133,7 +151,9 @@ def package_dir(name: str) -> Path:
         CACHE.mkdir(parents=True, exist_ok=True)
         tgz = subprocess.run(
             ["npm", "pack", spec, "--silent", "--pack-destination", str(CACHE)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.split()[-1]
         with tarfile.open(CACHE / tgz) as tar:
             tar.extractall(out, filter="data")
@@ -180,11 +200,9 @@ def measure(html: str, tmp: Path, webgl: bool) -> tuple[float, float, float]:
 def main() -> int:
     quick = begin("one run of each page")
     rnd = random.Random(7)
-    points = [
-        [round(rnd.uniform(-5, 10), 4), round(rnd.uniform(10, 25), 4)] for _ in range(POINTS)
-    ]
+    points = [[round(rnd.uniform(-5, 10), 4), round(rnd.uniform(10, 25), 4)] for _ in range(POINTS)]
     print(f"{POINTS:,} points in headless Chromium at 1280x800; library = JS + CSS as shipped")
-    for name, (spec, scripts, _) in PACKAGES.items():
+    for name, (spec, _, _) in PACKAGES.items():
         size = library_bytes(name)
         kind = "ES modules + a module worker" if name == "maplibre-gl" else "one script"
         print(f"  {spec:22s} {size / 1000:7.0f} kB  ({kind})")

@@ -1,0 +1,333 @@
+"""`mapapp publish`: one self-contained page, opened in Debian's Chromium with the network
+off, clicked, dragged, searched and followed by deep link as a reader does."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from pathlib import Path
+
+import pytest
+from chromium import available, chromium, requests
+from cli_run import ROOT, mapapp
+
+pytestmark = pytest.mark.skipif(not available(), reason="needs chromium and chromedriver")
+
+TINZAOUATEN = (2.96778, 19.94861)  # lon, lat (DESIGN.md)
+BORDER = (0xB5, 0x13, 0x5A)  # the Mali–Algeria border's colour, window and page alike
+HOSTILE = [
+    "</script><script>window.pwned = 1</script>",
+    '<img src=x onerror="window.pwned = 2">',
+    "javascript:window.pwned = 3",
+]
+
+
+def published(tmp: Path, *args: str, name: str = "page.html") -> Path:
+    out = tmp / name
+    r = mapapp("publish", *args, "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(f"wrote {out}")
+    return out
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory) -> Path:
+    return published(tmp_path_factory.mktemp("publish"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = chromium(1280, 800)
+    yield driver
+    driver.quit()
+
+
+def open_page(driver, path: Path, fragment: str = "") -> list[str]:
+    """Open the page offline; the URLs it asked for besides itself."""
+    driver.get("about:blank")
+    driver.get_log("performance")  # what came before is not the page's
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd(
+        "Network.emulateNetworkConditions",
+        {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    driver.get(path.as_uri() + fragment)
+    deadline = time.monotonic() + 20
+    while driver.execute_script("return document.body.dataset.ready") != "true":
+        assert time.monotonic() < deadline, driver.get_log("browser")
+        time.sleep(0.05)
+    time.sleep(0.3)  # the fragment is written 150 ms after a change
+    return [u for u in requests(driver) if u != path.as_uri() + fragment and u != path.as_uri()]
+
+
+def errors(driver) -> list[str]:
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def view_of(driver) -> tuple[float, float, float]:
+    """zoom, lat, lon from the page's own URL fragment."""
+    fragment = driver.execute_script("return location.hash")
+    zoom, lat, lon = re.search(r"map=([-\d.]+)/([-\d.]+)/([-\d.]+)", fragment).groups()
+    return float(zoom), float(lat), float(lon)
+
+
+def projected(driver, lon: float, lat: float) -> tuple[float, float]:
+    """Where Web Mercator puts (lon, lat) on the page, worked out here from the view the
+    page reports (pyproj), not asked of the page."""
+    from pyproj import Transformer
+
+    t = Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True)
+    zoom, clat, clon = view_of(driver)
+    k = 256 * 2**zoom / (2 * math.pi * 6378137)
+    x, y = t.transform(lon, lat)
+    cx, cy = t.transform(clon, clat)
+    box = driver.execute_script(
+        "const r = document.getElementById('map').getBoundingClientRect();"
+        "return [r.left, r.top, r.width, r.height];"
+    )
+    return box[0] + box[2] / 2 + (x - cx) * k, box[1] + box[3] / 2 - (y - cy) * k
+
+
+def click_at(driver, x: float, y: float) -> None:
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+    actions = ActionBuilder(driver)
+    actions.pointer_action.move_to_location(round(x), round(y)).click()
+    actions.perform()
+
+
+def details_text(driver) -> str:
+    return driver.execute_script("return document.getElementById('details-body').innerText")
+
+
+# ---- the file ---------------------------------------------------------------------------
+def test_page_is_one_file_with_its_provenance_and_a_policy_against_requests(page):
+    text = page.read_text(encoding="utf-8")
+    assert page.stat().st_size <= 1_500_000
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1)
+    assert "default-src 'none'" in policy and "connect-src 'none'" in policy
+    assert re.search(r"script-src 'sha256-[^']+' 'sha256-[^']+';", policy)
+    # nothing loaded from elsewhere: no src= or href= pointing out, no @import
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", text)
+    assert "@import" not in text
+    for needed in ("Natural Earth", "GeoNames", "BBC"):
+        assert re.search(rf'<meta name="dcterms.source" content="[^"]*{needed}', text), needed
+    assert re.search(r'<meta name="generator" content="mapapp \d', text)
+    assert re.search(r'<meta name="dcterms.created" content="\d{4}-\d\d-\d\dT', text)
+    licence = (ROOT / "resources/web/leaflet/LICENSE").read_text()
+    assert "BSD" in licence and "Agafonkin" in licence
+
+
+def test_bad_input_is_one_line_and_writes_nothing(tmp_path):
+    for args, words in (
+        (["-o", tmp_path / "p.png"], "must end in .html"),
+        (["-o", tmp_path / "p.html", "--from", "July"], "--from must be a day"),
+        (["-o", tmp_path / "p.html", "--from", "2024-08-01", "--to", "2024-07-01"], "after"),
+        (["-o", tmp_path / "p.html", "--bbox", "5,14,-6,22"], "west must be less"),
+        ([tmp_path / "missing.json", "-o", tmp_path / "p.html"], "missing.json"),
+    ):
+        r = mapapp("publish", *args)
+        assert r.returncode != 0
+        assert words in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_dataset_past_the_limit_is_refused_naming_it(tmp_path, monkeypatch):
+    from mapapp.exchange.convert import read_any
+    from mapapp.publish import page as page_module
+    from mapapp.publish.publish import PageTooLarge, check_size
+
+    situation = read_any(ROOT / "tests/data/acled-fixture.csv")
+    monkeypatch.setattr("mapapp.publish.publish.MAX_EVENTS", 3)
+    with pytest.raises(PageTooLarge, match=r"at most 3\b.*--from/--to"):
+        check_size(situation)
+    assert page_module.MAX_EVENTS >= 100_000
+
+
+# ---- in the browser -----------------------------------------------------------------------
+def test_page_opens_offline_without_a_single_request(browser, page):
+    assert open_page(browser, page) == []
+    assert errors(browser) == []
+    title = browser.execute_script("return document.getElementById('title').textContent")
+    assert title == "Fighting near Tinzaouaten, northern Mali, July 2024"
+    about = browser.execute_script("return document.getElementById('about-body').textContent")
+    assert "Natural Earth" in about and "GeoNames" in about and "mapapp" in about
+
+
+def test_clicking_the_marker_at_its_projected_position_opens_its_details(browser, page):
+    open_page(browser, page)
+    x, y = projected(browser, *TINZAOUATEN)
+    click_at(browser, x, y)
+    time.sleep(0.3)  # the URL follows 150 ms after a change
+    assert browser.execute_script("return window.mapapp.selected()") == "battle"
+    text = details_text(browser)
+    assert text.startswith("Two days of fighting near Tinzaouaten")
+    assert "near Tinzaouaten (near a named place)" in text
+    # every claim with its claimant and status, and the cited sentence in its paragraph
+    assert "claims (" in text.lower() and "self-reported" in text
+    marks = browser.execute_script(
+        "return [...document.querySelectorAll('#details-body .quote mark')].map(m => m.textContent)"
+    )
+    article = (ROOT / "seeds").glob("*.txt")
+    texts = "".join(p.read_text(encoding="utf-8") for p in article)
+    assert marks and all(m in texts for m in marks)
+    assert "#" in browser.current_url and "event=battle" in browser.current_url
+    # a click on empty desert selects nothing new
+    click_at(browser, x + 200, y + 150)
+    assert browser.execute_script("return window.mapapp.selected()") == "battle"
+
+
+def test_figures_that_disagree_are_side_by_side(browser, page):
+    open_page(browser, page, "#event=battle")
+    rows = browser.execute_script(
+        "return [...document.querySelectorAll('#details-body table.figures')].map(t =>"
+        " [t.caption.textContent, t.rows.length])"
+    )
+    assert rows and any(n >= 2 for _, n in rows), rows
+
+
+def test_dragging_the_time_window_changes_the_drawn_markers(browser, page):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    open_page(browser, page)
+    browser.find_element("id", "in-view").click()  # every event, not only those in view
+    assert browser.execute_script("return window.mapapp.drawnMarkers()") == 1  # the battle
+    # the list holds the 9 events; their 4 parts are reached through them, as in the window
+    assert browser.find_element("id", "list-count").text.startswith("9 of 9")
+    canvas = browser.find_element("id", "histogram")
+    width = canvas.size["width"]
+
+    def drag(from_fraction: float, to_fraction: float) -> None:
+        ActionChains(browser).move_to_element_with_offset(
+            canvas, round((from_fraction - 0.5) * width), 0
+        ).click_and_hold().move_by_offset(
+            round((to_fraction - from_fraction) * width), 0
+        ).release().perform()
+        time.sleep(0.3)
+
+    # a new window over the last 4 % of the years shown: the battle's days are in it
+    drag(0.96, 1.05)  # past the end: the window stops at the last day
+    window = browser.execute_script("return window.mapapp.window()")
+    assert window is not None and window[0] <= "2024-07-25" and window[1] == "2024-07-27", window
+    assert browser.execute_script("return window.mapapp.drawnMarkers()") == 1
+    shown = int(browser.find_element("id", "list-count").text.split()[0])
+    assert 1 <= shown < 9
+    assert f"from={window[0]}" in browser.current_url
+    # the window dragged a quarter of the way back: no marker left, fewer rows
+    drag(0.975, 0.7)
+    moved = browser.execute_script("return window.mapapp.window()")
+    assert moved[1] < "2024-07-25" and moved[1] > "2012-01-01", moved
+    assert browser.execute_script("return window.mapapp.drawnMarkers()") == 0
+
+
+def test_search_filters_the_list_and_the_map(browser, page):
+    open_page(browser, page)
+    browser.find_element("id", "in-view").click()
+    box = browser.find_element("id", "search")
+    box.send_keys("Prigozhin")
+    time.sleep(0.2)
+    titles = browser.execute_script(
+        "return [...document.querySelectorAll('#list .item .t')].map(e => e.textContent)"
+    )
+    assert titles == ["Death of Wagner leader Yevgeny Prigozhin"]
+    assert browser.find_element("id", "list-count").text.startswith("1 of 9")
+    from selenium.webdriver.support.select import Select
+
+    box.clear()
+    box.send_keys(" ")  # an input event with an empty search
+    time.sleep(0.2)
+    assert browser.find_element("id", "list-count").text.startswith("9 of 9")
+    status = Select(browser.find_element("id", "status-filter"))
+    labels = [o.text for o in status.options[1:]]
+    assert "self-reported" in labels
+    status.select_by_visible_text("self-reported")
+    time.sleep(0.2)
+    titles = browser.execute_script(
+        "return [...document.querySelectorAll('#list .item .t')].map(e => e.textContent)"
+    )
+    assert "Two days of fighting near Tinzaouaten" in titles and 1 <= len(titles) < 9
+
+
+def test_a_deep_link_restores_the_event_and_the_week(browser, page):
+    fragment = "#map=6.00/19.9/3.0&event=battle&from=2024-07-22&to=2024-07-28&mode=window"
+    open_page(browser, page, fragment)
+    assert browser.execute_script("return window.mapapp.selected()") == "battle"
+    assert browser.execute_script("return window.mapapp.window()") == ["2024-07-22", "2024-07-28"]
+    zoom, lat, lon = view_of(browser)
+    assert (round(zoom, 1), round(lat, 1), round(lon, 1)) == (6.0, 19.9, 3.0)
+    assert details_text(browser).startswith("Two days of fighting")
+    # a broken fragment is ignored, not a broken page
+    open_page(browser, page, "#map=zz&event=%E0%A4%A&from=soon")
+    assert errors(browser) == []
+
+
+def test_page_border_lies_where_the_snapshot_draws_it(browser, tmp_path):
+    """The same box in the page and in `mapapp snapshot` at the map's pixel size: the
+    border's pixels fall in the same place."""
+    import numpy as np
+    from pixels import colour_mask, image_rgb
+    from PySide6.QtGui import QColor, QImage
+
+    bbox = "-1,17,6,23"
+    page = published(tmp_path, "--bbox", bbox)
+    open_page(browser, page)
+    # the map alone: the legend has a swatch of the border's colour
+    browser.execute_script(
+        "document.querySelector('.leaflet-control-container').style.display = 'none'"
+    )
+    left, top, w, h = browser.execute_script(
+        "const r = document.getElementById('map').getBoundingClientRect();"
+        "return [r.left, r.top, Math.round(r.width), Math.round(r.height)]"
+    )
+    shot = tmp_path / "page.png"
+    browser.save_screenshot(str(shot))
+    ours = image_rgb(QImage(str(shot)))[round(top) : round(top) + h, round(left) : round(left) + w]
+    snap = tmp_path / "snap.png"
+    r = mapapp("snapshot", "-o", snap, "--size", f"{w}x{h}", "--bbox", bbox, "--no-title",
+               "--no-legend", "--no-scale-bar", "--no-north-arrow", "--no-attribution")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    theirs = image_rgb(QImage(str(snap)))
+    border = QColor(*BORDER)
+    ay, ax = np.nonzero(colour_mask(ours, border))
+    by, bx = np.nonzero(colour_mask(theirs, border))
+    assert len(ax) > 1000 and len(bx) > 1000
+
+    def near(xs, ys, to_x, to_y) -> float:
+        """95th percentile of the distance from each pixel to the other image's nearest."""
+        pick = np.linspace(0, len(xs) - 1, min(len(xs), 1500)).astype(int)
+        d2 = (xs[pick, None] - to_x[None, :]) ** 2 + (ys[pick, None] - to_y[None, :]) ** 2
+        return float(np.percentile(np.sqrt(d2.min(axis=1)), 95))
+
+    # both ways: the page draws no border the snapshot lacks, and misses none of it (the
+    # marker and its ring cover a few pixels of it differently, hence not the 100th)
+    assert near(ax, ay, bx, by) < 3 and near(bx, by, ax, ay) < 3
+
+
+def test_hostile_text_stays_text(browser, tmp_path):
+    from mapapp.model.io import default_situation_path
+
+    src = default_situation_path()
+    data = json.loads(src.read_text(encoding="utf-8"))
+    battle = next(e for e in data["events"] if e["id"] == "battle")
+    battle["summary"] = " ".join(HOSTILE)
+    battle["title"] = HOSTILE[0]
+    data["title"] = HOSTILE[1]
+    situation = tmp_path / "hostile.json"
+    situation.write_text(json.dumps(data), encoding="utf-8")
+    for p in src.parent.glob("*.txt"):  # the article beside it, for the citations
+        (tmp_path / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    page = published(tmp_path, situation)
+    assert open_page(browser, page, "#event=battle") == []
+    assert browser.execute_script("return window.pwned === undefined")
+    assert (
+        browser.execute_script("return document.getElementById('title').textContent") == HOSTILE[1]
+    )
+    text = details_text(browser)
+    assert text.startswith(HOSTILE[0])
+    for h in HOSTILE:
+        assert h in text or h in browser.execute_script("return document.body.innerText")
+    made = "#details-body img, #details-body a[href], #list img, #bar img, #bar a[href]"
+    assert browser.execute_script(f"return document.querySelectorAll('{made}').length") == 0
+    assert errors(browser) == []
