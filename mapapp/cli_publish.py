@@ -21,8 +21,8 @@ def publish_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", help="situation or dataset (default: the embedded one)")
     p.add_argument("-o", "--output", required=True, metavar="PAGE.html", help="the page")
     p.add_argument("--title", help="the page's title (default: the situation's)")
-    p.add_argument("--from", dest="first", metavar="DATE", help="time window: first day shown")
-    p.add_argument("--to", dest="last", metavar="DATE", help="time window: last day shown")
+    p.add_argument("--from", dest="first", metavar="DATE", help="only events from this day on")
+    p.add_argument("--to", dest="last", metavar="DATE", help="only events up to this day")
     p.add_argument("--bbox", help="W,S,E,N in degrees: the first view (default: the situation)")
     p.add_argument("--select", metavar="ID", help="an event (or a claim's event) selected")
     return p
@@ -46,7 +46,7 @@ def run_publish(args: argparse.Namespace) -> int:
     app = QGuiApplication.instance() or QGuiApplication(["mapapp"])  # noqa: F841 - fonts
     from mapapp.model.files import SituationError
     from mapapp.model.io import default_situation_path, load_situation
-    from mapapp.publish.publish import PageChoices, PageTooLarge, publish
+    from mapapp.publish.publish import CannotPublish, PageChoices, publish
     from mapapp.render.snapshot import resolve_selection
 
     try:
@@ -70,7 +70,7 @@ def run_publish(args: argparse.Namespace) -> int:
     choices = PageChoices(args.title or "", first, last, select, view)
     try:
         done = publish(situation, out, choices)
-    except PageTooLarge as exc:
+    except CannotPublish as exc:
         raise UsageError(str(exc)) from None
     print(f"wrote {out} ({done.bytes / 1e6:.2f} MB, {plural(done.events, 'event')})")
     return 0

@@ -134,14 +134,29 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_from_to_publish_only_the_events_of_those_days(tmp_path, browser):
+    r = mapapp("publish", ROOT / "tests/data/acled-fixture.csv", "--from", "2030-03-01",
+               "--to", "2030-03-31", "-o", tmp_path / "march.html")  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.rstrip().endswith(", 2 events)"), r.stdout  # FIX1 on 2 March, FIX2 in the week of 10 March
+    open_page(browser, tmp_path / "march.html")
+    ids = browser.execute_script("return document.getElementById('list-count').textContent")
+    assert ids.startswith("2 of 2")
+    about = browser.execute_script("return document.getElementById('about-body').textContent")
+    assert "from 2030-03-01 to 2030-03-31" in about
+    r = mapapp("publish", "--from", "1990-01-01", "--to", "1990-12-31", "-o", tmp_path / "x.html")
+    assert r.returncode == 2 and "none falls within --from/--to" in r.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
 def test_a_dataset_past_the_limit_is_refused_naming_it(tmp_path, monkeypatch):
     from mapapp.exchange.convert import read_any
     from mapapp.publish import page as page_module
-    from mapapp.publish.publish import PageTooLarge, check_size
+    from mapapp.publish.publish import CannotPublish, check_size
 
     situation = read_any(ROOT / "tests/data/acled-fixture.csv")
     monkeypatch.setattr("mapapp.publish.publish.MAX_EVENTS", 3)
-    with pytest.raises(PageTooLarge, match=r"at most 3\b.*--from/--to"):
+    with pytest.raises(CannotPublish, match=r"at most 3\b.*--from/--to"):
         check_size(situation)
     assert page_module.MAX_EVENTS >= 100_000
 

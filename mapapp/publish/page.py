@@ -42,8 +42,8 @@ MAX_EVENTS = 250_000
 GZIP_OVER = 64 * 1024  # JSON payloads larger than this are embedded gzipped
 
 
-class PageTooLarge(ValueError):
-    """The situation has more events than a page can carry."""
+class CannotPublish(ValueError):
+    """No page can be made: more events than a page can carry, or none to show."""
 
 
 @dataclass(frozen=True)

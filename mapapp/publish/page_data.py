@@ -29,16 +29,16 @@ class PageChoices:
     """What the person publishing chose (``mapapp publish`` options, the dialog)."""
 
     title: str = ""
-    first_day: int | None = None  # the time window, days since 1970-01-01
+    first_day: int | None = None  # only events within these days, since 1970-01-01
     last_day: int | None = None
     select: str = ""
     view: tuple[float, float, float, float] | None = None  # EPSG:3857 box to frame
 
 
-def events_payload(situation: Situation, layer: SituationLayer) -> dict[str, Any]:
+def events_payload(situation: Situation, layer: SituationLayer, keep: Any = None) -> dict[str, Any]:
     """The events as columns, with each event's marker position (``mx``/``my``: null for
     an event that has no marker of its own) and its 'when' and 'where' as the window
-    words them."""
+    words them; ``keep``: a mask of the rows to carry (all if None)."""
     from mapapp.model.events_table import row_when, row_where
 
     table = situation.events_table()
@@ -65,6 +65,8 @@ def events_payload(situation: Situation, layer: SituationLayer) -> dict[str, Any
         mx[row], my[row] = round(float(markers.x[k])), round(float(markers.y[k]))
     cols["mx"], cols["my"] = mx, my
     cols["ring_m"] = _rings(situation, layer, cols)
+    if keep is not None:
+        cols = {k: [v for v, kept in zip(vs, keep, strict=True) if kept] for k, vs in cols.items()}
     return cols
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mapapp.model.situation import Situation
 from mapapp.publish.page import (
     MAX_EVENTS,
-    PageTooLarge,
+    CannotPublish,
     Published,
     created_now,
     data_element,
@@ -28,8 +29,10 @@ Progress = Callable[[float, str], None]
 
 def check_size(situation: Situation) -> None:
     n = situation.event_count()
+    if n == 0:
+        raise CannotPublish("no event to publish: none falls within --from/--to")
     if n > MAX_EVENTS:
-        raise PageTooLarge(
+        raise CannotPublish(
             f"{n:,} events are more than a web page can carry (at most {MAX_EVENTS:,}); "
             "publish a time window with --from/--to"
         )
@@ -54,13 +57,14 @@ def publish(
         if progress is not None:
             progress(fraction, stage)
 
+    situation, keep = _within(situation, choices)
     check_size(situation)
     step(0.05, "drawing the basemap")
     basemap = default_basemap()
     layer = SituationLayer(situation, basemap)
     blob = basemap_blob(basemap.pack)
     step(0.3, "the events")
-    events = events_payload(situation, layer)
+    events = events_payload(situation, layer, keep)
     step(0.6, "the sources")
     document = document_payload(situation, layer)
     title = choices.title or situation.title
@@ -74,9 +78,8 @@ def publish(
         "attribution": attribution_for(situation),
         "kind": "dataset" if situation.table is not None else "situation",
         "view": first_view(situation, layer, choices),
-        "window": [choices.first_day, choices.last_day]
-        if choices.first_day is not None or choices.last_day is not None
-        else None,
+        # the days the page was limited to (--from/--to), for its 'About'
+        "days": [choices.first_day, choices.last_day],
         "select": choices.select or None,
         # the situation's places as the window labels them: its focus bold, and those the
         # basemap's gazetteer lacks added (name, x, y)
@@ -101,4 +104,23 @@ def publish(
     return Published(out, len(text.encode("utf-8")), situation.event_count())
 
 
-__all__ = ["PageChoices", "PageTooLarge", "Published", "check_size", "publish"]
+def _within(situation: Situation, choices: PageChoices) -> tuple[Situation, Any]:
+    """The situation limited to the events whose days fall within --from/--to (undated
+    ones left out), and for a situation file the mask of its rows kept (its document
+    stays whole: claims and actors are looked up by id); a dataset's table is cut here,
+    before a million rows are turned into the page's columns."""
+    if choices.first_day is None and choices.last_day is None:
+        return situation, None
+    from dataclasses import replace
+
+    first = choices.first_day if choices.first_day is not None else -(2**31)
+    last = choices.last_day if choices.last_day is not None else 2**31 - 1
+    rows = situation.events_table().in_days(first, last)
+    if situation.table is not None:
+        return replace(situation, table=situation.table.take(rows)), None
+    if not rows.any():
+        raise CannotPublish("no event to publish: none falls within --from/--to")
+    return situation, rows
+
+
+__all__ = ["CannotPublish", "PageChoices", "Published", "check_size", "publish"]

@@ -1019,6 +1019,9 @@
   function buildAbout() {
     const body = $('about-body'), m = S.meta;
     add(body, el('p', '', m.description));
+    const [a, b] = m.days;
+    const days = a !== null && b !== null ? `from ${dayText(a)} to ${dayText(b)}` : a !== null ? `from ${dayText(a)} on` : b !== null ? `up to ${dayText(b)}` : '';
+    if (days) add(body, el('p', 'small', `This page holds the events ${days}; the situation's other events were left out when it was published.`));
     add(body, el('h3', '', 'Where the data comes from'));
     const ul = el('ul');
     for (const s of m.sources) add(ul, el('li', '', s));
@@ -1132,7 +1135,6 @@
     }
     S.dated = Number.isFinite(first);
     T.first = S.dated ? first : 0; T.last = S.dated ? last : 0;
-    if (S.meta.window) S.window = [S.meta.window[0] !== null ? S.meta.window[0] : T.first, S.meta.window[1] !== null ? S.meta.window[1] : T.last];
 
     map = L.map('map', { zoomSnap: 0, zoomDelta: 0.5, wheelPxPerZoomLevel: 90, minZoom: 1, maxZoom: 14, attributionControl: false, keyboard: true, keyboardPanDelta: 120 });
     map.createPane('basemap').style.zIndex = 200;
@@ -1174,6 +1176,7 @@
     // for tests and for anyone scripting the page: where each event's marker is drawn
     window.mapapp = {
       ready: true,
+      readyAt: performance.now(),  // ms since the page began loading: its first frame
       markerPoint(id) {
         const i = S.rowOfId.get(id);
         if (i === undefined || S.ev.mx[i] === null) return null;
