@@ -138,7 +138,9 @@ def test_from_to_publish_only_the_events_of_those_days(tmp_path, browser):
     r = mapapp("publish", ROOT / "tests/data/acled-fixture.csv", "--from", "2030-03-01",
                "--to", "2030-03-31", "-o", tmp_path / "march.html")  # fmt: skip
     assert r.returncode == 0, r.stderr
-    assert r.stdout.rstrip().endswith(", 2 events)"), r.stdout  # FIX1 on 2 March, FIX2 in the week of 10 March
+    assert r.stdout.rstrip().endswith(", 2 events)"), (
+        r.stdout
+    )  # FIX1 on 2 March, FIX2 in the week of 10 March
     open_page(browser, tmp_path / "march.html")
     ids = browser.execute_script("return document.getElementById('list-count').textContent")
     assert ids.startswith("2 of 2")
@@ -346,3 +348,31 @@ def test_hostile_text_stays_text(browser, tmp_path):
     made = "#details-body img, #details-body a[href], #list img, #bar img, #bar a[href]"
     assert browser.execute_script(f"return document.querySelectorAll('{made}').length") == 0
     assert errors(browser) == []
+
+
+# ---- the window ---------------------------------------------------------------------------
+def test_the_window_publishes_its_view_and_offers_the_browser(
+    situation_window, qtbot, tmp_path, monkeypatch, browser
+):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QMessageBox
+
+    w = situation_window
+    out = tmp_path / "from-window.html"
+    monkeypatch.setattr("mapapp.ui.publish_job.ask_page_path", lambda parent, stem: out)
+    opened: list[QUrl] = []
+    monkeypatch.setattr("mapapp.ui.publish_job.QDesktopServices.openUrl", opened.append)
+    w.selector.select("event", "battle")
+    file_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&File")
+    action = next(a for a in file_menu.actions() if a.text() == "Publish &web page…")
+    action.trigger()
+    qtbot.waitUntil(lambda: w.findChild(QMessageBox, "published-box") is not None, timeout=20_000)
+    box = w.findChild(QMessageBox, "published-box")
+    assert out.exists() and "from-window.html" in box.text()
+    assert w.feedback.label.text().startswith(f"Web page written to {out}")
+    button = next(b for b in box.buttons() if b.text() == "Open in browser")
+    button.click()
+    assert opened == [QUrl.fromLocalFile(str(out))]
+    # the page opens on the window's selection
+    open_page(browser, out)
+    assert browser.execute_script("return window.mapapp.selected()") == "battle"

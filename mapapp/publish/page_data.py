@@ -108,7 +108,11 @@ def document_payload(situation: Situation, layer: SituationLayer) -> dict[str, A
             for poly in path.toSubpathPolygons():
                 rings.append([[round(pt.x()), round(pt.y())] for pt in poly])
         areas.append({"id": a["id"], "name": a["name"], "rings": rings})
+    from mapapp.model.figures import figure_groups
+
     return {
+        # the Figures tab's order and names of what the figures count
+        "tallies": [[g.tally, g.title] for g in figure_groups(situation)],
         "sources": sources,
         "places": places,
         "areas": areas,

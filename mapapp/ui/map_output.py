@@ -1,5 +1,5 @@
 """The map leaving the window: snapshot exports (on a worker thread, after their tiles),
-the clipboard copy and printing, all of the view the map shows."""
+the clipboard copy, printing and the published web page, all of the view the map shows."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from mapapp.ui.export_job import ExportJob
     from mapapp.ui.feedback import Feedback
     from mapapp.ui.map_view import MapView
+    from mapapp.ui.publish_job import PublishJob
     from mapapp.ui.selection import SelectionCoordinator
 
 EXPORT_TILE_TIMEOUT_S = 60.0  # then the export goes ahead, missing tiles left to the vector map
@@ -46,6 +47,7 @@ class MapOutput(QObject):
         self.feedback = feedback
         self.export_job: ExportJob | None = None
         self.last_export_job: ExportJob | None = None
+        self.publish_job: PublishJob | None = None
 
     def export_snapshot(self) -> None:
         """Ask where and how, then export the current view on a worker thread."""
@@ -155,10 +157,37 @@ class MapOutput(QObject):
         self.busy.emit(False)
 
     def close(self) -> None:
-        """Stop a running export; its temporary file is removed on the way out."""
-        if self.export_job is not None:
-            self.export_job.cancel()
-            self.export_job.wait()
+        """Stop a running export or publication; its temporary file is removed on the way
+        out."""
+        for job in (self.export_job, self.publish_job):
+            if job is not None:
+                job.cancel()
+                job.wait()
+
+    def publish_page(self, path: Path | None = None) -> None:
+        """File → Publish web page…: the situation as one HTML file, opening on this view
+        with this selection (``path``: where, without asking)."""
+        from mapapp.publish.page_data import PageChoices
+        from mapapp.ui.publish_job import ask_page_path, start_publishing
+
+        situation = self.session.situation
+        if situation is None:
+            return
+        if self.publish_job is not None and self.publish_job.isRunning():
+            self.feedback.say("A web page is already being published.")
+            return
+        path = path or ask_page_path(self.parent_widget, self.file_stem())
+        if path is None:
+            return
+        event = self.map_view.options.selected_event or ""
+        choices = PageChoices(
+            title=situation.title,
+            select=event if event and situation.has_event(event) else "",
+            view=self.map_view.view.bounds(),
+        )
+        self.publish_job = start_publishing(
+            self.parent_widget, situation, path, choices, self.feedback
+        )
 
     def snapshot_for(self, view: Viewport, **choices) -> Snapshot:
         """The map as shown: unless told otherwise, with the timeline's window and the side

@@ -77,6 +77,8 @@ def build_actions(
     export_data = QAction("Export &data (GeoJSON, KML, CSV)…", w)
     export_data.setShortcut(QKeySequence("Ctrl+Shift+E"))
     export_data.triggered.connect(dialogs.export_data_dialog)
+    publish = QAction("Publish &web page…", w)
+    publish.triggered.connect(lambda: output.publish_page())
     from mapapp.ui.recent import RecentMenu
 
     file_menu.addActions([new_article, new_clipboard])
@@ -88,7 +90,7 @@ def build_actions(
     file_menu.addSeparator()
     file_menu.addActions([save, save_as])
     file_menu.addSeparator()
-    file_menu.addActions([export, export_data, copy, print_])
+    file_menu.addActions([export, export_data, publish, copy, print_])
     file_menu.addSeparator()
     file_menu.addAction(quit_)
 

@@ -748,12 +748,12 @@
       if (!groups.has(f.tally)) groups.set(f.tally, []);
       groups.get(f.tally).push([c, f]);
     }
-    const out = [];
-    for (const [tally, rows] of groups) {
-      if (rows.length < 1) continue;
+    const out = [], order = new Map(S.doc.tallies.map(([t, title], k) => [t, [k, title]]));
+    const sorted = [...groups.entries()].sort((a, b) => (order.has(a[0]) ? order.get(a[0])[0] : 99) - (order.has(b[0]) ? order.get(b[0])[0] : 99));
+    for (const [tally, rows] of sorted) {
       const max = Math.max(1, ...rows.map(([, f]) => Math.max(f.value || 0, f.max || 0)));
       const table = el('table', 'figures');
-      add(table, add(el('caption', ''), tally.replace(/-/g, ' ')));
+      add(table, el('caption', '', order.has(tally) ? order.get(tally)[1] : tally.replace(/-/g, ' ')));
       for (const [c, f] of rows) {
         const tr = el('tr'), barCell = el('td');
         barCell.style.width = '40%';
