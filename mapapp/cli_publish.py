@@ -25,6 +25,13 @@ def publish_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="last", metavar="DATE", help="only events up to this day")
     p.add_argument("--bbox", help="W,S,E,N in degrees: the first view (default: the situation)")
     p.add_argument("--select", metavar="ID", help="an event (or a claim's event) selected")
+    p.add_argument(
+        "--basemap",
+        metavar="NAME|URL|FILE",
+        help="tiles under the vector map: from an .mbtiles/.pmtiles file, those of the first "
+        "view's area are embedded; from a provider name or URL, the reader's browser fetches "
+        "them when it can (the map never depends on them)",
+    )
     return p
 
 
@@ -37,6 +44,15 @@ def run_publish(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"the page must end in .html, not {out.suffix or '(no suffix)'!r}")
     bbox = parse_bbox(args.bbox) if args.bbox else None
+    tiles = None
+    if args.basemap:
+        from mapapp.geo.tile_files import source_from_spec
+        from mapapp.geo.tile_sources import TileSourceError
+
+        try:
+            tiles = source_from_spec(args.basemap)
+        except TileSourceError as exc:
+            raise UsageError(f"--basemap: {exc}") from None
     first, last = _day(args.first, "--from"), _day(args.last, "--to")
     if first is not None and last is not None and first > last:
         raise UsageError(f"--from {args.first} is after --to {args.last}")
@@ -67,7 +83,7 @@ def run_publish(args: argparse.Namespace) -> int:
         x0, y0 = WEB_MERCATOR.forward(w, max(s, -85.0))
         x1, y1 = WEB_MERCATOR.forward(e, min(n, 85.0))
         view = (x0, y0, x1, y1)
-    choices = PageChoices(args.title or "", first, last, select, view)
+    choices = PageChoices(args.title or "", first, last, select, view, tiles)
     try:
         done = publish(situation, out, choices)
     except CannotPublish as exc:

@@ -376,3 +376,40 @@ def test_the_window_publishes_its_view_and_offers_the_browser(
     # the page opens on the window's selection
     open_page(browser, out)
     assert browser.execute_script("return window.mapapp.selected()") == "battle"
+
+
+def test_tiles_from_a_file_are_embedded_and_need_no_network(browser, tmp_path):
+    from tile_files import make_mbtiles
+
+    tiles = tmp_path / "field.mbtiles"
+    make_mbtiles(tiles, zooms=range(4, 9))
+    page = published(tmp_path, "--bbox", "2,19,4,21", "--basemap", tiles)
+    assert open_page(browser, page) == []
+    assert errors(browser) == []
+    drawn = browser.execute_script(
+        "return [...document.querySelectorAll('img.leaflet-tile')]"
+        ".filter(i => i.src.startsWith('data:image/png') && i.complete && i.naturalWidth)"
+        ".length"
+    )
+    assert drawn >= 4
+    credit = browser.find_element("css selector", ".credit-box").text
+    assert "Tiles: © Test tiles bold" in credit  # the file's HTML credit, as plain text
+
+
+def test_online_tiles_are_the_only_request_and_the_map_shows_without_them(browser, tmp_path):
+    page = published(tmp_path, "--basemap", "OpenStreetMap.Mapnik")
+    text = page.read_text(encoding="utf-8")
+    policy = re.search(r'Content-Security-Policy" content="([^"]+)"', text).group(1)
+    assert "img-src data: blob: https://tile.openstreetmap.org;" in policy
+    asked = open_page(browser, page)
+    assert asked and all(u.startswith("https://tile.openstreetmap.org/") for u in asked)
+    # offline, the vector map is there all the same: Mali's own fill in its south-west
+    import numpy as np
+    from pixels import colour_mask, image_rgb
+    from PySide6.QtGui import QColor, QImage
+
+    x, y = projected(browser, -9.0, 12.5)
+    shot = tmp_path / "offline.png"
+    browser.save_screenshot(str(shot))
+    box = image_rgb(QImage(str(shot)))[round(y) - 6 : round(y) + 7, round(x) - 6 : round(x) + 7]
+    assert np.mean(colour_mask(box, QColor("#f8f6f0"), tol=12)) > 0.6

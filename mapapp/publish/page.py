@@ -87,24 +87,28 @@ def _hash(text: str) -> str:
     )
 
 
-def content_policy(scripts: list[str]) -> str:
+def content_policy(scripts: list[str], image_origins: list[str] = ()) -> str:
     """Nothing from outside the file: scripts only by hash, images only from data: and
-    blob: (canvas snapshots, embedded tiles), no fetch, font, frame, form or worker."""
+    blob: (canvas snapshots, embedded tiles) and the servers of an online tile layer the
+    publisher chose, no fetch, font, frame, form or worker."""
+    images = " ".join(["data:", "blob:", *image_origins])
     return (
         "default-src 'none'; "
         f"script-src {' '.join(_hash(s) for s in scripts)}; "
-        "style-src 'unsafe-inline'; img-src data: blob:; "
+        f"style-src 'unsafe-inline'; img-src {images}; "
         "connect-src 'none'; font-src 'none'; media-src 'none'; object-src 'none'; "
         "frame-src 'none'; worker-src 'none'; base-uri 'none'; form-action 'none'"
     )
 
 
-def render_page(meta: dict[str, Any], elements: list[str]) -> str:
-    """The page's HTML around its data elements (already made by ``data_element``)."""
+def render_page(meta: dict[str, Any], elements: list[str], image_origins: list[str] = ()) -> str:
+    """The page's HTML around its data elements (already made by ``data_element``);
+    ``image_origins``: servers the reader's browser may fetch tiles from."""
     library = web_file("leaflet/leaflet.js")
     viewer = web_file("viewer.js")
     style = web_file("leaflet/leaflet.css") + "\n" + web_file("viewer.css")
-    policy = content_policy([library, viewer])
+    policy = html.escape(content_policy([library, viewer], list(image_origins)), quote=False)
+    policy = policy.replace('"', "&quot;")
     heads = [
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
         f"<title>{html.escape(meta['title'])}</title>",

@@ -33,6 +33,7 @@ class PageChoices:
     last_day: int | None = None
     select: str = ""
     view: tuple[float, float, float, float] | None = None  # EPSG:3857 box to frame
+    tiles: Any = None  # a TileSource under the vector layers (--basemap), or None
 
 
 def events_payload(situation: Situation, layer: SituationLayer, keep: Any = None) -> dict[str, Any]:

@@ -68,6 +68,16 @@ def publish(
     step(0.6, "the sources")
     document = document_payload(situation, layer)
     title = choices.title or situation.title
+    view = first_view(situation, layer, choices)
+    tiles = None
+    if choices.tiles is not None:
+        from mapapp.publish.page_tiles import tiles_payload
+
+        step(0.7, "the basemap tiles")
+        tiles = tiles_payload(choices.tiles, view)
+    attribution = attribution_for(situation)
+    if tiles is not None and tiles["attribution"]:
+        attribution += f" · Tiles: {tiles['attribution']}"
     meta = {
         "title": title,
         "description": situation.description or title,
@@ -75,9 +85,9 @@ def publish(
         "created": created_now(),
         "data_date": situation.data_date,
         "sources": situation_sources(situation),
-        "attribution": attribution_for(situation),
+        "attribution": attribution,
         "kind": "dataset" if situation.table is not None else "situation",
-        "view": first_view(situation, layer, choices),
+        "view": view,
         # the days the page was limited to (--from/--to), for its 'About'
         "days": [choices.first_day, choices.last_day],
         "select": choices.select or None,
@@ -96,8 +106,12 @@ def publish(
     ]
     if document is not None:
         elements.append(data_element("mapapp-document", document))
+    if tiles is not None:
+        elements.append(data_element("mapapp-tiles", tiles))
     step(0.85, "writing the page")
-    text = render_page(meta, elements)
+    from mapapp.publish.page_tiles import tile_origins
+
+    text = render_page(meta, elements, tile_origins(tiles))
     out = Path(out)
     write_text(out, text)
     step(1.0, "done")

@@ -184,6 +184,7 @@ class MapOutput(QObject):
             title=situation.title,
             select=event if event and situation.has_event(event) else "",
             view=self.map_view.view.bounds(),
+            tiles=self.map_view.tile_loader.source if self.map_view.tile_loader else None,
         )
         self.publish_job = start_publishing(
             self.parent_widget, situation, path, choices, self.feedback

@@ -137,6 +137,23 @@
     },
   });
 
+  // ---- tiles (--basemap): embedded ones, or fetched by the reader's browser ----------
+  function tileLayer(t) {
+    const options = { minNativeZoom: t.min_zoom, maxNativeZoom: t.max_zoom, minZoom: 0, maxZoom: 19, keepBuffer: 2 };
+    if (t.kind === 'online') return L.tileLayer(t.url, { ...options, subdomains: t.subdomains || 'abc', crossOrigin: false });
+    const Embedded = L.GridLayer.extend({
+      createTile(coords) {
+        const img = document.createElement('img');
+        img.alt = '';
+        const url = t.tiles[`${coords.z}/${coords.x}/${coords.y}`];
+        if (url && url.startsWith('data:image/')) img.src = url;
+        else img.style.visibility = 'hidden';  // no tile here: the vector map shows
+        return img;
+      },
+    });
+    return new Embedded(options);
+  }
+
   // ---- labels that do not collide --------------------------------------------------
   class Placer {
     constructor(w, h) { this.w = w; this.h = h; this.rects = []; }
@@ -204,20 +221,27 @@
     return hatch;
   }
 
-  function drawBasemap(g, fr) {
+  function drawFills(g, fr) {
     const C = S.styles.colours, B = S.base;
-    const detail = fr.res <= S.styles.detail_max_resolution;
-    const world = B.world_context.filter((f) => visible(f, fr));
-    const countries = detail ? B.countries_10m.filter((f) => visible(f, fr)) : [];
     g.fillStyle = C.sea; g.fillRect(0, 0, fr.w, fr.h);
     g.fillStyle = C.land_context;
     g.beginPath();
-    for (const f of world) tracePath(g, ringsFor(f, fr), fr, true);
+    for (const f of B.world_context) if (visible(f, fr)) tracePath(g, ringsFor(f, fr), fr, true);
     g.fill('evenodd');
-    for (const f of countries) {
+    if (fr.res > S.styles.detail_max_resolution) return;
+    for (const f of B.countries_10m) {
+      if (!visible(f, fr)) continue;
       g.fillStyle = f.props.iso_a3 === 'MLI' ? C.land_focus : C.land;
       g.beginPath(); tracePath(g, ringsFor(f, fr), fr, true); g.fill('evenodd');
     }
+  }
+
+  function drawLines(g, fr) {
+    // over tiles (when the page has them) each line gets a light companion a pixel
+    // below-right, so it stays readable on imagery, as in the window
+    const C = S.styles.colours, B = S.base, cased = !!S.tiles;
+    const detail = fr.res <= S.styles.detail_max_resolution;
+    const edges = (detail ? B.countries_10m : B.world_context).filter((f) => visible(f, fr));
     const azawad = B.azawad.filter((f) => visible(f, fr));
     for (const f of azawad) {
       g.fillStyle = hatchPattern(g);
@@ -225,10 +249,15 @@
     }
     g.lineJoin = 'round'; g.lineCap = 'round';
     const admin1 = B.mali_admin1.filter((f) => visible(f, fr));
+    if (cased) {
+      g.save(); g.translate(1, 1); g.strokeStyle = 'rgb(250,250,247)'; g.lineWidth = 1;
+      g.beginPath(); for (const f of admin1.concat(edges)) tracePath(g, ringsFor(f, fr), fr, true); g.stroke();
+      g.restore();
+    }
     g.setLineDash([4, 3]); g.strokeStyle = C.admin1_edge; g.lineWidth = 0.8;
     g.beginPath(); for (const f of admin1) tracePath(g, ringsFor(f, fr), fr, true); g.stroke();
-    g.setLineDash([]); g.strokeStyle = C.country_edge; g.lineWidth = detail ? 0.9 : 0.6;
-    g.beginPath(); for (const f of (detail ? countries : world)) tracePath(g, ringsFor(f, fr), fr, true); g.stroke();
+    g.setLineDash([]); g.strokeStyle = C.country_edge; g.lineWidth = cased ? 1 : detail ? 0.9 : 0.6;
+    g.beginPath(); for (const f of edges) tracePath(g, ringsFor(f, fr), fr, true); g.stroke();
     g.setLineDash([5, 3]); g.strokeStyle = C.azawad_edge; g.lineWidth = 1;
     g.beginPath(); for (const f of azawad) tracePath(g, ringsFor(f, fr), fr, true); g.stroke();
     g.setLineDash([]);
@@ -240,6 +269,11 @@
     }
     const placer = new Placer(fr.w, fr.h);
     reserveOverlays(placer, fr);
+    // labels keep clear of the markers, as in the window
+    if (S.shown) for (const c of binMarkers(fr)) {
+      const r = c.single >= 0 ? S.styles.types[S.typeIndex[c.single]].size / 2 + 2 : bubbleRadius(c.n) + 1;
+      placer.reserve([c.x - r, c.y - r, 2 * r, 2 * r]);
+    }
     drawGraticule(g, fr, placer);
     drawPlaces(g, fr, placer);
     drawAreaLabels(g, fr, placer);
@@ -676,6 +710,7 @@
 
   function refresh() {
     computeShown();
+    if (baseLayer) baseLayer.redraw();  // its labels make room for the markers shown
     if (markerLayer) markerLayer.redraw();
     updateList();
     drawHistogram();
@@ -1115,6 +1150,7 @@
     S.base = decodeBasemap(await readData('mapapp-basemap'));
     S.ev = await readData('mapapp-events');
     S.doc = await readData('mapapp-document');
+    S.tiles = await readData('mapapp-tiles');
     S.n = S.ev.id.length;
     const typeIndex = new Map(S.styles.types.map((t, k) => [t.name, k]));
     S.reportType = typeIndex.get('report');
@@ -1137,7 +1173,9 @@
     T.first = S.dated ? first : 0; T.last = S.dated ? last : 0;
 
     map = L.map('map', { zoomSnap: 0, zoomDelta: 0.5, wheelPxPerZoomLevel: 90, minZoom: 1, maxZoom: 14, attributionControl: false, keyboard: true, keyboardPanDelta: 120 });
-    map.createPane('basemap').style.zIndex = 200;
+    // fills, then tiles (Leaflet's tile pane, 200), then lines and labels, then events
+    map.createPane('fills').style.zIndex = 150;
+    map.createPane('basemap').style.zIndex = 250;
     map.createPane('events').style.zIndex = 450;
     const v = S.meta.view;
     map.fitBounds(L.latLngBounds(toLatLng(v[0], v[1]), toLatLng(v[2], v[3])), { animate: false });
@@ -1150,7 +1188,9 @@
     const viewSet = applyFragment(true);
     if (!viewSet && S.selected < 0) map.fitBounds(L.latLngBounds(toLatLng(v[0], v[1]), toLatLng(v[2], v[3])), { animate: false });
     computeShown();
-    baseLayer = new CanvasLayer(drawBasemap, 'basemap').addTo(map);
+    new CanvasLayer(drawFills, 'fills').addTo(map);
+    if (S.tiles) tileLayer(S.tiles).addTo(map);
+    baseLayer = new CanvasLayer(drawLines, 'basemap').addTo(map);
     markerLayer = new CanvasLayer(drawMarkers, 'events').addTo(map);
     map.on('moveend zoomend', () => { updateScale(); updateList(); writeFragment(); });
     map.on('click', (e) => {
