@@ -51,3 +51,10 @@ def test_budget_benchmark_prints_every_goal_in_one_run():
     for what in ("start-up", "snapshot", "first open", "second open", "GeoParquet"):
         line = next(x for x in out.splitlines() if what in x)
         assert "[goal" in line, line
+
+
+@pytest.mark.slow
+def test_publish_benchmark_runs_in_quick_mode():
+    out = run_quick("bench_publish.py")
+    assert "embedded situation" in out and "[goal <= 1.5 MB" in out
+    assert "10,000 ACLED rows" in out and "fps" in out

@@ -413,3 +413,64 @@ def test_online_tiles_are_the_only_request_and_the_map_shows_without_them(browse
     browser.save_screenshot(str(shot))
     box = image_rgb(QImage(str(shot)))[round(y) - 6 : round(y) + 7, round(x) - 6 : round(x) + 7]
     assert np.mean(colour_mask(box, QColor("#f8f6f0"), tol=12)) > 0.6
+
+
+def test_play_moves_the_window_and_the_modes_show_what_they_say(browser, page):
+    open_page(browser, page, "#from=2024-07-01&to=2024-07-10&mode=window")
+    assert browser.execute_script("return window.mapapp.drawnMarkers()") == 0
+    open_page(browser, page, "#from=2024-07-01&to=2024-07-26&mode=window")
+    assert browser.execute_script("return window.mapapp.drawnMarkers()") == 1
+    # ended ten days before the window: gone in 'window', kept in 'accumulate', fading in 'fade'
+    for mode, drawn in (("window", 0), ("accumulate", 1), ("fade", 1)):
+        open_page(browser, page, f"#from=2024-08-06&to=2024-08-10&mode={mode}")
+        assert browser.execute_script("return window.mapapp.drawnMarkers()") == drawn, mode
+    assert 0 < browser.execute_script("return window.mapapp.opacity('battle')") < 1
+    open_page(browser, page, "#from=2012-01-01&to=2012-06-30&mode=window")
+    browser.find_element("id", "play").click()
+    time.sleep(1.5)
+    browser.find_element("id", "play").click()  # pause
+    first, last = browser.execute_script("return window.mapapp.window()")
+    assert first > "2012-01-01" and last > "2012-06-30"
+    # a window keeps its length while it plays
+    from datetime import date
+
+    assert (date.fromisoformat(last) - date.fromisoformat(first)).days == 181
+
+
+def test_keyboard_mouse_and_touch_move_the_map(browser, page):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, page)
+    zoom, lat, lon = view_of(browser)
+    the_map = browser.find_element("id", "map")
+    the_map.click()  # focus (a click on empty map selects nothing)
+    the_map.send_keys("+")
+    time.sleep(0.6)
+    assert view_of(browser)[0] > zoom
+    zoom, lat, lon = view_of(browser)
+    the_map.send_keys(Keys.ARROW_RIGHT)
+    time.sleep(0.6)
+    assert view_of(browser)[2] > lon  # the map moved east
+    zoom, lat, lon = view_of(browser)
+    ActionChains(browser).move_to_element(the_map).click_and_hold().move_by_offset(
+        150, 0
+    ).move_by_offset(150, 0).release().perform()
+    time.sleep(0.6)
+    assert view_of(browser)[2] < lon  # dragged right: the map shows what lies west
+    zoom, lat, lon = view_of(browser)
+    box = browser.execute_script(
+        "const r = document.getElementById('map').getBoundingClientRect();"
+        "return [r.left + r.width / 2, r.top + r.height / 2]"
+    )
+
+    def touch(kind: str, x: float, y: float | None = None) -> None:
+        points = [] if kind == "touchEnd" else [{"x": x, "y": y, "id": 1}]
+        browser.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    touch("touchStart", box[0], box[1])
+    for step in range(1, 11):
+        touch("touchMove", box[0], box[1] + 15 * step)
+    touch("touchEnd", 0)
+    time.sleep(0.6)
+    assert view_of(browser)[1] > lat  # a finger drawn down: the map shows what lies north

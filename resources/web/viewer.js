@@ -1226,6 +1226,7 @@
       drawnMarkers() { return S.frame ? S.frame.cells.reduce((n, c) => n + c.n, 0) : 0; },
       selected() { return S.selected >= 0 ? S.ev.id[S.selected] : null; },
       window() { return S.window ? [dayText(S.window[0]), dayText(S.window[1])] : null; },
+      opacity(id) { const i = S.rowOfId.get(id); return i === undefined ? null : S.shown[i]; },
     };
     document.body.dataset.ready = 'true';
   }
