@@ -474,3 +474,22 @@ def test_keyboard_mouse_and_touch_move_the_map(browser, page):
     touch("touchEnd", 0)
     time.sleep(0.6)
     assert view_of(browser)[1] > lat  # a finger drawn down: the map shows what lies north
+
+
+def test_hovering_a_marker_names_it(browser, page):
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+    open_page(browser, page)
+    x, y = projected(browser, *TINZAOUATEN)
+    actions = ActionBuilder(browser)
+    actions.pointer_action.move_to_location(round(x), round(y))
+    actions.perform()
+    time.sleep(0.2)
+    tip = browser.find_element("css selector", ".map-tip")
+    assert tip.is_displayed()
+    assert tip.text == "Two days of fighting near Tinzaouaten — 2024-07-25 to 2024-07-27"
+    actions = ActionBuilder(browser)
+    actions.pointer_action.move_to_location(round(x) + 150, round(y) + 150)
+    actions.perform()
+    time.sleep(0.2)
+    assert not tip.is_displayed()

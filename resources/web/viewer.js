@@ -684,10 +684,14 @@
     const actor = $('actor-filter').value, status = $('status-filter').value;
     const pass = new Uint8Array(S.n).fill(1);
     if (q) {
-      for (let i = 0; i < S.n; i++) {
-        const hay = [S.ev.title[i], S.ev.subtype[i], S.ev.notes[i], S.ev.actors[i], S.ev.location[i], S.ev.id[i]].join('\u001f').toLowerCase();
-        if (!hay.includes(q) && !(S.searchExtra.get(i) || '').includes(q)) pass[i] = 0;
+      if (!S.hay) {  // built on the first search: each row's searched words, lower-cased
+        S.hay = new Array(S.n);
+        for (let i = 0; i < S.n; i++) {
+          S.hay[i] = [S.ev.title[i], S.ev.subtype[i], S.ev.notes[i], S.ev.actors[i], S.ev.location[i], S.ev.id[i], S.searchExtra.get(i) || '']
+            .join('\u001f').toLowerCase();
+        }
       }
+      for (let i = 0; i < S.n; i++) if (!S.hay[i].includes(q)) pass[i] = 0;
     }
     if (actor) for (let i = 0; i < S.n; i++) if (pass[i] && !S.actorsOf[i].has(actor)) pass[i] = 0;
     if (status) for (let i = 0; i < S.n; i++) if (pass[i] && !(S.statusesOf.get(i) || new Set()).has(status)) pass[i] = 0;
@@ -1202,9 +1206,26 @@
       if (x1 - x0 < 1 && y1 - y0 < 1) { map.setView(e.latlng, map.getMaxZoom()); return; }
       map.fitBounds(L.latLngBounds(toLatLng(x0, y0), toLatLng(x1, y1)), { padding: [60, 60], maxZoom: map.getZoom() + 4 });
     });
+    const tip = el('div', 'map-tip');
+    tip.hidden = true;
+    $('map').appendChild(tip);
     map.on('mousemove', (e) => {
-      $('map').style.cursor = hitTest(e.containerPoint.x, e.containerPoint.y) ? 'pointer' : '';
+      const hit = hitTest(e.containerPoint.x, e.containerPoint.y);
+      $('map').style.cursor = hit ? 'pointer' : '';
+      tip.hidden = !hit;
+      if (!hit) return;
+      // the window's tooltip: one event's title and time, or a cluster's count and split
+      if (hit.single >= 0) tip.textContent = `${S.ev.title[hit.single] || titleOf(hit.single)} — ${S.ev.when[hit.single]}`;
+      else {
+        const byType = new Map();
+        for (const i of hit.members) byType.set(S.ev.type[i], (byType.get(S.ev.type[i]) || 0) + 1);
+        const parts = [...byType.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n.toLocaleString('en')} ${String(t).replace(/_/g, ' ')}`);
+        tip.textContent = `${hit.n.toLocaleString('en')} events: ${parts.join(', ')} — click to zoom in`;
+      }
+      tip.style.left = e.containerPoint.x + 14 + 'px';
+      tip.style.top = e.containerPoint.y + 14 + 'px';
     });
+    map.on('mouseout movestart', () => { tip.hidden = true; });
     // our own writes replace the state and fire nothing; a link pasted or followed does
     window.addEventListener('hashchange', () => { applyFragment(false); refresh(); });
     fillFilters();
