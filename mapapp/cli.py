@@ -137,13 +137,9 @@ def run_gui(argv: list[str]) -> int:
         early = early_read(args.file)
     tile_source = None
     if args is not None and args.basemap:
-        from mapapp.geo.tile_files import source_from_spec
-        from mapapp.geo.tile_sources import TileSourceError
+        from mapapp.cli_args import basemap_arg
 
-        try:
-            tile_source = source_from_spec(args.basemap)
-        except TileSourceError as exc:
-            raise UsageError(f"--basemap: {exc}") from None
+        tile_source = basemap_arg(args.basemap)
     from mapapp.ui.app import run
 
     return run(args.file if args else None, tile_source, early)

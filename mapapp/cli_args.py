@@ -35,3 +35,33 @@ def one_line_parser(**kwargs) -> argparse.ArgumentParser:
 
 def plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def basemap_arg(spec: str | None):
+    """``--basemap`` as a TileSource (None when not given); a bad one is a UsageError."""
+    if not spec:
+        return None
+    from mapapp.geo.tile_files import source_from_spec
+    from mapapp.geo.tile_sources import TileSourceError
+
+    try:
+        return source_from_spec(spec)
+    except TileSourceError as exc:
+        raise UsageError(f"--basemap: {exc}") from None
+
+
+def situation_arg(file: str | None):
+    """The situation a subcommand works on: FILE read as any supported format, or the
+    embedded one; a file that cannot be read is a UsageError naming why."""
+    from mapapp.model.files import SituationError
+
+    try:
+        if file:
+            from mapapp.exchange.convert import read_any
+
+            return read_any(file)
+        from mapapp.model.io import default_situation_path, load_situation
+
+        return load_situation(default_situation_path(), trusted=True)
+    except SituationError as exc:
+        raise UsageError(str(exc)) from None

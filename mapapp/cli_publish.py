@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from mapapp.cli_args import one_line_parser, plural
+from mapapp.cli_args import basemap_arg, one_line_parser, plural, situation_arg
 from mapapp.errors import UsageError
 
 if TYPE_CHECKING:
@@ -44,15 +44,7 @@ def run_publish(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"the page must end in .html, not {out.suffix or '(no suffix)'!r}")
     bbox = parse_bbox(args.bbox) if args.bbox else None
-    tiles = None
-    if args.basemap:
-        from mapapp.geo.tile_files import source_from_spec
-        from mapapp.geo.tile_sources import TileSourceError
-
-        try:
-            tiles = source_from_spec(args.basemap)
-        except TileSourceError as exc:
-            raise UsageError(f"--basemap: {exc}") from None
+    tiles = basemap_arg(args.basemap)
     first, last = _day(args.first, "--from"), _day(args.last, "--to")
     if first is not None and last is not None and first > last:
         raise UsageError(f"--from {args.first} is after --to {args.last}")
@@ -60,20 +52,10 @@ def run_publish(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["mapapp"])  # noqa: F841 - fonts
-    from mapapp.model.files import SituationError
-    from mapapp.model.io import default_situation_path, load_situation
     from mapapp.publish.publish import CannotPublish, PageChoices, publish
     from mapapp.render.snapshot import resolve_selection
 
-    try:
-        if args.file:
-            from mapapp.exchange.convert import read_any
-
-            situation = read_any(args.file)
-        else:
-            situation = load_situation(default_situation_path(), trusted=True)
-    except SituationError as exc:
-        raise UsageError(str(exc)) from None
+    situation = situation_arg(args.file)
     select = resolve_selection(situation, args.select) if args.select else ""
     view = None
     if bbox is not None:

@@ -6,7 +6,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from mapapp.cli_args import one_line_parser
+from mapapp.cli_args import basemap_arg, one_line_parser, situation_arg
 from mapapp.cli_filters import add_filter_options, filters_for, in_words
 from mapapp.errors import UsageError
 
@@ -116,15 +116,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
         )
     if not (0 < args.basemap_timeout <= 3600):
         raise UsageError(f"--basemap-timeout {args.basemap_timeout:g} is out of range (0..3600 s)")
-    tile_source = None
-    if args.basemap:
-        from mapapp.geo.tile_files import source_from_spec
-        from mapapp.geo.tile_sources import TileSourceError
-
-        try:
-            tile_source = source_from_spec(args.basemap)
-        except TileSourceError as exc:
-            raise UsageError(f"--basemap: {exc}") from None
+    tile_source = basemap_arg(args.basemap)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
@@ -134,22 +126,12 @@ def run_snapshot(args: argparse.Namespace) -> int:
     # the window's names, so both find the same tile cache under ~/.cache
     QCoreApplication.setOrganizationName("mapapp")
     QCoreApplication.setApplicationName("mapapp")
-    from mapapp.model.files import SituationError
-    from mapapp.model.io import default_situation_path, load_situation
     from mapapp.render.basemap import default_basemap
     from mapapp.render.export import export_snapshot
     from mapapp.render.situation_layer import SituationLayer
     from mapapp.render.snapshot import build_snapshot, default_view, shape_layer, time_window_for
 
-    try:
-        if args.file:
-            from mapapp.exchange.convert import read_any
-
-            situation = read_any(args.file)
-        else:
-            situation = load_situation(default_situation_path(), trusted=True)
-    except SituationError as exc:
-        raise UsageError(str(exc)) from None
+    situation = situation_arg(args.file)
     basemap = default_basemap()
     layer = SituationLayer(situation, basemap)
     window = time_window_for(layer, args.first, args.last, args.mode)

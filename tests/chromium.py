@@ -67,3 +67,26 @@ def requests(driver) -> list[str]:
             if not url.startswith(("data:", "blob:")):
                 urls.append(url)
     return urls
+
+
+# A drag with the mouse as a reader does it: pointer and mouse events as a browser sends
+# them, one move a frame for 2 s; returns the frames per second the page kept up.
+DRAG = """
+const done = arguments[1], el = document.getElementById(arguments[0]);
+const r = el.getBoundingClientRect(), x0 = r.left + r.width / 2, y = r.top + r.height / 2;
+const send = (type, x) => { const o = {clientX: x, clientY: y, bubbles: true, buttons: 1,
+    button: 0, pointerId: 1, isPrimary: true, pointerType: 'mouse', view: window};
+  const target = document.elementFromPoint(x0, y) || el;
+  target.dispatchEvent(new PointerEvent('pointer' + type, o));
+  target.dispatchEvent(new MouseEvent('mouse' + type, o)); };
+send('down', x0); let n = 0, x = x0; const t0 = performance.now();
+(function step() { x += 3; send('move', x); n++;
+  if (performance.now() - t0 < 2000) requestAnimationFrame(step);
+  else { send('up', x); done(n / ((performance.now() - t0) / 1000)); } })();
+"""
+
+
+def drag_fps(driver, element_id: str = "map") -> float:
+    """Frames per second while the element is dragged (see ``DRAG``)."""
+    driver.set_script_timeout(30)
+    return driver.execute_async_script(DRAG, element_id)

@@ -26,21 +26,7 @@ sys.path.insert(0, str(HERE.parent))  # tests/: the Chromium helper
 
 from bench_common import begin  # noqa: E402
 from bench_data import data_file, goal_text  # noqa: E402
-from chromium import chromium  # noqa: E402
-
-DRAG = """
-const done = arguments[0], el = document.getElementById('map');
-const r = el.getBoundingClientRect(), x0 = r.left + r.width / 2, y = r.top + r.height / 2;
-const send = (type, x) => { const o = {clientX: x, clientY: y, bubbles: true, buttons: 1,
-    button: 0, pointerId: 1, isPrimary: true, pointerType: 'mouse', view: window};
-  const target = document.elementFromPoint(x0, y) || el;
-  target.dispatchEvent(new PointerEvent('pointer' + type, o));
-  target.dispatchEvent(new MouseEvent('mouse' + type, o)); };
-send('down', x0); let n = 0, x = x0; const t0 = performance.now();
-(function step() { x += 3; send('move', x); n++;
-  if (performance.now() - t0 < 2000) requestAnimationFrame(step);
-  else { send('up', x); done(n / ((performance.now() - t0) / 1000)); } })();
-"""
+from chromium import chromium, drag_fps  # noqa: E402
 
 
 def publish(source: Path | None, out: Path) -> float:
@@ -60,7 +46,7 @@ def open_and_drag(page: Path) -> tuple[float, float]:
             " ? done(window.mapapp.readyAt) : setTimeout(wait, 10); })();"
         )
         time.sleep(0.5)
-        fps = driver.execute_async_script(DRAG)
+        fps = drag_fps(driver)
     finally:
         driver.quit()
     return first / 1000, fps

@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # tests/: the Chromium helper
 
 from bench_common import begin  # noqa: E402
-from chromium import chromium  # noqa: E402
+from chromium import chromium, drag_fps  # noqa: E402
 
 CACHE = Path.home() / ".cache" / "mapapp-bench" / "npm"
 PACKAGES = {
@@ -39,9 +39,8 @@ PACKAGES = {
 POINTS = 100_000
 
 # each page sets window.drawn (ms since the page began) once its points are on screen;
-# window.pan() runs a pan that redraws every frame for 2 s and window.drag() drags the map
-# with the mouse as a reader does (one move a frame, what the library redraws is its own
-# choice), each returning frames per second
+# window.pan() runs a pan that redraws every frame for 2 s, returning frames per second;
+# chromium.drag_fps drags the map as a reader does (what the library redraws is its choice)
 LEAFLET_SETUP = """
 const map = L.map('map', {preferCanvas: true}).setView([18, 1], 5);
 """
@@ -116,30 +115,17 @@ window.pan = () => new Promise(done => { const t0 = performance.now(); let n = 0
     if (performance.now() - t0 < 2000) requestAnimationFrame(step);
     else done(n / ((performance.now() - t0) / 1000)); })(); });
 """
-DRAG = """
-window.drag = () => new Promise(done => {
-  const el = document.getElementById('map'), x0 = 640, y = 400;
-  const send = (type, x) => { const o = {clientX: x, clientY: y, bubbles: true, buttons: 1,
-      button: 0, pointerId: 1, isPrimary: true, pointerType: 'mouse', view: window};
-    const target = document.elementFromPoint(x0, y) || el;
-    target.dispatchEvent(new PointerEvent('pointer' + type, o));
-    target.dispatchEvent(new MouseEvent('mouse' + type, o)); };
-  send('down', x0); let n = 0, x = x0; const t0 = performance.now();
-  (function step() { x += 3; send('move', x); n++;
-    if (performance.now() - t0 < 2000) requestAnimationFrame(step);
-    else { send('up', x); done(n / ((performance.now() - t0) / 1000)); } })(); });
-"""
 PAGES = {
     "Leaflet 1.9.4, its canvas renderer (one circleMarker per point)": (
         "leaflet",
-        LEAFLET_VECTOR + LEAFLET_PAN + DRAG,
+        LEAFLET_VECTOR + LEAFLET_PAN,
     ),
     "Leaflet 1.9.4, one canvas layer of our own for the points": (
         "leaflet",
-        LEAFLET_CANVAS + LEAFLET_PAN + DRAG,
+        LEAFLET_CANVAS + LEAFLET_PAN,
     ),
-    "OpenLayers 10.11.0, canvas vector layer": ("ol", OL_CANVAS + OL_PAN + DRAG),
-    "OpenLayers 10.11.0, WebGL points layer": ("ol", OL_WEBGL + OL_PAN + DRAG),
+    "OpenLayers 10.11.0, canvas vector layer": ("ol", OL_CANVAS + OL_PAN),
+    "OpenLayers 10.11.0, WebGL points layer": ("ol", OL_WEBGL + OL_PAN),
 }
 
 
@@ -191,7 +177,7 @@ def measure(html: str, tmp: Path, webgl: bool) -> tuple[float, float, float]:
             " : setTimeout(wait, 20); })();"
         )
         fps = driver.execute_async_script("window.pan().then(arguments[0]);")
-        drag = driver.execute_async_script("window.drag().then(arguments[0]);")
+        drag = drag_fps(driver)
     finally:
         driver.quit()
     return drawn / 1000, fps, drag
