@@ -57,6 +57,27 @@ def web_file(name: str) -> str:
     return (resources_dir() / WEB / name).read_text(encoding="utf-8")
 
 
+def viewer_script() -> str:
+    """The page's own script: the parts in resources/web/viewer/, in their names' order,
+    inside one function (they share its names; nothing leaks to the page's globals).
+
+    It reads the page's data elements (JSON, or gzipped JSON/binary as base64), draws the
+    basemap and the markers on canvas layers of a Leaflet map in the window's style, and
+    keeps the side list, details, timeline and URL fragment in step. Every string from
+    the data is put into the page as text (textContent), never parsed as markup."""
+    parts = sorted((resources_dir() / WEB / "viewer").glob("*.js"))
+    body = "\n".join(p.read_text(encoding="utf-8") for p in parts)
+    return f"(function () {{\n'use strict';\n{body}}})();\n"
+
+
+def _inline(script: str) -> str:
+    """A script as the body of a <script> element: one that could end it early is a bug."""
+    lowered = script.lower()
+    if "</script" in lowered or "<!--" in lowered:
+        raise ValueError("a script of the page holds '</script' or '<!--'")
+    return script
+
+
 def json_text(value: Any) -> str:
     """JSON safe inside a <script> element: no '<', '>' or '&' (so no '</script>' or
     '<!--'), and no line separators that old parsers took for line ends."""
@@ -104,8 +125,8 @@ def content_policy(scripts: list[str], image_origins: list[str] = ()) -> str:
 def render_page(meta: dict[str, Any], elements: list[str], image_origins: list[str] = ()) -> str:
     """The page's HTML around its data elements (already made by ``data_element``);
     ``image_origins``: servers the reader's browser may fetch tiles from."""
-    library = web_file("leaflet/leaflet.js")
-    viewer = web_file("viewer.js")
+    library = _inline(web_file("leaflet/leaflet.js"))
+    viewer = _inline(viewer_script())
     style = web_file("leaflet/leaflet.css") + "\n" + web_file("viewer.css")
     policy = html.escape(content_policy([library, viewer], list(image_origins)), quote=False)
     policy = policy.replace('"', "&quot;")

@@ -1,0 +1,249 @@
+/* part 5: the URL fragment, About, and putting the page together */
+// ---- the URL fragment: view, selection, time window ------------------------------
+let writing = null;
+function writeFragment() {
+  clearTimeout(writing);
+  writing = setTimeout(() => {
+    const c = map.getCenter(), parts = [`map=${map.getZoom().toFixed(2)}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`];
+    if (S.selected >= 0) parts.push('event=' + encodeURIComponent(S.ev.id[S.selected]));
+    if (S.window) parts.push(`from=${dayText(S.window[0])}`, `to=${dayText(S.window[1])}`, `mode=${S.mode}`);
+    const q = $('search').value.trim();
+    if (q) parts.push('q=' + encodeURIComponent(q));
+    const hash = '#' + parts.join('&');
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+  }, 150);
+}
+
+function readFragment() {
+  const out = {};
+  for (const part of location.hash.replace(/^#/, '').split('&')) {
+    const k = part.indexOf('=');
+    if (k > 0) {
+      try { out[part.slice(0, k)] = decodeURIComponent(part.slice(k + 1)); } catch (err) { /* a broken link: ignored */ }
+    }
+  }
+  return out;
+}
+
+function applyFragment(initial) {
+  const f = readFragment();
+  if (f.q !== undefined) { $('search').value = f.q; computePassing(); }
+  if (['window', 'accumulate', 'fade'].includes(f.mode)) { S.mode = f.mode; $('mode').value = f.mode; }
+  const a = f.from ? dayOf(f.from) : null, b = f.to ? dayOf(f.to) : null;
+  if (a !== null || b !== null) S.window = [a !== null ? a : T.first, b !== null ? b : T.last];
+  const m = /^(-?[\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)$/.exec(f.map || '');
+  let viewSet = false;
+  if (m) { map.setView([Number(m[2]), Number(m[3])], Number(m[1]), { animate: false }); viewSet = true; }
+  if (f.event !== undefined && S.rowOfId.has(f.event)) {
+    computeShown();
+    select(S.rowOfId.get(f.event), !viewSet);
+  } else if (initial && S.meta.select && S.rowOfId.has(S.meta.select)) {
+    computeShown();
+    select(S.rowOfId.get(S.meta.select), false);
+  }
+  return viewSet;
+}
+
+// ---- about ---------------------------------------------------------------------------
+function buildAbout() {
+  const body = $('about-body'), m = S.meta;
+  add(body, el('p', '', m.description));
+  const [a, b] = m.days;
+  const days = a !== null && b !== null ? `from ${dayText(a)} to ${dayText(b)}` : a !== null ? `from ${dayText(a)} on` : b !== null ? `up to ${dayText(b)}` : '';
+  if (days) add(body, el('p', 'small', `This page holds the events ${days}; the situation's other events were left out when it was published.`));
+  add(body, el('h3', '', 'Where the data comes from'));
+  const ul = el('ul');
+  for (const s of m.sources) add(ul, el('li', '', s));
+  add(body, ul);
+  add(body, el('p', 'small', `Made with mapapp ${m.version} on ${m.created}` + (m.data_date ? `; data as of ${m.data_date}` : '') + '.'));
+  add(body, el('p', 'small', 'Map drawn with Leaflet 1.9.4 (BSD-2-Clause licence, © Volodymyr Agafonkin, CloudMade). Basemap: Natural Earth 1:10m (public domain); places: GeoNames (CC BY 4.0). This page is one file and makes no request: it works offline.'));
+  $('about-open').addEventListener('click', () => { $('about').hidden = false; $('about-close').focus(); });
+  $('about-close').addEventListener('click', () => { $('about').hidden = true; });
+  $('about').addEventListener('click', (e) => { if (e.target === $('about')) $('about').hidden = true; });
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') $('about').hidden = true; });
+}
+
+// ---- start ---------------------------------------------------------------------------
+let markerLayer, baseLayer;
+
+function indexDocument() {
+  S.searchExtra = new Map();
+  S.statusesOf = new Map();
+  S.actorsOf = [];
+  if (!S.doc) {
+    for (let i = 0; i < S.n; i++) S.actorsOf.push(new Set((S.ev.actors[i] || '').split('; ').filter(Boolean)));
+    return;
+  }
+  for (const s of S.doc.sources) S.docSources.set(s.id, s);
+  for (const a of S.doc.actors) S.docActors.set(a.id, a);
+  for (const p of S.doc.places) S.docPlaces.set(p.id, p);
+  for (const a of S.doc.areas) S.docAreas.set(a.id, a);
+  for (const e of S.doc.events) S.docEvents.set(e.id, e);
+  for (const c of S.doc.claims) {
+    S.docClaims.set(c.id, c);
+    for (const about of c.about || []) {
+      const root = rootOf(about);
+      for (const id of new Set([about, root])) {
+        if (!S.claimsAbout.has(id)) S.claimsAbout.set(id, []);
+        if (!S.claimsAbout.get(id).includes(c)) S.claimsAbout.get(id).push(c);
+      }
+    }
+  }
+  for (let i = 0; i < S.n; i++) {
+    const e = S.docEvents.get(S.ev.id[i]), ids = new Set();
+    const claims = S.claimsAbout.get(S.ev.id[i]) || [];
+    for (const p of (e && e.actors) || []) ids.add(p.actor);
+    for (const c of claims) if (c.claimant) ids.add(c.claimant);
+    S.actorsOf.push(ids);
+    S.statusesOf.set(i, new Set(claims.map((c) => c.status)));
+    S.searchExtra.set(i, claims.map((c) => c.statement + ' ' + actorName(c.claimant || '')).join(' ').toLowerCase() + [...ids].map(actorName).join(' ').toLowerCase());
+  }
+}
+
+function rootOf(id) {
+  let e = S.docEvents.get(id);
+  const seen = new Set();
+  while (e && e.part_of && !seen.has(e.id) && S.docEvents.has(e.part_of)) { seen.add(e.id); e = S.docEvents.get(e.part_of); }
+  return e ? e.id : id;
+}
+
+function fillFilters() {
+  const actors = $('actor-filter'), statuses = $('status-filter');
+  if (S.doc) {
+    for (const a of [...S.docActors.values()].sort((x, y) => (x.name < y.name ? -1 : 1))) actors.appendChild(Object.assign(el('option', '', a.name), { value: a.id }));
+    const used = new Set(S.doc.claims.map((c) => c.status));
+    for (const [k, v] of Object.entries(S.styles.status_labels)) if (used.has(k)) statuses.appendChild(Object.assign(el('option', '', v), { value: k }));
+  } else {
+    const counts = new Map();
+    for (const set of S.actorsOf) for (const a of set) counts.set(a, (counts.get(a) || 0) + 1);
+    for (const [a] of [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 300)) actors.appendChild(Object.assign(el('option', '', a), { value: a }));
+    statuses.hidden = true;
+  }
+  const filtered = () => { computePassing(); refresh(); };
+  $('search').addEventListener('input', filtered);
+  $('actor-filter').addEventListener('change', filtered);
+  $('status-filter').addEventListener('change', filtered);
+  $('in-view').addEventListener('change', updateList);
+  $('list').addEventListener('scroll', renderListRows);
+  $('list').addEventListener('click', (e) => {
+    const item = e.target.closest('.item');
+    if (item) select(Number(item.dataset.row), true);
+  });
+  $('list').addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const k = listRows.indexOf(S.selected) + (e.key === 'ArrowDown' ? 1 : -1);
+    if (k >= 0 && k < listRows.length) select(listRows[k], true);
+  });
+  $('details-close').addEventListener('click', () => select(-1));
+}
+
+async function start() {
+  S.meta = await readData('mapapp-meta');
+  S.styles = S.meta.styles;
+  S.base = decodeBasemap(await readData('mapapp-basemap'));
+  S.ev = await readData('mapapp-events');
+  S.doc = await readData('mapapp-document');
+  S.tiles = await readData('mapapp-tiles');
+  S.n = S.ev.id.length;
+  const typeIndex = new Map(S.styles.types.map((t, k) => [t.name, k]));
+  S.reportType = typeIndex.get('report');
+  S.typeIndex = Int16Array.from(S.ev.type, (t) => (typeIndex.has(t) ? typeIndex.get(t) : S.reportType));
+  S.rowOfId = new Map(S.ev.id.map((id, i) => [id, i]));
+  const withMarker = [];
+  for (let i = 0; i < S.n; i++) if (S.ev.mx[i] !== null) withMarker.push(i);
+  S.rows = Int32Array.from(withMarker);
+  indexDocument();
+  // the list shows events, their parts are reached through them (as in the window)
+  S.topLevel = S.ev.part_of.filter((p) => !(p && S.docEvents.has(p))).length;
+  $('title').textContent = S.meta.title;
+  document.title = S.meta.title;
+  $('subtitle').textContent = `${S.n.toLocaleString('en')} event${S.n === 1 ? '' : 's'}` + (S.meta.data_date ? ` · data as of ${S.meta.data_date}` : '');
+  let first = Infinity, last = -Infinity;
+  for (let i = 0; i < S.n; i++) {
+    if (S.ev.day_lo[i] !== null && S.ev.day_hi[i] !== null) { first = Math.min(first, S.ev.day_lo[i]); last = Math.max(last, S.ev.day_hi[i]); }
+  }
+  S.dated = Number.isFinite(first);
+  T.first = S.dated ? first : 0; T.last = S.dated ? last : 0;
+
+  map = L.map('map', { zoomSnap: 0, zoomDelta: 0.5, wheelPxPerZoomLevel: 90, minZoom: 1, maxZoom: 14, attributionControl: false, keyboard: true, keyboardPanDelta: 120 });
+  // fills, then tiles (Leaflet's tile pane, 200), then lines and labels, then events
+  map.createPane('fills').style.zIndex = 150;
+  map.createPane('basemap').style.zIndex = 250;
+  map.createPane('events').style.zIndex = 450;
+  const v = S.meta.view;
+  map.fitBounds(L.latLngBounds(toLatLng(v[0], v[1]), toLatLng(v[2], v[3])), { animate: false });
+  boxControl('topright', 'north-box', (d) => add(d, northArrow())).addTo(map);
+  boxControl('bottomleft', 'scale-box').addTo(map);
+  // a bottom corner stacks upwards: the credit first keeps it at the map's foot
+  boxControl('bottomright', 'credit-box', (d) => add(d, S.meta.attribution)).addTo(map);
+  boxControl('bottomright', 'legend-box').addTo(map);
+  computePassing();
+  const viewSet = applyFragment(true);
+  if (!viewSet && S.selected < 0) map.fitBounds(L.latLngBounds(toLatLng(v[0], v[1]), toLatLng(v[2], v[3])), { animate: false });
+  computeShown();
+  new CanvasLayer(drawFills, 'fills').addTo(map);
+  if (S.tiles) tileLayer(S.tiles).addTo(map);
+  baseLayer = new CanvasLayer(drawLines, 'basemap').addTo(map);
+  markerLayer = new CanvasLayer(drawMarkers, 'events').addTo(map);
+  map.on('moveend zoomend', () => { updateScale(); updateList(); writeFragment(); });
+  map.on('click', (e) => {
+    const hit = hitTest(e.containerPoint.x, e.containerPoint.y);
+    if (!hit) return;
+    if (hit.single >= 0) { select(hit.single, false); return; }
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const i of hit.members) { x0 = Math.min(x0, S.ev.mx[i]); x1 = Math.max(x1, S.ev.mx[i]); y0 = Math.min(y0, S.ev.my[i]); y1 = Math.max(y1, S.ev.my[i]); }
+    if (x1 - x0 < 1 && y1 - y0 < 1) { map.setView(e.latlng, map.getMaxZoom()); return; }
+    map.fitBounds(L.latLngBounds(toLatLng(x0, y0), toLatLng(x1, y1)), { padding: [60, 60], maxZoom: map.getZoom() + 4 });
+  });
+  const tip = el('div', 'map-tip');
+  tip.hidden = true;
+  $('map').appendChild(tip);
+  map.on('mousemove', (e) => {
+    const hit = hitTest(e.containerPoint.x, e.containerPoint.y);
+    $('map').style.cursor = hit ? 'pointer' : '';
+    tip.hidden = !hit;
+    if (!hit) return;
+    // the window's tooltip: one event's title and time, or a cluster's count and split
+    if (hit.single >= 0) tip.textContent = `${S.ev.title[hit.single] || titleOf(hit.single)} — ${S.ev.when[hit.single]}`;
+    else {
+      const byType = new Map();
+      for (const i of hit.members) byType.set(S.ev.type[i], (byType.get(S.ev.type[i]) || 0) + 1);
+      const parts = [...byType.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n.toLocaleString('en')} ${String(t).replace(/_/g, ' ')}`);
+      tip.textContent = `${hit.n.toLocaleString('en')} events: ${parts.join(', ')} — click to zoom in`;
+    }
+    tip.style.left = e.containerPoint.x + 14 + 'px';
+    tip.style.top = e.containerPoint.y + 14 + 'px';
+  });
+  map.on('mouseout movestart', () => { tip.hidden = true; });
+  // our own writes replace the state and fire nothing; a link pasted or followed does
+  window.addEventListener('hashchange', () => { applyFragment(false); refresh(); });
+  fillFilters();
+  histogramEvents();
+  buildAbout();
+  updateScale();
+  refresh();
+  window.addEventListener('resize', () => { drawHistogram(); renderListRows(); });
+  // for tests and for anyone scripting the page: where each event's marker is drawn
+  window.mapapp = {
+    ready: true,
+    readyAt: performance.now(),  // ms since the page began loading: its first frame
+    markerPoint(id) {
+      const i = S.rowOfId.get(id);
+      if (i === undefined || S.ev.mx[i] === null) return null;
+      const fr = frameOf(), r = $('map').getBoundingClientRect();
+      return [fr.sx(S.ev.mx[i]) + r.left, fr.sy(S.ev.my[i]) + r.top];
+    },
+    drawnMarkers() { return S.frame ? S.frame.cells.reduce((n, c) => n + c.n, 0) : 0; },
+    selected() { return S.selected >= 0 ? S.ev.id[S.selected] : null; },
+    window() { return S.window ? [dayText(S.window[0]), dayText(S.window[1])] : null; },
+    opacity(id) { const i = S.rowOfId.get(id); return i === undefined ? null : S.shown[i]; },
+  };
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((err) => {
+  const p = el('p', 'noscript', 'This page could not be opened: ' + (err && err.message ? err.message : String(err)));
+  document.body.prepend(p);
+  throw err;
+});
