@@ -65,8 +65,10 @@ def basemap_blob(pack: BasemapPack) -> bytes:
                 }
             )
         layers[name] = out
-    index = json.dumps({"layers": layers}, separators=(",", ":"), sort_keys=True).encode()
-    head = struct.pack("<I", len(index)) + index
+    # the order the rings were written in, which the page reads them back in
+    index = {"order": list(LEVELS), "layers": layers}
+    text = json.dumps(index, separators=(",", ":"), sort_keys=True).encode()
+    head = struct.pack("<I", len(text)) + text
     head += b"\0" * (-len(head) % 4)
     body = b"".join(c.tobytes() for c in chunks)
     return gzip.compress(head + body, compresslevel=9, mtime=0)

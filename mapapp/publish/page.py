@@ -109,10 +109,10 @@ def _hash(text: str) -> str:
 
 
 def content_policy(scripts: list[str], image_origins: list[str] = ()) -> str:
-    """Nothing from outside the file: scripts only by hash, images only from data: and
-    blob: (canvas snapshots, embedded tiles) and the servers of an online tile layer the
-    publisher chose, no fetch, font, frame, form or worker."""
-    images = " ".join(["data:", "blob:", *image_origins])
+    """Nothing from outside the file: scripts only by hash, images only from data: URLs
+    (symbols, embedded tiles) and the servers of an online tile layer the publisher chose,
+    no fetch, font, frame, form or worker."""
+    images = " ".join(["data:", *image_origins])
     return (
         "default-src 'none'; "
         f"script-src {' '.join(_hash(s) for s in scripts)}; "

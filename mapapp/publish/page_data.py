@@ -10,7 +10,6 @@ Marker positions and areas are EPSG:3857 metres rounded to the metre, like the b
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +19,8 @@ from mapapp.render.situation_layer import SituationLayer
 # the columns of the events table the page reads (lists, one entry per event)
 EVENT_COLUMNS = (
     "id", "type", "subtype", "title", "notes", "time_precision", "day_lo", "day_hi",
-    "location_precision", "location", "place", "area", "actors", "fatalities", "part_of",
+    "location_precision", "location", "area", "actor1", "actor2", "actors", "fatalities",
+    "part_of",
 )  # fmt: skip
 
 
@@ -162,12 +162,18 @@ def styles_payload() -> dict[str, Any]:
     }
 
 
-def first_view(situation: Situation, layer: SituationLayer, choices: PageChoices) -> list[float]:
-    """The EPSG:3857 box the page opens on: the chosen one, else the situation's extent
-    (as a snapshot frames it)."""
-    box = choices.view or layer.extent() or (-2.0e7, -1.2e7, 2.0e7, 1.6e7)
+def first_view(
+    situation: Situation, layer: SituationLayer, choices: PageChoices, events: dict[str, list]
+) -> list[float]:
+    """The EPSG:3857 box the page opens on: the chosen one; else, when --from/--to left
+    out some of a situation file's events, where the kept ones are; else the situation's
+    extent (as a snapshot frames it)."""
+    box = choices.view
+    kept = [(x, y) for x, y in zip(events["mx"], events["my"], strict=True) if x is not None]
+    windowed = choices.first_day is not None or choices.last_day is not None
+    if box is None and windowed and situation.table is None and kept:
+        xs, ys = [x for x, _ in kept], [y for _, y in kept]
+        pad = max(max(xs) - min(xs), max(ys) - min(ys), 300_000.0) * 0.08  # as extent()
+        box = (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+    box = box or layer.extent() or (-2.0e7, -1.2e7, 2.0e7, 1.6e7)
     return [round(v) for v in box]
-
-
-def finite_or_none(v: Any) -> Any:
-    return v if not isinstance(v, float) or math.isfinite(v) else None

@@ -11,6 +11,7 @@ the zoom of the first view outwards, whole zoom levels are taken while they fit.
 from __future__ import annotations
 
 import base64
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from mapapp.geo.tile_sources import TileSource
 from mapapp.geo.tiles import tiles_covering, zoom_level
 
 BUDGET_BYTES = 12_000_000
+HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*", re.IGNORECASE)
 ZOOMS_OUT, ZOOMS_IN = 2, 4  # around the first view's zoom
 AREA_GROWTH = 1.0  # the area embedded: the first view and this much of it on every side
 
@@ -88,13 +90,23 @@ def tile_origins(payload: dict[str, Any] | None) -> list[str]:
     if not payload or payload.get("kind") != "online":
         return []
     template = payload["url"]
-    subs = payload.get("subdomains") or ""
+    subs = payload.get("subdomains") or "abc"  # Leaflet's default too (viewer, tileLayer)
     urls = [template.replace("{s}", s) for s in subs] if "{s}" in template else [template]
     out = []
     for url in urls:
         parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
-        if parts.scheme in ("http", "https") and origin not in out:
+        host = parts.hostname or ""
+        try:
+            port = parts.port
+        except ValueError:
+            continue
+        netloc = host + (f":{port}" if port else "")
+        if parts.scheme not in ("http", "https") or not HOST.fullmatch(host):
+            continue  # nothing that could widen the policy beyond one server
+        if parts.netloc.lower() != netloc.lower():
+            continue  # a user name or anything else before the host: not a plain server
+        origin = f"{parts.scheme}://{netloc}"
+        if origin not in out:
             out.append(origin)
     return out
 

@@ -27,10 +27,12 @@ from mapapp.publish.page_data import (
 Progress = Callable[[float, str], None]
 
 
-def check_size(situation: Situation) -> None:
-    n = situation.event_count()
+def check_size(n: int, windowed: bool = False) -> None:
+    """Refuse a page of no event, or of more than a browser opens in a few seconds."""
     if n == 0:
-        raise CannotPublish("no event to publish: none falls within --from/--to")
+        raise CannotPublish(
+            "no event to publish" + (": none falls within --from/--to" if windowed else "")
+        )
     if n > MAX_EVENTS:
         raise CannotPublish(
             f"{n:,} events are more than a web page can carry (at most {MAX_EVENTS:,}); "
@@ -58,7 +60,8 @@ def publish(
             progress(fraction, stage)
 
     situation, keep = _within(situation, choices)
-    check_size(situation)
+    count = situation.event_count() if keep is None else int(keep.sum())
+    check_size(count, choices.first_day is not None or choices.last_day is not None)
     step(0.05, "drawing the basemap")
     basemap = default_basemap()
     layer = SituationLayer(situation, basemap)
@@ -68,7 +71,7 @@ def publish(
     step(0.6, "the sources")
     document = document_payload(situation, layer)
     title = choices.title or situation.title
-    view = first_view(situation, layer, choices)
+    view = first_view(situation, layer, choices, events)
     tiles = None
     if choices.tiles is not None:
         from mapapp.publish.page_tiles import tiles_payload
@@ -86,7 +89,6 @@ def publish(
         "data_date": situation.data_date,
         "sources": situation_sources(situation),
         "attribution": attribution,
-        "kind": "dataset" if situation.table is not None else "situation",
         "view": view,
         # the days the page was limited to (--from/--to), for its 'About'
         "days": [choices.first_day, choices.last_day],
@@ -115,7 +117,7 @@ def publish(
     out = Path(out)
     write_text(out, text)
     step(1.0, "done")
-    return Published(out, len(text.encode("utf-8")), situation.event_count())
+    return Published(out, len(text.encode("utf-8")), count)
 
 
 def _within(situation: Situation, choices: PageChoices) -> tuple[Situation, Any]:
@@ -132,8 +134,6 @@ def _within(situation: Situation, choices: PageChoices) -> tuple[Situation, Any]
     rows = situation.events_table().in_days(first, last)
     if situation.table is not None:
         return replace(situation, table=situation.table.take(rows)), None
-    if not rows.any():
-        raise CannotPublish("no event to publish: none falls within --from/--to")
     return situation, rows
 
 

@@ -60,7 +60,7 @@ class PublishJob(QThread):
             self.succeeded.emit(str(done.path), done.bytes)
 
     def _step(self, fraction: float, stage: str) -> None:
-        if self._stop.is_set():
+        if self._stop.is_set() and fraction < 1.0:  # at 1.0 the page is written: too late
             raise PublishCancelled
         self.progressed.emit(round(100 * fraction), stage)
 

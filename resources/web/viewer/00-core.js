@@ -36,7 +36,7 @@ function decodeBasemap(buffer) {
   offset += (4 - (offset % 4)) % 4;
   const ints = new Int32Array(buffer.slice(offset));
   let p = 0;  // the rings follow one another in the order the layers were written
-  for (const name of ['world_context', 'countries_10m', 'mali_admin1', 'azawad', 'mali_algeria_border', 'places']) {
+  for (const name of index.order) {
     for (const f of index.layers[name] || []) {
       f.levels = f.levels.map(([tol, counts]) => ({
         tol,

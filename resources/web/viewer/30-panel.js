@@ -15,7 +15,7 @@ function updateList() {
   const out = [];
   for (let i = 0; i < S.n; i++) {
     if (S.shown[i] <= 0) continue;
-    if (S.ev.part_of[i] && S.docEvents.has(S.ev.part_of[i])) continue;
+    if (isPart(i)) continue;  // reached through its event
     if (fr && S.ev.mx[i] !== null) {
       const x = S.ev.mx[i], y = S.ev.my[i];
       if (x < fr.x0 || x > fr.x1 || y < fr.y0 || y > fr.y1) continue;
@@ -67,7 +67,7 @@ function computePassing() {
     if (!S.hay) {  // built on the first search: each row's searched words, lower-cased
       S.hay = new Array(S.n);
       for (let i = 0; i < S.n; i++) {
-        S.hay[i] = [S.ev.title[i], S.ev.subtype[i], S.ev.notes[i], S.ev.actors[i], S.ev.location[i], S.ev.id[i], S.searchExtra.get(i) || '']
+        S.hay[i] = [S.ev.title[i], S.ev.subtype[i], S.ev.notes[i], S.ev.actor1[i], S.ev.actor2[i], S.ev.actors[i], S.ev.location[i], S.ev.id[i], S.searchExtra.get(i) || '']
           .join('\u001f').toLowerCase();
       }
     }
@@ -88,7 +88,6 @@ function computeShown() {
     else if (S.mode === 'accumulate') shown[i] = 1;
     else shown[i] = Math.min(1, Math.max(0, 1 - Math.max(w[0] - hi[i], 0) / 30));
   }
-  // a part is shown with its event (it has no marker of its own)
   S.shown = shown;
 }
 
@@ -122,15 +121,30 @@ function actorName(id) {
   return a ? a.name : id;
 }
 
+// a citation's start and end count code points (as Python does), JavaScript's strings
+// count UTF-16 units: a character outside the BMP (an emoji) before a span would shift it
+const units = new Map();
+function unitOffset(src, cp) {
+  if (!units.has(src.id)) {
+    const at = [0];
+    for (const ch of src.text) at.push(at[at.length - 1] + ch.length);
+    units.set(src.id, at);
+  }
+  const at = units.get(src.id);
+  return cp >= 0 && cp < at.length ? at[cp] : null;
+}
+
 function quoteBlock(c) {
   const src = S.docSources.get(c.source);
   const box = el('div', 'quote');
   const text = src && typeof src.text === 'string' ? src.text : null;
-  if (text !== null && Number.isInteger(c.start) && Number.isInteger(c.end) && c.end <= text.length) {
+  const start = text !== null && Number.isInteger(c.start) ? unitOffset(src, c.start) : null;
+  const end = text !== null && Number.isInteger(c.end) ? unitOffset(src, c.end) : null;
+  if (start !== null && end !== null && start <= end) {
     // the cited sentence in its paragraph
-    let a = text.lastIndexOf('\n\n', c.start), b = text.indexOf('\n\n', c.end);
+    let a = text.lastIndexOf('\n\n', start), b = text.indexOf('\n\n', end);
     a = a < 0 ? 0 : a + 2; b = b < 0 ? text.length : b;
-    add(box, text.slice(a, c.start), el('mark', '', text.slice(c.start, c.end)), text.slice(c.end, b));
+    add(box, text.slice(a, start), el('mark', '', text.slice(start, end)), text.slice(end, b));
   } else if (c.quote) add(box, '“' + c.quote + '”');
   else add(box, el('i', '', c.locator || c.note || 'no quoted text'));
   const where = src ? [src.publisher, src.title, src.published].filter(Boolean).join(' · ') : c.source;
@@ -195,9 +209,9 @@ function showDetails(i) {
   add(body, el('h2', '', S.ev.title[i] || titleOf(i)));
   const kind = String(S.ev.type[i] || '').replace(/_/g, ' ') + (S.ev.subtype[i] ? ' · ' + S.ev.subtype[i] : '');
   add(body, el('p', 'small', kind));
-  if (e && e.part_of && S.docEvents.has(e.part_of)) {
-    const parent = S.docEvents.get(e.part_of);
-    add(body, add(el('p'), 'Part of ', link(parent.title, () => select(S.rowOfId.get(parent.id), true))));
+  if (e && e.part_of && S.rowOfId.has(e.part_of)) {
+    const parent = S.rowOfId.get(e.part_of);
+    add(body, add(el('p'), 'Part of ', link(S.ev.title[parent], () => select(parent, true))));
   }
   const when = add(el('p'), el('b', '', 'When: '), S.ev.when[i]);
   if (['day', 'week', 'month', 'year'].includes(S.ev.time_precision[i])) add(when, el('span', 'small', ` (precision: ${S.ev.time_precision[i]})`));
@@ -206,11 +220,11 @@ function showDetails(i) {
   add(body, whereBlock(i, e));
   if (e) {
     if (e.summary) add(body, el('p', '', e.summary));
-    const children = S.doc.events.filter((x) => x.part_of === e.id);
+    const children = S.doc.events.filter((x) => x.part_of === e.id && S.rowOfId.has(x.id));
     if (children.length) {
       add(body, el('h3', '', 'Within this event'));
       const ul = el('ul');
-      for (const x of children) add(ul, add(el('li'), link(x.title, () => showDetails(S.rowOfId.get(x.id)))));
+      for (const x of children) add(ul, add(el('li'), link(x.title, () => select(S.rowOfId.get(x.id), true))));
       add(body, ul);
     }
     if (e.actors && e.actors.length) {
@@ -229,11 +243,38 @@ function showDetails(i) {
     add(body, el('h3', '', 'What the source says'));
     for (const c of e.citations || []) add(body, quoteBlock(c));
   } else {
-    if (S.ev.actors[i]) add(body, add(el('p'), el('b', '', 'Actors: '), S.ev.actors[i]));
+    const main = [S.ev.actor1[i], S.ev.actor2[i]].filter(Boolean);
+    if (main.length) add(body, add(el('p'), el('b', '', 'Actors: '), main.join(' · ')));
+    const also = (S.ev.actors[i] || '').split('; ').filter((a) => a && !main.includes(a));
+    if (also.length) add(body, add(el('p'), el('b', '', 'With: '), also.join('; ')));
     if (S.ev.fatalities[i] !== null && S.ev.fatalities[i] !== undefined) add(body, add(el('p'), el('b', '', 'Fatalities (as coded): '), String(S.ev.fatalities[i])));
     if (S.ev.notes[i]) add(body, el('p', '', S.ev.notes[i]));
     add(body, el('p', 'small', `Row ${S.ev.id[i]} of ${S.meta.title}`));
   }
+}
+
+function isPart(i) {
+  return !!(S.ev.part_of[i] && S.rowOfId.has(S.ev.part_of[i]));
+}
+
+function oneSpot(members) {
+  const x = S.ev.mx[members[0]], y = S.ev.my[members[0]];
+  return members.every((i) => Math.abs(S.ev.mx[i] - x) < 1 && Math.abs(S.ev.my[i] - y) < 1);
+}
+
+const SPOT_LISTED = 500;
+function showSpot(members) {
+  // events coded to one point (ACLED's town-level rows): no zoom splits them, so list them
+  select(-1);
+  const body = $('details-body');
+  $('details').hidden = false;
+  const rows = [...members].sort(chronological);
+  add(body, el('h2', '', `${rows.length.toLocaleString('en')} events at this spot`));
+  add(body, el('p', 'small', 'They share one position in the data; choose one.'));
+  const ul = el('ul');
+  for (const i of rows.slice(0, SPOT_LISTED)) add(ul, add(el('li'), link(S.ev.title[i] || titleOf(i), () => select(i, false)), ` — ${S.ev.when[i]}`));
+  add(body, ul);
+  if (rows.length > SPOT_LISTED) add(body, el('p', 'small', `and ${(rows.length - SPOT_LISTED).toLocaleString('en')} more; narrow the time window or search to see them`));
 }
 
 function whereBlock(i, e) {

@@ -17,7 +17,10 @@ function histogramBins(width) {
 }
 
 function xOfDay(day, w) { return ((day - T.first) / (T.last - T.first + 1)) * w; }
-function dayOfX(x, w) { return Math.round(T.first + (x / w) * (T.last - T.first + 1)); }
+// the day under a pixel, within the data's days (the pointer may leave the histogram)
+function dayOfX(x, w) {
+  return Math.min(T.last, Math.max(T.first, Math.floor(T.first + (x / w) * (T.last - T.first + 1))));
+}
 
 function drawHistogram() {
   const c = $('histogram'), box = $('histogram-box'), dpr = window.devicePixelRatio || 1;
@@ -55,12 +58,12 @@ function updateWindowLabel() {
   $('window-label').textContent = w ? `${dayText(w[0])}${w[1] !== w[0] ? ' to ' + dayText(w[1]) : ''} · ${S.mode}` : 'Every date shown';
 }
 
+function ordered(w) {
+  return w ? [Math.round(Math.min(w[0], w[1])), Math.round(Math.max(w[0], w[1]))] : null;
+}
+
 function setWindow(w) {
-  if (w) {
-    let [a, b] = w;
-    if (a > b) [a, b] = [b, a];
-    S.window = [Math.round(a), Math.round(b)];
-  } else S.window = null;
+  S.window = ordered(w);
   refresh();
 }
 
@@ -80,12 +83,14 @@ function histogramEvents() {
   });
   c.addEventListener('pointermove', (e) => {
     if (!T.drag) return;
-    // a window stays within the data's days (the pointer may leave the histogram)
-    const day = Math.min(T.last + 1, Math.max(T.first, dayOfX(e.offsetX, c.clientWidth))), d = T.drag;
+    const day = dayOfX(e.offsetX, c.clientWidth), d = T.drag;
     if (d.kind === 'start') setWindow([Math.min(day, S.window[1]), S.window[1]]);
-    else if (d.kind === 'end') setWindow([S.window[0], Math.max(day - 1, S.window[0])]);
-    else if (d.kind === 'move') setWindow([d.window[0] + day - d.from, d.window[1] + day - d.from]);
-    else setWindow([d.from, Math.min(day, T.last)]);
+    else if (d.kind === 'end') setWindow([S.window[0], Math.max(day, S.window[0])]);
+    else if (d.kind === 'move') {
+      // moved whole: its length kept, within the data's days
+      const shift = Math.min(T.last - d.window[1], Math.max(T.first - d.window[0], day - d.from));
+      setWindow([d.window[0] + shift, d.window[1] + shift]);
+    } else setWindow([d.from, day]);
   });
   const end = () => { T.drag = null; };
   c.addEventListener('pointerup', end);
@@ -97,9 +102,10 @@ function histogramEvents() {
 
 function startPlay() {
   if (!S.dated) return;
-  if (!S.window) S.window = [T.first, T.first + Math.max(0, Math.round((T.last - T.first) / 10))];
-  const len = S.window[1] - S.window[0] + 1, step = Math.max(1, Math.round(len / 4));
-  if (S.window[0] > T.last) S.window = [T.first, T.first + len - 1];
+  let w = S.window || [T.first, T.first + Math.max(0, Math.round((T.last - T.first) / 10))];
+  const len = w[1] - w[0] + 1, step = Math.max(1, Math.round(len / 4));
+  if (w[0] > T.last) w = [T.first, T.first + len - 1];  // played to the end: from the start
+  setWindow(w);
   $('play').textContent = '❚❚'; $('play').setAttribute('aria-label', 'Pause');
   T.timer = setInterval(() => {
     if (S.window[0] + step > T.last) { stopPlay(); return; }

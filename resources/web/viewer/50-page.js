@@ -26,21 +26,24 @@ function readFragment() {
 }
 
 function applyFragment(initial) {
+  // a followed link shows what it names: what it does not say is reset
   const f = readFragment();
-  if (f.q !== undefined) { $('search').value = f.q; computePassing(); }
-  if (['window', 'accumulate', 'fade'].includes(f.mode)) { S.mode = f.mode; $('mode').value = f.mode; }
+  if (f.q !== undefined || !initial) $('search').value = f.q || '';
+  computePassing();
+  S.mode = ['window', 'accumulate', 'fade'].includes(f.mode) ? f.mode : 'window';
+  $('mode').value = S.mode;
   const a = f.from ? dayOf(f.from) : null, b = f.to ? dayOf(f.to) : null;
-  if (a !== null || b !== null) S.window = [a !== null ? a : T.first, b !== null ? b : T.last];
-  const m = /^(-?[\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)$/.exec(f.map || '');
-  let viewSet = false;
-  if (m) { map.setView([Number(m[2]), Number(m[3])], Number(m[1]), { animate: false }); viewSet = true; }
-  if (f.event !== undefined && S.rowOfId.has(f.event)) {
-    computeShown();
-    select(S.rowOfId.get(f.event), !viewSet);
-  } else if (initial && S.meta.select && S.rowOfId.has(S.meta.select)) {
-    computeShown();
-    select(S.rowOfId.get(S.meta.select), false);
+  S.window = a !== null || b !== null ? ordered([a !== null ? a : T.first, b !== null ? b : T.last]) : null;
+  const v = (f.map || '').split('/').map(Number);
+  const viewSet = v.length === 3 && v.every(Number.isFinite);
+  if (viewSet) {
+    const zoom = Math.min(map.getMaxZoom(), Math.max(map.getMinZoom(), v[0]));
+    map.setView([Math.min(85, Math.max(-85, v[1])), ((((v[2] + 180) % 360) + 360) % 360) - 180], zoom, { animate: false });
   }
+  computeShown();
+  if (f.event !== undefined && S.rowOfId.has(f.event)) select(S.rowOfId.get(f.event), !viewSet);
+  else if (initial && S.meta.select && S.rowOfId.has(S.meta.select)) select(S.rowOfId.get(S.meta.select), false);
+  else if (!initial) select(-1);
   return viewSet;
 }
 
@@ -71,7 +74,10 @@ function indexDocument() {
   S.statusesOf = new Map();
   S.actorsOf = [];
   if (!S.doc) {
-    for (let i = 0; i < S.n; i++) S.actorsOf.push(new Set((S.ev.actors[i] || '').split('; ').filter(Boolean)));
+    for (let i = 0; i < S.n; i++) {
+      const named = [S.ev.actor1[i], S.ev.actor2[i], ...(S.ev.actors[i] || '').split('; ')];
+      S.actorsOf.push(new Set(named.filter(Boolean)));
+    }
     return;
   }
   for (const s of S.doc.sources) S.docSources.set(s.id, s);
@@ -155,7 +161,7 @@ async function start() {
   S.rows = Int32Array.from(withMarker);
   indexDocument();
   // the list shows events, their parts are reached through them (as in the window)
-  S.topLevel = S.ev.part_of.filter((p) => !(p && S.docEvents.has(p))).length;
+  S.topLevel = S.ev.part_of.filter((p) => !(p && S.rowOfId.has(p))).length;
   $('title').textContent = S.meta.title;
   document.title = S.meta.title;
   $('subtitle').textContent = `${S.n.toLocaleString('en')} event${S.n === 1 ? '' : 's'}` + (S.meta.data_date ? ` · data as of ${S.meta.data_date}` : '');
@@ -179,9 +185,7 @@ async function start() {
   boxControl('bottomright', 'credit-box', (d) => add(d, S.meta.attribution)).addTo(map);
   boxControl('bottomright', 'legend-box').addTo(map);
   computePassing();
-  const viewSet = applyFragment(true);
-  if (!viewSet && S.selected < 0) map.fitBounds(L.latLngBounds(toLatLng(v[0], v[1]), toLatLng(v[2], v[3])), { animate: false });
-  computeShown();
+  applyFragment(true);
   new CanvasLayer(drawFills, 'fills').addTo(map);
   if (S.tiles) tileLayer(S.tiles).addTo(map);
   baseLayer = new CanvasLayer(drawLines, 'basemap').addTo(map);
@@ -191,9 +195,9 @@ async function start() {
     const hit = hitTest(e.containerPoint.x, e.containerPoint.y);
     if (!hit) return;
     if (hit.single >= 0) { select(hit.single, false); return; }
+    if (oneSpot(hit.members)) { showSpot(hit.members); return; }  // zooming would not split it
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (const i of hit.members) { x0 = Math.min(x0, S.ev.mx[i]); x1 = Math.max(x1, S.ev.mx[i]); y0 = Math.min(y0, S.ev.my[i]); y1 = Math.max(y1, S.ev.my[i]); }
-    if (x1 - x0 < 1 && y1 - y0 < 1) { map.setView(e.latlng, map.getMaxZoom()); return; }
     map.fitBounds(L.latLngBounds(toLatLng(x0, y0), toLatLng(x1, y1)), { padding: [60, 60], maxZoom: map.getZoom() + 4 });
   });
   const tip = el('div', 'map-tip');
