@@ -127,6 +127,16 @@ def test_page_opens_offline_without_a_single_request(browser, page):
     assert title == "Fighting near Tinzaouaten, northern Mali, July 2024"
     about = browser.execute_script("return document.getElementById('about-body').textContent")
     assert "Natural Earth" in about and "GeoNames" in about and "mapapp" in about
+    # the window's furniture: scale bar (true at the centre's latitude), north arrow,
+    # legend of what is drawn, credit
+    scale = browser.find_element("css selector", ".scale-box").text
+    assert re.fullmatch(r"[\d,]+ km\ntrue at \d+\.\d°[NS]", scale), scale
+    assert browser.find_elements("css selector", ".north-box canvas")
+    legend = browser.find_element("css selector", ".legend-box").text
+    for entry in ("Event: battle", "'near' a place", "Mali–Algeria border (1:10m)", "Azawad"):
+        assert entry in legend, legend
+    credit = browser.find_element("css selector", ".credit-box").text
+    assert "Natural Earth" in credit and "GeoNames" in credit
 
 
 def test_clicking_the_marker_at_its_projected_position_opens_its_details(browser, page):
@@ -227,6 +237,23 @@ def test_search_filters_the_list_and_the_map(browser, page):
         "return [...document.querySelectorAll('#list .item .t')].map(e => e.textContent)"
     )
     assert "Two days of fighting near Tinzaouaten" in titles and 1 <= len(titles) < 9
+    # an actor: the events it took part in or made a claim about
+    status.select_by_index(0)
+    Select(browser.find_element("id", "actor-filter")).select_by_visible_text("Wagner")
+    time.sleep(0.2)
+    titles = browser.execute_script(
+        "return [...document.querySelectorAll('#list .item .t')].map(e => e.textContent)"
+    )
+    assert "Two days of fighting near Tinzaouaten" in titles
+    assert "Death of Wagner leader Yevgeny Prigozhin" in titles and len(titles) < 9
+
+
+def test_the_list_follows_the_map(browser, page):
+    open_page(browser, page, "#map=8.00/25.0/-10.0")  # empty desert: the battle is elsewhere
+    count = browser.find_element("id", "list-count").text
+    assert count == "8 of 9 events in view", count  # region-level events have no point
+    browser.find_element("id", "in-view").click()
+    assert browser.find_element("id", "list-count").text == "9 of 9 events"
 
 
 def test_a_deep_link_restores_the_event_and_the_week(browser, page):
