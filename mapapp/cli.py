@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 from mapapp import __version__
 from mapapp.cli_args import one_line_parser, plural
 from mapapp.errors import MapappError, UsageError
+from mapapp.i18n import LANGUAGES, choose_language, set_language
+
+SUBCOMMANDS = ("snapshot", "publish", "convert", "install-desktop", "validate", "places")
 
 if TYPE_CHECKING:
     import argparse
@@ -22,7 +25,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="mapapp",
         description="Situation map of events, actors and source claims. "
         "Subcommands: snapshot, publish, convert, validate, places, install-desktop "
-        "(run 'mapapp snapshot -h').",
+        "(run 'mapapp snapshot -h'). --lang fr|en, anywhere: the language (default: the "
+        "window's last choice, else the system's).",
     )
     p.add_argument("--version", action="version", version=f"mapapp {__version__}")
     p.add_argument("file", nargs="?", help="situation file (default: the embedded one)")
@@ -127,7 +131,7 @@ def run_install_desktop(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_gui(argv: list[str]) -> int:
+def run_gui(argv: list[str], language: str | None = None) -> int:
     # plain 'mapapp' skips argparse's import: start-up is measured
     args = _gui_parser().parse_args(argv) if argv else None
     early = None
@@ -142,11 +146,34 @@ def run_gui(argv: list[str]) -> int:
         tile_source = basemap_arg(args.basemap)
     from mapapp.ui.app import run
 
-    return run(args.file if args else None, tile_source, early)
+    return run(args.file if args else None, tile_source, early, language)
+
+
+def take_language(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang CODE`` (or ``--lang=CODE``) wherever it stands, taken out of the rest: every
+    subcommand and the window speak it, their help and errors included."""
+    rest, asked, i = [], None, 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--lang" and i + 1 < len(argv):
+            asked, i = argv[i + 1], i + 2
+            continue
+        if arg.startswith("--lang="):
+            asked = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+        i += 1
+    return asked, rest
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    asked, argv = take_language(argv)
+    if asked is not None and asked not in LANGUAGES:
+        print(
+            f"mapapp: error: --lang {asked!r}: use one of {', '.join(LANGUAGES)}", file=sys.stderr
+        )
+        return 2
     if argv[:1] == ["_read-parquet"] and len(argv) == 4:  # internal: see exchange/parquet
         from mapapp.exchange.parquet import decode_in_child
 
@@ -155,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         from mapapp.exchange.early_read import prepare_in_child
 
         return prepare_in_child(argv[1])
+    if argv and argv[0] in SUBCOMMANDS:  # the window decides with its settings
+        set_language(choose_language(asked))
     try:
         if argv and argv[0] == "snapshot":
             from mapapp.cli_snapshot import run_snapshot, snapshot_parser
@@ -174,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_validate(_validate_parser().parse_args(argv[1:]))
         if argv and argv[0] == "places":
             return run_places(_places_parser().parse_args(argv[1:]))
-        return run_gui(argv)
+        return run_gui(argv, asked)
     except MapappError as exc:
         print(f"mapapp: error: {exc}", file=sys.stderr)
         return exc.exit_code

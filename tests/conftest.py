@@ -16,6 +16,14 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="mapapp-test-cache-")
 import pytest
 from hypothesis import settings
 
+# The tests read mapapp in English, whatever the machine's language (test_i18n asks for
+# French where it means to).
+if os.environ.get("LC_ALL", "").split("_")[0] not in ("", "C", "POSIX", "en"):
+    os.environ["LC_ALL"] = "C.UTF-8"
+for _name in ("LC_MESSAGES", "LANG"):
+    if os.environ.get(_name, "").split("_")[0] not in ("", "C", "POSIX", "en"):
+        os.environ[_name] = "C.UTF-8"
+
 # Fuzzing (tests/test_fuzz_readers.py): "ci" is bounded and repeatable (the same examples
 # every run); MAPAPP_FUZZ=long explores thousands of new ones per reader.
 settings.register_profile("ci", max_examples=150, derandomize=True, print_blob=True)

@@ -58,7 +58,11 @@ def nice_length(max_m: float) -> float:
 
 
 def format_distance(m: float) -> str:
+    """'1,266 km' / '1 266 km', '2.5 km' / '2,5 km', '300 m', as the language writes them."""
+    from mapapp.i18n import format_number
+
     if m >= 1000:
         km = m / 1000
-        return f"{km:,.0f} km" if km >= 10 or km == int(km) else f"{km:.1f} km"
-    return f"{m:.0f} m"
+        whole = km >= 10 or km == int(km)
+        return f"{format_number(km, 0 if whole else 1)} km"
+    return f"{format_number(m)} m"

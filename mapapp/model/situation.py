@@ -11,22 +11,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mapapp.i18n import QT_TRANSLATE_NOOP
 from mapapp.model.time_span import TimeSpan
 
+# in English; model.vocabulary gives them in the interface's language
 PRECISION_LABELS = {
-    "exact": "exact location",
-    "near": "near a named place",
-    "region": "region only",
-    "unknown": "location unknown",
+    "exact": QT_TRANSLATE_NOOP("precision", "exact location"),
+    "near": QT_TRANSLATE_NOOP("precision", "near a named place"),
+    "region": QT_TRANSLATE_NOOP("precision", "region only"),
+    "unknown": QT_TRANSLATE_NOOP("precision", "location unknown"),
 }
 STATUS_LABELS = {
-    "self_reported": "self-reported",
-    "unverified": "unverified",
-    "alleged": "alleged",
-    "estimate": "estimate",
-    "disputed": "disputed",
-    "confirmed": "confirmed",
-    "misleading": "misleading",
+    "self_reported": QT_TRANSLATE_NOOP("claim status", "self-reported"),
+    "unverified": QT_TRANSLATE_NOOP("claim status", "unverified"),
+    "alleged": QT_TRANSLATE_NOOP("claim status", "alleged"),
+    "estimate": QT_TRANSLATE_NOOP("claim status", "estimate"),
+    "disputed": QT_TRANSLATE_NOOP("claim status", "disputed"),
+    "confirmed": QT_TRANSLATE_NOOP("claim status", "confirmed"),
+    "misleading": QT_TRANSLATE_NOOP("claim status", "misleading"),
 }
 
 

@@ -20,17 +20,21 @@ class TimeSpan:
         return self.start or self.end or "9999"
 
     def label(self) -> str:
+        """When, in words of the interface's language, at the span's precision."""
+        from mapapp.i18n import translate
+
+        unknown = translate("time", "date unknown")
         if self.precision == "after":
-            return f"after {self.start}" if self.start else "date unknown"
+            return _after(self.start) if self.start else unknown
         if not (self.start or self.end):
-            return "date unknown"
+            return unknown
         if self.precision == "unknown":
-            return f"before {self.end}" if self.end else "date unknown"
+            return _before(self.end) if self.end else unknown
         if self.precision == "week":
-            return f"week of {self.start}"
+            return translate("time", "week of {day}").format(day=format_date(self.start))
         if self.end and self.end != self.start:
-            return f"{self.start} to {self.end}"
-        return self.start or self.end
+            return span_words(self.start, self.end)
+        return format_date(self.start or self.end)
 
     def bounds(self) -> tuple[str, str]:
         """Earliest and latest day the span can cover, as YYYY-MM-DD (open ends widened)."""
@@ -66,3 +70,41 @@ class TimeSpan:
 def _pad(date: str, tail: str) -> str:
     """'2012' -> '2012-01-01' / '2012-12-31'; '2024-07' -> '2024-07-01' / '2024-07-31'."""
     return date + tail[len(date) - 4 :]
+
+
+# Each phrase is written out per grain (a day, a month, a year): French says "après le
+# 27 juillet 2024" but "après 2012", "du 25 au 27" but "de 2012 à 2014".
+def _after(iso: str) -> str:
+    from mapapp.i18n import translate
+
+    if len(iso) == 10:
+        return translate("time", "after {day}").format(day=format_date(iso))
+    if len(iso) == 7:
+        return translate("time", "after {month}").format(month=format_date(iso))
+    return translate("time", "after {year}").format(year=iso)
+
+
+def _before(iso: str) -> str:
+    from mapapp.i18n import translate
+
+    if len(iso) == 10:
+        return translate("time", "before {day}").format(day=format_date(iso))
+    if len(iso) == 7:
+        return translate("time", "before {month}").format(month=format_date(iso))
+    return translate("time", "before {year}").format(year=iso)
+
+
+def span_words(start: str, end: str) -> str:
+    """'2024-07-25 to 2024-07-27' / 'du 25 juillet 2024 au 27 juillet 2024'."""
+    from mapapp.i18n import translate
+
+    a, b = format_date(start), format_date(end)
+    if len(start) == 10:
+        return translate("time", "{first_day} to {last_day}").format(first_day=a, last_day=b)
+    return translate("time", "{first} to {last}").format(first=a, last=b)
+
+
+def format_date(iso: str) -> str:
+    from mapapp.i18n import format_date as in_words
+
+    return in_words(iso)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from mapapp.i18n import tr
 from mapapp.model.events_table import EPOCH
 
 if TYPE_CHECKING:
@@ -139,17 +140,25 @@ class TimeWindow:
         return f"{a}/{b}"
 
     def mode_label(self) -> str:
+        """The mode for a file's metadata, read by programs: in English."""
         if self.mode == "fade":
             return f"fade (earlier events fading over {self.fade_days} days)"
         return self.mode
 
     def label(self) -> str:
-        """'2024-07-25 to 2024-07-31' (a caption says which window the map shows)."""
-        a = (EPOCH + timedelta(days=self.first)).isoformat()
-        b = (EPOCH + timedelta(days=self.last)).isoformat()
-        text = a if a == b else f"{a} to {b}"
+        """'2024-07-25 to 2024-07-31' (a caption says which window the map shows), in the
+        interface's language."""
+        from mapapp.i18n import format_date, translate
+        from mapapp.model.time_span import span_words
+
+        first = (EPOCH + timedelta(days=self.first)).isoformat()
+        last = (EPOCH + timedelta(days=self.last)).isoformat()
+        text = format_date(first) if first == last else span_words(first, last)
         if self.mode == "accumulate":
-            return f"up to {b}"
+            return translate("time", "up to {day}").format(day=format_date(last))
         if self.mode == "fade":
-            return f"{text} (earlier events fading over {self.fade_days} days)"
+            fading = tr("%Ln day(s)", "fade", self.fade_days)
+            return translate("time", "{window} (earlier events fading over {days})").format(
+                window=text, days=fading
+            )
         return text

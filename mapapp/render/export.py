@@ -274,13 +274,18 @@ def _insert_svg_metadata(path: str, meta: dict[str, str]) -> None:
 
 def _description(meta: dict[str, str]) -> str:
     """What the picture shows, in a sentence a PDF or SVG viewer's properties display."""
+    from mapapp.i18n import translate
+
+    box, crs = meta.get("BBox", ""), meta.get("CRS", "")
     parts = [
-        f"Map of {meta.get('BBox', '')}; {meta.get('CRS', '')}",
-        f"time window: {meta.get('Time Window', 'all dates')}",
-        f"filters: {meta.get('Filters', 'none')}",
+        translate("metadata", "Map of {box}; {crs}").format(box=box, crs=crs),
+        translate("metadata", "time window: {window}").format(
+            window=meta.get("Time Window", "all dates")
+        ),
+        translate("metadata", "filters: {filters}").format(filters=meta.get("Filters", "none")),
     ]
     if "Time Mode" in meta:
-        parts.insert(2, f"mode: {meta['Time Mode']}")
+        parts.insert(2, translate("metadata", "mode: {mode}").format(mode=meta["Time Mode"]))
     return "; ".join(parts)
 
 

@@ -9,23 +9,30 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 
+from mapapp.i18n import QT_TRANSLATE_NOOP, translate
 from mapapp.render import style
 from mapapp.render.basemap import paint_hatch
 from mapapp.render.labels import text_size
 from mapapp.render.symbols import MarkerStyle, paint_symbol
 
-LABELS: dict[str, str] = {
-    "mali_algeria_border": "Mali–Algeria border (1:10m)",
-    "country_edge": "International border",
-    "azawad": "Azawad, claimed by separatists in 2012",
-    "mali_admin1": "Mali region (admin-1) boundary",
-    "places": "Place",
-    "graticule": "Graticule",
-    "ring": "Event location 'near' a place (drawn radius)",
-    "area": "Area of the selected region-level event",
-    "cluster": "Cluster of events (count; ring: share of each colour)",
-    "density": "Events per square (light: one; dark: the most)",
+LABELS: dict[str, str] = {  # in English; legend_label gives them in the interface's language
+    "mali_algeria_border": QT_TRANSLATE_NOOP("legend", "Mali–Algeria border (1:10m)"),
+    "country_edge": QT_TRANSLATE_NOOP("legend", "International border"),
+    "azawad": QT_TRANSLATE_NOOP("legend", "Azawad, claimed by separatists in 2012"),
+    "mali_admin1": QT_TRANSLATE_NOOP("legend", "Mali region (admin-1) boundary"),
+    "places": QT_TRANSLATE_NOOP("legend", "Place"),
+    "graticule": QT_TRANSLATE_NOOP("legend", "Graticule"),
+    "ring": QT_TRANSLATE_NOOP("legend", "Event location 'near' a place (drawn radius)"),
+    "area": QT_TRANSLATE_NOOP("legend", "Area of the selected region-level event"),
+    "cluster": QT_TRANSLATE_NOOP("legend", "Cluster of events (count; ring: share of each colour)"),
+    "density": QT_TRANSLATE_NOOP("legend", "Events per square (light: one; dark: the most)"),
 }
+
+
+def legend_label(key: str) -> str:
+    return translate("legend", LABELS[key])
+
+
 ROW_H = 20.0
 SWATCH = 18.0
 PAD = 8.0
@@ -128,7 +135,10 @@ def draw_legend(
     p.drawRoundedRect(rect, 3, 3)
     p.setPen(style.OVERLAY_TEXT)
     p.setFont(style.font(11, bold=True))
-    p.drawText(QRectF(rect.left() + PAD, rect.top() + 4, rect.width(), ROW_H), "Legend")
+    p.drawText(
+        QRectF(rect.left() + PAD, rect.top() + 4, rect.width(), ROW_H),
+        translate("legend", "Legend"),
+    )
     p.setFont(style.font(11))
     y = rect.top() + 4 + ROW_H
     for key, label, marker in entries:

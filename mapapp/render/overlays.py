@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter, QPen, QPolygonF
 from mapapp.geo.basemap_pack import GRATICULE_STEP
 from mapapp.geo.geodesy import format_distance, geodesic_m, nice_length
 from mapapp.geo.viewport import Viewport
+from mapapp.i18n import format_number, translate
 from mapapp.render import style
 from mapapp.render.basemap import Basemap
 from mapapp.render.labels import LabelPlacer, draw_halo_text, text_size
@@ -100,7 +101,8 @@ def draw_scale_bar(painter: QPainter, view: Viewport, basemap: Basemap) -> QRect
     f = style.font(11)
     small = style.font(9)
     label = format_distance(metres)
-    note = f"true at {abs(lat):.1f}°{'N' if lat >= 0 else 'S'}"
+    latitude = f"{format_number(abs(lat), 1)}°{'N' if lat >= 0 else 'S'}"
+    note = translate("map", "true at {latitude}").format(latitude=latitude)
     lw, lh = text_size(f, label)
     nw, nh = text_size(small, note)
     x = MARGIN + 6

@@ -13,11 +13,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
 from mapapp.geo.viewport import Viewport
+from mapapp.i18n import QT_TRANSLATE_NOOP, format_date, translate
 from mapapp.render import style
 from mapapp.render.basemap import Basemap, draw_basemap, visible_features
 from mapapp.render.labels import LabelPlacer, draw_halo_text, point_label_candidates, text_size
-from mapapp.render.legend import LABELS as LEGEND_LABELS
-from mapapp.render.legend import draw_legend, legend_size
+from mapapp.render.legend import draw_legend, legend_label, legend_size
 from mapapp.render.overlays import (
     attribution_lines,
     attribution_rect,
@@ -35,17 +35,27 @@ if TYPE_CHECKING:
     from mapapp.render.tiles import TileLayer, TilePlan
 
 # Layer key -> name shown in the layer list, in list order (top of list = drawn last).
-LAYERS: dict[str, str] = {
-    "markers": "Event markers",
-    "places": "Places",
-    "mali_algeria_border": "Mali–Algeria border",
-    "azawad": "Azawad (2012 claim)",
-    "mali_admin1": "Mali regions (admin-1)",
-    "graticule": "Graticule",
-    "countries_10m": "Countries (1:10m)",
-    "world_context": "World (context)",
+LAYERS: dict[str, str] = {  # in English; layer_name gives them in the interface's language
+    "markers": QT_TRANSLATE_NOOP("layers", "Event markers"),
+    "places": QT_TRANSLATE_NOOP("layers", "Places"),
+    "mali_algeria_border": QT_TRANSLATE_NOOP("layers", "Mali–Algeria border"),
+    "azawad": QT_TRANSLATE_NOOP("layers", "Azawad (2012 claim)"),
+    "mali_admin1": QT_TRANSLATE_NOOP("layers", "Mali regions (admin-1)"),
+    "graticule": QT_TRANSLATE_NOOP("layers", "Graticule"),
+    "countries_10m": QT_TRANSLATE_NOOP("layers", "Countries (1:10m)"),
+    "world_context": QT_TRANSLATE_NOOP("layers", "World (context)"),
 }
-ATTRIBUTION = "Natural Earth (public domain) · GeoNames (CC BY 4.0) · mapapp"
+
+
+def layer_name(key: str) -> str:
+    return translate("layers", LAYERS[key])
+
+
+def base_attribution() -> str:
+    """The basemap's credit line (the sources' names stay as they are)."""
+    free = translate("map", "public domain")
+    return f"Natural Earth ({free}) · GeoNames (CC BY 4.0) · mapapp"
+
 
 # Place labels appear once the map is closer than this (metres per pixel) for each rank.
 RANK_MAX_RESOLUTION = {1: 40_000.0, 2: 12_000.0, 3: 6_000.0}
@@ -65,7 +75,7 @@ class RenderOptions:
     legend: bool = False
     caption: str = ""  # a selected event's caption, in exports
     density: bool = False  # events as a density grid instead of markers and clusters
-    attribution_text: str = ATTRIBUTION
+    attribution_text: str = field(default_factory=base_attribution)
     data_date: str = ""
 
 
@@ -169,18 +179,18 @@ def legend_entries(
     on = options.layers
     out: list[tuple[str, str, MarkerStyle | None]] = []
     if situation is not None and options.density and "markers" in on:
-        out.append(("density", LEGEND_LABELS["density"], None))
+        out.append(("density", legend_label("density"), None))
     elif situation is not None:
         out += situation.legend_entries(view, options.selected_event)
     for key in ("mali_algeria_border", "azawad", "mali_admin1"):
         if key in on and visible_features(basemap, key, view):
-            out.append((key, LEGEND_LABELS[key], None))
+            out.append((key, legend_label(key), None))
     countries = "countries_10m" in on and visible_features(basemap, "countries_10m", view)
     world = "world_context" in on and visible_features(basemap, "world_context", view)
     if countries or world:
-        out.append(("country_edge", LEGEND_LABELS["country_edge"], None))
+        out.append(("country_edge", legend_label("country_edge"), None))
     if places:
-        out.append(("places", LEGEND_LABELS["places"], None))
+        out.append(("places", legend_label("places"), None))
     return out
 
 
@@ -214,9 +224,14 @@ def _draw_caption(painter: QPainter, rect: QRectF, caption: str) -> None:
 def _footer_lines(view: Viewport, options: RenderOptions, tiles: TileLayer | None) -> list[str]:
     """The bottom lines: the data date, the tile provider's credit (always, as providers
     require) and our attribution (switchable), wrapped to fit beside the scale bar."""
-    parts = [f"Data as of {options.data_date}"] if options.data_date else []
+    parts = []
+    if options.data_date:
+        parts.append(
+            translate("map", "Data as of {date}").format(date=format_date(options.data_date))
+        )
     if tiles is not None:  # a file without a credit is named, at least
-        parts.append(f"Basemap: {tiles.source.attribution or tiles.source.name}")
+        credit = tiles.source.attribution or tiles.source.name
+        parts.append(translate("map", "Basemap: {credit}").format(credit=credit))
     if options.attribution:
         parts.append(options.attribution_text)
     if not parts:

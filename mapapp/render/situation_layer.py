@@ -17,7 +17,7 @@ from mapapp.model.situation import Situation
 from mapapp.render import style
 from mapapp.render.basemap import Basemap, map_transform
 from mapapp.render.event_styles import EVENT_STYLES
-from mapapp.render.legend import LABELS as LEGEND_LABELS
+from mapapp.render.legend import legend_label
 from mapapp.render.markers import MarkerHit, MarkerLayer
 from mapapp.render.place_positions import PlacePosition, place_positions
 from mapapp.render.symbols import MarkerStyle
@@ -326,24 +326,24 @@ class SituationLayer:
         styles, clusters = self.markers.drawn_styles(view)
         names = list(EVENT_STYLES)
         out = [
-            (f"event:{names[i]}", f"Event: {names[i].replace('_', ' ')}", EVENT_STYLES[names[i]])
+            (f"event:{names[i]}", _event_entry(names[i]), EVENT_STYLES[names[i]])
             for i in sorted(styles)
         ]
         if selected_event is not None:
             i = self.marker_of(selected_event)
             if i is not None and self.markers.visible[i]:
                 kind = names[int(self.markers.style_index[i])]
-                entry = (f"event:{kind}", f"Event: {kind.replace('_', ' ')}", EVENT_STYLES[kind])
+                entry = (f"event:{kind}", _event_entry(kind), EVENT_STYLES[kind])
                 if entry not in out:
                     out.append(entry)
         if clusters:
-            out.append(("cluster", LEGEND_LABELS["cluster"], None))
+            out.append(("cluster", legend_label("cluster"), None))
         if self.rings(view):
-            out.append(("ring", LEGEND_LABELS["ring"], None))
+            out.append(("ring", legend_label("ring"), None))
         selected = self.situation.events.get(selected_event) if selected_event else None
         region = selected is not None and selected.location.precision == "region"
         if region and self.area_path(selected.location.area) is not None:
-            out.append(("area", LEGEND_LABELS["area"], None))
+            out.append(("area", legend_label("area"), None))
         return out
 
     def _draw_area(self, painter: QPainter, view: Viewport, area_id: str) -> None:
@@ -356,6 +356,13 @@ class SituationLayer:
         painter.setPen(style.cosmetic_pen(AREA_EDGE, 2.5))
         painter.drawPath(path)
         painter.restore()
+
+
+def _event_entry(kind: str) -> str:
+    from mapapp.i18n import translate
+    from mapapp.model.vocabulary import event_type_label
+
+    return translate("legend", "Event: {type}").format(type=event_type_label(kind))
 
 
 def _polygon_path(geometry: dict) -> QPainterPath:

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from mapapp.errors import UsageError
 from mapapp.geo.viewport import Viewport, framing
-from mapapp.model.situation import PRECISION_LABELS, Situation
+from mapapp.i18n import tr, translate
+from mapapp.model.situation import Situation
+from mapapp.model.vocabulary import precision_label
 from mapapp.render.basemap import Basemap
 from mapapp.render.export import Snapshot, one_line, snapshot_metadata
-from mapapp.render.scene import ATTRIBUTION, LAYERS, RenderOptions
+from mapapp.render.scene import LAYERS, RenderOptions, base_attribution
 from mapapp.render.situation_layer import SituationLayer
 
 if TYPE_CHECKING:
@@ -26,14 +28,15 @@ def situation_sources(situation: Situation) -> list[str]:
     for s in situation.sources.values():
         text = f"{s.publisher}: {s.title}" if s.publisher else s.title
         out.append(f"{text} <{s.url}>" if s.url else text)
-    return [*out, "Natural Earth 1:10m (public domain)", "GeoNames (CC BY 4.0)"]
+    free = translate("map", "public domain")
+    return [*out, f"Natural Earth 1:10m ({free})", "GeoNames (CC BY 4.0)"]
 
 
 def attribution_for(situation: Situation) -> str:
     reports = [s for s in situation.sources.values() if s.kind in ("article", "report")]
     names = sorted({s.publisher for s in reports if s.publisher})
-    via = f" · Reports: {', '.join(names)}" if names else ""
-    return f"{ATTRIBUTION}{via}"
+    via = translate("map", " · Reports: {names}").format(names=", ".join(names)) if names else ""
+    return f"{base_attribution()}{via}"
 
 
 def event_caption(situation: Situation, event_id: str) -> str:
@@ -46,14 +49,15 @@ def event_caption(situation: Situation, event_id: str) -> str:
     e = situation.events[event_id]
     loc = e.location
     if loc.place in situation.places:
-        near = "near " if loc.precision == "near" else ""
-        where = f"{near}{situation.places[loc.place].name}"
+        name = situation.places[loc.place].name
+        near = loc.precision == "near"
+        where = translate("caption", "near {place}").format(place=name) if near else name
     elif loc.area in situation.areas:
-        where = f"{situation.areas[loc.area].name} (region)"
+        where = translate("caption", "{area} (region)").format(area=situation.areas[loc.area].name)
     else:
-        where = PRECISION_LABELS.get(loc.precision, loc.precision)
+        where = precision_label(loc.precision)
     claims = len(situation.claims_about(event_id))
-    tail = f" · {claims} claim{'s' if claims != 1 else ''}" if claims else ""
+    tail = " · " + tr("%Ln claim(s)", "caption", claims) if claims else ""
     return f"{e.title}\n{e.time.label()} · {where}{tail}"
 
 

@@ -41,14 +41,29 @@ def app_icon() -> QIcon:
     return icon
 
 
+def use_language(app: QCoreApplication, asked: str | None = None) -> str:
+    """--lang, else the language chosen last in View → Language, else the system's; the
+    catalogues installed in ``app`` (Qt's own dialogs speak it too)."""
+    from mapapp.i18n import choose_language, qt_translators, set_language
+
+    remembered = QSettings().value("language", "")
+    code = set_language(choose_language(asked, str(remembered) if remembered else None))
+    for translator in qt_translators():
+        app.installTranslator(translator)
+    return code
+
+
 def run(
     file: str | None = None,
     tile_source: TileSource | None = None,
     early: EarlyRead | Markers | None = None,
+    language: str | None = None,
 ) -> int:
     """``tile_source``: a basemap for this session (else the one chosen last time);
-    ``early``: ``file`` already being read since start-up, or its cached markers."""
+    ``early``: ``file`` already being read since start-up, or its cached markers;
+    ``language``: --lang."""
     app = create_application()
+    use_language(app, language)
     from mapapp.model.io import default_situation_path, load_situation
     from mapapp.render.basemap import default_basemap
     from mapapp.ui.crash_handler import CrashHandler
