@@ -10,9 +10,9 @@ import sys
 from typing import TYPE_CHECKING
 
 from mapapp import __version__
-from mapapp.cli_args import one_line_parser, plural
+from mapapp.cli_args import one_line_parser
 from mapapp.errors import MapappError, UsageError
-from mapapp.i18n import LANGUAGES, choose_language, set_language
+from mapapp.i18n import LANGUAGES, choose_language, set_language, tr, translate
 
 SUBCOMMANDS = ("snapshot", "publish", "convert", "install-desktop", "validate", "places")
 
@@ -23,17 +23,21 @@ if TYPE_CHECKING:
 def _gui_parser() -> argparse.ArgumentParser:
     p = one_line_parser(
         prog="mapapp",
-        description="Situation map of events, actors and source claims. "
-        "Subcommands: snapshot, publish, convert, validate, places, install-desktop "
-        "(run 'mapapp snapshot -h'). --lang fr|en, anywhere: the language (default: the "
-        "window's last choice, else the system's).",
+        description=translate(
+            "cli",
+            "Situation map of events, actors and source claims. Subcommands: snapshot, publish, "
+            "convert, validate, places, install-desktop (run 'mapapp snapshot -h'). --lang fr|en,"
+            " anywhere: the language (default: the window's last choice, else the system's).",
+        ),
     )
     p.add_argument("--version", action="version", version=f"mapapp {__version__}")
-    p.add_argument("file", nargs="?", help="situation file (default: the embedded one)")
+    p.add_argument(
+        "file", nargs="?", help=translate("cli", "situation file (default: the embedded one)")
+    )
     p.add_argument(
         "--basemap",
         metavar="NAME|URL|FILE",
-        help="a tile basemap for this session (as for 'mapapp snapshot')",
+        help=translate("cli", "a tile basemap for this session (as for 'mapapp snapshot')"),
     )
     return p
 
@@ -41,9 +45,11 @@ def _gui_parser() -> argparse.ArgumentParser:
 def _validate_parser() -> argparse.ArgumentParser:
     p = one_line_parser(
         prog="mapapp validate",
-        description="Check a situation file; exit 0 when it is valid, 1 with every problem listed.",
+        description=translate(
+            "cli", "Check a situation file; exit 0 when it is valid, 1 with every problem listed."
+        ),
     )
-    p.add_argument("file", help="situation JSON file")
+    p.add_argument("file", help=translate("cli", "situation JSON file"))
     return p
 
 
@@ -63,20 +69,26 @@ def run_validate(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)
     if problems:
-        print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
+        count = tr("%Ln problem(s)", "validate", len(problems))
+        print(f"{path}: {count}", file=sys.stderr)
         return 1
-    print(f"{path}: valid")
+    print(translate("cli", "{path}: valid").format(path=path))
     return 0
 
 
 def _places_parser() -> argparse.ArgumentParser:
     p = one_line_parser(
         prog="mapapp places",
-        description="Place names found in an article (UTF-8 text), one JSON line each: "
-        "start, end, text, the chosen place's name, lat, lon, country, source, and the "
-        "alternatives. Offline: the project's places and GeoNames cities500.",
+        description=translate(
+            "cli",
+            "Place names found in an article (UTF-8 text), one JSON line each: start, end, text, "
+            "the chosen place's name, lat, lon, country, source, and the alternatives. Offline: "
+            "the project's places and GeoNames cities500.",
+        ),
     )
-    p.add_argument("article", metavar="ARTICLE", help="the article as a UTF-8 text file")
+    p.add_argument(
+        "article", metavar="ARTICLE", help=translate("cli", "the article as a UTF-8 text file")
+    )
     return p
 
 
@@ -91,9 +103,13 @@ def run_places(args: argparse.Namespace) -> int:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(
+            translate("cli", "cannot read {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
     except UnicodeDecodeError:
-        raise UsageError(f"{path} is not UTF-8 text") from None
+        raise UsageError(translate("cli", "{path} is not UTF-8 text").format(path=path)) from None
     text = text.replace("\r\n", "\n")  # offsets count characters of the text as stored
 
     def place(p) -> dict:
@@ -112,10 +128,15 @@ def run_places(args: argparse.Namespace) -> int:
 def _install_desktop_parser() -> argparse.ArgumentParser:
     p = one_line_parser(
         prog="mapapp install-desktop",
-        description="Add mapapp to the desktop menu and open *.situation.json files with it "
-        "(current user, under $XDG_DATA_HOME).",
+        description=translate(
+            "cli",
+            "Add mapapp to the desktop menu and open *.situation.json files with it (current "
+            "user, under $XDG_DATA_HOME).",
+        ),
     )
-    p.add_argument("--uninstall", action="store_true", help="remove what was installed")
+    p.add_argument(
+        "--uninstall", action="store_true", help=translate("cli", "remove what was installed")
+    )
     return p
 
 
@@ -123,11 +144,16 @@ def run_install_desktop(args: argparse.Namespace) -> int:
     from mapapp import desktop
 
     if not sys.platform.startswith("linux"):
-        raise MapappError("install-desktop is for Linux desktops (freedesktop.org standards)")
+        raise MapappError(
+            translate("cli", "install-desktop is for Linux desktops (freedesktop.org standards)")
+        )
     if args.uninstall:
-        print(f"removed {plural(len(desktop.uninstall()), 'file')} from {desktop.data_home()}")
+        files = tr("%Ln file(s)", "install-desktop", len(desktop.uninstall()))
+        text = translate("cli", "removed {files} from {folder}")
     else:
-        print(f"installed {plural(len(desktop.install()), 'file')} under {desktop.data_home()}")
+        files = tr("%Ln file(s)", "install-desktop", len(desktop.install()))
+        text = translate("cli", "installed {files} under {folder}")
+    print(text.format(files=files, folder=desktop.data_home()))
     return 0
 
 
@@ -171,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     asked, argv = take_language(argv)
     if asked is not None and asked not in LANGUAGES:
         print(
-            f"mapapp: error: --lang {asked!r}: use one of {', '.join(LANGUAGES)}", file=sys.stderr
+            f"mapapp: error: --lang {asked!r}: use one of {', '.join(LANGUAGES)}",
+            file=sys.stderr,
         )
         return 2
     if argv[:1] == ["_read-parquet"] and len(argv) == 4:  # internal: see exchange/parquet
@@ -205,14 +232,15 @@ def main(argv: list[str] | None = None) -> int:
             return run_places(_places_parser().parse_args(argv[1:]))
         return run_gui(argv, asked)
     except MapappError as exc:
-        print(f"mapapp: error: {exc}", file=sys.stderr)
+        print(translate("cli", "mapapp: error: {message}").format(message=exc), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("mapapp: interrupted", file=sys.stderr)
+        print(translate("cli", "mapapp: interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # a bug, not the user's input: report it, in one line
         from mapapp.crash import EXIT_INTERNAL, one_line, write_report
 
         report = write_report(type(exc), exc, exc.__traceback__, f"mapapp {' '.join(argv)}")
-        print(f"mapapp: internal error: {one_line(exc, report)}", file=sys.stderr)
+        text = translate("cli", "mapapp: internal error: {message}")
+        print(text.format(message=one_line(exc, report)), file=sys.stderr)
         return EXIT_INTERNAL

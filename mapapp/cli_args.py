@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mapapp.errors import UsageError
+from mapapp.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     import argparse
@@ -14,10 +15,40 @@ if TYPE_CHECKING:
 NUMBERS = r"^-(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?(,\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)*$"
 
 
+# argparse's own words (it asks gettext for them), marked for lupdate: the help and the
+# errors of every subcommand speak the interface's language
+ARGPARSE_TEXTS = frozenset(
+    (
+        QT_TRANSLATE_NOOP("argparse", "usage: "),
+        QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+        QT_TRANSLATE_NOOP("argparse", "options"),
+        QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+        QT_TRANSLATE_NOOP("argparse", "show program's version number and exit"),
+        QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+        QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+        QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+        QT_TRANSLATE_NOOP("argparse", "expected at most one argument"),
+        QT_TRANSLATE_NOOP("argparse", "expected at least one argument"),
+        QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+        QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+        QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+        QT_TRANSLATE_NOOP("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+        QT_TRANSLATE_NOOP("argparse", "one of the arguments %s is required"),
+        QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+    )
+)
+
+
+def _argparse_text(text: str) -> str:
+    return translate("argparse", text) if text in ARGPARSE_TEXTS else text
+
+
 def one_line_parser(**kwargs) -> argparse.ArgumentParser:
     """An ArgumentParser whose errors are one line (UsageError), not a usage block."""
     import argparse
     import re
+
+    argparse._ = _argparse_text  # its gettext lookup, module-wide
 
     class OneLineParser(argparse.ArgumentParser):
         def __init__(self, **kw) -> None:
@@ -31,10 +62,6 @@ def one_line_parser(**kwargs) -> argparse.ArgumentParser:
             raise UsageError(f"{self.prog}: {message}")
 
     return OneLineParser(**kwargs)
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def basemap_arg(spec: str | None):

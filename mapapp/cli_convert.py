@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from mapapp.cli_args import one_line_parser, plural
+from mapapp.cli_args import one_line_parser
 from mapapp.errors import UsageError
+from mapapp.i18n import format_number, tr, translate
 
 if TYPE_CHECKING:
     import argparse
@@ -15,11 +16,18 @@ if TYPE_CHECKING:
 def convert_parser() -> argparse.ArgumentParser:
     p = one_line_parser(
         prog="mapapp convert",
-        description="Convert by suffix: from .json (situation), .geojson or .csv (ACLED "
-        "layout) to .geojson, .kml, .csv (ACLED layout) or .json (situation).",
+        description=translate(
+            "cli",
+            "Convert by suffix: from .json (situation), .geojson or .csv (ACLED layout) to "
+            ".geojson, .kml, .csv (ACLED layout) or .json (situation).",
+        ),
     )
-    p.add_argument("input", metavar="IN", help="situation, GeoJSON or ACLED-layout CSV file")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file")
+    p.add_argument(
+        "input", metavar="IN", help=translate("cli", "situation, GeoJSON or ACLED-layout CSV file")
+    )
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help=translate("cli", "output file")
+    )
     return p
 
 
@@ -38,14 +46,22 @@ def run_convert(args: argparse.Namespace) -> int:
     src, out = Path(args.input), Path(args.output)
     if out.suffix.lower() not in WRITE_SUFFIXES:
         raise UsageError(
-            f"unsupported output format {out.suffix or '(no suffix)'!r}; "
-            f"use {', '.join(WRITE_SUFFIXES)}"
+            translate("cli", "unsupported output format {suffix!r}; use {suffixes}").format(
+                suffix=out.suffix or translate("cli", "(no suffix)"),
+                suffixes=", ".join(WRITE_SUFFIXES),
+            )
         )
     if src.suffix.lower() not in READ_SUFFIXES:
-        kind = src.suffix or "files without a suffix"
-        raise UsageError(f"cannot read {kind!r}; use {', '.join(READ_SUFFIXES)}")
+        kind = src.suffix or translate("cli", "files without a suffix")
+        raise UsageError(
+            translate("cli", "cannot read {kind!r}; use {suffixes}").format(
+                kind=kind, suffixes=", ".join(READ_SUFFIXES)
+            )
+        )
     if src.resolve() == out.resolve():
-        raise UsageError("the output would overwrite the input; choose another name")
+        raise UsageError(
+            translate("cli", "the output would overwrite the input; choose another name")
+        )
     line = TerminalProgress(src.name, out.name) if sys.stderr.isatty() else None
     try:
         streamed = convert_stream(src, out, progress=line.writing if line else None)
@@ -62,9 +78,15 @@ def run_convert(args: argparse.Namespace) -> int:
     if line:
         line.clear()
     for note in notes:
-        print(f"mapapp: note: {note}", file=sys.stderr)
-    counts = ", ".join((plural(events, "event"), plural(places, "place")))
-    print(f"wrote {out} ({counts}; {plural(len(notes), 'note')})")
+        print(translate("cli", "mapapp: note: {note}").format(note=note), file=sys.stderr)
+    print(
+        translate("cli", "wrote {path} ({events}, {places}; {notes})").format(
+            path=out,
+            events=tr("%Ln event(s)", "cli", events),
+            places=tr("%Ln place(s)", "cli", places),
+            notes=tr("%Ln note(s)", "cli", len(notes)),
+        )
+    )
     return 0
 
 
@@ -89,14 +111,21 @@ class TerminalProgress:
         self.width = len(text)
 
     def reading(self, fraction: float, stage: str) -> None:
-        self._show(f"mapapp: reading {self.src}: {stage} ({fraction:.0%})", force=True)
+        text = translate("cli", "mapapp: reading {file}: {stage} ({percent})")
+        self._show(text.format(file=self.src, stage=stage, percent=f"{fraction:.0%}"), force=True)
 
     def writing(self, done: int, total: int | None) -> None:
         if total is None:  # a stream: its length is known at its end
-            self._show(f"mapapp: converting to {self.out}: {done:,} events")
+            text = translate("cli", "mapapp: converting to {file}: {events}")
+            self._show(text.format(file=self.out, events=tr("%Ln event(s)", "cli", done)))
             return
         share = done / total if total else 1.0
-        text = f"mapapp: writing {self.out}: {done:,} of {total:,} events ({share:.0%})"
+        text = translate("cli", "mapapp: writing {file}: {done} of {events} ({percent})").format(
+            file=self.out,
+            done=format_number(done),
+            events=tr("%Ln event(s)", "cli", total),
+            percent=f"{share:.0%}",
+        )
         self._show(text, force=done >= total)
 
     def clear(self) -> None:

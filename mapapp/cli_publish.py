@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from mapapp.cli_args import basemap_arg, one_line_parser, plural, situation_arg
+from mapapp.cli_args import basemap_arg, one_line_parser, situation_arg
 from mapapp.errors import UsageError
+from mapapp.i18n import format_number, tr, translate
 
 if TYPE_CHECKING:
     import argparse
@@ -15,22 +16,44 @@ if TYPE_CHECKING:
 def publish_parser() -> argparse.ArgumentParser:
     p = one_line_parser(
         prog="mapapp publish",
-        description="Write a situation as one self-contained HTML page that opens offline "
-        "in any current browser.",
+        description=translate(
+            "cli",
+            "Write a situation as one self-contained HTML page that opens offline in any current "
+            "browser.",
+        ),
     )
-    p.add_argument("file", nargs="?", help="situation or dataset (default: the embedded one)")
-    p.add_argument("-o", "--output", required=True, metavar="PAGE.html", help="the page")
-    p.add_argument("--title", help="the page's title (default: the situation's)")
-    p.add_argument("--from", dest="first", metavar="DATE", help="only events from this day on")
-    p.add_argument("--to", dest="last", metavar="DATE", help="only events up to this day")
-    p.add_argument("--bbox", help="W,S,E,N in degrees: the first view (default: the situation)")
-    p.add_argument("--select", metavar="ID", help="an event (or a claim's event) selected")
+    p.add_argument(
+        "file", nargs="?", help=translate("cli", "situation or dataset (default: the embedded one)")
+    )
+    p.add_argument(
+        "-o", "--output", required=True, metavar="PAGE.html", help=translate("cli", "the page")
+    )
+    p.add_argument("--title", help=translate("cli", "the page's title (default: the situation's)"))
+    p.add_argument(
+        "--from",
+        dest="first",
+        metavar="DATE",
+        help=translate("cli", "only events from this day on"),
+    )
+    p.add_argument(
+        "--to", dest="last", metavar="DATE", help=translate("cli", "only events up to this day")
+    )
+    p.add_argument(
+        "--bbox",
+        help=translate("cli", "W,S,E,N in degrees: the first view (default: the situation)"),
+    )
+    p.add_argument(
+        "--select", metavar="ID", help=translate("cli", "an event (or a claim's event) selected")
+    )
     p.add_argument(
         "--basemap",
         metavar="NAME|URL|FILE",
-        help="tiles under the vector map: from an .mbtiles/.pmtiles file, those of the first "
-        "view's area are embedded; from a provider name or URL, the reader's browser fetches "
-        "them when it can (the map never depends on them)",
+        help=translate(
+            "cli",
+            "tiles under the vector map: from an .mbtiles/.pmtiles file, those of the first "
+            "view's area are embedded; from a provider name or URL, the reader's browser fetches "
+            "them when it can (the map never depends on them)",
+        ),
     )
     return p
 
@@ -42,12 +65,20 @@ def run_publish(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if out.suffix.lower() not in (".html", ".htm"):
-        raise UsageError(f"the page must end in .html, not {out.suffix or '(no suffix)'!r}")
+        raise UsageError(
+            translate("cli", "the page must end in .html, not {suffix!r}").format(
+                suffix=out.suffix or translate("cli", "(no suffix)")
+            )
+        )
     bbox = parse_bbox(args.bbox) if args.bbox else None
     tiles = basemap_arg(args.basemap)
     first, last = _day(args.first, "--from"), _day(args.last, "--to")
     if first is not None and last is not None and first > last:
-        raise UsageError(f"--from {args.first} is after --to {args.last}")
+        raise UsageError(
+            translate("cli", "--from {first} is after --to {last}").format(
+                first=args.first, last=args.last
+            )
+        )
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
@@ -70,7 +101,12 @@ def run_publish(args: argparse.Namespace) -> int:
         done = publish(situation, out, choices)
     except CannotPublish as exc:
         raise UsageError(str(exc)) from None
-    print(f"wrote {out} ({done.bytes / 1e6:.2f} MB, {plural(done.events, 'event')})")
+    size = format_number(done.bytes / 1e6, 2)
+    print(
+        translate("cli", "wrote {path} ({size} MB, {events})").format(
+            path=out, size=size, events=tr("%Ln event(s)", "cli", done.events)
+        )
+    )
     return 0
 
 
@@ -84,4 +120,8 @@ def _day(text: str | None, flag: str) -> int | None:
     try:
         return (date.fromisoformat(text) - EPOCH).days
     except ValueError:
-        raise UsageError(f"{flag} must be a day like 2024-07-25, not {text!r}") from None
+        raise UsageError(
+            translate("cli", "{flag} must be a day like 2024-07-25, not {given!r}").format(
+                flag=flag, given=text
+            )
+        ) from None

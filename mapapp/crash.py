@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mapapp import __version__
+from mapapp.i18n import translate
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -73,5 +74,6 @@ def one_line(exc: BaseException, report: Path | None) -> str:
     if len(message) > 200:
         message = message[:197] + "…"
     what = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
-    where = f"; details in {report}" if report else "; no crash report could be written"
-    return what + where
+    if report:
+        return translate("cli", "{error}; details in {report}").format(error=what, report=report)
+    return translate("cli", "{error}; no crash report could be written").format(error=what)

@@ -1,5 +1,7 @@
 """Errors the user can act on; the command line prints them as one line, no traceback."""
 
+from mapapp.i18n import translate
+
 
 class MapappError(Exception):
     exit_code = 1
@@ -19,4 +21,4 @@ class ExportCancelled(ExportError):
     """The user stopped an export; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("export cancelled")
+        super().__init__(translate("cli", "export cancelled"))

@@ -56,5 +56,8 @@ def test_bundle_leaves_out_what_mapapp_does_not_use(bundle):
     names = {p.name for p in internal.rglob("*")}
     for unused in ("QtNetwork.abi3.so", "QtQml.abi3.so", "libqgtk3.so", "matplotlib", "pandas"):
         assert unused not in names, f"{unused} is in the bundle"
-    assert not (internal / "PySide6" / "Qt" / "translations").exists()
+    # of Qt's translations only its own dialogs' French, for the French interface
+    qt_translations = internal / "PySide6" / "Qt" / "translations"
+    assert sorted(p.name for p in qt_translations.iterdir()) == ["qtbase_fr.qm"]
+    assert (internal / "mapapp" / "resources" / "i18n" / "mapapp_fr.qm").is_file()
     assert (internal / "mapapp" / "resources" / "geodata" / "basemap.3857.bin").is_file()

@@ -19,6 +19,8 @@ from typing import Any
 
 from mapapp.exchange import acled_codebook as codebook
 from mapapp.exchange.acled import TAG, country_at, country_by_iso_n3
+from mapapp.exchange.acled_problems import line_path
+from mapapp.i18n import translate
 from mapapp.model.files import Problem, SituationError
 from mapapp.model.ids import IdMaker
 
@@ -62,13 +64,15 @@ def read_acled_csv(path: Path) -> dict[str, Any]:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SituationError(path, [Problem(f"line {line}", "not UTF-8 text")]) from None
+        where = line_path(raw[: exc.start].count(b"\n") + 1)
+        raise SituationError(path, [Problem(where, translate("data", "not UTF-8 text"))]) from None
     except OSError as exc:
-        raise SituationError(path, [Problem("$", f"cannot read file: {exc.strerror}")]) from None
+        msg = translate("data", "cannot read file: {reason}").format(reason=exc.strerror)
+        raise SituationError(path, [Problem("$", msg)]) from None
     if "\0" in text:
-        line = text[: text.index("\0")].count("\n") + 1
-        raise SituationError(path, [Problem(f"line {line}", "a NUL byte: not a text file")])
+        where = line_path(text[: text.index("\0")].count("\n") + 1)
+        msg = translate("data", "a NUL byte: not a text file")
+        raise SituationError(path, [Problem(where, msg)])
     reader = csv.reader(io.StringIO(text, newline=""))
     header = _header(path, reader)
     builder = _Builder(path)
@@ -80,22 +84,26 @@ def read_acled_csv(path: Path) -> dict[str, Any]:
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(Problem(f"line {line}", f"bad CSV: {exc}"))
+            msg = translate("data", "bad CSV: {reason}").format(reason=exc)
+            problems.append(Problem(line_path(line), msg))
             break  # the reader cannot find the next row reliably
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
-            msg = f"{len(values)} fields where the header has {len(header)}"
-            problems.append(Problem(f"line {line}", msg))
+            msg = translate("data", "{fields} fields where the header has {columns}")
+            msg = msg.format(fields=len(values), columns=len(header))
+            problems.append(Problem(line_path(line), msg))
             continue
         row_values = dict(zip(header, (v.strip() for v in values), strict=True))
-        problems += [Problem(f"line {line}", m) for m in builder.add(row_values, f"line {line}")]
+        found = builder.add(row_values, f"line {line}")  # the locator its items cite
+        problems += [Problem(line_path(line), m) for m in found]
     if len(problems) >= MAX_PROBLEMS:
-        problems.append(Problem(f"line {reader.line_num}", "too many problems; stopped reading"))
+        msg = translate("data", "too many problems; stopped reading")
+        problems.append(Problem(line_path(reader.line_num), msg))
     if problems:
         raise SituationError(path, problems)
     if not builder.events:
-        raise SituationError(path, [Problem("line 2", "no event rows")])
+        raise SituationError(path, [Problem(line_path(2), translate("data", "no event rows"))])
     return builder.situation()
 
 
@@ -104,13 +112,15 @@ def _header(path: Path, reader) -> list[str]:
     try:
         names = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise SituationError(path, [Problem("line 1", "the file is empty")]) from None
+        msg = translate("data", "the file is empty")
+        raise SituationError(path, [Problem(line_path(1), msg)]) from None
     except csv.Error as exc:
-        raise SituationError(path, [Problem("line 1", f"not CSV: {exc}")]) from None
+        msg = translate("data", "not CSV: {reason}").format(reason=exc)
+        raise SituationError(path, [Problem(line_path(1), msg)]) from None
     try:
         return codebook.header(names)
     except ValueError as exc:
-        raise SituationError(path, [Problem("line 1", str(exc))]) from None
+        raise SituationError(path, [Problem(line_path(1), str(exc))]) from None
 
 
 def _parse_row(v: dict[str, str], line: str) -> tuple[_Row | None, list[str]]:
@@ -137,15 +147,17 @@ def _parse_row(v: dict[str, str], line: str) -> tuple[_Row | None, list[str]]:
     fatalities = read(codebook.count, v.get("fatalities", ""), "fatalities")
     stamp = read(codebook.timestamp, v.get("timestamp", ""))
     if not v["actor1"]:
-        problems.append("actor1 is empty")
+        problems.append(translate("data", "{column} is empty").format(column="actor1"))
     if not v["location"]:
-        problems.append("location is empty")
+        problems.append(translate("data", "{column} is empty").format(column="location"))
     iso = v.get("iso", "")
     if iso and not (iso.isdigit() and len(iso) <= 3):
-        problems.append(f"iso {iso[:20]!r} is not a numeric ISO 3166 country code")
+        msg = translate("data", "{column}{value} is not a numeric ISO 3166 country code")
+        problems.append(msg.format(column="iso", value=f" {iso[:20]!r}"))
     targeting = v.get("civilian_targeting", "")
     if targeting and targeting.lower() != "civilian targeting":
-        problems.append(f"civilian_targeting {targeting[:40]!r} is not 'Civilian targeting'")
+        msg = translate("data", "{column}{value} is not 'Civilian targeting'")
+        problems.append(msg.format(column="civilian_targeting", value=f" {targeting[:40]!r}"))
     if problems:
         return None, problems
     # the inter columns win; an interaction code fills the ones left empty

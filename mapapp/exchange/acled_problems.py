@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from mapapp.exchange import acled_codebook as codebook
 from mapapp.exchange.acled_parse import column_or_empty, numbers, parsed
+from mapapp.i18n import QT_TRANSLATE_NOOP, translate
 from mapapp.model.files import Problem
 
 if TYPE_CHECKING:
@@ -24,53 +25,62 @@ BY_VALUE = (
 )  # fmt: skip
 
 
+# what is wrong with a value: {column} its column, {value} the value (with a space before)
+NOT_A_DATE = QT_TRANSLATE_NOOP("data", "{column}{value} is not a date like 2024-07-25")
+WHOLE = QT_TRANSLATE_NOOP("data", "{column}{value} must be a whole number")
+ONE_TO_THREE = QT_TRANSLATE_NOOP("data", "{column}{value} must be 1, 2 or 3")
+INTER = QT_TRANSLATE_NOOP("data", "{column}{value} is not an actor type code 0..8 or an ACLED name")
+EMPTY = QT_TRANSLATE_NOOP("data", "{column} is empty")
+
+
+def line_path(line: int) -> str:
+    """Where a problem of a CSV is: "line 12", in the interface's language."""
+    return translate("data", "line {line}").format(line=line)
+
+
 def _checks(frame: pl.DataFrame) -> list[tuple[pl.Expr, str, str]]:
-    """(bad rows of ``parsed(frame)``, the column, what is wrong): each check looks at
-    one column's value only."""
+    """(bad rows of ``parsed(frame)``, the column, what is wrong, marked for translation):
+    each check looks at one column's value only."""
     import polars as pl
 
     c = lambda name: column_or_empty(frame, name)  # noqa: E731
     finite = lambda e: e.is_not_null() & e.is_finite()  # noqa: E731
     return [
-        (pl.col("_date").is_null(), "event_date", "is not a date like 2024-07-25"),
+        (pl.col("_date").is_null(), "event_date", NOT_A_DATE),
+        (c("year").str.contains(r"^\d{0,9}$").not_(), "year", WHOLE),
+        (pl.col("_tp").is_in([1, 2, 3]).not_().fill_null(True), "time_precision", ONE_TO_THREE),
+        (pl.col("_gp").is_in([1, 2, 3]).not_().fill_null(True), "geo_precision", ONE_TO_THREE),
         (
-            c("year").str.contains(r"^\d{0,9}$").not_(),
-            "year",
-            "must be a whole number",
+            pl.col("_type").is_null(),
+            "event_type",
+            QT_TRANSLATE_NOOP("data", "{column}{value} is not an ACLED event type"),
         ),
-        (
-            pl.col("_tp").is_in([1, 2, 3]).not_().fill_null(True),
-            "time_precision",
-            "must be 1, 2 or 3",
-        ),
-        (
-            pl.col("_gp").is_in([1, 2, 3]).not_().fill_null(True),
-            "geo_precision",
-            "must be 1, 2 or 3",
-        ),
-        (pl.col("_type").is_null(), "event_type", "is not an ACLED event type"),
         (
             (finite(pl.col("_lat")) & (pl.col("_lat").abs() <= 90)).not_(),
             "latitude",
-            "is not a number in -90..90",
+            QT_TRANSLATE_NOOP("data", "{column}{value} is not a number in -90..90"),
         ),
         (
             (finite(pl.col("_lon")) & (pl.col("_lon").abs() <= 180)).not_(),
             "longitude",
-            "is not a number in -180..180",
+            QT_TRANSLATE_NOOP("data", "{column}{value} is not a number in -180..180"),
         ),
-        (pl.col("_i1") < 0, "inter1", "is not an actor type code 0..8 or an ACLED name"),
-        (pl.col("_i2") < 0, "inter2", "is not an actor type code 0..8 or an ACLED name"),
+        (pl.col("_i1") < 0, "inter1", INTER),
+        (pl.col("_i2") < 0, "inter2", INTER),
         (
             pl.col("_pair").is_null(),
             "interaction",
-            "is neither two actor type digits (e.g. 12, 20) nor 'Type-Type' / 'Type only'",
+            QT_TRANSLATE_NOOP(
+                "data",
+                "{column}{value} is neither two actor type digits (e.g. 12, 20) nor "
+                "'Type-Type' / 'Type only'",
+            ),
         ),
         (
             (c("fatalities") != "") & pl.col("_fat").is_null()
             | (pl.col("_fat") < 0).fill_null(False),
             "fatalities",
-            "must be a whole number",
+            WHOLE,
         ),
         (
             (c("timestamp") != "")
@@ -78,19 +88,19 @@ def _checks(frame: pl.DataFrame) -> list[tuple[pl.Expr, str, str]]:
                 finite(pl.col("_stamp")) & (pl.col("_stamp") >= 0) & (pl.col("_stamp") < 1e11)
             ).not_(),
             "timestamp",
-            "must be Unix seconds",
+            QT_TRANSLATE_NOOP("data", "{column}{value} must be Unix seconds"),
         ),
-        (c("actor1") == "", "actor1", "is empty"),
-        (c("location") == "", "location", "is empty"),
+        (c("actor1") == "", "actor1", EMPTY),
+        (c("location") == "", "location", EMPTY),
         (
             c("iso").str.contains(r"^\d{0,3}$").not_(),
             "iso",
-            "is not a numeric ISO 3166 country code",
+            QT_TRANSLATE_NOOP("data", "{column}{value} is not a numeric ISO 3166 country code"),
         ),
         (
             c("civilian_targeting").str.to_lowercase().is_in(["", "civilian targeting"]).not_(),
             "civilian_targeting",
-            "is not 'Civilian targeting'",
+            QT_TRANSLATE_NOOP("data", "{column}{value} is not 'Civilian targeting'"),
         ),
     ]
 
@@ -119,10 +129,12 @@ def row_problems(
         for k, (_, column, message) in enumerate(checks):
             if flags[f"_bad{k}"][r]:
                 value = frame[column][r] if column in frame.columns else ""
-                shown = "" if message == "is empty" else f" {codebook._short(value)}"
-                out.append(Problem(f"line {lines[r]}", f"{column}{shown} {message}"))
+                shown = "" if message == EMPTY else f" {codebook._short(value)}"
+                text = translate("data", message).format(column=column, value=shown)
+                out.append(Problem(line_path(lines[r]), text))
     if any_bad.sum() > len(rows):
-        out.append(Problem(f"line {lines[rows[-1]]}", "too many problems; stopped listing"))
+        stopped = translate("data", "too many problems; stopped listing")
+        out.append(Problem(line_path(lines[rows[-1]]), stopped))
     return out
 
 

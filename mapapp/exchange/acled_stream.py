@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mapapp.exchange.acled import TAG
-from mapapp.exchange.acled_problems import MAX_PROBLEMS
+from mapapp.exchange.acled_problems import MAX_PROBLEMS, line_path
 from mapapp.exchange.acled_table import _refuse_unreadable, acled_checked, acled_events
+from mapapp.i18n import translate
 from mapapp.model.files import Problem, SituationError
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ class AcledStream:
         stopped = False
         lines = LineIndex(self.path)
         rows = 0  # read so far
+        header = line_path(1)
+        no_rows = translate("data", "no event rows")
         try:
             scan = pl.scan_csv(self.path, infer_schema=False, empty_string_is_null=False)
             for batch in scan.collect_batches(chunk_size=BATCH_ROWS):
@@ -83,9 +86,9 @@ class AcledStream:
                 try:
                     frame, numbers = acled_checked(batch, self.path, first_line)
                 except SituationError as exc:
-                    if any(p.path == "line 1" for p in exc.problems):  # the header: fatal
+                    if any(p.path == header for p in exc.problems):  # the header: fatal
                         raise SituationError(self.path, exc.problems) from None
-                    if exc.problems and exc.problems[0].message == "no event rows":
+                    if exc.problems and exc.problems[0].message == no_rows:
                         continue
                     problems += exc.problems
                 else:
@@ -126,15 +129,13 @@ def _check_ids(hashes: list[np.ndarray]) -> None:
             raise WholeFile
 
 
-STOPPED = "too many problems; stopped listing"
-
-
 def _listed(problems: list[Problem], stopped: bool) -> list[Problem]:
     """At most ``MAX_PROBLEMS`` row problems, and a last line saying when there were more."""
-    rows = [p for p in problems if p.message != STOPPED]
+    said = translate("data", "too many problems; stopped listing")
+    rows = [p for p in problems if p.message != said]
     if len(rows) > MAX_PROBLEMS or stopped or len(rows) < len(problems):
         rows = rows[:MAX_PROBLEMS]
-        return [*rows, Problem(rows[-1].path, STOPPED)]
+        return [*rows, Problem(rows[-1].path, said)]
     return rows
 
 

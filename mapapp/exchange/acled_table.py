@@ -19,8 +19,14 @@ from typing import TYPE_CHECKING
 from mapapp.exchange import acled_codebook as codebook
 from mapapp.exchange.acled import TAG
 from mapapp.exchange.acled_parse import column_or_empty, parsed
-from mapapp.exchange.acled_problems import clean_numbers, distinct_values, row_problems
+from mapapp.exchange.acled_problems import (
+    clean_numbers,
+    distinct_values,
+    line_path,
+    row_problems,
+)
 from mapapp.exchange.quiet import rust_panics_quiet
+from mapapp.i18n import format_number, translate
 from mapapp.model.events_table import EventsTable, unique_ids
 from mapapp.model.files import Problem, SituationError
 
@@ -47,7 +53,7 @@ def read_acled_table(path: Path, progress=_no_progress) -> EventsTable:
     """The events of an ACLED-layout CSV; SituationError naming each bad line.
     ``progress(fraction, stage)`` is called between stages (and may raise to stop)."""
     path = Path(path)
-    progress(0.02, "reading")
+    progress(0.02, translate("data", "reading"))
     return acled_frame_table(read_acled_rows(path), path, progress)
 
 
@@ -70,10 +76,15 @@ def acled_frame_table(
 ) -> EventsTable:
     """The events of ACLED-layout columns (all text) read from ``path`` (CSV or Parquet);
     ``first_line``: the line the first row starts on (a batch further down a file)."""
-    progress(0.45, f"checking {raw.height:,} rows")
+    progress(0.45, checking_rows(raw.height))
     frame, _numbers = acled_checked(raw, path, lambda: first_line)
-    progress(0.75, "building the events table")
+    progress(0.75, translate("data", "building the events table"))
     return acled_events(frame)
+
+
+def checking_rows(rows: int) -> str:
+    """The stage of checking ``rows`` rows, as a person reads it."""
+    return translate("data", "checking {rows} rows").format(rows=format_number(rows))
 
 
 def acled_checked(
@@ -115,7 +126,7 @@ def _checked(
     if problems:
         raise SituationError(path, problems)
     if checked.height == 0:
-        raise SituationError(path, [Problem("line 2", "no event rows")])
+        raise SituationError(path, [Problem(line_path(2), translate("data", "no event rows"))])
     return checked
 
 
@@ -125,7 +136,8 @@ def _refuse_unreadable(path: Path, exc: Exception) -> None:
 
     read_acled_csv(path)
     reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-    raise SituationError(path, [Problem("line 1", f"cannot read the CSV: {reason}")])
+    msg = translate("data", "cannot read the CSV: {reason}").format(reason=reason)
+    raise SituationError(path, [Problem(line_path(1), msg)])
 
 
 def _stripped(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -158,12 +170,12 @@ def _normalise_header(path: Path, frame: pl.DataFrame) -> pl.DataFrame:
     renamed = [c for c in frame.columns if "_duplicated_" in c]
     if renamed:  # polars renames a repeated column; the codebook has each column once
         original = renamed[0].split("_duplicated_")[0]
-        msg = f"column {original[:40]!r} appears more than once"
-        raise SituationError(path, [Problem("line 1", msg)])
+        msg = translate("data", "column {name!r} appears more than once")
+        raise SituationError(path, [Problem(line_path(1), msg.format(name=original[:40]))])
     try:
         frame.columns = codebook.header(frame.columns)
     except ValueError as exc:
-        raise SituationError(path, [Problem("line 1", str(exc))]) from None
+        raise SituationError(path, [Problem(line_path(1), str(exc))]) from None
     return frame
 
 

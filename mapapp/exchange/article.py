@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mapapp.i18n import translate
 from mapapp.model.files import Problem, SituationError, text_sha256
 from mapapp.model.situation import Situation, situation_from_dict
 
@@ -35,13 +36,14 @@ def read_article(path: Path) -> Article:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SituationError(path, [Problem("$", f"cannot read file: {exc.strerror}")]) from None
+        msg = translate("data", "cannot read file: {reason}").format(reason=exc.strerror)
+        raise SituationError(path, [Problem("$", msg)]) from None
     if path.suffix.lower() in HTML_SUFFIXES:
         return article_from_html(data, path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise SituationError(path, [Problem("$", "not UTF-8 text")]) from None
+        raise SituationError(path, [Problem("$", translate("data", "not UTF-8 text"))]) from None
     return article_from_text(text)
 
 
@@ -57,7 +59,7 @@ def article_from_html(data: bytes, path: Path) -> Article:
 
     doc = trafilatura.bare_extraction(data, with_metadata=True)
     if doc is None or not (doc.text or "").strip():
-        problem = Problem("$", "no article text found in this page")
+        problem = Problem("$", translate("data", "no article text found in this page"))
         raise SituationError(path, [problem])
     return Article(
         text=doc.text.strip("\n"),

@@ -7,22 +7,35 @@ import json
 from pathlib import Path
 
 from mapapp.errors import ExportError
+from mapapp.i18n import QT_TRANSLATE_NOOP, translate
 from mapapp.model.files import Problem, SituationError, read_json
 from mapapp.model.situation import Situation, situation_from_dict
 
 READ_SUFFIXES = (".json", ".geojson", ".csv", ".parquet")
 WRITE_SUFFIXES = (".json", ".geojson", ".kml", ".csv", ".parquet")
-EXPORT_FILTERS = {
-    ".geojson": "GeoJSON (*.geojson)",
-    ".kml": "KML for Google Earth (*.kml)",
-    ".csv": "CSV in ACLED's column layout (*.csv)",
-    ".parquet": "GeoParquet (*.parquet)",
-    ".json": "mapapp situation (*.json)",
+# the words of the file dialogs' filters (``export_filters``, ``import_filter``: translated)
+FORMAT_NAMES = {
+    ".geojson": "GeoJSON",
+    ".kml": QT_TRANSLATE_NOOP("data", "KML for Google Earth"),
+    ".csv": QT_TRANSLATE_NOOP("data", "CSV in ACLED's column layout"),
+    ".parquet": "GeoParquet",
+    ".json": QT_TRANSLATE_NOOP("data", "mapapp situation"),
 }
-IMPORT_FILTER = (
-    "Situation, GeoJSON, ACLED CSV or (Geo)Parquet (*.json *.geojson *.csv *.parquet);;"
-    "All files (*)"
-)
+READABLE = QT_TRANSLATE_NOOP("data", "Situation, GeoJSON, ACLED CSV or (Geo)Parquet")
+ALL_FILES = QT_TRANSLATE_NOOP("data", "All files")
+
+
+def export_filters() -> dict[str, str]:
+    """The file dialog's filters for each format, in the interface's language."""
+    return {
+        suffix: f"{translate('data', name)} (*{suffix})" for suffix, name in FORMAT_NAMES.items()
+    }
+
+
+def import_filter() -> str:
+    """The open dialog's filter of every readable file, in the interface's language."""
+    readable, every = translate("data", READABLE), translate("data", ALL_FILES)
+    return f"{readable} (*.json *.geojson *.csv *.parquet);;{every} (*)"
 
 
 def read_any(path: Path | str, progress=None) -> Situation:
@@ -47,9 +60,13 @@ def read_any(path: Path | str, progress=None) -> Situation:
         ):
             data = _situation_from_geojson(data, path)
     else:
-        kind = suffix or "files without a suffix"
-        problem = Problem("$", f"cannot read {kind}; use .json, .geojson, .csv or .parquet")
-        raise SituationError(path, [problem])
+        if suffix:
+            msg = translate("data", "cannot read {suffix}; use .json, .geojson, .csv or .parquet")
+        else:
+            msg = translate(
+                "data", "cannot read files without a suffix; use .json, .geojson, .csv or .parquet"
+            )
+        raise SituationError(path, [Problem("$", msg.format(suffix=suffix))])
     problems, texts = validate(data, path.parent)
     if problems:
         raise SituationError(path, problems)
@@ -136,15 +153,17 @@ def write_any(situation: Situation, path: Path | str, progress=None) -> list[str
         from mapapp.exchange.acled import to_acled_csv
 
         text, skipped = to_acled_csv(situation)
-        notes += [f"left out event {s.event_id}: {s.reason}" for s in skipped]
+        left_out = translate("data", "left out event {id}: {reason}")
+        notes += [left_out.format(id=s.event_id, reason=s.reason) for s in skipped]
     elif suffix == ".json":
         text = json.dumps(situation.raw, ensure_ascii=False, indent=1) + "\n"
         notes += _unshipped_texts(situation, path)
     else:
-        raise ExportError(
-            f"unsupported output format {suffix or '(no suffix)'!r}; "
-            "use .geojson, .kml, .csv, .parquet or .json"
+        msg = translate(
+            "data",
+            "unsupported output format {suffix!r}; use .geojson, .kml, .csv, .parquet or .json",
         )
+        raise ExportError(msg.format(suffix=suffix or translate("data", "(no suffix)")))
     write_text(path, text)
     return notes
 
@@ -213,8 +232,10 @@ def _unshipped_texts(situation: Situation, out: Path) -> list[str]:
     notes = []
     for s in situation.sources.values():
         if s.text_file and not (out.parent / s.text_file).exists():
-            notes.append(
-                f"source {s.id} names its text {s.text_file}; copy it beside {out.name} "
-                "so the quotes can be checked"
+            note = translate(
+                "data",
+                "source {id} names its text {file}; copy it beside {name} so the quotes can be "
+                "checked",
             )
+            notes.append(note.format(id=s.id, file=s.text_file, name=out.name))
     return notes

@@ -7,9 +7,11 @@ that starting the window needs (measured: a reader thread gained nothing).
 The child hands over the markers (map x/y and type of every event, in a small file of
 their own) and ends; the window then builds the table itself, since reading the file
 again costs less than the child writing the table and the window loading it. It says
-how far it is on its stdout, one JSON object a line: ``{"progress": [fraction, stage]}``,
-then ``{"markers": file, "types": [...]}``, ``{"error": {...}}`` (the file cannot be
-used: the same SituationError as a read in the window) or ``{"fallback": why}`` (what the
+how far it is on its stdout, one JSON object a line: ``{"progress": [fraction, stage]}``
+(or ``[fraction, "checking", rows]``; the window words the stage in its language), then
+``{"markers": file, "types": [...]}``, ``{"error": {...}}`` (the file cannot be used:
+the same SituationError as a read in the window; in a language other than the child's
+English the window reads the file itself to say why) or ``{"fallback": why}`` (what the
 child cannot do, a bug of its own included, the window does itself). The child leaves
 when the window does (its stdin closes). A file the table cache holds gets no child: its
 markers are read before Qt starts (``early_read``).
@@ -28,6 +30,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
+
+from mapapp.i18n import SOURCE_LANGUAGE, format_number, language, translate
 
 if TYPE_CHECKING:
     from mapapp.exchange.table_cache import Markers
@@ -75,7 +79,7 @@ def _from_cache(path: Path, progress: Progress, preview: Preview | None) -> Situ
     from mapapp.exchange.dataset import dataset_situation
 
     table, data_date = cached
-    progress(0.9, "opening the cached table")
+    progress(0.9, translate("data", "opening the cached table"))
     return dataset_situation(path, table, {"data_date": data_date} if data_date else None)
 
 
@@ -162,8 +166,8 @@ class EarlyRead:
             except ValueError:
                 return "fallback"
             if "progress" in message:
-                fraction, stage = message["progress"]
-                progress(float(fraction), str(stage))
+                fraction, stage, *rows = message["progress"]
+                progress(float(fraction), _stage(str(stage), rows))
             elif "markers" in message:
                 markers = _read_markers(Path(message["markers"]), message["types"])
                 if markers is None:
@@ -172,12 +176,24 @@ class EarlyRead:
                     preview(markers)
                 return "markers"
             elif "error" in message:
+                if language() != SOURCE_LANGUAGE:  # the child speaks English: read here
+                    return "fallback"
                 error = message["error"]
                 problems = [Problem(p, m) for p, m in error["problems"]]
                 raise SituationError(Path(error["file"]), problems)
             else:
                 return "fallback"
         return "fallback"
+
+
+def _stage(stage: str, rows: list) -> str:
+    """The child's stage (English, the child has no language) in the window's."""
+    if stage == "reading":
+        return translate("data", "reading")
+    if stage == "checking" and rows:
+        text = translate("data", "checking {rows} rows")
+        return text.format(rows=format_number(int(rows[0])))
+    return stage
 
 
 # the child's side ------------------------------------------------------------------------
@@ -211,7 +227,7 @@ def _prepare(path: Path) -> None:
 
         threading.Thread(target=_import_the_rest, daemon=True).start()
         raw = acled_table.read_acled_rows(path)  # polars lets go of the GIL while it reads
-        _say(progress=[0.45, f"checking {raw.height:,} rows"])
+        _say(progress=[0.45, "checking", raw.height])
         frame, numbers = acled_table.acled_checked(raw, path)
     except SituationError as exc:
         problems = [[p.path, p.message] for p in exc.problems]

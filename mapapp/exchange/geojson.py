@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mapapp.exchange.geometry import area_shape, event_point, rfc7946_geometry
+from mapapp.i18n import translate
 from mapapp.model.files import Problem
 from mapapp.model.situation import Situation
 
@@ -102,10 +103,10 @@ def _claim_dict(situation: Situation, raw: dict[str, Any]) -> dict[str, Any]:
 def from_geojson(data: Any, path: Path) -> tuple[dict[str, Any], list[Problem]]:
     """A situation dict (to be validated by the caller) from a GeoJSON object."""
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        return {}, [Problem("$", "not a GeoJSON FeatureCollection")]
+        return {}, [Problem("$", translate("data", "not a GeoJSON FeatureCollection"))]
     features = data.get("features")
     if not isinstance(features, list):
-        return {}, [Problem("$.features", "must be a list of features")]
+        return {}, [Problem("$.features", translate("data", "must be a list of features"))]
     member = data.get("mapapp")
     if isinstance(member, dict) and member.get("format") == FORMAT:
         return _from_mapapp(member, features)
@@ -119,7 +120,8 @@ def _from_mapapp(member: dict[str, Any], features: list[Any]) -> tuple[dict, lis
     for i, f in enumerate(features):
         props = f.get("properties") if isinstance(f, dict) else None
         if not isinstance(props, dict):
-            problems.append(Problem(f"$.features[{i}]", "a feature without properties"))
+            msg = translate("data", "a feature without properties")
+            problems.append(Problem(f"$.features[{i}]", msg))
             continue
         kind = props.get("kind")
         geom = f.get("geometry")
@@ -137,8 +139,8 @@ def _from_mapapp(member: dict[str, Any], features: list[Any]) -> tuple[dict, lis
         elif kind == "event":
             out["events"].append({k: props[k] for k in EVENT_KEYS if k in props})
         else:
-            known = "place, area or event"
-            problems.append(Problem(f"$.features[{i}].properties.kind", f"must be {known}"))
+            msg = translate("data", "must be place, area or event")
+            problems.append(Problem(f"$.features[{i}].properties.kind", msg))
     out["actors"] = member.get("actors", [])
     out["claims"] = member.get("claims", [])
     return out, problems
@@ -155,7 +157,8 @@ def _from_points(features: list[Any], path: Path) -> tuple[dict, list[Problem]]:
         where = f"$.features[{i}]"
         geom = f.get("geometry") if isinstance(f, dict) else None
         if not isinstance(geom, dict) or geom.get("type") != "Point":
-            problems.append(Problem(f"{where}.geometry", "only Point features can be imported"))
+            msg = translate("data", "only Point features can be imported")
+            problems.append(Problem(f"{where}.geometry", msg))
             continue
         props = f.get("properties")
         props = props if isinstance(props, dict) else {}
@@ -165,7 +168,8 @@ def _from_points(features: list[Any], path: Path) -> tuple[dict, list[Problem]]:
             or len(coords) < 2
             or not all(type(v) in (int, float) for v in coords[:2])
         ):
-            problems.append(Problem(f"{where}.geometry.coordinates", "needs [lon, lat] numbers"))
+            msg = translate("data", "needs [lon, lat] numbers")
+            problems.append(Problem(f"{where}.geometry.coordinates", msg))
             continue
         name = str(props.get("name") or props.get("title") or f.get("id") or f"Feature {i + 1}")
         cite = [{"source": "imported", "locator": f"feature {i + 1}"}]

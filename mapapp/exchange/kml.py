@@ -15,7 +15,9 @@ from html import escape
 from typing import Any
 
 from mapapp.exchange.geometry import area_shape, circle_ring, event_point
-from mapapp.model.situation import PRECISION_LABELS, STATUS_LABELS, Citation, Event, Situation
+from mapapp.i18n import translate
+from mapapp.model.situation import Citation, Event, Situation
+from mapapp.model.vocabulary import event_type_label, precision_label, status_label
 
 NS = "http://www.opengis.net/kml/2.2"
 ICON = "http://maps.google.com/mapfiles/kml/shapes/{}.png"
@@ -42,11 +44,11 @@ def to_kml(situation: Situation) -> str:
     _place_style(doc)
 
     events = _sub(doc, "Folder")
-    _text(events, "name", "Events")
+    _text(events, "name", translate("data", "Events"))
     for event in situation.chronological_events():
         _event_placemark(events, situation, event)
     places = _sub(doc, "Folder")
-    _text(places, "name", "Places")
+    _text(places, "name", translate("data", "Places"))
     for place in situation.places.values():
         pm = _sub(places, "Placemark", id=f"place-{place.id}")
         _text(pm, "name", place.name)
@@ -54,7 +56,7 @@ def to_kml(situation: Situation) -> str:
         _text(pm, "description", _citations_html(situation, place.citations))
         _point(pm, place.lon, place.lat)
     areas = _sub(doc, "Folder")
-    _text(areas, "name", "Areas")
+    _text(areas, "name", translate("data", "Areas"))
     for area in situation.areas.values():
         shape = area_shape(area)
         pm = _sub(areas, "Placemark", id=f"area-{area.id}")
@@ -188,23 +190,27 @@ def _polygon(parent: ET.Element, rings: list[list]) -> None:
 
 def event_balloon(situation: Situation, event: Event) -> str:
     loc = event.location
-    where = PRECISION_LABELS.get(loc.precision, loc.precision)
-    if loc.place in situation.places:
-        where += f": {situation.places[loc.place].name}"
-    elif loc.area in situation.areas:
-        where += f": {situation.areas[loc.area].name}"
+    where = precision_label(loc.precision)
+    at = situation.places.get(loc.place) or situation.areas.get(loc.area)
+    if at is not None:
+        where = translate("data", "{precision}: {place}").format(precision=where, place=at.name)
     if loc.radius_km and loc.precision == "near":
-        where += f" (circle of {loc.radius_km:g} km drawn for 'near')"
+        where = translate("data", "{where} (circle of {km} km drawn for 'near')").format(
+            where=where, km=f"{loc.radius_km:g}"
+        )
+    when = translate("data", "When: {time}").format(time=event.time.label())
+    where = translate("data", "Where: {place}").format(place=where)
     html = [
-        f"<p><b>{escape(event.title)}</b><br/>{escape(event.type.replace('_', ' '))}</p>",
-        f"<p>When: {escape(event.time.label())}<br/>Where: {escape(where)}</p>",
+        f"<p><b>{escape(event.title)}</b><br/>{escape(event_type_label(event.type))}</p>",
+        f"<p>{escape(when)}<br/>{escape(where)}</p>",
     ]
     if event.summary:
         html.append(f"<p>{escape(event.summary)}</p>")
     if loc.note:
         html.append(f"<p><i>{escape(loc.note)}</i></p>")
     if event.time.source:
-        html.append(f"<p>Date from: {_source_html(situation, event.time.source)}</p>")
+        said = escape(translate("data", "Date from:"))
+        html.append(f"<p>{said} {_source_html(situation, event.time.source)}</p>")
     if event.time.note:
         html.append(f"<p><i>{escape(event.time.note)}</i></p>")
     if event.actors:
@@ -213,21 +219,24 @@ def event_balloon(situation: Situation, event: Event) -> str:
             for p in event.actors
             if p.actor in situation.actors
         )
-        html.append(f"<p>Actors:</p><ul>{rows}</ul>")
+        said = escape(translate("data", "Actors:"))
+        html.append(f"<p>{said}</p><ul>{rows}</ul>")
     claims = situation.claims_about(event.id)
     if claims:
+        nobody = translate("data", "Unattributed")
         items = []
         for c in claims:
             who = situation.actors[c.claimant].name if c.claimant in situation.actors else ""
             figures = "; ".join(f.label() for f in c.figures)
             items.append(
-                f"<li><b>{escape(who or 'Unattributed')}</b> "
-                f"[{escape(STATUS_LABELS.get(c.status, c.status))}]: {escape(c.statement)}"
+                f"<li><b>{escape(who or nobody)}</b> "
+                f"[{escape(status_label(c.status))}]: {escape(c.statement)}"
                 + (f" <i>({escape(figures)})</i>" if figures else "")
                 + _quotes_html(situation, c.citations)
                 + "</li>"
             )
-        html.append(f"<p>Claims:</p><ul>{''.join(items)}</ul>")
+        said = escape(translate("data", "Claims:"))
+        html.append(f"<p>{said}</p><ul>{''.join(items)}</ul>")
     html.append(_citations_html(situation, event.citations))
     return "".join(html)
 
@@ -245,7 +254,10 @@ def _citations_html(situation: Situation, citations: tuple[Citation, ...]) -> st
         text = f"“{escape(c.quote)}” — " if c.quote else ""
         where = f" ({escape(c.locator)})" if c.locator else ""
         items.append(f"<li>{text}{_source_html(situation, c.source)}{where}</li>")
-    return f"<p>Sources:</p><ul>{''.join(items)}</ul>" if items else ""
+    if not items:
+        return ""
+    said = escape(translate("data", "Sources:"))
+    return f"<p>{said}</p><ul>{''.join(items)}</ul>"
 
 
 def _source_html(situation: Situation, source_id: str) -> str:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from mapapp.exchange.parquet_sink import sink_frames
 from mapapp.exchange.quiet import rust_panics_quiet
+from mapapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from mapapp.model.events_table import SCHEMA, EventsTable, unique_ids
 from mapapp.model.files import Problem, SituationError
 from mapapp.self_command import self_command
@@ -157,7 +158,7 @@ def read_parquet_table(
 
     path = Path(path)
     if progress is not None:
-        progress(0.02, "reading")
+        progress(0.02, translate("data", "reading"))
     with tempfile.TemporaryDirectory(prefix="mapapp-parquet-") as tmp:
         columns, meta_file = Path(tmp) / "columns.arrow", Path(tmp) / "meta.json"
         try:
@@ -168,28 +169,35 @@ def read_parquet_table(
                 timeout=600,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            why = "it took too long" if isinstance(exc, subprocess.TimeoutExpired) else str(exc)
-            problem = Problem("$", f"not a readable Parquet file: {why[:200]}")
-            raise SituationError(path, [problem]) from None
+            timeout = isinstance(exc, subprocess.TimeoutExpired)
+            why = translate("data", "it took too long") if timeout else str(exc)
+            raise SituationError(path, [Problem("$", _unreadable(why[:200]))]) from None
         if r.returncode != 0 or not columns.exists():
             why = (r.stdout.strip().splitlines() or [""])[-1][:200]
-            if not why:
-                why = "the Parquet reader failed on it" + (
-                    f" (signal {-r.returncode})" if r.returncode < 0 else ""
-                )
-            raise SituationError(path, [Problem("$", f"not a readable Parquet file: {why}")])
+            if not why and r.returncode < 0:
+                why = translate("data", "the Parquet reader failed on it (signal {signal})")
+                why = why.format(signal=-r.returncode)
+            elif not why:
+                why = translate("data", "the Parquet reader failed on it")
+            raise SituationError(path, [Problem("$", _unreadable(why))])
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
         frame = pl.read_ipc(columns)
     document = _document(path, meta.get("mapapp"))
     if progress is not None:
-        progress(0.5, f"checking {frame.height:,} rows")
+        rows = format_number(frame.height)
+        progress(0.5, translate("data", "checking {rows} rows").format(rows=rows))
     try:
         return _events_of(path, frame, meta), document
     except SituationError:
         raise
     except (pl.exceptions.PolarsError, AttributeError, TypeError, ValueError, KeyError) as exc:
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-        raise SituationError(path, [Problem("$", f"cannot use its columns: {reason}")]) from None
+        msg = translate("data", "cannot use its columns: {reason}").format(reason=reason)
+        raise SituationError(path, [Problem("$", msg)]) from None
+
+
+def _unreadable(why: str) -> str:
+    return translate("data", "not a readable Parquet file: {reason}").format(reason=why)
 
 
 def _events_of(path: Path, frame: pl.DataFrame, meta: dict[str, str]) -> EventsTable:
@@ -204,7 +212,7 @@ def _events_of(path: Path, frame: pl.DataFrame, meta: dict[str, str]) -> EventsT
         return _checked_table(path, _from_geo(path, frame, meta["geo"]))
     if set(SCHEMA) <= set(frame.columns):
         return _checked_table(path, frame)
-    msg = "neither GeoParquet (no 'geo' metadata) nor ACLED's column layout"
+    msg = translate("data", "neither GeoParquet (no 'geo' metadata) nor ACLED's column layout")
     raise SituationError(path, [Problem("$", msg)])
 
 
@@ -219,14 +227,23 @@ def _checked_table(path: Path, frame: pl.DataFrame) -> EventsTable:
     none = lon.is_nan() & lat.is_nan()
     placed = lon.is_finite() & lat.is_finite() & (lon.abs() <= 180) & (lat.abs() <= 90)
     checks = (
-        ((none | placed).not_().fill_null(False), "lon, lat", "is not a position in degrees"),
-        ((pl.col("day_lo") > pl.col("day_hi")).fill_null(False), "day_hi", "is before day_lo"),
-        (pl.col("id").is_null(), "id", "is missing"),
+        (
+            (none | placed).not_().fill_null(False),
+            "lon, lat",
+            QT_TRANSLATE_NOOP("data", "is not a position in degrees"),
+        ),
+        (
+            (pl.col("day_lo") > pl.col("day_hi")).fill_null(False),
+            "day_hi",
+            QT_TRANSLATE_NOOP("data", "is before day_lo"),
+        ),
+        (pl.col("id").is_null(), "id", QT_TRANSLATE_NOOP("data", "is missing")),
     )
     problems = []
     for bad, where, message in checks:
         rows = f.select(bad.alias("b"))["b"].arg_true().head(10).to_list()
-        problems += [Problem(f"$.rows[{r}].{where}", message) for r in rows]
+        said = translate("data", message)
+        problems += [Problem(f"$.rows[{r}].{where}", said) for r in rows]
     if problems:
         raise SituationError(path, problems)
     table.frame = f.with_columns(unique_ids(f["id"]).alias("id"))
@@ -241,7 +258,8 @@ def _document(path: Path, text: str | None) -> dict[str, Any] | None:
     except ValueError:
         doc = None
     if not isinstance(doc, dict):
-        raise SituationError(path, [Problem("$.mapapp", "the situation metadata is not JSON")])
+        msg = translate("data", "the situation metadata is not JSON")
+        raise SituationError(path, [Problem("$.mapapp", msg)])
     return doc
 
 
@@ -256,14 +274,14 @@ def _from_geo(path: Path, frame: pl.DataFrame, geo_text: str) -> pl.DataFrame:
         if not isinstance(spec, dict):
             raise TypeError(spec)
     except (ValueError, KeyError, TypeError):
-        raise SituationError(
-            path, [Problem("$.geo", "GeoParquet metadata is not readable")]
-        ) from None
+        msg = translate("data", "GeoParquet metadata is not readable")
+        raise SituationError(path, [Problem("$.geo", msg)]) from None
     if column not in frame.columns:
-        raise SituationError(path, [Problem("$.geo", f"no geometry column {column!r}")])
-    if spec.get("encoding", "WKB") != "WKB":
-        msg = f"geometry encoding {spec.get('encoding')!r}; only WKB is read"
+        msg = translate("data", "no geometry column {name!r}").format(name=column)
         raise SituationError(path, [Problem("$.geo", msg)])
+    if spec.get("encoding", "WKB") != "WKB":
+        msg = translate("data", "geometry encoding {encoding!r}; only WKB is read")
+        raise SituationError(path, [Problem("$.geo", msg.format(encoding=spec.get("encoding")))])
     g = frame[column]
     if g.dtype != pl.Binary:  # geoarrow.wkb, as geopandas writes it: WKB underneath
         g = g.to_physical()
@@ -313,7 +331,8 @@ def _any_geometry(path: Path, g: pl.Series) -> tuple[pl.Series, pl.Series]:
     try:
         shapes = shapely.from_wkb(g.to_numpy(), on_invalid="raise")
     except shapely.errors.GEOSException as exc:
-        raise SituationError(path, [Problem("$.geo", f"bad WKB geometry: {exc}")]) from None
+        msg = translate("data", "bad WKB geometry: {reason}").format(reason=exc)
+        raise SituationError(path, [Problem("$.geo", msg)]) from None
     points = shapely.point_on_surface(shapes)
     return pl.Series(shapely.get_x(points)), pl.Series(shapely.get_y(points))
 
@@ -330,9 +349,8 @@ def _to_lonlat(path: Path, crs: Any, lon: pl.Series, lat: pl.Series) -> tuple[pl
     try:
         source = CRS.from_user_input(crs if not isinstance(crs, dict) else json.dumps(crs))
     except CRSError:
-        raise SituationError(
-            path, [Problem("$.geo", "the geometry's CRS is not readable")]
-        ) from None
+        msg = translate("data", "the geometry's CRS is not readable")
+        raise SituationError(path, [Problem("$.geo", msg)]) from None
     t = Transformer.from_crs(source, "OGC:CRS84", always_xy=True)
     x, y = t.transform(lon.to_numpy(), lat.to_numpy())
     return pl.Series(x), pl.Series(y)

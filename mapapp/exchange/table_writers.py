@@ -20,6 +20,7 @@ from mapapp.atomic import write_atomically
 from mapapp.exchange.acled import TAG, TYPE_TO_ACLED
 from mapapp.exchange.acled_codebook import COLUMNS, DISORDER
 from mapapp.exchange.kml import ICON, NS, TYPE_STYLES, _style_key
+from mapapp.i18n import tr, translate
 from mapapp.model.events_table import EventsTable, title_expr
 
 if TYPE_CHECKING:
@@ -89,9 +90,10 @@ def write_table_csv(
     write_atomically(path, write)
     notes = []
     if left_out:
-        notes.append(f"columns of an older layout not in today's: {', '.join(sorted(left_out))}")
+        note = translate("data", "columns of an older layout not in today's: {columns}")
+        notes.append(note.format(columns=", ".join(sorted(left_out))))
     if skipped:
-        notes.append(f"left out {skipped:,} events without a day or a position")
+        notes.append(tr("left out %Ln events without a day or a position", "convert", skipped))
     return notes
 
 
@@ -315,14 +317,15 @@ def write_table_kml(
                     f"<scale>1.1</scale><Icon><href>{href}</href></Icon></IconStyle>"
                     "<BalloonStyle><text>$[description]</text></BalloonStyle></Style>\n"
                 )
-            f.write((head + "<Folder><name>Events</name>\n").encode())
+            folder = _escape(translate("data", "Events"))
+            f.write((head + f"<Folder><name>{folder}</name>\n").encode())
             lines = _Lines(f, placemark, "\n")
             _each(parts, lambda part, _first: part_kml(lines, part), progress, total)
             f.write(b"\n</Folder></Document></kml>\n")
         return True
 
     write_atomically(path, write)
-    return [f"left out {skipped:,} events without a position"] if skipped else []
+    return [tr("left out %Ln events without a position", "convert", skipped)] if skipped else []
 
 
 def _escape(text: str) -> str:

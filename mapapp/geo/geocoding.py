@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from mapapp import __version__
 from mapapp.errors import MapappError
 from mapapp.geo.gazetteer import Place
+from mapapp.i18n import translate
 
 DEFAULT_URL = "https://nominatim.openstreetmap.org"
 USER_AGENT = f"mapapp/{__version__} (desktop situation maps; one search per user action)"
@@ -42,7 +43,8 @@ def check_url(url: str) -> Server:
     """A server URL the user typed, or GeocodingError saying what is wrong with it."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise GeocodingError(f"not a server address: {url!r} (expected https://host)")
+        text = translate("places", "not a server address: {url!r} (expected https://host)")
+        raise GeocodingError(text.format(url=url))
     return Server(url.strip())
 
 
@@ -90,7 +92,7 @@ def search(server: Server, name: str, countries: list[str] = (), limit: int = 10
             )
     except GeopyError as exc:
         raise GeocodingError(f"{server.url}: {exc}") from None
-    source = f"Nominatim at {server.domain}"
+    source = translate("places", "Nominatim at {server}").format(server=server.domain)
     out = []
     for loc in found or ():
         raw = loc.raw or {}

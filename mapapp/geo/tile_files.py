@@ -24,8 +24,28 @@ from mapapp.geo.tile_sources import (
     provider,
 )
 from mapapp.geo.tiles import MAX_ZOOM, TileKey
+from mapapp.i18n import translate
 
 RASTER_FORMATS = {"png", "jpg", "jpeg", "webp"}
+
+
+def _no_such_file(path: Path) -> TileSourceError:
+    return TileSourceError(translate("basemap", "{file}: no such tile file").format(file=path))
+
+
+def _unreadable(path: Path, kind: str, exc: object) -> TileSourceError:
+    if kind == "mbtiles":
+        text = translate("basemap", "{file}: not a readable MBTiles file ({reason})")
+    else:
+        text = translate("basemap", "{file}: not a readable PMTiles v3 archive ({reason})")
+    return TileSourceError(text.format(file=path, reason=exc))
+
+
+def _not_raster(path: Path, held: str) -> TileSourceError:
+    text = translate(
+        "basemap", "{file}: holds {format} tiles; mapapp draws raster tiles (png, jpg, webp)"
+    )
+    return TileSourceError(text.format(file=path, format=held))
 
 
 def _bounds(values: list[float] | None) -> tuple[float, float, float, float] | None:
@@ -50,27 +70,25 @@ class MBTiles:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         if not self.path.is_file():
-            raise TileSourceError(f"{self.path}: no such tile file")
+            raise _no_such_file(self.path)
         self._lock = threading.Lock()
         try:
             self._db = sqlite3.connect(
                 f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
             )
         except sqlite3.Error as exc:
-            raise TileSourceError(f"{self.path}: not a readable MBTiles file ({exc})") from None
+            raise _unreadable(self.path, "mbtiles", exc) from None
         try:
             meta = dict(self._db.execute("SELECT name, value FROM metadata").fetchall())
             zooms = self._db.execute("SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles")
             zmin, zmax = zooms.fetchone()
         except (sqlite3.Error, ValueError, TypeError) as exc:
             self.close()
-            raise TileSourceError(f"{self.path}: not a readable MBTiles file ({exc})") from None
+            raise _unreadable(self.path, "mbtiles", exc) from None
         fmt = str(meta.get("format", "png")).lower()
         if fmt not in RASTER_FORMATS:
             self.close()
-            raise TileSourceError(
-                f"{self.path}: holds {fmt} tiles; mapapp draws raster tiles (png, jpg, webp)"
-            )
+            raise _not_raster(self.path, fmt)
         try:
             bounds = _bounds([float(v) for v in str(meta.get("bounds", "")).split(",")])
         except ValueError:
@@ -99,7 +117,8 @@ class MBTiles:
         if not row or row[0] is None:
             return None
         if not isinstance(row[0], bytes):
-            raise TileSourceError(f"{self.path}: tile {key} is not stored as bytes")
+            text = translate("basemap", "{file}: tile {tile} is not stored as bytes")
+            raise TileSourceError(text.format(file=self.path, tile=key))
         return row[0]
 
     def close(self) -> None:
@@ -124,19 +143,14 @@ class PMTiles:
             header = self._reader.header()
             meta = self._reader.metadata()
         except FileNotFoundError:
-            raise TileSourceError(f"{self.path}: no such tile file") from None
+            raise _no_such_file(self.path) from None
         except Exception as exc:  # pmtiles raises its own and bare exceptions
             self.close()
-            raise TileSourceError(
-                f"{self.path}: not a readable PMTiles v3 archive ({exc})"
-            ) from None
+            raise _unreadable(self.path, "pmtiles", exc) from None
         tile_type = header["tile_type"]
         if tile_type not in (TileType.PNG, TileType.JPEG, TileType.WEBP):
             self.close()
-            raise TileSourceError(
-                f"{self.path}: holds {tile_type.name} tiles; mapapp draws raster tiles "
-                "(png, jpg, webp)"
-            )
+            raise _not_raster(self.path, tile_type.name)
         self._gzip = header["tile_compression"] == Compression.GZIP
         bounds = _bounds(
             [
@@ -184,14 +198,15 @@ def open_tile_file(path: Path) -> MBTiles | PMTiles:
         with open(path, "rb") as f:
             magic = f.read(16)
     except FileNotFoundError:
-        raise TileSourceError(f"{path}: no such tile file") from None
+        raise _no_such_file(path) from None
     except OSError as exc:
         raise TileSourceError(f"{path}: {exc.strerror or exc}") from None
     if magic.startswith(b"PMTiles"):
         return PMTiles(path)
     if magic.startswith(b"SQLite format 3\x00"):
         return MBTiles(path)
-    raise TileSourceError(f"{path}: neither an MBTiles (SQLite) nor a PMTiles file")
+    text = translate("basemap", "{file}: neither an MBTiles (SQLite) nor a PMTiles file")
+    raise TileSourceError(text.format(file=path))
 
 
 def source_from_spec(spec: str) -> TileSource:
@@ -199,7 +214,7 @@ def source_from_spec(spec: str) -> TileSource:
     a tile file's path."""
     spec = spec.strip()
     if not spec:
-        raise TileSourceError("empty basemap name")
+        raise TileSourceError(translate("basemap", "empty basemap name"))
     if "://" in spec:
         return custom_source(spec)
     if Path(spec).suffix.lower() in TILE_FILE_SUFFIXES or Path(spec).exists():

@@ -13,6 +13,7 @@ from html import unescape
 
 from mapapp.errors import MapappError
 from mapapp.geo.tiles import TileKey, tile_bounds
+from mapapp.i18n import translate
 
 TILE_FILE_SUFFIXES = (".mbtiles", ".pmtiles")
 _PLACEHOLDERS = re.compile(r"\{([^{}]*)\}")
@@ -142,36 +143,42 @@ def provider(name: str) -> TileSource:
     for key, source in entries.items():
         if _normal(key.split(".")[0]) == wanted:
             return source
-    raise TileSourceError(
-        f"unknown basemap {name!r}: give a provider name (e.g. OpenStreetMap.Mapnik, "
-        "Esri.WorldImagery), an https URL template with {z}/{x}/{y}, "
-        "or an .mbtiles/.pmtiles file"
+    text = translate(
+        "basemap",
+        "unknown basemap {name!r}: give a provider name (e.g. OpenStreetMap.Mapnik, "
+        "Esri.WorldImagery), an https URL template with {{z}}/{{x}}/{{y}}, "
+        "or an .mbtiles/.pmtiles file",
     )
+    raise TileSourceError(text.format(name=name))
 
 
 def custom_source(template: str, attribution: str = "", max_zoom: int = 19) -> TileSource:
     """A user's XYZ URL template, checked before any request is made."""
     template = template.strip()
     if not re.match(r"https?://[^/\s]", template) or re.search(r"\s", template):
-        raise TileSourceError(
-            f"tile URL template must start with http:// or https://, not {template[:60]!r}"
+        text = translate(
+            "basemap", "tile URL template must start with http:// or https://, not {template!r}"
         )
+        raise TileSourceError(text.format(template=template[:60]))
     names = set(_PLACEHOLDERS.findall(template))
     unknown = names - _KNOWN
     if unknown:
-        raise TileSourceError(
-            f"tile URL template has an unknown placeholder {{{sorted(unknown)[0]}}}; "
-            "use {z}, {x}, {y} (or {-y}), {s} and {r}"
+        text = translate(
+            "basemap",
+            "tile URL template has an unknown placeholder {{{name}}}; "
+            "use {{z}}, {{x}}, {{y}} (or {{-y}}), {{s}} and {{r}}",
         )
+        raise TileSourceError(text.format(name=sorted(unknown)[0]))
     if "z" not in names or "x" not in names or not names & {"y", "-y"}:
-        raise TileSourceError("tile URL template must hold {z}, {x} and {y}")
+        raise TileSourceError(translate("basemap", "tile URL template must hold {z}, {x} and {y}"))
     if not 0 <= max_zoom <= 22:
-        raise TileSourceError(f"maximum zoom {max_zoom} is out of range (0..22)")
+        text = translate("basemap", "maximum zoom {zoom} is out of range (0..22)")
+        raise TileSourceError(text.format(zoom=max_zoom))
     host = re.sub(r"^https?://", "", template).split("/", 1)[0]
     return TileSource(
-        name=f"Custom tiles ({host})",
+        name=translate("basemap", "Custom tiles ({host})").format(host=host),
         location=template,
-        attribution=attribution.strip() or f"Tiles: {host}",
+        attribution=attribution.strip() or translate("basemap", "Tiles: {host}").format(host=host),
         max_zoom=max_zoom,
         spec=template,
     )

@@ -13,6 +13,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from mapapp.i18n import translate
 from mapapp.model.files import Problem
 from mapapp.model.ids import IdMaker
 
@@ -49,7 +50,7 @@ def selection(texts: dict[str, str], source: str, start: int, end: int) -> Selec
     while end > start and text[end - 1].isspace():
         end -= 1
     if start >= end:
-        raise EditError([Problem("$", "the selection holds no text")])
+        raise EditError([Problem("$", translate("data", "the selection holds no text"))])
     return Selection(source, start, end, text[start:end])
 
 
@@ -90,25 +91,25 @@ def dependents(data: dict[str, Any], kind: str, item_id: str) -> list[str]:
     """What refers to an item (to say so before it is deleted): 'event battle (place)'."""
     out = []
     if kind == "places" and item_id in data.get("focus", []):
-        out.append("the situation's focus places")
+        out.append(translate("data", "the situation's focus places"))
     for e in data.get("events", []):
         loc = e.get("location", {})
         if kind == "places" and loc.get("place") == item_id:
-            out.append(f"event {e['id']} (its place)")
+            out.append(translate("data", "event {id} (its place)").format(id=e["id"]))
         if kind == "events" and e.get("part_of") == item_id:
-            out.append(f"event {e['id']} (part of it)")
+            out.append(translate("data", "event {id} (part of it)").format(id=e["id"]))
         if kind == "actors" and any(p.get("actor") == item_id for p in e.get("actors", [])):
-            out.append(f"event {e['id']} (a participant)")
+            out.append(translate("data", "event {id} (a participant)").format(id=e["id"]))
     for c in data.get("claims", []):
         if kind == "actors" and c.get("claimant") == item_id:
-            out.append(f"claim {c['id']} (its claimant)")
+            out.append(translate("data", "claim {id} (its claimant)").format(id=c["id"]))
         if kind == "events" and item_id in c.get("about", []):
-            out.append(f"claim {c['id']} (what it is about)")
+            out.append(translate("data", "claim {id} (what it is about)").format(id=c["id"]))
         if kind == "claims" and any(x.get("claim") == item_id for x in c.get("links", [])):
-            out.append(f"claim {c['id']} (a link to it)")
+            out.append(translate("data", "claim {id} (a link to it)").format(id=c["id"]))
     for a in data.get("actors", []):
         if kind == "actors" and any(r.get("actor") == item_id for r in a.get("relations", [])):
-            out.append(f"actor {a['id']} (a relation)")
+            out.append(translate("data", "actor {id} (a relation)").format(id=a["id"]))
     return out
 
 
@@ -126,7 +127,8 @@ def delete_item(
     found = dependents(data, kind, item_id)
     if found and not detach:
         what = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
-        raise EditError([Problem(f"{kind} {item_id}", f"still referred to by {what}")])
+        msg = translate("data", "still referred to by {items}").format(items=what)
+        raise EditError([Problem(f"{kind} {item_id}", msg)])
     out = copy.deepcopy(data)
     _find(out, kind, item_id)
     out[kind] = [x for x in out[kind] if x["id"] != item_id]
@@ -170,7 +172,7 @@ def _find(data: dict[str, Any], kind: str, item_id: str) -> dict[str, Any]:
     for item in data.get(kind, []):
         if item["id"] == item_id:
             return item
-    raise EditError([Problem(f"{kind} {item_id}", "no such item")])
+    raise EditError([Problem(f"{kind} {item_id}", translate("data", "no such item"))])
 
 
 def _checked(data: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:

@@ -269,25 +269,39 @@ def row_when(row: dict[str, Any]) -> str:
         from mapapp.model.time_span import TimeSpan
 
         return TimeSpan(precision or "day", start, end).label()
+    from mapapp.i18n import format_date, translate
+    from mapapp.model.time_span import span_words
+
     if lo is None or hi is None:
-        return "date unknown"
+        return translate("time", "date unknown")
     if precision == "month":
         a, b = day_text(lo)[:7], day_text(hi)[:7]
-        return f"month of {a}" if a == b else f"{a} to {b}"
+        if a == b:
+            return translate("time", "month of {month}").format(month=format_date(a))
+        return span_words(a, b)
     if precision == "week":
         a, b = day_text(lo + 3), day_text(hi - 3)
-        return f"week of {a}" if a == b else f"weeks of {a} to {b}"
-    return day_text(lo) if lo == hi else f"{day_text(lo)} to {day_text(hi)}"
+        if a == b:
+            return translate("time", "week of {day}").format(day=format_date(a))
+        text = translate("time", "weeks of {first_day} to {last_day}")
+        return text.format(first_day=format_date(a), last_day=format_date(b))
+    return format_date(day_text(lo)) if lo == hi else span_words(day_text(lo), day_text(hi))
 
 
 def row_where(row: dict[str, Any]) -> str:
+    from mapapp.i18n import translate
+
     name = row.get("location") or ""
     precision = row.get("location_precision") or ""
     if precision == "near":
-        return f"near {name}" if name else "near a named place"
+        if name:
+            return translate("caption", "near {place}").format(place=name)
+        return translate("precision", "near a named place")
     if precision == "region":
-        return f"{name} (region)" if name else "region only"
-    return name or "location unknown"
+        if name:
+            return translate("caption", "{area} (region)").format(area=name)
+        return translate("precision", "region only")
+    return name or translate("precision", "location unknown")
 
 
 def unique_ids(ids: pl.Series) -> pl.Series:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mapapp.i18n import translate
 from mapapp.model.situation import Claim, Figure, Situation
 
 TALLY_ORDER = ("wagner-dead", "malian-dead", "attackers", "helicopters-downed")
@@ -35,7 +36,7 @@ def figure_groups(situation: Situation) -> list[FigureGroup]:
         for fig in claim.figures:
             if fig.tally:
                 groups.setdefault(fig.tally, []).append(
-                    FigureRow(claim, fig, who or "Unattributed")
+                    FigureRow(claim, fig, who or translate("figures", "Unattributed"))
                 )
     order = {t: i for i, t in enumerate(TALLY_ORDER)}
     return [

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mapapp.i18n import tr, translate
+
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 
@@ -27,8 +29,8 @@ class SituationError(Exception):
     def __init__(self, file: Path | str, problems: list[Problem]) -> None:
         self.file = Path(file)
         self.problems = problems
-        first = problems[0] if problems else Problem("$", "invalid")
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        first = problems[0] if problems else Problem("$", translate("data", "invalid"))
+        more = " " + tr("(and %n more)", "problems", len(problems) - 1) if len(problems) > 1 else ""
         super().__init__(f"{self.file.name}: {first}{more}")
 
 
@@ -45,24 +47,33 @@ def read_json(path: Path) -> Any:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SituationError(path, [Problem("$", f"cannot read file: {exc.strerror}")]) from None
+        raise SituationError(path, [Problem("$", _cannot_read(exc))]) from None
     if size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // 2**20
-        msg = f"file is {size / 1e6:.0f} MB; situation files are limited to {limit} MB"
+        msg = translate(
+            "data", "file is {size} MB; situation files are limited to {limit} MB"
+        ).format(size=f"{size / 1e6:.0f}", limit=limit)
         raise SituationError(path, [Problem("$", msg)])
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SituationError(path, [Problem("$", f"not UTF-8 text (byte {exc.start})")]) from None
+        msg = translate("data", "not UTF-8 text (byte {byte})").format(byte=exc.start)
+        raise SituationError(path, [Problem("$", msg)]) from None
     except OSError as exc:
-        raise SituationError(path, [Problem("$", f"cannot read file: {exc.strerror}")]) from None
+        raise SituationError(path, [Problem("$", _cannot_read(exc))]) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        msg = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        msg = translate("data", "not valid JSON: {reason} at line {line}, column {column}")
+        msg = msg.format(reason=exc.msg, line=exc.lineno, column=exc.colno)
         raise SituationError(path, [Problem("$", msg)]) from None
     except RecursionError:
-        raise SituationError(path, [Problem("$", "not valid JSON: nested too deeply")]) from None
+        msg = translate("data", "not valid JSON: nested too deeply")
+        raise SituationError(path, [Problem("$", msg)]) from None
+
+
+def _cannot_read(exc: OSError) -> str:
+    return translate("data", "cannot read file: {reason}").format(reason=exc.strerror)
 
 
 def source_texts(
@@ -79,10 +90,9 @@ def source_texts(
         if known and s.get("id") in known:
             text = known[s["id"]]
         else:
-            text, why = _read_text((base_dir or Path(".")) / name)
+            text, why = _read_text((base_dir or Path(".")) / name, shown)
             if text is None:
-                where = json_path(["sources", i, "text_file"])
-                problems.append(Problem(where, why.format(name=shown)))
+                problems.append(Problem(json_path(["sources", i, "text_file"]), why))
                 continue
         texts[s["id"]] = text
         recorded = s.get("sha256")
@@ -90,21 +100,26 @@ def source_texts(
             problems.append(
                 Problem(
                     json_path(["sources", i, "sha256"]),
-                    f"{shown} has changed since it was cited (its SHA-256 differs)",
+                    translate(
+                        "data", "{name} has changed since it was cited (its SHA-256 differs)"
+                    ).format(name=shown),
                 )
             )
     return texts, problems
 
 
-def _read_text(path: Path) -> tuple[str | None, str]:
-    """A source's text, or None and why not (with ``{name}`` for the file's name)."""
+def _read_text(path: Path, shown: str) -> tuple[str | None, str]:
+    """A source's text, or None and why not (``shown``: the file's name, as said)."""
     try:
         if path.stat().st_size > MAX_TEXT_BYTES:
-            return None, "{name} is larger than 10 MB"
+            return None, translate("data", "{name} is larger than 10 MB").format(name=shown)
         return path.read_text(encoding="utf-8"), ""
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        return None, "cannot read {name}: " + reason.replace("{", "(").replace("}", ")")
+        reason = exc.strerror if isinstance(exc, OSError) else translate("data", "not UTF-8 text")
+        reason = str(reason).replace("{", "(").replace("}", ")")
+        return None, translate("data", "cannot read {name}: {reason}").format(
+            name=shown, reason=reason
+        )
 
 
 def text_sha256(text: str) -> str:

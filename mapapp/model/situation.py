@@ -14,6 +14,13 @@ from typing import Any
 from mapapp.i18n import QT_TRANSLATE_NOOP
 from mapapp.model.time_span import TimeSpan
 
+# a figure's qualifier before its number and unit (the unit is the source's word)
+QUALIFIERS = {
+    "over": QT_TRANSLATE_NOOP("figures", "over {value} {unit}"),
+    "at least": QT_TRANSLATE_NOOP("figures", "at least {value} {unit}"),
+    "about": QT_TRANSLATE_NOOP("figures", "about {value} {unit}"),
+    "up to": QT_TRANSLATE_NOOP("figures", "up to {value} {unit}"),
+}
 # in English; model.vocabulary gives them in the interface's language
 PRECISION_LABELS = {
     "exact": QT_TRANSLATE_NOOP("precision", "exact location"),
@@ -144,11 +151,16 @@ class Figure:
 
     def label(self) -> str:
         """The figure as the source put it: '20–80 fighters', 'over 1,000 men'."""
+        from mapapp.i18n import format_number, translate
+
         if self.value is not None:
-            q = "" if self.qualifier in ("", "exact") else self.qualifier + " "
-            return f"{q}{self.value:,.0f} {self.unit}"
+            value = format_number(self.value)
+            if self.qualifier in QUALIFIERS:
+                text = translate("figures", QUALIFIERS[self.qualifier])
+                return text.format(value=value, unit=self.unit)
+            return f"{value} {self.unit}"
         if self.min is not None and self.max is not None:
-            return f"{self.min:,.0f}–{self.max:,.0f} {self.unit}"
+            return f"{format_number(self.min)}–{format_number(self.max)} {self.unit}"
         return f"“{self.text}”"
 
 

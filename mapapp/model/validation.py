@@ -16,8 +16,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from mapapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from mapapp.model.files import Problem, json_path, source_texts
 from mapapp.resources_path import resources_dir
+
+# a reference to an item that is not there, by the kind of item referred to
+NO_SUCH = {
+    "sources": QT_TRANSLATE_NOOP("data", "no source with id {id!r}"),
+    "places": QT_TRANSLATE_NOOP("data", "no place with id {id!r}"),
+    "areas": QT_TRANSLATE_NOOP("data", "no area with id {id!r}"),
+    "actors": QT_TRANSLATE_NOOP("data", "no actor with id {id!r}"),
+    "events": QT_TRANSLATE_NOOP("data", "no event with id {id!r}"),
+    "claims": QT_TRANSLATE_NOOP("data", "no claim with id {id!r}"),
+}
 
 
 @cache
@@ -57,31 +68,41 @@ def _describe(err) -> str:
     """A short message that never repeats a huge offending value."""
     v, expected, inst = err.validator, err.validator_value, err.instance
     if v == "maxLength":
-        return f"text is {len(inst):,} characters long; at most {expected:,} allowed"
+        text = translate("data", "text is {length} characters long; at most {limit} allowed")
+        return text.format(length=format_number(len(inst)), limit=format_number(expected))
     if v == "minLength":
-        return "must not be empty"
+        return translate("data", "must not be empty")
     if v == "required":
         missing = [k for k in expected if isinstance(inst, dict) and k not in inst]
-        return f"missing required field {', '.join(repr(k) for k in missing)}"
+        text = translate("data", "missing required field {names}")
+        return text.format(names=", ".join(repr(k) for k in missing))
     if v == "additionalProperties":
         extra = sorted(set(inst) - set(err.schema.get("properties", {})))
-        return f"unknown field {', '.join(repr(str(k)[:40]) for k in extra)}"
+        text = translate("data", "unknown field {names}")
+        return text.format(names=", ".join(repr(str(k)[:40]) for k in extra))
     if v == "enum":
-        return f"{_short(inst)} is not one of {', '.join(map(str, expected))}"
+        text = translate("data", "{value} is not one of {allowed}")
+        return text.format(value=_short(inst), allowed=", ".join(map(str, expected)))
     if v == "const":
-        return f"must be {expected!r}, not {_short(inst)}"
+        text = translate("data", "must be {expected!r}, not {value}")
+        return text.format(expected=expected, value=_short(inst))
     if v == "type":
-        return f"must be of type {expected}, not {type(inst).__name__}"
+        text = translate("data", "must be of type {expected}, not {type}")
+        return text.format(expected=expected, type=type(inst).__name__)
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return f"{_short(inst)} is out of range ({v} {expected})"
+        text = translate("data", "{value} is out of range ({rule} {limit})")
+        return text.format(value=_short(inst), rule=v, limit=expected)
     if v == "pattern":
-        return f"{_short(inst)} does not have the expected form"
+        return translate("data", "{value} does not have the expected form").format(
+            value=_short(inst)
+        )
     if v == "format":
-        return f"{_short(inst)} is not a valid {expected}"
+        text = translate("data", "{value} is not a valid {format}")
+        return text.format(value=_short(inst), format=expected)
     if v in ("oneOf", "anyOf"):
-        return "does not match any allowed form (check which fields are given)"
+        return translate("data", "does not match any allowed form (check which fields are given)")
     if v == "minItems":
-        return f"needs at least {expected} item(s)"
+        return translate("data", "needs at least {count} item(s)").format(count=expected)
     return err.message[:200]
 
 
@@ -94,12 +115,15 @@ def _bad_values(node: Any, path: list) -> list[Problem]:
     """What JSON can carry but no field may hold: NaN/Infinity, and text with an unpaired
     surrogate ("\\ud800" is legal JSON, but not Unicode: no file could be written)."""
     if isinstance(node, float) and not math.isfinite(node):
-        return [Problem(json_path(path), f"{node} is not a finite number")]
+        msg = translate("data", "{value} is not a finite number").format(value=node)
+        return [Problem(json_path(path), msg)]
     if isinstance(node, str):
         try:
             node.encode("utf-8")
         except UnicodeEncodeError as exc:
-            msg = f"text has an unpaired surrogate at character {exc.start}: not valid Unicode"
+            msg = translate(
+                "data", "text has an unpaired surrogate at character {index}: not valid Unicode"
+            ).format(index=exc.start)
             return [Problem(json_path(path), msg)]
         return []
     if isinstance(node, dict):
@@ -115,7 +139,8 @@ def _ids(data: dict, key: str, problems: list[Problem]) -> set[str]:
     seen: set[str] = set()
     for i, item in enumerate(data.get(key, [])):
         if item["id"] in seen:
-            problems.append(Problem(json_path([key, i, "id"]), f"duplicate id {item['id']!r}"))
+            msg = translate("data", "duplicate id {id!r}").format(id=item["id"])
+            problems.append(Problem(json_path([key, i, "id"]), msg))
         seen.add(item["id"])
     return seen
 
@@ -129,7 +154,8 @@ def _references(data: dict) -> list[Problem]:
 
     def ref(path: list, value: str | None, kind: str) -> None:
         if value and value not in ids[kind]:
-            problems.append(Problem(json_path(path), f"no {kind[:-1]} with id {value!r}"))
+            msg = translate("data", NO_SUCH[kind]).format(id=value)
+            problems.append(Problem(json_path(path), msg))
 
     for i, f in enumerate(data.get("focus", [])):
         ref(["focus", i], f, "places")
@@ -162,7 +188,8 @@ def _part_of_cycles(data: dict) -> list[Problem]:
         seen, cur = {e["id"]}, parent.get(e["id"])
         while cur:
             if cur in seen:
-                out.append(Problem(json_path(["events", i, "part_of"]), "part_of forms a cycle"))
+                msg = translate("data", "part_of forms a cycle")
+                out.append(Problem(json_path(["events", i, "part_of"]), msg))
                 break
             seen.add(cur)
             cur = parent.get(cur)
@@ -188,25 +215,30 @@ def _citations(data: dict, texts: dict[str, str]) -> list[Problem]:
     for path, c in _walk_citations(data, []):
         where = json_path(path)
         if c["source"] not in source_ids:
-            problems.append(Problem(where + ".source", f"no source with id {c['source']!r}"))
+            msg = translate("data", NO_SUCH["sources"]).format(id=c["source"])
+            problems.append(Problem(where + ".source", msg))
             continue
         text = texts.get(c["source"])
         if text is None:
             continue
         if "start" not in c:
-            problems.append(
-                Problem(where, "a citation of a source with text needs start, end, quote")
-            )
+            msg = translate("data", "a citation of a source with text needs start, end, quote")
+            problems.append(Problem(where, msg))
             continue
         start, end = c["start"], c["end"]
         if type(start) is not int or type(end) is not int:  # JSON Schema takes 3.0 as 3
-            problems.append(Problem(where, "start and end must be whole numbers, like 3"))
+            msg = translate("data", "start and end must be whole numbers, like 3")
+            problems.append(Problem(where, msg))
         elif not (0 <= start < end <= len(text)):
-            msg = f"span {start}..{end} is outside the source text (length {len(text)})"
+            msg = translate(
+                "data", "span {start}..{end} is outside the source text (length {length})"
+            ).format(start=start, end=end, length=len(text))
             problems.append(Problem(where, msg))
         elif text[start:end] != c["quote"]:
             found = text[start:end][:40]
-            msg = f"quote does not match the source at {start}..{end} (source has {found!r})"
+            msg = translate(
+                "data", "quote does not match the source at {start}..{end} (source has {found!r})"
+            ).format(start=start, end=end, found=found)
             problems.append(Problem(where + ".quote", msg))
     return problems
 
@@ -218,9 +250,12 @@ def _locations(data: dict) -> list[Problem]:
         loc = e["location"]
         precision = loc["precision"]
         if precision in ("exact", "near") and not loc.get("place"):
-            msg = f"precision {precision!r} needs a place"
+            msg = translate("data", "precision {precision!r} needs a place")
+            msg = msg.format(precision=precision)
         elif precision == "region" and not (loc.get("area") or loc.get("place")):
-            msg = "precision 'region' needs an area (or a place the region is coded to)"
+            msg = translate(
+                "data", "precision 'region' needs an area (or a place the region is coded to)"
+            )
         else:
             continue
         problems.append(Problem(json_path(["events", i, "location"]), msg))
@@ -241,11 +276,13 @@ def _dates(data: dict) -> list[Problem]:
                 date.fromisoformat((text + "-01-01"[len(text) - 4 :]) if text else "2000-01-01")
             except ValueError:
                 where = json_path(["events", i, "time", key])
-                problems.append(Problem(where, f"{text!r} is not a calendar date"))
+                msg = translate("data", "{date!r} is not a calendar date").format(date=text)
+                problems.append(Problem(where, msg))
                 break
         else:
             start, end = time.get("start", ""), time.get("end", "")
             if start and end and end < start[: len(end)]:
                 where = json_path(["events", i, "time", "end"])
-                problems.append(Problem(where, f"ends ({end}) before it starts ({start})"))
+                msg = translate("data", "ends ({end}) before it starts ({start})")
+                problems.append(Problem(where, msg.format(end=end, start=start)))
     return problems

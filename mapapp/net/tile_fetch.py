@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 
+from mapapp.i18n import translate
 from mapapp.render.tiles import Ref
 
 
@@ -33,10 +34,12 @@ class FetchResult:
         reasons = Counter(self.failed.values())
         why = ", ".join(f"{r} ×{n}" if n > 1 else r for r, n in reasons.most_common(3))
         total = self.loaded + len(self.failed)
-        return (
-            f"{len(self.failed)} of {total} basemap tiles could not be loaded ({why}); "
-            "the vector map shows in their place"
+        text = translate(
+            "basemap",
+            "{failed} of {total} basemap tiles could not be loaded ({why}); "
+            "the vector map shows in their place",
         )
+        return text.format(failed=len(self.failed), total=total, why=why)
 
 
 @dataclass(eq=False)

@@ -26,6 +26,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtNetwork import QNetworkReply
 
 from mapapp.geo.tile_sources import TileSource, TileSourceError
+from mapapp.i18n import tr, translate
 from mapapp.net.tile_fetch import Fetch, FetchResult
 from mapapp.net.tile_network import (
     USER_AGENT,
@@ -118,7 +119,9 @@ class TileLoader(QObject):
                 self._enqueue(ref)
         self._fetches.append(job)
         job.timer = QTimer(self, singleShot=True, interval=max(1, round(timeout_s * 1000)))
-        job.timer.timeout.connect(lambda: self._finish_fetch(job, "timed out"))
+        job.timer.timeout.connect(
+            lambda: self._finish_fetch(job, translate("basemap", "timed out"))
+        )
         job.timer.start()
         self._pump_timer.start()
         if not job.open:
@@ -128,7 +131,7 @@ class TileLoader(QObject):
     def cancel(self, job: Fetch) -> None:
         """Stop waiting for ``job``: its ``done`` hears what it had, and its queued
         tiles are dropped (unless a frame on screen wants them)."""
-        self._finish_fetch(job, "cancelled")
+        self._finish_fetch(job, translate("basemap", "cancelled"))
 
     def load_local_now(self, plan: TilePlan, budget_s: float = 0.15) -> int:
         """Read the plan's tiles that are on this machine (a tile file, or fresh copies in
@@ -162,7 +165,7 @@ class TileLoader(QObject):
     def close(self) -> None:
         """Stop: abort what is in flight and wait for the decoding threads."""
         for job in list(self._fetches):  # their callers still hear back, once
-            self._finish_fetch(job, "basemap closed")
+            self._finish_fetch(job, translate("basemap", "basemap closed"))
         self._closed = True
         for q in self._queues.values():
             q.clear()
@@ -249,7 +252,8 @@ class TileLoader(QObject):
             self._finished.emit(ref, None, str(exc).rsplit(": ", 1)[-1][:60])
             return
         except Exception as exc:  # whatever happens, the tile must be answered for
-            self._finished.emit(ref, None, f"unreadable ({type(exc).__name__})")
+            reason = translate("basemap", "unreadable ({error})").format(error=type(exc).__name__)
+            self._finished.emit(ref, None, reason)
             return
         if data is None:
             self._finished.emit(ref, None, ABSENT)
@@ -260,9 +264,11 @@ class TileLoader(QObject):
         try:
             image = decode_tile(data)
         except Exception as exc:  # a worker's error would leave the tile pending forever
-            self._finished.emit(ref, None, f"undecodable ({type(exc).__name__})")
+            reason = translate("basemap", "undecodable ({error})").format(error=type(exc).__name__)
+            self._finished.emit(ref, None, reason)
             return
-        self._finished.emit(ref, image, "" if image is not None else "broken image")
+        reason = "" if image is not None else translate("basemap", "broken image")
+        self._finished.emit(ref, image, reason)
 
     # results (GUI thread) ---------------------------------------------------------------
     def _on_finished(self, ref: Ref, image: QImage | None, reason: str) -> None:
@@ -319,9 +325,12 @@ class TileLoader(QObject):
         if not n:
             return
         why = ", ".join(f"{r} ×{k}" if k > 1 else r for r, k in reasons.most_common(4))
-        tiles = "tile" if n == 1 else "tiles"
         self.problem.emit(
-            f"Basemap: {n} {tiles} could not be loaded ({why}); the vector map shows there."
+            tr(
+                "Basemap: %Ln tile(s) could not be loaded ({why}); the vector map shows there.",
+                "basemap",
+                n,
+            ).format(why=why)
         )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtNetwork import (
 )
 
 from mapapp import __version__
+from mapapp.i18n import translate
 
 USER_AGENT = (
     f"mapapp/{__version__} (desktop situation map; Qt network; "
@@ -98,14 +99,15 @@ def failure_reason(status: int | None, reply: QNetworkReply) -> str:
     errors = QNetworkReply.NetworkError
     error = reply.error()
     if error in (errors.OperationCanceledError, errors.TimeoutError):
-        return "timed out"
+        return translate("basemap", "timed out")
+    no_network = translate("basemap", "no network")
     named = {
-        errors.ConnectionRefusedError: "connection refused",
-        errors.HostNotFoundError: "server not found",
-        errors.RemoteHostClosedError: "connection closed",
-        errors.UnknownNetworkError: "no network",
-        errors.TemporaryNetworkFailureError: "no network",
-        errors.NetworkSessionFailedError: "no network",
-        errors.SslHandshakeFailedError: "TLS handshake failed",
+        errors.ConnectionRefusedError: translate("basemap", "connection refused"),
+        errors.HostNotFoundError: translate("basemap", "server not found"),
+        errors.RemoteHostClosedError: translate("basemap", "connection closed"),
+        errors.UnknownNetworkError: no_network,
+        errors.TemporaryNetworkFailureError: no_network,
+        errors.NetworkSessionFailedError: no_network,
+        errors.SslHandshakeFailedError: translate("basemap", "TLS handshake failed"),
     }
-    return named.get(error, "") or reply.errorString()[:60] or "network error"
+    return named.get(error, "") or reply.errorString()[:60] or translate("basemap", "network error")

@@ -22,6 +22,7 @@ from mapapp import __version__
 from mapapp.atomic import write_atomically
 from mapapp.errors import ExportError
 from mapapp.geo.viewport import Viewport
+from mapapp.i18n import translate
 from mapapp.render.basemap import Basemap
 from mapapp.render.markers import MarkerLayer
 from mapapp.render.scene import RenderOptions, render_map
@@ -76,7 +77,9 @@ def export_format(path: Path | str) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise ExportError(
-            f"unsupported output format {suffix or '(no suffix)'!r}; use .png, .svg or .pdf"
+            translate(
+                "export", "unsupported output format {suffix!r}; use .png, .svg or .pdf"
+            ).format(suffix=suffix or translate("export", "(no suffix)"))
         )
     return FORMATS[suffix]
 
@@ -85,12 +88,14 @@ def raster_size_problem(width: int, height: int, scale: float = 1.0) -> str | No
     """Why a ``width``x``height`` image at ``scale`` cannot be made, or None if it can."""
     w, h = round(width * scale), round(height * scale)
     if min(width, height) < 1:
-        return f"size {width}x{height}: each side must be at least 1 pixel"
-    if w > MAX_SIDE or h > MAX_SIDE or w * h > MAX_PIXELS:
-        return (
-            f"size {w}x{h} pixels is too large (each side at most {MAX_SIDE}, "
-            f"at most {MAX_PIXELS // 1_000_000} megapixels)"
+        return translate("export", "size {w}x{h}: each side must be at least 1 pixel").format(
+            w=width, h=height
         )
+    if w > MAX_SIDE or h > MAX_SIDE or w * h > MAX_PIXELS:
+        return translate(
+            "export",
+            "size {w}x{h} pixels is too large (each side at most {side}, at most {mp} megapixels)",
+        ).format(w=w, h=h, side=MAX_SIDE, mp=MAX_PIXELS // 1_000_000)
     return None
 
 
@@ -157,7 +162,11 @@ def render_image(
         QImage.Format.Format_RGB32,  # the map is opaque: no alpha to premultiply or encode
     )
     if image.isNull():
-        raise ExportError(f"cannot allocate a {image.width()}x{image.height()} image")
+        raise ExportError(
+            translate("export", "cannot allocate a {w}x{h} image").format(
+                w=image.width(), h=image.height()
+            )
+        )
     image.fill(QColor("white"))
     painter = QPainter(image)
     try:
@@ -199,13 +208,13 @@ def export_snapshot(
         problem = raster_size_problem(snap.view.width, snap.view.height, snap.scale)
         if problem:
             raise ExportError(problem)
-    progress(0, "Drawing the map")
+    progress(0, translate("export", "Drawing the map"))
     encode: Callable[[str], bool]
     if fmt == "png":
         image = render_image(
             snap.view, basemap, snap.options, None, snap.scale, situation, snap.tiles
         )
-        progress(40, "Encoding the PNG")
+        progress(40, translate("export", "Encoding the PNG"))
         for key, value in snap.metadata.items():
             image.setText(key, value)
         encode = lambda tmp: encode_png(image, tmp)  # noqa: E731
@@ -216,11 +225,11 @@ def export_snapshot(
 
     def write(tmp: str) -> bool:
         ok = encode(tmp)
-        progress(95, "Saving")
+        progress(95, translate("export", "Saving"))
         return ok
 
     write_atomically(Path(path), write)
-    progress(100, "Done")
+    progress(100, translate("export", "Done"))
 
 
 def _write_svg(
@@ -268,14 +277,12 @@ def _insert_svg_metadata(path: str, meta: dict[str, str]) -> None:
     start = text.find("<svg")
     end = text.find(">", start)
     if start < 0 or end < 0:
-        raise ExportError("the SVG generator wrote no <svg> element")
+        raise ExportError(translate("export", "the SVG generator wrote no <svg> element"))
     Path(path).write_text(text[: end + 1] + "\n" + block + text[end + 1 :], encoding="utf-8")
 
 
 def _description(meta: dict[str, str]) -> str:
     """What the picture shows, in a sentence a PDF or SVG viewer's properties display."""
-    from mapapp.i18n import translate
-
     box, crs = meta.get("BBox", ""), meta.get("CRS", "")
     parts = [
         translate("metadata", "Map of {box}; {crs}").format(box=box, crs=crs),

@@ -64,8 +64,9 @@ def draw_graticule(
             lat_lines.append((sy, pack.graticule_lats[i]))
     if placer is not None:
         f = style.font(10)
+        west = translate("map", "W")  # the initial of west: "O" (ouest) in French
         edge = [
-            (_hemisphere(lon, "E", "W"), lambda w, h, sx=sx: QRectF(sx - w / 2, 3, w, h))
+            (_hemisphere(lon, "E", west), lambda w, h, sx=sx: QRectF(sx - w / 2, 3, w, h))
             for sx, lon in lon_lines
         ] + [
             (_hemisphere(lat, "N", "S"), lambda w, h, sy=sy: QRectF(4, sy - h - 1, w, h))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPolygonF
 
 from mapapp.geo.viewport import Viewport
+from mapapp.i18n import translate
 from mapapp.model.situation import Situation
 from mapapp.render import style
 from mapapp.render.basemap import Basemap, map_transform
@@ -120,14 +121,16 @@ class SituationLayer:
         """'title — when' for tooltips and menus."""
         event = self.situation.events.get(event_id)
         if event is not None:
-            return f"{event.title} — {event.time.label()}"
+            return translate("map", "{title} — {when}").format(
+                title=event.title, when=event.time.label()
+            )
         from mapapp.model.events_table import row_title, row_when
 
         row = self.table.row_of(event_id) if self.table is not None else None
         if row is None:
             return event_id
         r = self.table.row(row)
-        return f"{row_title(r)} — {row_when(r)}"
+        return translate("map", "{title} — {when}").format(title=row_title(r), when=row_when(r))
 
     def event_position(self, event_id: str) -> tuple[float, float] | None:
         i = self.marker_of(event_id)
@@ -359,7 +362,6 @@ class SituationLayer:
 
 
 def _event_entry(kind: str) -> str:
-    from mapapp.i18n import translate
     from mapapp.model.vocabulary import event_type_label
 
     return translate("legend", "Event: {type}").format(type=event_type_label(kind))

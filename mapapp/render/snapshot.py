@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mapapp.errors import UsageError
 from mapapp.geo.viewport import Viewport, framing
-from mapapp.i18n import tr, translate
+from mapapp.i18n import QT_TRANSLATE_NOOP, tr, translate
 from mapapp.model.situation import Situation
 from mapapp.model.vocabulary import precision_label
 from mapapp.render.basemap import Basemap
@@ -21,6 +21,19 @@ if TYPE_CHECKING:
     from mapapp.model.filters import Filters
     from mapapp.model.table_filters import TableFilters
     from mapapp.model.timeline import TimeWindow
+
+
+# the filters' names (metadata keys, in English) as a caption shows them
+FILTER_NAMES = {
+    "Search": QT_TRANSLATE_NOOP("filters", "Search"),
+    "Actor": QT_TRANSLATE_NOOP("filters", "Actor"),
+    "Claim status": QT_TRANSLATE_NOOP("filters", "Claim status"),
+    "Between": QT_TRANSLATE_NOOP("filters", "Between"),
+    "Type": QT_TRANSLATE_NOOP("filters", "Type"),
+    "Country": QT_TRANSLATE_NOOP("filters", "Country"),
+    "Admin1": QT_TRANSLATE_NOOP("filters", "Admin1"),
+    "Min fatalities": QT_TRANSLATE_NOOP("filters", "Min fatalities"),
+}
 
 
 def situation_sources(situation: Situation) -> list[str]:
@@ -68,7 +81,11 @@ def resolve_selection(situation: Situation, item_id: str) -> str:
     claim = situation.claims.get(item_id)
     if claim is not None and any(e in situation.events for e in claim.about):
         return next(e for e in claim.about if e in situation.events)
-    raise UsageError(f"--select {item_id!r}: no event or claim with that id in this situation")
+    raise UsageError(
+        translate(
+            "cli", "--select {item_id!r}: no event or claim with that id in this situation"
+        ).format(item_id=item_id)
+    )
 
 
 def time_window_for(
@@ -96,13 +113,19 @@ def time_window_for(
         try:
             days.append((date.fromisoformat(text) - EPOCH).days)
         except ValueError:
-            raise UsageError(f"{flag} must be a day like 2024-07-25, not {text!r}") from None
+            raise UsageError(
+                translate("cli", "{flag} must be a day like 2024-07-25, not {given!r}").format(
+                    flag=flag, given=text
+                )
+            ) from None
     if days[0] > days[1]:
         from mapapp.model.events_table import day_text
 
-        a = first or f"{day_text(days[0])} (the first event's day)"
-        b = last or f"{day_text(days[1])} (the last event's day)"
-        raise UsageError(f"--from {a} is after --to {b}")
+        a = first or translate("cli", "{day} (the first event's day)").format(day=day_text(days[0]))
+        b = last or translate("cli", "{day} (the last event's day)").format(day=day_text(days[1]))
+        raise UsageError(
+            translate("cli", "--from {first} is after --to {last}").format(first=a, last=b)
+        )
     return TimeWindow(days[0], days[1], mode)
 
 
@@ -179,9 +202,15 @@ def build_snapshot(
     selected = resolve_selection(s, select) if select else None
     lines = [event_caption(s, selected) if selected else ""]
     if time_window is not None:
-        lines.append(f"Events: {time_window.label()}")
+        lines.append(translate("caption", "Events: {window}").format(window=time_window.label()))
     if filters:
-        lines.append("Filtered: " + " · ".join(f"{k}: {v}" for k, v in filters.items()))
+        shown = " · ".join(
+            translate("caption", "{filter}: {value}").format(
+                filter=translate("filters", FILTER_NAMES.get(k, k)), value=v
+            )
+            for k, v in filters.items()
+        )
+        lines.append(translate("caption", "Filtered: {filters}").format(filters=shown))
     caption = "\n".join(x for x in lines if x)
     options = replace(
         base or RenderOptions(),
@@ -200,8 +229,9 @@ def build_snapshot(
     )
     sources = situation_sources(s)
     if tile_source is not None:
-        credit = tile_source.attribution or "no credit given by the source"
-        sources.append(f"Basemap tiles: {tile_source.name} ({credit})")
+        credit = tile_source.attribution or translate("map", "no credit given by the source")
+        text = translate("map", "Basemap tiles: {name} ({credit})")
+        sources.append(text.format(name=tile_source.name, credit=credit))
     hidden_layers = frozenset(LAYERS) - options.layers
     metadata = snapshot_metadata(view, options, sources, time_window, filters, hidden_layers)
     if tile_source is not None:

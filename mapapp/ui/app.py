@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from mapapp import APP_ID, __version__
+from mapapp.i18n import translate
 
 if TYPE_CHECKING:
     from mapapp.exchange.early_read import EarlyRead
@@ -85,7 +86,8 @@ def run(
             job = window.session.start_loading(file, early)
         else:
             job = window.session.start_loading(file, markers=early)
-        job.failed.connect(lambda exc: print(f"mapapp: error: {exc}", file=sys.stderr))
+        said = translate("window", "mapapp: error: {message}")
+        job.failed.connect(lambda exc: print(said.format(message=exc), file=sys.stderr))
     if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
         # quit once the first frame is painted and flushed: with FILE, the first frame
         # that draws FILE's events (not the bare basemap painted while it loads); with a

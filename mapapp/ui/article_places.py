@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QThread, Signal
 from PySide6.QtWidgets import QMenu
 
 from mapapp.geo.gazetteer import fold
+from mapapp.i18n import format_number, tr, translate
 from mapapp.model.editing import selection
 from mapapp.ui.online_places import geocoding_server
 from mapapp.ui.plain_text import menu_label
@@ -106,7 +107,7 @@ class ArticlePlaces(QObject):
         job.done.connect(self._found)
         job.finished.connect(job.deleteLater)
         self.job = job
-        self.session.say("Looking for place names in the article…")
+        self.session.say(translate("authoring", "Looking for place names in the article…"))
         job.start()
 
     def _found(self, text: str, mentions: list[Mention]) -> None:
@@ -116,10 +117,12 @@ class ArticlePlaces(QObject):
             return  # another text since
         self.text, self.mentions = text, mentions
         todo = sum(self.placed(m) is None for m in mentions)
-        self.session.say(
-            f"{len(mentions)} place name{'s' * (len(mentions) != 1)} in the article, "
-            f"{todo} not placed yet: click one to place it."
+        found = tr(
+            "%Ln place name(s) in the article, {todo} not placed yet: click one to place it.",
+            "article places",
+            len(mentions),
         )
+        self.session.say(found.format(todo=format_number(todo)))
         self.mark()
 
     # state -----------------------------------------------------------------------
@@ -173,14 +176,22 @@ class ArticlePlaces(QObject):
         if place_id is not None:
             name = self.session.situation.places[place_id].name
             menu.addAction(
-                menu_label(f"Show {name} (placed)"), lambda: self.selector.select("place", place_id)
+                menu_label(translate("authoring", "Show {name} (placed)").format(name=name)),
+                lambda: self.selector.select("place", place_id),
             )
         for i, p in enumerate((m.place, *m.alternatives)[:MENU_CANDIDATES]):
             label = f"{p.name} ({p.country or '?'}) {p.lat:.4f}, {p.lon:.4f}"
             if p.population:
-                label += f", pop. {p.population:,}"
+                population = format_number(p.population)
+                label += ", " + translate("authoring", "pop. {population}").format(
+                    population=population
+                )
             label += f" — {p.source}"
-            action = menu.addAction(menu_label(("Place as " if i == 0 else "   or ") + label))
+            if i == 0:
+                label = translate("authoring", "Place as {place}").format(place=label)
+            else:
+                label = "   " + translate("authoring", "or {place}").format(place=label)
+            action = menu.addAction(menu_label(label))
             action.triggered.connect(lambda _=False, p=p: self.accept(m, p))
             if i == 0 and place_id is None:
                 menu.setDefaultAction(action)
@@ -188,13 +199,25 @@ class ArticlePlaces(QObject):
         server = geocoding_server()
         if server is not None:
             menu.addAction(
-                menu_label(f"Look up “{m.text}” online at {server.domain}…"),
+                menu_label(
+                    translate("authoring", "Look up “{name}” online at {server}…").format(
+                        name=m.text, server=server.domain
+                    )
+                ),
                 lambda: self.online.search(m.text, self._citation(m)),
             )
-        menu.addAction("Not these: click its position on the map…", lambda: self.place_by_hand(m))
+        menu.addAction(
+            translate("authoring", "Not these: click its position on the map…"),
+            lambda: self.place_by_hand(m),
+        )
         todo = [x for x in self.mentions if self.placed(x) is None]
         if len(todo) > 1:
-            menu.addAction(f"Add all {len(todo)} found places not placed yet", self.accept_all)
+            menu.addAction(
+                translate("authoring", "Add all {n} found places not placed yet").format(
+                    n=format_number(len(todo))
+                ),
+                self.accept_all,
+            )
         if at is not None:
             menu.popup(at)
         self.mention_menu = menu
@@ -222,7 +245,8 @@ class ArticlePlaces(QObject):
                 d = cite_gazetteer_place(d, p, cite, texts)
             return d
 
-        return self.session.edit(f"Add {len(todo)} places found in the article", change)
+        what = tr("Add %Ln place(s) found in the article", "article places", len(todo))
+        return self.session.edit(what, change)
 
     def place_by_hand(self, m: Mention) -> bool:
         article = self.session.situation.article()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu
 
+from mapapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from mapapp.model.editing import (
     EditError,
     add_item,
@@ -37,9 +38,15 @@ ACTOR_KINDS = (
     "intergovernmental", "media", "person", "civilians", "protesters", "rioters", "state",
     "other",
 )  # fmt: skip
+HEMISPHERES = {
+    "N": QT_TRANSLATE_NOOP("authoring", "N"),
+    "S": QT_TRANSLATE_NOOP("authoring", "S"),
+    "E": QT_TRANSLATE_NOOP("authoring", "E"),
+    "W": QT_TRANSLATE_NOOP("authoring", "W"),
+}
 
 
-ON_THE_MAP = "Not in this list: click its position on the map…"
+ON_THE_MAP = QT_TRANSLATE_NOOP("authoring", "Not in this list: click its position on the map…")
 SNAP_PX = 14  # a marker dropped this close to a place moves its event there
 
 
@@ -81,10 +88,10 @@ class Authoring:
     def article_menu(self, menu: QMenu) -> None:
         """The Article tab's context menu: new items from the selection."""
         sel = self.selected_span()
-        place = QAction("New place from selection…", menu)
-        actor = QAction("New actor from selection…", menu)
-        event = QAction("New event from selection…", menu)
-        claim = QAction("New claim from selection…", menu)
+        place = QAction(translate("authoring", "New place from selection…"), menu)
+        actor = QAction(translate("authoring", "New actor from selection…"), menu)
+        event = QAction(translate("authoring", "New event from selection…"), menu)
+        claim = QAction(translate("authoring", "New claim from selection…"), menu)
         for action in (place, actor, event, claim):
             action.setEnabled(sel is not None and self.session.situation.table is None)
         place.triggered.connect(lambda: self.new_place_from_selection())
@@ -101,16 +108,20 @@ class Authoring:
         sel = self.selected_span()
         if sel is None:
             return False
-        kind, ok = QInputDialog.getItem(
+        from mapapp.ui.form_widgets import actor_kind_label, code_label
+
+        kinds = [code_label(k, actor_kind_label(k)) for k in ACTOR_KINDS]
+        label, ok = QInputDialog.getItem(
             self.parent_widget,
-            "New actor",
-            f"What is “{sel.text[:60]}”?",
-            list(ACTOR_KINDS),
+            translate("authoring", "New actor"),
+            translate("authoring", "What is “{name}”?").format(name=sel.text[:60]),
+            kinds,
             0,
             False,
         )
         if not ok:
             return False
+        kind = ACTOR_KINDS[kinds.index(label)]
         data = self.session.situation.raw
         actor = {
             "id": new_id(data, sel.text),
@@ -119,7 +130,8 @@ class Authoring:
             "citations": [sel.citation()],
         }
         return self.session.edit(
-            f"New actor {sel.text[:40]}", lambda d: add_item(d, "actors", actor, self._texts())
+            translate("authoring", "New actor {name}").format(name=sel.text[:40]),
+            lambda d: add_item(d, "actors", actor, self._texts()),
         )
 
     def new_place_from_selection(self, form=None) -> bool:
@@ -138,18 +150,23 @@ class Authoring:
         from mapapp.ui.online_places import geocoding_server
 
         server = geocoding_server()
-        online = [f"Look it up online at {server.domain}…"] if server else []
+        online = (
+            [translate("authoring", "Look it up online at {server}…").format(server=server.domain)]
+            if server
+            else []
+        )
+        on_the_map = translate("authoring", ON_THE_MAP)
         label, ok = QInputDialog.getItem(
             self.parent_widget,
-            "New place",
-            f"Which “{sel.text[:60]}”?",
-            [*labels, *online, ON_THE_MAP],
+            translate("authoring", "New place"),
+            translate("authoring", "Which “{name}”?").format(name=sel.text[:60]),
+            [*labels, *online, on_the_map],
             0,
             False,
         )
         if not ok:
             return False
-        if label == ON_THE_MAP:
+        if label == on_the_map:
             return self.place_on_map(sel, form)
         if online and label == online[0]:
             return self.online.search(sel.text, sel.citation()) is not None
@@ -159,7 +176,8 @@ class Authoring:
         """A gazetteer's place cited by ``citation`` (a place already there: cited again)."""
         texts = self._texts()
         return self.session.edit(
-            f"Place {p.name[:40]}", lambda d: cite_gazetteer_place(d, p, citation, texts)
+            translate("authoring", "Place {name}").format(name=p.name[:40]),
+            lambda d: cite_gazetteer_place(d, p, citation, texts),
         )
 
     def place_on_map(self, sel, form=None) -> bool:
@@ -178,10 +196,12 @@ class Authoring:
                 d, place = hand_placed(d, name, lon, lat, accuracy, citation)
                 return add_item(d, "places", place, self._texts())
 
-            if self.session.edit(f"New place {name[:40]} (placed by hand)", change):
+            what = translate("authoring", "New place {name} (placed by hand)")
+            if self.session.edit(what.format(name=name[:40]), change):
                 remember_hand_place(name, lat, lon)
 
-        self.map_view.pick_point(f"Click where “{name[:40]}” is", picked)
+        prompt = translate("authoring", "Click where “{name}” is").format(name=name[:40])
+        self.map_view.pick_point(prompt, picked)
         return True
 
     def drop_event(self, event_id: str, lon: float, lat: float, form=None) -> bool:
@@ -210,13 +230,21 @@ class Authoring:
             if pid == event.location.place:
                 return False
             return self.session.edit(
-                f"Move {event.title[:40]} to {s.places[pid].name[:40]}",
+                translate("authoring", "Move {event} to {place}").format(
+                    event=event.title[:40], place=s.places[pid].name[:40]
+                ),
                 lambda d: move_event(d, event_id, pid, texts),
             )
         if form is None:
-            closest = f"Near {s.places[near[0][1]].name}" if near else "Placed by hand"
-            where = f"{abs(lat):.4f}° {'N' if lat >= 0 else 'S'}, "
-            where += f"{abs(lon):.4f}° {'E' if lon >= 0 else 'W'}"
+            if near:
+                closest = translate("authoring", "Near {place}")
+                closest = closest.format(place=s.places[near[0][1]].name)
+            else:
+                closest = translate("authoring", "Placed by hand")
+            north = translate("authoring", HEMISPHERES["N" if lat >= 0 else "S"])
+            east = translate("authoring", HEMISPHERES["E" if lon >= 0 else "W"])
+            where = f"{format_number(abs(lat), 4)}° {north}, "
+            where += f"{format_number(abs(lon), 4)}° {east}"
             form = HandPlaceForm(closest, where, self.parent_widget)
             if form.exec() != form.DialogCode.Accepted:
                 return False
@@ -230,9 +258,8 @@ class Authoring:
             d = add_item(d, "places", place, texts)
             return move_event(d, event_id, place["id"], texts)
 
-        if not self.session.edit(
-            f"Move {event.title[:40]} to {name[:40]} (placed by hand)", change
-        ):
+        what = translate("authoring", "Move {event} to {place} (placed by hand)")
+        if not self.session.edit(what.format(event=event.title[:40], place=name[:40]), change):
             return False
         remember_hand_place(name, lat, lon)
         return True
@@ -250,18 +277,26 @@ class Authoring:
         if asking:
             form_class = EventForm if kind == "events" else ClaimForm
             form = form_class(self.session.situation, sel.text, self.parent_widget)
-        name = "event" if kind == "events" else "claim"
+        if kind == "events":
+            what = translate("authoring", "New event {name}")
+        else:
+            what = translate("authoring", "New claim {name}")
         while True:
             if asking and form.exec() != form.DialogCode.Accepted:
                 return False
             try:
                 item = form.item(new_id(self.session.situation.raw, sel.text[:40]), sel.citation())
             except ValueError as exc:  # a figure that is not a number
-                self.session.warn(f"a figure is not a number: {exc}", "Cannot make this change")
+                self.session.warn(
+                    translate("authoring", "a figure is not a number: {problem}").format(
+                        problem=exc
+                    ),
+                    translate("authoring", "Cannot make this change"),
+                )
             else:
                 texts = self._texts()
                 change = lambda d, item=item, texts=texts: add_item(d, kind, item, texts)  # noqa: E731
-                if self.session.edit(f"New {name} {sel.text[:40]}", change):
+                if self.session.edit(what.format(name=sel.text[:40]), change):
                     return True
             if not asking:
                 return False

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
 from mapapp.errors import MapappError
+from mapapp.i18n import translate
 from mapapp.model.recovery import (
     Recovery,
     orphaned_recoveries,
@@ -89,10 +90,10 @@ class Autosaver(QObject):
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             if not self.lock.isLocked() and not self.lock.tryLock(0):
-                raise OSError(f"cannot lock {self.file}")
+                raise OSError(translate("dialogs", "cannot lock {file}").format(file=self.file))
             write_recovery(self.file, w.situation)
         except (MapappError, OSError) as exc:
-            w.say(f"Autosave failed: {exc}")
+            w.say(translate("dialogs", "Autosave failed: {reason}").format(reason=exc))
             return False
         self.unsaved_edits = 0
         return True
@@ -114,19 +115,29 @@ class Autosaver(QObject):
             return None
         rec = found[0]
         box = QMessageBox(parent)
-        box.setWindowTitle("Restore unsaved work")
+        box.setWindowTitle(translate("dialogs", "Restore unsaved work"))
         box.setIcon(QMessageBox.Icon.Question)
         box.setTextFormat(Qt.TextFormat.PlainText)
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.saved_at))
-        where = f" (from {rec.situation_path})" if rec.situation_path else " (never saved)"
-        box.setText(
-            f"mapapp stopped before the changes to “{rec.title}”{where} were saved. "
-            f"They were autosaved at {when}."
+        if rec.situation_path:
+            said = translate(
+                "dialogs",
+                "mapapp stopped before the changes to “{title}” (from {path}) were saved. "
+                "They were autosaved at {when}.",
+            )
+        else:
+            said = translate(
+                "dialogs",
+                "mapapp stopped before the changes to “{title}” (never saved) were saved. "
+                "They were autosaved at {when}.",
+            )
+        box.setText(said.format(title=rec.title, path=rec.situation_path, when=when))
+        box.setInformativeText(translate("dialogs", "Restore them now?"))
+        restore = box.addButton(translate("dialogs", "Restore"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            translate("dialogs", "Discard"), QMessageBox.ButtonRole.DestructiveRole
         )
-        box.setInformativeText("Restore them now?")
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(translate("dialogs", "Not now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
 
         def answered() -> None:
@@ -147,7 +158,8 @@ class Autosaver(QObject):
         try:
             situation = read_recovery(rec.file)
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            self.session.warn(f"the autosaved work cannot be restored: {exc}", "Cannot restore")
+            said = translate("dialogs", "the autosaved work cannot be restored: {reason}")
+            self.session.warn(said.format(reason=exc), translate("dialogs", "Cannot restore"))
             return False
         self.session.cancel_loading()  # a file still opening must not replace what is restored
         self.session.set_situation(situation, frame=True)
@@ -156,5 +168,6 @@ class Autosaver(QObject):
             return True
         remove_recovery(rec.file)
         _lock_of(rec.file).removeStaleLockFile()
-        self.session.say(f"Restored the unsaved changes to “{situation.title}”.")
+        said = translate("dialogs", "Restored the unsaved changes to “{title}”.")
+        self.session.say(said.format(title=situation.title))
         return True

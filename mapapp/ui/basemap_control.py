@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QFontMetrics
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
+from mapapp.i18n import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
@@ -31,10 +33,10 @@ STATUS_PX = 420  # the basemap's status line is cut here; its tooltip has it who
 # away). geo.tile_sources is imported only when a tile basemap is used: start-up without
 # one does not pay for it.
 FEATURED_LABELS = {
-    "OpenStreetMap.Mapnik": "OpenStreetMap (standard tiles)",
-    "Esri.WorldImagery": "Esri World Imagery (satellite)",
-    "OpenTopoMap": "OpenTopoMap (terrain)",
-    "Esri.WorldTopoMap": "Esri World Topographic",
+    "OpenStreetMap.Mapnik": QT_TRANSLATE_NOOP("basemap", "OpenStreetMap (standard tiles)"),
+    "Esri.WorldImagery": QT_TRANSLATE_NOOP("basemap", "Esri World Imagery (satellite)"),
+    "OpenTopoMap": QT_TRANSLATE_NOOP("basemap", "OpenTopoMap (terrain)"),
+    "Esri.WorldTopoMap": QT_TRANSLATE_NOOP("basemap", "Esri World Topographic"),
 }
 
 
@@ -47,23 +49,29 @@ class BasemapControl(QObject):
         self.map_view = map_view
         self.feedback = feedback
         self.loader: TileLoader | None = None
-        self.menu = QMenu("&Basemap", window)
+        self.menu = QMenu(translate("basemap", "&Basemap"), window)
         self.group = QActionGroup(self)
         self.group.setExclusive(True)
-        self.none_action = self._choice("&None (vector map only)", lambda: self.set_source(None))
+        self.none_action = self._choice(
+            translate("basemap", "&None (vector map only)"), lambda: self.set_source(None)
+        )
         self.menu.addSeparator()
         self.featured: dict[str, QAction] = {}
         for name, label in FEATURED_LABELS.items():
-            self.featured[name] = self._choice(label, lambda n=name: self._featured(n))
+            self.featured[name] = self._choice(
+                translate("basemap", label), lambda n=name: self._featured(n)
+            )
         # the chosen source when it is not in the list above (already shown: no action)
         self.other_action = self._choice("", lambda: None)
         self.other_action.setVisible(False)
         self.menu.addSeparator()
-        more = self.menu.addAction("More &providers…")
+        more = self.menu.addAction(translate("basemap", "More &providers…"))
         more.triggered.connect(self.provider_dialog)
-        custom = self.menu.addAction("&Custom tile URL…")
+        custom = self.menu.addAction(translate("basemap", "&Custom tile URL…"))
         custom.triggered.connect(self.custom_dialog)
-        self.file_action = QAction("Add &basemap file (MBTiles, PMTiles)…", window)
+        self.file_action = QAction(
+            translate("basemap", "Add &basemap file (MBTiles, PMTiles)…"), window
+        )
         self.file_action.triggered.connect(self.file_dialog)
         self.menu.addAction(self.file_action)
         self.none_action.setChecked(True)
@@ -113,7 +121,9 @@ class BasemapControl(QObject):
                 loader = TileLoader(source, parent=self)
             except TileSourceError as exc:
                 if quiet:
-                    self.say(f"Basemap not restored: {exc}")
+                    self.say(
+                        translate("basemap", "Basemap not restored: {reason}").format(reason=exc)
+                    )
                 else:
                     self._refuse(str(exc))
                 self._check(self.source)
@@ -127,12 +137,16 @@ class BasemapControl(QObject):
         self._check(source)
         if remember:
             QSettings().setValue(SETTINGS_KEY, json.dumps(asdict(source)) if source else "")
-        self.say(
-            ""
-            if source is None
-            else f"Basemap: {source.name}"
-            + (f" — {source.attribution}" if source.attribution else "")
-        )
+        if source is None:
+            self.say("")
+        elif source.attribution:
+            self.say(
+                translate("basemap", "Basemap: {name} — {credit}").format(
+                    name=source.name, credit=source.attribution
+                )
+            )
+        else:
+            self.say(translate("basemap", "Basemap: {name}").format(name=source.name))
         return True
 
     def restore(self) -> None:
@@ -148,7 +162,9 @@ class BasemapControl(QObject):
             QSettings().remove(SETTINGS_KEY)  # damaged: the vector map, and no crash
             return
         if not source.online and not Path(source.location).is_file():
-            self.say(f"Basemap file {source.location} is gone.")
+            self.say(
+                translate("basemap", "Basemap file {path} is gone.").format(path=source.location)
+            )
             return
         self.set_source(source, remember=False, quiet=True)
 
@@ -171,7 +187,9 @@ class BasemapControl(QObject):
         action.setChecked(True)
 
     def _refuse(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Basemap", message, parent=self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, translate("basemap", "Basemap"), message, parent=self.window
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         self.feedback.last_error = message
         box.open()
@@ -206,9 +224,12 @@ class BasemapControl(QObject):
         folder = str(settings.value("basemap/folder", "") or Path.home())
         path, _ = QFileDialog.getOpenFileName(
             self.window,
-            "Add basemap file",
+            translate("basemap", "Add basemap file"),
             folder,
-            "Tile files (*.mbtiles *.pmtiles);;All files (*)",
+            translate("basemap", "Tile files")
+            + " (*.mbtiles *.pmtiles);;"
+            + translate("basemap", "All files")
+            + " (*)",
         )
         if path:
             settings.setValue("basemap/folder", str(Path(path).parent))

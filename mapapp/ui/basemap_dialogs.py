@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapapp.geo.tile_sources import TileSource, TileSourceError, catalogue, custom_source
+from mapapp.i18n import translate
 from mapapp.ui.dialog_buttons import ok_cancel
 
 
@@ -26,23 +27,30 @@ class ProviderDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Basemap providers")
+        self.setWindowTitle(translate("basemap", "Basemap providers"))
         self.resize(520, 560)
-        self.filter = QLineEdit(placeholderText="Filter, e.g. imagery, topo, OpenStreetMap")
+        self.filter = QLineEdit(
+            placeholderText=translate("basemap", "Filter, e.g. imagery, topo, OpenStreetMap")
+        )
         self.list = QListWidget()
         for name, source in sorted(catalogue().items()):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, name)
-            region = " (regional)" if source.bounds else ""
-            item.setToolTip(
-                f"{source.attribution}\nzoom {source.min_zoom}–{source.max_zoom}{region}"
-            )
+            zooms = (
+                translate("basemap", "zoom {min}–{max} (regional)")
+                if source.bounds
+                else translate("basemap", "zoom {min}–{max}")
+            ).format(min=source.min_zoom, max=source.max_zoom)
+            item.setToolTip(f"{source.attribution}\n{zooms}")
             self.list.addItem(item)
         self.filter.textChanged.connect(self._filter)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         note = QLabel(
-            "Tiles are fetched from the provider's servers as you look at the map, under "
-            "its terms of use; its credit is drawn on the map and in every export."
+            translate(
+                "basemap",
+                "Tiles are fetched from the provider's servers as you look at the map, under "
+                "its terms of use; its credit is drawn on the map and in every export.",
+            )
         )
         note.setWordWrap(True)
         buttons = ok_cancel(self)
@@ -77,21 +85,28 @@ class CustomUrlDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Custom tile URL")
+        self.setWindowTitle(translate("basemap", "Custom tile URL"))
         self.source: TileSource | None = None
         self.template = QLineEdit(placeholderText="https://tiles.example.org/{z}/{x}/{y}.png")
-        self.attribution = QLineEdit(placeholderText="© the tiles' owner (drawn on the map)")
+        self.attribution = QLineEdit(
+            placeholderText=translate("basemap", "© the tiles' owner (drawn on the map)")
+        )
         self.max_zoom = QSpinBox(minimum=0, maximum=22, value=19)
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b91c1c")
         self.error.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("URL template", self.template)
-        form.addRow("Attribution", self.attribution)
-        form.addRow("Maximum zoom", self.max_zoom)
+        form.addRow(translate("basemap", "URL template"), self.template)
+        form.addRow(translate("basemap", "Attribution"), self.attribution)
+        form.addRow(translate("basemap", "Maximum zoom"), self.max_zoom)
         form.addRow(
-            QLabel("Placeholders: {z} {x} {y} (or {-y} for TMS rows), {s} subdomain, {r} @2x.")
+            QLabel(
+                translate(
+                    "basemap",
+                    "Placeholders: {z} {x} {y} (or {-y} for TMS rows), {s} subdomain, {r} @2x.",
+                )
+            )
         )
         form.addRow(self.error)
         buttons = ok_cancel(self)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from mapapp.crash import one_line, write_report
+from mapapp.i18n import translate
 
 
 class CrashHandler(QObject):
@@ -39,7 +40,10 @@ class CrashHandler(QObject):
     ) -> str:
         """Write the crash report; the one line that names it (also on stderr)."""
         line = one_line(exc, write_report(exc_type, exc, tb, "the window"))
-        print(f"mapapp: internal error: {line}", file=sys.stderr)
+        print(
+            translate("window", "mapapp: internal error: {message}").format(message=line),
+            file=sys.stderr,
+        )
         return line
 
     def install(self) -> None:

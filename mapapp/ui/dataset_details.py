@@ -5,26 +5,52 @@ what each code means."""
 from __future__ import annotations
 
 from mapapp.exchange.acled_codebook import INTER_NAMES
+from mapapp.i18n import QT_TRANSLATE_NOOP, translate
 from mapapp.model.situation import Situation
 from mapapp.ui.details_html import DetailsRenderer, e, lines
 
-TIME_CODES = {"1": "1 — the day is known", "2": "2 — within about a week", "3": "3 — the month"}
-GEO_CODES = {
-    "1": "1 — the place itself",
-    "2": "2 — near the place or in a small part of its region",
-    "3": "3 — only a larger region is known; coded to this point",
+# in English; _meaning gives them in the interface's language
+TIME_CODES = {
+    "1": QT_TRANSLATE_NOOP("details", "1 — the day is known"),
+    "2": QT_TRANSLATE_NOOP("details", "2 — within about a week"),
+    "3": QT_TRANSLATE_NOOP("details", "3 — the month"),
 }
-INTER_CODES = {str(code): f"{code} — {name}" for name, code in INTER_NAMES.items()}
-INTER_CODES["0"] = "0 — no such actor"
+GEO_CODES = {
+    "1": QT_TRANSLATE_NOOP("details", "1 — the place itself"),
+    "2": QT_TRANSLATE_NOOP("details", "2 — near the place or in a small part of its region"),
+    "3": QT_TRANSLATE_NOOP("details", "3 — only a larger region is known; coded to this point"),
+}
+INTER_LABELS = {  # ACLED's names of its actor types (INTER_NAMES), by code
+    "1": QT_TRANSLATE_NOOP("details", "state forces"),
+    "2": QT_TRANSLATE_NOOP("details", "rebel group"),
+    "3": QT_TRANSLATE_NOOP("details", "political militia"),
+    "4": QT_TRANSLATE_NOOP("details", "identity militia"),
+    "5": QT_TRANSLATE_NOOP("details", "rioters"),
+    "6": QT_TRANSLATE_NOOP("details", "protesters"),
+    "7": QT_TRANSLATE_NOOP("details", "civilians"),
+    "8": QT_TRANSLATE_NOOP("details", "external/other forces"),
+}
+INTER_CODES = {str(code): name for name, code in INTER_NAMES.items()}
+NO_ACTOR = QT_TRANSLATE_NOOP("details", "0 — no such actor")
+
+
+def _inter(code: str) -> str:
+    """'1 — state forces', ACLED's name in the interface's language."""
+    if code in INTER_LABELS and INTER_LABELS[code] == INTER_CODES.get(code):
+        return f"{code} — {translate('details', INTER_LABELS[code])}"
+    return f"{code} — {INTER_CODES[code]}"
 
 
 def _meaning(column: str, value: str) -> str:
     if column == "time_precision":
-        return TIME_CODES.get(value, value)
+        return translate("details", TIME_CODES[value]) if value in TIME_CODES else value
     if column == "geo_precision":
-        return GEO_CODES.get(value, value)
+        return translate("details", GEO_CODES[value]) if value in GEO_CODES else value
     if column in ("inter1", "inter2"):
-        return INTER_CODES.get(value.lstrip("0") or "0", value)
+        code = value.lstrip("0") or "0"
+        if code == "0":
+            return translate("details", NO_ACTOR)
+        return _inter(code) if code in INTER_CODES else value
     return value
 
 
@@ -42,9 +68,11 @@ def dataset_event_html(situation: Situation, event_id: str) -> str | None:
         for i in table.raw_indices(row):
             values = table.raw.row(int(i), named=True)
             number = int(table.raw_numbers[i]) + 1
-            html += _fields(f"Data row {number}: every column as written", values)
+            heading = translate("details", "Data row {number}: every column as written")
+            html += _fields(heading.format(number=number), values)
     else:
-        html += _fields(f"Data row {int(table.numbers[row]) + 1}", table.row(row))
+        heading = translate("details", "Data row {number}")
+        html += _fields(heading.format(number=int(table.numbers[row]) + 1), table.row(row))
     return html
 
 

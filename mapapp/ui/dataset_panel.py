@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapapp.i18n import format_number, translate
 from mapapp.model.table_filters import TableFilters, choices, matching_rows, top_actors
+from mapapp.model.vocabulary import event_type_label
 from mapapp.ui.events_model import ID_ROLE, EventsTableModel
 
 if TYPE_CHECKING:
@@ -58,11 +60,11 @@ class DatasetPanel(QWidget):
         self.shown: np.ndarray | None = None  # ... and the time window
         self._muted = False
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search notes, actors, locations…")
+        self.search.setPlaceholderText(translate("side panel", "Search notes, actors, locations…"))
         self.search.setClearButtonEnabled(True)
         self.type_filter = QComboBox()
         self.actor_filter = QLineEdit()
-        self.actor_filter.setPlaceholderText("Any actor")
+        self.actor_filter.setPlaceholderText(translate("side panel", "Any actor"))
         self.actor_filter.setClearButtonEnabled(True)
         self.actor_names = QStringListModel(self)
         completer = QCompleter(self.actor_names, self)
@@ -73,10 +75,12 @@ class DatasetPanel(QWidget):
         self.admin1_filter = QComboBox()
         self.fatalities_filter = QSpinBox()
         self.fatalities_filter.setRange(-1, 1_000_000)
-        self.fatalities_filter.setSpecialValueText("any")
+        self.fatalities_filter.setSpecialValueText(translate("side panel", "any"))
         self.fatalities_filter.setPrefix("")
         self.fatalities_filter.setValue(-1)
-        self.fatalities_filter.setToolTip("At least this many fatalities recorded")
+        self.fatalities_filter.setToolTip(
+            translate("side panel", "At least this many fatalities recorded")
+        )
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.model = EventsTableModel(self)
@@ -99,15 +103,15 @@ class DatasetPanel(QWidget):
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.search, 0, 0, 1, 4)
-        grid.addWidget(QLabel("Type"), 1, 0)
+        grid.addWidget(QLabel(translate("side panel", "Type")), 1, 0)
         grid.addWidget(self.type_filter, 1, 1)
-        grid.addWidget(QLabel("Actor"), 1, 2)
+        grid.addWidget(QLabel(translate("side panel", "Actor")), 1, 2)
         grid.addWidget(self.actor_filter, 1, 3)
-        grid.addWidget(QLabel("Country"), 2, 0)
+        grid.addWidget(QLabel(translate("side panel", "Country")), 2, 0)
         grid.addWidget(self.country_filter, 2, 1)
-        grid.addWidget(QLabel("Admin 1"), 2, 2)
+        grid.addWidget(QLabel(translate("side panel", "Admin 1")), 2, 2)
         grid.addWidget(self.admin1_filter, 2, 3)
-        grid.addWidget(QLabel("Fatalities ≥"), 3, 0)
+        grid.addWidget(QLabel(translate("side panel", "Fatalities ≥")), 3, 0)
         grid.addWidget(self.fatalities_filter, 3, 1)
         grid.addWidget(self.count, 3, 2, 1, 2)
         grid.setColumnStretch(1, 1)
@@ -146,11 +150,11 @@ class DatasetPanel(QWidget):
         self.actor_filter.clear()
         self.fatalities_filter.setValue(-1)
         self.type_filter.clear()
-        self.type_filter.addItem("Any type", "")
+        self.type_filter.addItem(translate("side panel", "Any type"), "")
         for t in choices(table, "type"):
-            self.type_filter.addItem(t.replace("_", " "), t)
+            self.type_filter.addItem(event_type_label(t), t)
         self.country_filter.clear()
-        self.country_filter.addItem("Any country", "")
+        self.country_filter.addItem(translate("side panel", "Any country"), "")
         for c in choices(table, "country"):
             self.country_filter.addItem(c, c)
         self._fill_admin1()
@@ -163,7 +167,7 @@ class DatasetPanel(QWidget):
         was = self._muted
         self._muted = True
         self.admin1_filter.clear()
-        self.admin1_filter.addItem("Any admin 1", "")
+        self.admin1_filter.addItem(translate("side panel", "Any admin 1"), "")
         country = self.country_filter.currentData() or ""
         if self.table is not None:
             within = None
@@ -224,7 +228,8 @@ class DatasetPanel(QWidget):
         current = self.current_id()
         self.model.set_rows(self.shown)
         n, total = int(self.shown.sum()), len(self.table)
-        self.count.setText(f"{n:,} of {total:,} events")
+        events = translate("side panel", "{n} of {total} events")
+        self.count.setText(events.format(n=format_number(n), total=format_number(total)))
         if current is not None:
             self.select(current)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from mapapp.i18n import translate
 from mapapp.model.situation import Situation
 from mapapp.ui.details_html import DetailsRenderer
 
@@ -23,7 +24,9 @@ class DetailsView(QTextBrowser):
         self.anchorClicked.connect(self._clicked)
         self.renderer: DetailsRenderer | None = None
         self.current: tuple[str, str] | None = None
-        self.setPlaceholderText("Click a marker or pick an item in the side panel.")
+        self.setPlaceholderText(
+            translate("details", "Click a marker or pick an item in the side panel.")
+        )
 
     def set_situation(self, situation: Situation) -> None:
         self.renderer = DetailsRenderer(situation)

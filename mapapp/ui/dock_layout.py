@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from mapapp.render.scene import LAYERS
+from mapapp.i18n import translate
+from mapapp.render.scene import LAYERS, layer_name
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget, QListWidgetItem
@@ -44,14 +45,16 @@ class DockLayout(QObject):
         self.situation: Situation | None = None  # the one the lists show, or will
         self.pending = False  # the lists wait for the next frame to show ``situation``
         self._scheduled = False
-        self.layer_dock = self._dock("Layers", "layers_dock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.layer_dock = self._dock(
+            translate("window", "Layers"), "layers_dock", Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.layer_dock.setMinimumWidth(170)  # its list arrives after the first frame
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.panel_dock = self._dock("Situation", "situation_dock", right)
+        self.panel_dock = self._dock(translate("window", "Situation"), "situation_dock", right)
         self.panel_dock.setMinimumWidth(400)
-        self.details_dock = self._dock("Details", "details_dock", right)
+        self.details_dock = self._dock(translate("window", "Details"), "details_dock", right)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.timeline_dock = self._dock("Timeline", "timeline_dock", bottom)
+        self.timeline_dock = self._dock(translate("window", "Timeline"), "timeline_dock", bottom)
         window.resizeDocks([self.panel_dock], [440], Qt.Orientation.Horizontal)
         window.resizeDocks([self.timeline_dock], [130], Qt.Orientation.Vertical)
 
@@ -128,7 +131,8 @@ class DockLayout(QObject):
         self.layer_list.setIconSize(QSize(18, 18))
         scale = self.window.devicePixelRatioF()
         shown = self.map_view.options.layers
-        for key, name in LAYERS.items():
+        for key in LAYERS:
+            name = layer_name(key)
             icon = QIcon(QPixmap.fromImage(layer_swatch(key, scale=scale)))
             item = QListWidgetItem(icon, name)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -139,7 +143,7 @@ class DockLayout(QObject):
         self.layer_list.itemChanged.connect(self._layer_toggled)
         # wide enough for every name (a check box, a swatch, the text and the margins)
         fm = self.layer_list.fontMetrics()
-        text = max(fm.horizontalAdvance(name) for name in LAYERS.values())
+        text = max(fm.horizontalAdvance(layer_name(key)) for key in LAYERS)
         self.layer_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.layer_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.layer_dock.setMinimumWidth(text + 18 + 56)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from mapapp.errors import MapappError
+from mapapp.i18n import tr, translate
 from mapapp.model.files import SituationError
 from mapapp.model.situation import Situation
 
@@ -87,10 +88,13 @@ class DocumentSession(QObject):
         try:
             after = change(before)
         except EditError as exc:
-            self.warn(f"{text}: {exc}", "Cannot make this change")
+            self.warn(
+                translate("window", "{change}: {reason}").format(change=text, reason=exc),
+                translate("window", "Cannot make this change"),
+            )
             return False
         self.undo_stack.push(DocumentEdit(self, text, before, after))
-        self.say(f"{text} — Edit → Undo takes it back")
+        self.say(translate("window", "{change} — Edit → Undo takes it back").format(change=text))
         return True
 
     def apply_document(self, data: dict) -> None:
@@ -140,7 +144,7 @@ class DocumentSession(QObject):
         try:
             situation = read_any(path)
         except SituationError as exc:
-            self.problems.emit(exc, "Cannot open situation", "")
+            self.problems.emit(exc, translate("window", "Cannot open situation"), "")
             return False
         self._opened(situation, Path(path))
         return True
@@ -148,7 +152,7 @@ class DocumentSession(QObject):
     def _opened(self, situation: Situation, path: Path, panel_now: bool = True) -> None:
         self.set_situation(situation, frame=True, panel_now=panel_now)
         n = situation.event_count()
-        self.say(f"Opened {path.name} ({n:,} event{'s' if n != 1 else ''})")
+        self.say(tr("Opened {file} (%Ln event(s))", "window", n).format(file=path.name))
         from mapapp.ui.recent import remember
 
         remember(path)
@@ -175,7 +179,7 @@ class DocumentSession(QObject):
         job.crashed.connect(lambda info: self._load_crashed(job, info))
         job.finished.connect(lambda: self._forget_job(job))
         self.loading.emit(path)
-        self.say(f"Opening {path.name}…")
+        self.say(translate("window", "Opening {file}…").format(file=path.name))
         if markers is not None:
             self._load_previewed(job, markers)
         job.start()
@@ -189,8 +193,12 @@ class DocumentSession(QObject):
         self.old_load_jobs.append(job)
         self.load_job = None
         self.load_ended.emit()
-        kept = f"; “{self.situation.title}” stays open" if self.situation else ""
-        self.say(f"Opening {job.path.name} cancelled{kept}.")
+        if self.situation is not None:
+            said = translate("window", "Opening {file} cancelled; “{title}” stays open.")
+        else:
+            said = translate("window", "Opening {file} cancelled.")
+        title = self.situation.title if self.situation is not None else ""
+        self.say(said.format(file=job.path.name, title=title))
 
     def wait_for_readers(self) -> None:
         """On the way out: a reader cannot be interrupted mid-stage (a table not yet
@@ -212,7 +220,8 @@ class DocumentSession(QObject):
     def _load_progressed(self, job: LoadJob, pct: int, stage: str) -> None:
         if job is self.load_job:
             self.load_progressed.emit(pct, stage)
-            self.say(f"Opening {job.path.name}: {stage}…")
+            said = translate("window", "Opening {file}: {stage}…")
+            self.say(said.format(file=job.path.name, stage=stage))
 
     def _load_previewed(self, job: LoadJob, markers) -> None:
         """Markers to draw while the table is read: only on an empty map (an open
@@ -228,7 +237,8 @@ class DocumentSession(QObject):
         self.old_load_jobs.append(job)  # until its table is cached
         self.load_ended.emit()
         if not self.may_replace():  # edited while it was opening: ask again, now
-            self.say(f"{job.path.name} not shown; your changes stay open.")
+            said = translate("window", "{file} not shown; your changes stay open.")
+            self.say(said.format(file=job.path.name))
             return
         self._opened(situation, job.path, panel_now=False)
 
@@ -243,7 +253,7 @@ class DocumentSession(QObject):
         """A file could not be opened: say why, with the embedded situation behind the
         message rather than an empty map."""
         self.show_default_if_empty()
-        self.problems.emit(exc, "Cannot open situation", "")
+        self.problems.emit(exc, translate("window", "Cannot open situation"), "")
 
     def _load_crashed(self, job: LoadJob, info) -> None:
         if job is self.load_job:
@@ -269,7 +279,11 @@ class DocumentSession(QObject):
         try:
             article = read_article(path)
         except SituationError as exc:
-            self.problems.emit(exc, "Cannot read article", f"{path.name} cannot be read.")
+            self.problems.emit(
+                exc,
+                translate("window", "Cannot read article"),
+                translate("window", "{file} cannot be read.").format(file=path.name),
+            )
             return False
         self._new_from_article(article, f"{slug(path.stem)}.txt")
         return True
@@ -279,7 +293,7 @@ class DocumentSession(QObject):
         from mapapp.exchange.article import article_from_text
 
         if not text.strip():
-            self.say("The clipboard holds no text to make a situation from.")
+            self.say(translate("window", "The clipboard holds no text to make a situation from."))
             return False
         if not self.may_replace():
             return False
@@ -291,10 +305,12 @@ class DocumentSession(QObject):
 
         self.set_situation(situation_from_article(article, text_file))
         self.article_started.emit()
-        self.say(
-            f"New situation from “{self.situation.title}”; File → Save as keeps it "
-            f"(the article is saved beside it as {text_file})."
+        said = translate(
+            "window",
+            "New situation from “{title}”; File → Save as keeps it "
+            "(the article is saved beside it as {file}).",
         )
+        self.say(said.format(title=self.situation.title, file=text_file))
 
     # saving ------------------------------------------------------------------------------
     def can_save_here(self) -> bool:
@@ -313,7 +329,7 @@ class DocumentSession(QObject):
     def save(self) -> bool:
         """Back to its file, or where ``ask_save_path`` says."""
         if not self.editable():
-            self.say("A dataset is written with File → Export data.")
+            self.say(translate("window", "A dataset is written with File → Export data."))
             return False
         if self.can_save_here():
             return self.save_to(self.situation.path)
@@ -327,21 +343,27 @@ class DocumentSession(QObject):
 
         if path.resolve() == default_situation_path().resolve():
             self.warn(
-                "the embedded situation is not overwritten; choose another file",
-                "Cannot save situation",
+                translate(
+                    "window", "the embedded situation is not overwritten; choose another file"
+                ),
+                translate("window", "Cannot save situation"),
             )
             return False
         try:
             save_situation(self.situation, path)
         except SituationError as exc:
-            self.problems.emit(exc, "Cannot save situation", f"{path.name} is not written.")
+            self.problems.emit(
+                exc,
+                translate("window", "Cannot save situation"),
+                translate("window", "{file} is not written.").format(file=path.name),
+            )
             return False
         except MapappError as exc:
-            self.warn(str(exc), "Cannot save situation")
+            self.warn(str(exc), translate("window", "Cannot save situation"))
             return False
         self.situation.path = path
         self.undo_stack.setClean()
-        self.say(f"Saved {path}")
+        self.say(translate("window", "Saved {path}").format(path=path))
         from mapapp.ui.recent import remember
 
         remember(path)
@@ -356,7 +378,9 @@ class DocumentSession(QObject):
         try:
             notes = write_any(situation, path)
         except MapappError as exc:
-            self.warn(str(exc), "Export failed")
+            self.warn(str(exc), translate("window", "Export failed"))
             return None
-        self.say(f"Data written to {path}{shown}")
+        self.say(
+            translate("window", "Data written to {path}{shown}").format(path=path, shown=shown)
+        )
         return notes

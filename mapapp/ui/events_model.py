@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from mapapp.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from mapapp.model.events_table import row_title, row_when, row_where, title_expr
+from mapapp.model.vocabulary import event_type_label
 from mapapp.ui.plain_text import tooltip
 
 if TYPE_CHECKING:
@@ -16,17 +18,18 @@ if TYPE_CHECKING:
 
     from mapapp.model.events_table import EventsTable
 
-# header, what the cell shows, the column(s) sorting uses
+# header (in English; headerData gives it in the interface's language), what the cell
+# shows, the column(s) sorting uses
 COLUMNS = (
-    ("Event", "title", "title"),
-    ("When", "when", "day_lo"),
-    ("Where", "where", "location"),
-    ("Type", "type", "type"),
-    ("Actor 1", "actor1", "actor1"),
-    ("Actor 2", "actor2", "actor2"),
-    ("Fatalities", "fatalities", "fatalities"),
-    ("Country", "country", "country"),
-    ("Admin 1", "admin1", "admin1"),
+    (QT_TRANSLATE_NOOP("side panel", "Event"), "title", "title"),
+    (QT_TRANSLATE_NOOP("side panel", "When"), "when", "day_lo"),
+    (QT_TRANSLATE_NOOP("side panel", "Where"), "where", "location"),
+    (QT_TRANSLATE_NOOP("side panel", "Type"), "type", "type"),
+    (QT_TRANSLATE_NOOP("side panel", "Actor 1"), "actor1", "actor1"),
+    (QT_TRANSLATE_NOOP("side panel", "Actor 2"), "actor2", "actor2"),
+    (QT_TRANSLATE_NOOP("side panel", "Fatalities"), "fatalities", "fatalities"),
+    (QT_TRANSLATE_NOOP("side panel", "Country"), "country", "country"),
+    (QT_TRANSLATE_NOOP("side panel", "Admin 1"), "admin1", "admin1"),
 )
 ROW_CACHE = 4096
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -87,7 +90,7 @@ class EventsTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return translate("side panel", COLUMNS[section][0])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -141,6 +144,8 @@ def cell_text(rec: dict[str, Any], what: str) -> str:
     if what == "where":
         return row_where(rec)
     if what == "type":
-        return str(rec["type"] or "").replace("_", " ")
+        return event_type_label(str(rec["type"] or ""))
     value = rec.get(what)
-    return "" if value is None else f"{value:,}" if isinstance(value, int) else str(value)
+    if value is None:
+        return ""
+    return format_number(value) if isinstance(value, int) else str(value)

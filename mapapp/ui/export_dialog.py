@@ -25,13 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapapp.i18n import QT_TRANSLATE_NOOP, translate
 from mapapp.render.export import FORMATS, MAX_SIDE, raster_size_problem
 
-FILTERS = {
-    ".png": "PNG image (*.png)",
-    ".svg": "SVG vector drawing (*.svg)",
-    ".pdf": "PDF document (*.pdf)",
+FORMAT_NAMES = {  # in English; filters() gives them in the interface's language
+    ".png": QT_TRANSLATE_NOOP("export", "PNG image"),
+    ".svg": QT_TRANSLATE_NOOP("export", "SVG vector drawing"),
+    ".pdf": QT_TRANSLATE_NOOP("export", "PDF document"),
 }
+
+
+def filters() -> dict[str, str]:
+    """The file dialog's filter for each suffix: "PNG image (*.png)"."""
+    return {
+        suffix: translate("export", name) + f" (*{suffix})" for suffix, name in FORMAT_NAMES.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -59,9 +67,9 @@ class ExportDialog(QDialog):
         selected_label: str | None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export snapshot")
+        self.setWindowTitle(translate("export", "Export snapshot"))
         self.path_edit = QLineEdit(str(path))
-        browse = QPushButton("Browse…")
+        browse = QPushButton(translate("export", "Browse…"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -75,15 +83,19 @@ class ExportDialog(QDialog):
         size_row.addWidget(self.height_box)
         size_row.addStretch(1)
         self.dpi_box = _spin(24, 1200, 96, " dpi")
-        self.dpi_box.setToolTip("PNG pixel density: 96 dpi = 1×, 192 dpi = 2× (SVG/PDF are vector)")
+        self.dpi_box.setToolTip(
+            translate("export", "PNG pixel density: 96 dpi = 1×, 192 dpi = 2× (SVG/PDF are vector)")
+        )
 
         self.title_edit = QLineEdit(title)
-        self.title_edit.setPlaceholderText("no title")
-        self.legend = QCheckBox("Legend")
-        self.scale_bar = QCheckBox("Scale bar")
-        self.north_arrow = QCheckBox("North arrow")
-        self.attribution = QCheckBox("Attribution (Natural Earth, the reports)")
-        self.data_date = QCheckBox("Data date")
+        self.title_edit.setPlaceholderText(translate("export", "no title"))
+        self.legend = QCheckBox(translate("export", "Legend"))
+        self.scale_bar = QCheckBox(translate("export", "Scale bar"))
+        self.north_arrow = QCheckBox(translate("export", "North arrow"))
+        self.attribution = QCheckBox(
+            translate("export", "Attribution (Natural Earth, the reports)")
+        )
+        self.data_date = QCheckBox(translate("export", "Data date"))
         for box in (
             self.legend,
             self.scale_bar,
@@ -93,25 +105,31 @@ class ExportDialog(QDialog):
         ):
             box.setChecked(True)
         self.caption = QCheckBox(
-            f"Caption of the selected event: {selected_label}"
+            translate("export", "Caption of the selected event: {event}").format(
+                event=selected_label
+            )
             if selected_label
-            else "Caption of the selected event (nothing selected)"
+            else translate("export", "Caption of the selected event (nothing selected)")
         )
         self.caption.setChecked(selected_label is not None)
         self.caption.setEnabled(selected_label is not None)
 
         form = QFormLayout()
-        form.addRow("File:", path_row)
-        form.addRow("Size:", size_row)
+        form.addRow(translate("export", "File:"), path_row)
+        form.addRow(translate("export", "Size:"), size_row)
         dpi_row = QHBoxLayout()
         dpi_row.addWidget(self.dpi_box)
         dpi_row.addStretch(1)
-        form.addRow("Density:", dpi_row)
-        form.addRow("Title:", self.title_edit)
+        form.addRow(translate("export", "Density:"), dpi_row)
+        form.addRow(translate("export", "Title:"), self.title_edit)
         boxes = (self.legend, self.scale_bar, self.north_arrow, self.attribution, self.data_date)
         for box in (*boxes, self.caption):
             form.addRow("", box)
-        note = QLabel("The map shows the current view and the layers ticked in the Layers list.")
+        note = QLabel(
+            translate(
+                "export", "The map shows the current view and the layers ticked in the Layers list."
+            )
+        )
         note.setWordWrap(True)
         self.error_label = QLabel()
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -120,7 +138,7 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Export")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(translate("export", "Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -150,14 +168,18 @@ class ExportDialog(QDialog):
         """Why the current choices cannot be exported, or None."""
         c = self.choices()
         if not self.path_edit.text().strip():
-            return "Choose a file to write."
+            return translate("export", "Choose a file to write.")
         suffix = c.path.suffix.lower()
         if suffix not in FORMATS:
-            return f"Unknown format {suffix or '(no suffix)'}: use .png, .svg or .pdf."
+            said = translate("export", "Unknown format {suffix}: use .png, .svg or .pdf.")
+            return said.format(suffix=suffix or translate("export", "(no suffix)"))
         if c.path.is_dir():
-            return f"{c.path} is a folder; choose a file name."
+            return translate("export", "{path} is a folder; choose a file name.").format(
+                path=c.path
+            )
         if not c.path.parent.is_dir():
-            return f"The folder {c.path.parent} does not exist."
+            said = translate("export", "The folder {folder} does not exist.")
+            return said.format(folder=c.path.parent)
         if suffix == ".png":
             problem = raster_size_problem(c.width, c.height, c.dpi / 96)
             if problem:
@@ -177,14 +199,19 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         current = Path(self.path_edit.text().strip() or "snapshot.png")
-        suffix = current.suffix.lower() if current.suffix.lower() in FILTERS else ".png"
+        choices = filters()
+        suffix = current.suffix.lower() if current.suffix.lower() in choices else ".png"
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export snapshot", str(current), ";;".join(FILTERS.values()), FILTERS[suffix]
+            self,
+            translate("export", "Export snapshot"),
+            str(current),
+            ";;".join(choices.values()),
+            choices[suffix],
         )
         if not path:
             return
-        if Path(path).suffix.lower() not in FILTERS:
-            path += next(s for s, f in FILTERS.items() if f == chosen) if chosen else ".png"
+        if Path(path).suffix.lower() not in choices:
+            path += next(s for s, f in choices.items() if f == chosen) if chosen else ".png"
         self.path_edit.setText(path)
 
 

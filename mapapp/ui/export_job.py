@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal
 
 from mapapp.errors import ExportCancelled, MapappError
+from mapapp.i18n import translate
 from mapapp.render.basemap import Basemap
 from mapapp.render.export import Snapshot, export_snapshot
 from mapapp.render.situation_layer import SituationLayer
@@ -52,7 +53,8 @@ class ExportJob(QThread):
         except MapappError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a thread must not die silently: report it to the user
-            self.failed.emit(f"export failed: {type(exc).__name__}: {exc}")
+            said = translate("export", "export failed: {error}: {details}")
+            self.failed.emit(said.format(error=type(exc).__name__, details=exc))
         else:
             self.succeeded.emit(str(self.path))
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from mapapp.i18n import format_number, tr, translate
 from mapapp.model.files import SituationError
 
 MAX_PROBLEMS_SHOWN = 12
@@ -38,7 +39,7 @@ class Feedback(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, what, message, parent=self.parent_widget)
         box.setTextFormat(Qt.TextFormat.PlainText)
         self.last_error = message
-        self.say(f"{what}: {message}")
+        self.say(translate("window", "{what}: {message}").format(what=what, message=message))
         box.open()
 
     def show_problems(self, exc: SituationError, title: str, what: str = "") -> None:
@@ -48,37 +49,52 @@ class Feedback(QObject):
         box.setWindowTitle(title)
         box.setTextFormat(Qt.TextFormat.PlainText)
         open_title = self.open_title()
-        kept = f" “{open_title}” stays open." if open_title is not None else ""
-        box.setText(what or f"{exc.file.name} cannot be opened.{kept}")
+        if open_title is not None:
+            said = translate("window", "{file} cannot be opened. “{title}” stays open.")
+        else:
+            said = translate("window", "{file} cannot be opened.")
+        box.setText(what or said.format(file=exc.file.name, title=open_title))
         lines = [str(p) for p in exc.problems[:MAX_PROBLEMS_SHOWN]]
         if len(exc.problems) > MAX_PROBLEMS_SHOWN:
-            lines.append(f"… and {len(exc.problems) - MAX_PROBLEMS_SHOWN} more")
+            lines.append(tr("… and %Ln more", "window", len(exc.problems) - MAX_PROBLEMS_SHOWN))
         box.setInformativeText("\n".join(lines))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.last_error = box.text() + "\n" + box.informativeText()
-        verb = {"Cannot save situation": "save", "Cannot read article": "read"}.get(title, "open")
-        self.say(f"Could not {verb} {exc.file.name}: {exc.problems[0]}")
+        could_not = {  # the titles DocumentSession gives, in the same words
+            translate("window", "Cannot save situation"): translate(
+                "window", "Could not save {file}: {problem}"
+            ),
+            translate("window", "Cannot read article"): translate(
+                "window", "Could not read {file}: {problem}"
+            ),
+        }.get(title, translate("window", "Could not open {file}: {problem}"))
+        self.say(could_not.format(file=exc.file.name, problem=exc.problems[0]))
         box.open()
 
     def report_internal_error(self, line: str) -> None:
         """A bug surfaced (see ui/crash_handler): say so in one dialog, however many errors
         follow while it is open, and keep everything that is open."""
         self.internal_errors += 1
-        self.last_error = f"Internal error: {line}"
+        self.last_error = translate("window", "Internal error: {line}").format(line=line)
         self.say(self.last_error)
         box = self.internal_error_box
         if box is not None and box.isVisible():
-            more = f"\n\n({self.internal_errors} errors since this message opened.)"
+            more = translate("window", "({n} errors since this message opened.)")
+            more = "\n\n" + more.format(n=format_number(self.internal_errors))
             box.setInformativeText(line + more)
             return
         self.internal_errors = 1
-        box = QMessageBox(
-            QMessageBox.Icon.Critical, "Internal error", "", parent=self.parent_widget
-        )
+        title = translate("window", "Internal error")
+        box = QMessageBox(QMessageBox.Icon.Critical, title, "", parent=self.parent_widget)
         box.setTextFormat(Qt.TextFormat.PlainText)
         open_title = self.open_title()
-        kept = f" “{open_title}” is still open." if open_title is not None else ""
-        box.setText(f"Something went wrong inside mapapp.{kept}")
+        if open_title is not None:
+            said = translate(
+                "window", "Something went wrong inside mapapp. “{title}” is still open."
+            )
+        else:
+            said = translate("window", "Something went wrong inside mapapp.")
+        box.setText(said.format(title=open_title))
         box.setInformativeText(line)
         self.internal_error_box = box
         box.open()

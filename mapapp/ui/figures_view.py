@@ -16,8 +16,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollArea, QWidget
 
+from mapapp.i18n import format_number, translate
 from mapapp.model.figures import FigureGroup, figure_groups
-from mapapp.model.situation import STATUS_LABELS, Situation
+from mapapp.model.situation import Situation
+from mapapp.model.vocabulary import status_label
 from mapapp.render.style import STATUS_COLOURS
 
 ROW_H = 58
@@ -82,8 +84,11 @@ class FiguresCanvas(QWidget):
         p.drawText(
             QRectF(PAD, y, width - 2 * PAD, 30),
             Qt.TextFlag.TextWordWrap,
-            "Each figure as its claimant gave it, on one scale per count. "
-            "A bar is a number, a band a range, an arrow 'over'.",
+            translate(
+                "figures",
+                "Each figure as its claimant gave it, on one scale per count. "
+                "A bar is a number, a band a range, an arrow 'over'.",
+            ),
         )
         y += 34
         for group in self.shown_groups():
@@ -97,7 +102,7 @@ class FiguresCanvas(QWidget):
             p.drawText(
                 axis,
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                f"scale 0 to {top:,.0f}",
+                translate("figures", "scale 0 to {top}").format(top=format_number(top)),
             )
             p.setPen(QPen(QColor("#d0d0d0"), 1))
             p.drawLine(QPointF(PAD, y + HEADER_H), QPointF(width - PAD, y + HEADER_H))
@@ -112,7 +117,11 @@ class FiguresCanvas(QWidget):
             y += 4
         if not self.groups:
             p.setPen(QColor("#777"))
-            p.drawText(QRectF(0, 0, width, 80), Qt.AlignmentFlag.AlignCenter, "No figures.")
+            p.drawText(
+                QRectF(0, 0, width, 80),
+                Qt.AlignmentFlag.AlignCenter,
+                translate("figures", "No figures."),
+            )
         p.setFont(small)
         p.setPen(QColor("#777"))
         p.drawText(QRectF(PAD, y + 4, width - 2 * PAD, 36), Qt.TextFlag.TextWordWrap, self.footer)
@@ -140,7 +149,7 @@ class FiguresCanvas(QWidget):
         p.drawRoundedRect(badge, 4, 4)
         p.setPen(QColor("white"))
         p.setFont(small)
-        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, STATUS_LABELS[row.claim.status])
+        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, status_label(row.claim.status))
         bar_x, bar_w = PAD, max(40.0, width - 2 * PAD - ARROW_W)
         mid = y + 32
         p.setPen(Qt.PenStyle.NoPen)
@@ -168,7 +177,9 @@ class FiguresCanvas(QWidget):
             p.setPen(QColor("#666"))
             p.setFont(small)
             p.drawText(
-                QRectF(bar_x, mid - 7, bar_w, 14), Qt.AlignmentFlag.AlignCenter, "no number given"
+                QRectF(bar_x, mid - 7, bar_w, 14),
+                Qt.AlignmentFlag.AlignCenter,
+                translate("figures", "no number given"),
             )
         p.setPen(QColor("#777"))
         p.setFont(small)
@@ -210,8 +221,13 @@ class FiguresView(QScrollArea):
         self.canvas.groups = figure_groups(situation)
         self.canvas.title = situation.title
         article = situation.article()
-        source = f"Source: {article.title}. " if article else ""
-        self.canvas.footer = f"{source}Compiled with mapapp; statuses as the source reports them."
+        source = (
+            translate("figures", "Source: {title}.").format(title=article.title) if article else ""
+        )
+        compiled = translate(
+            "figures", "Compiled with mapapp; statuses as the source reports them."
+        )
+        self.canvas.footer = f"{source} {compiled}" if source else compiled
         self.canvas.visible_claims = None
         self._refresh()
 
@@ -235,11 +251,13 @@ class FiguresWindow(QWidget):
         from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle(f"Conflicting figures — {situation.title}")
+        self.setWindowTitle(
+            translate("figures", "Conflicting figures — {title}").format(title=situation.title)
+        )
         self.view = FiguresView()
         self.view.set_situation(situation)
-        copy = QPushButton("Copy image")
-        save = QPushButton("Save PNG…")
+        copy = QPushButton(translate("figures", "Copy image"))
+        save = QPushButton(translate("figures", "Save PNG…"))
         copy.clicked.connect(self.copy_image)
         save.clicked.connect(self.save_png)
         buttons = QHBoxLayout()
@@ -262,10 +280,12 @@ class FiguresWindow(QWidget):
         from mapapp.errors import MapappError
         from mapapp.render.export import save_png
 
-        path, _ = QFileDialog.getSaveFileName(self, "Save figures", "figures.png", "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("figures", "Save figures"), "figures.png", "PNG (*.png)"
+        )
         if not path:
             return
         try:
             save_png(self.view.canvas.to_image(), path if path.endswith(".png") else path + ".png")
         except MapappError as exc:
-            QMessageBox.warning(self, "Save failed", str(exc))
+            QMessageBox.warning(self, translate("figures", "Save failed"), str(exc))

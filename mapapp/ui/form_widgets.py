@@ -17,7 +17,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapapp.i18n import QT_TRANSLATE_NOOP, SOURCE_LANGUAGE, language, translate
 from mapapp.ui.dialog_buttons import ok_cancel
+
+# each kind of actor (authoring.ACTOR_KINDS) in words, for the languages that do not
+# show the code (code_label)
+ACTOR_KIND_LABELS = {
+    "armed_group": QT_TRANSLATE_NOOP("forms", "armed group"),
+    "state_military": QT_TRANSLATE_NOOP("forms", "state military"),
+    "government": QT_TRANSLATE_NOOP("forms", "government"),
+    "mercenary_group": QT_TRANSLATE_NOOP("forms", "mercenary group"),
+    "militia": QT_TRANSLATE_NOOP("forms", "militia"),
+    "intergovernmental": QT_TRANSLATE_NOOP("forms", "intergovernmental"),
+    "media": QT_TRANSLATE_NOOP("forms", "media"),
+    "person": QT_TRANSLATE_NOOP("forms", "person"),
+    "civilians": QT_TRANSLATE_NOOP("forms", "civilians"),
+    "protesters": QT_TRANSLATE_NOOP("forms", "protesters"),
+    "rioters": QT_TRANSLATE_NOOP("forms", "rioters"),
+    "state": QT_TRANSLATE_NOOP("forms", "state"),
+    "other": QT_TRANSLATE_NOOP("forms", "other"),
+}
+
+
+def actor_kind_label(code: str) -> str:
+    if code in ACTOR_KIND_LABELS:
+        return translate("forms", ACTOR_KIND_LABELS[code])
+    return code.replace("_", " ")
+
+
+def code_label(code: str, label: str) -> str:
+    """What a list of the schema's codes shows: in English the code itself, as mapapp
+    always has ("aircraft_loss"); in another language ``label``, its translated word."""
+    return code if language() == SOURCE_LANGUAGE else label
 
 
 def checklist(items: list[tuple[str, str]]) -> QListWidget:
@@ -53,7 +84,7 @@ class Participants(QTableWidget):
 
     def __init__(self, actors: list[tuple[str, str]]) -> None:
         super().__init__(len(actors), 2)
-        self.setHorizontalHeaderLabels(["Actor", "Role"])
+        self.setHorizontalHeaderLabels([translate("forms", "Actor"), translate("forms", "Role")])
         self.verticalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)
         self.loaded: dict[str, tuple[str, list[dict[str, Any]]]] = {}
@@ -64,7 +95,7 @@ class Participants(QTableWidget):
             who.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             who.setCheckState(Qt.CheckState.Unchecked)
             self.setItem(row, 0, who)
-            self.setItem(row, 1, QTableWidgetItem("involved"))
+            self.setItem(row, 1, QTableWidgetItem(translate("forms", "involved")))
         self.resizeColumnToContents(0)
         self.setMaximumHeight(130)
 
@@ -96,7 +127,8 @@ class Participants(QTableWidget):
             if actor_id in self.loaded and self.loaded[actor_id][0] == text:
                 now[actor_id] = self.loaded[actor_id][1]
             else:
-                roles = [r.strip()[:300] for r in text.split(";") if r.strip()] or ["involved"]
+                roles = [r.strip()[:300] for r in text.split(";") if r.strip()]
+                roles = roles or [translate("forms", "involved")]
                 now[actor_id] = [{"actor": actor_id, "role": r} for r in roles]
         out: list[dict[str, Any]] = []
         for entry in self.original:  # unchanged entries keep their place

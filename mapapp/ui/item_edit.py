@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from mapapp.i18n import QT_TRANSLATE_NOOP, tr, translate
 from mapapp.model.editing import change_item, delete_item, dependents
 
 if TYPE_CHECKING:
@@ -16,6 +17,26 @@ if TYPE_CHECKING:
     from mapapp.ui.selection import SelectionCoordinator
 
 PLURAL = {"event": "events", "actor": "actors", "claim": "claims", "place": "places"}
+# what the undo stack and the delete box call each kind's edits (a whole phrase each, so
+# a translation may word it its own way)
+EDIT_TEXTS = {
+    "event": QT_TRANSLATE_NOOP("forms", "Edit event {name}"),
+    "actor": QT_TRANSLATE_NOOP("forms", "Edit actor {name}"),
+    "claim": QT_TRANSLATE_NOOP("forms", "Edit claim {name}"),
+    "place": QT_TRANSLATE_NOOP("forms", "Edit place {name}"),
+}
+DELETE_TITLES = {
+    "event": QT_TRANSLATE_NOOP("forms", "Delete event"),
+    "actor": QT_TRANSLATE_NOOP("forms", "Delete actor"),
+    "claim": QT_TRANSLATE_NOOP("forms", "Delete claim"),
+    "place": QT_TRANSLATE_NOOP("forms", "Delete place"),
+}
+DELETE_TEXTS = {
+    "event": QT_TRANSLATE_NOOP("forms", "Delete event {name}"),
+    "actor": QT_TRANSLATE_NOOP("forms", "Delete actor {name}"),
+    "claim": QT_TRANSLATE_NOOP("forms", "Delete claim {name}"),
+    "place": QT_TRANSLATE_NOOP("forms", "Delete place {name}"),
+}
 
 
 def _name(item: dict) -> str:
@@ -52,8 +73,8 @@ class ItemEditing:
         if not self._editable() or self._raw_item(kind, item_id) is None:
             return None
         menu = QMenu(self.parent_widget)
-        menu.addAction("Edit…", lambda: self.edit_item(kind, item_id))
-        menu.addAction("Delete…", lambda: self.ask_delete(kind, item_id))
+        menu.addAction(translate("forms", "Edit…"), lambda: self.edit_item(kind, item_id))
+        menu.addAction(translate("forms", "Delete…"), lambda: self.ask_delete(kind, item_id))
         menu.popup(pos)
         self.context_menu = menu
         return menu
@@ -87,14 +108,18 @@ class ItemEditing:
             try:
                 changes = form.changes()
             except ValueError as exc:  # a figure that is not a number
-                self.session.warn(f"a figure is not a number: {exc}", "Cannot make this change")
+                self.session.warn(
+                    translate("forms", "a figure is not a number: {problem}").format(problem=exc),
+                    translate("forms", "Cannot make this change"),
+                )
             else:
                 texts = self._texts()
 
                 def change(d, changes=changes, texts=texts):
                     return change_item(d, plural, item_id, changes, texts)
 
-                if self.session.edit(f"Edit {kind} {_name(item)}", change):
+                what = translate("forms", EDIT_TEXTS[kind]).format(name=_name(item))
+                if self.session.edit(what, change):
                     return True
             if not asking:
                 return False
@@ -107,19 +132,24 @@ class ItemEditing:
         plural = PLURAL[kind]
         held = dependents(self.session.situation.raw, plural, item_id)
         if held:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, f"Delete {kind}", "", parent=self.parent_widget
-            )
+            title = translate("forms", DELETE_TITLES[kind])
+            box = QMessageBox(QMessageBox.Icon.Warning, title, "", parent=self.parent_widget)
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText(f"“{_name(item)}” is still used by:\n• " + "\n• ".join(held[:12]))
+            used = translate("forms", "“{name}” is still used by:").format(name=_name(item))
+            box.setText(used + "\n• " + "\n• ".join(held[:12]))
             if len(held) > 12:
-                box.setText(box.text() + f"\n… and {len(held) - 12} more")
+                box.setText(box.text() + "\n" + tr("… and %Ln more", "forms", len(held) - 12))
             box.setInformativeText(
-                "Delete it anyway? They stay, without it (a claim it made becomes "
-                "unattributed; an event at a deleted place gets an unknown location). "
-                "Edit → Undo brings everything back."
+                translate(
+                    "forms",
+                    "Delete it anyway? They stay, without it (a claim it made becomes "
+                    "unattributed; an event at a deleted place gets an unknown location). "
+                    "Edit → Undo brings everything back.",
+                )
             )
-            delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+            delete = box.addButton(
+                translate("forms", "Delete"), QMessageBox.ButtonRole.DestructiveRole
+            )
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)
             self.delete_box = box
@@ -129,6 +159,6 @@ class ItemEditing:
         texts = self._texts()
         self.selector.forget(kind, item_id)
         return self.session.edit(
-            f"Delete {kind} {_name(item)}",
+            translate("forms", DELETE_TEXTS[kind]).format(name=_name(item)),
             lambda d: delete_item(d, plural, item_id, texts, detach=True),
         )

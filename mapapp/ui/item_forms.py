@@ -22,13 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapapp.i18n import QT_TRANSLATE_NOOP, translate
 from mapapp.model.situation import STATUS_LABELS, Situation
+from mapapp.model.vocabulary import (
+    event_type_label,
+    precision_label,
+    status_label,
+    time_precision_label,
+)
 from mapapp.render.event_styles import EVENT_STYLES
 from mapapp.ui.form_widgets import (
     Form,
     Participants,
+    actor_kind_label,
     checked,
     checklist,
+    code_label,
     degrees_box,
     keeping_order,
     parse_number,
@@ -39,7 +48,21 @@ from mapapp.ui.form_widgets import (
 
 TIME_PRECISIONS = ("day", "week", "month", "year", "after", "unknown")
 LOCATION_PRECISIONS = ("near", "exact", "region", "unknown")
-QUALIFIERS = ("exact", "over", "at least", "about", "up to")
+QUALIFIERS = {
+    "exact": QT_TRANSLATE_NOOP("forms", "exact"),
+    "over": QT_TRANSLATE_NOOP("forms", "over"),
+    "at least": QT_TRANSLATE_NOOP("forms", "at least"),
+    "about": QT_TRANSLATE_NOOP("forms", "about"),
+    "up to": QT_TRANSLATE_NOOP("forms", "up to"),
+}
+# a place put by hand: how precisely (the km of model.editing.ACCURACIES_KM)
+ACCURACY_LABELS = {
+    0.1: QT_TRANSLATE_NOOP("forms", "exact (within 100 m)"),
+    1.0: QT_TRANSLATE_NOOP("forms", "within 1 km"),
+    5.0: QT_TRANSLATE_NOOP("forms", "within 5 km"),
+    25.0: QT_TRANSLATE_NOOP("forms", "within 25 km"),
+    100.0: QT_TRANSLATE_NOOP("forms", "rough (within 100 km)"),
+}
 
 
 class EventForm(Form):
@@ -52,38 +75,42 @@ class EventForm(Form):
         parent: QWidget | None = None,
         event: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__("Edit event" if event else "New event", parent)
+        title = translate("forms", "Edit event") if event else translate("forms", "New event")
+        super().__init__(title, parent)
         self.old = event or {}
         self.type = QComboBox()
-        self.type.addItems(list(EVENT_STYLES))
+        for code in EVENT_STYLES:
+            self.type.addItem(code_label(code, event_type_label(code)), code)
         self.title = QLineEdit(quote[:300])
         self.time_precision = QComboBox()
-        self.time_precision.addItems(list(TIME_PRECISIONS))
+        for code in TIME_PRECISIONS:
+            self.time_precision.addItem(code_label(code, time_precision_label(code)), code)
         self.start = QLineEdit()
-        self.start.setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
+        self.start.setPlaceholderText(translate("forms", "YYYY, YYYY-MM or YYYY-MM-DD"))
         self.end = QLineEdit()
-        self.end.setPlaceholderText("(same as start)")
+        self.end.setPlaceholderText(translate("forms", "(same as start)"))
         self.place = QComboBox()
-        self.place.addItem("— no place —", "")
+        self.place.addItem(translate("forms", "— no place —"), "")
         for p in situation.places.values():
             self.place.addItem(p.name, p.id)
         self.location_precision = QComboBox()
-        self.location_precision.addItems(list(LOCATION_PRECISIONS))
+        for code in LOCATION_PRECISIONS:
+            self.location_precision.addItem(code_label(code, precision_label(code)), code)
         self.radius = QDoubleSpinBox()
         self.radius.setRange(0, 5000)
         self.radius.setSuffix(" km")
-        self.radius.setSpecialValueText("no radius")
+        self.radius.setSpecialValueText(translate("forms", "no radius"))
         self.actors = Participants([(a.name, a.id) for a in situation.actors.values()])
         for label, widget in (
-            ("Type", self.type),
-            ("Title", self.title),
-            ("Time precision", self.time_precision),
-            ("Start", self.start),
-            ("End", self.end),
-            ("Place", self.place),
-            ("Location precision", self.location_precision),
-            ("Radius", self.radius),
-            ("Actors and roles", self.actors),
+            (translate("forms", "Type"), self.type),
+            (translate("forms", "Title"), self.title),
+            (translate("forms", "Time precision"), self.time_precision),
+            (translate("forms", "Start"), self.start),
+            (translate("forms", "End"), self.end),
+            (translate("forms", "Place"), self.place),
+            (translate("forms", "Location precision"), self.location_precision),
+            (translate("forms", "Radius"), self.radius),
+            (translate("forms", "Actors and roles"), self.actors),
         ):
             self.form.addRow(label, widget)
         self.finish()
@@ -91,14 +118,16 @@ class EventForm(Form):
             self._load(event)
 
     def _load(self, e: dict[str, Any]) -> None:
-        self.type.setCurrentText(e["type"])
+        self.type.setCurrentIndex(max(0, self.type.findData(e["type"])))
         self.title.setText(e["title"])
         time, loc = e["time"], e["location"]
-        self.time_precision.setCurrentText(time["precision"])
+        precision = time["precision"]
+        self.time_precision.setCurrentIndex(max(0, self.time_precision.findData(precision)))
         self.start.setText(time.get("start", ""))
         self.end.setText(time.get("end", ""))
         self.place.setCurrentIndex(max(0, self.place.findData(loc.get("place", ""))))
-        self.location_precision.setCurrentText(loc["precision"])
+        where = self.location_precision.findData(loc["precision"])
+        self.location_precision.setCurrentIndex(max(0, where))
         self.radius.setValue(loc.get("radius_km", 0))
         self.actors.load(e.get("actors", []))
 
@@ -106,20 +135,20 @@ class EventForm(Form):
         """The fields the form holds; what it does not show (a time's source, a
         location's area or note, participants' roles) is kept from the event."""
         time = without(self.old.get("time", {}), "precision", "start", "end")
-        time["precision"] = self.time_precision.currentText()
+        time["precision"] = self.time_precision.currentData()
         if self.start.text().strip():
             time["start"] = self.start.text().strip()
         if self.end.text().strip():
             time["end"] = self.end.text().strip()
         location = without(self.old.get("location", {}), "precision", "place", "radius_km")
-        location["precision"] = self.location_precision.currentText()
+        location["precision"] = self.location_precision.currentData()
         if self.place.currentData():
             location["place"] = self.place.currentData()
         if self.radius.value() > 0:
             location["radius_km"] = self.radius.value()
         roles = self.actors.participants()
         return {
-            "type": self.type.currentText(),
+            "type": self.type.currentData(),
             "title": self.title.text().strip()[:300],
             "time": time,
             "location": location,
@@ -142,23 +171,23 @@ class FigureRow(QWidget):
         super().__init__()
         self.old = old or {}
         self.subject = QLineEdit(self.old.get("subject", ""))
-        self.subject.setPlaceholderText("who or what, e.g. Russians killed")
+        self.subject.setPlaceholderText(translate("forms", "who or what, e.g. Russians killed"))
         self.value = QLineEdit()
-        self.value.setPlaceholderText("50, or 20-80")
+        self.value.setPlaceholderText(translate("forms", "50, or 20-80"))
         if "min" in self.old:
             self.value.setText(f"{shown_number(self.old['min'])}-{shown_number(self.old['max'])}")
         elif "value" in self.old:
             self.value.setText(shown_number(self.old["value"]))
         self.unit = QLineEdit(self.old.get("unit", ""))
-        self.unit.setPlaceholderText("unit, e.g. people")
+        self.unit.setPlaceholderText(translate("forms", "unit, e.g. people"))
         self.qualifier = QComboBox()
-        self.qualifier.addItem("(none)", "")
-        for q in QUALIFIERS:
-            self.qualifier.addItem(q, q)
+        self.qualifier.addItem(translate("forms", "(none)"), "")
+        for q, label in QUALIFIERS.items():
+            self.qualifier.addItem(translate("forms", label), q)
         self.qualifier.setCurrentIndex(max(0, self.qualifier.findData(self.old.get("qualifier"))))
         self.words = QLineEdit(self.old.get("text", ""))
-        self.words.setPlaceholderText("or in words: heavy losses")
-        remove = QToolButton(text="×", toolTip="Remove this figure")
+        self.words.setPlaceholderText(translate("forms", "or in words: heavy losses"))
+        remove = QToolButton(text="×", toolTip=translate("forms", "Remove this figure"))
         remove.clicked.connect(lambda: self.removed.emit(self))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,7 +220,11 @@ class FigureRow(QWidget):
         elif text:
             figure["value"] = parse_number(text)
         elif not words:
-            raise ValueError(f"“{subject}” needs a number, a range or words")
+            raise ValueError(
+                translate("forms", "“{subject}” needs a number, a range or words").format(
+                    subject=subject
+                )
+            )
         if self.qualifier.currentData():
             figure["qualifier"] = self.qualifier.currentData()
         if words:
@@ -210,20 +243,21 @@ class ClaimForm(Form):
         parent: QWidget | None = None,
         claim: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__("Edit claim" if claim else "New claim", parent)
+        title = translate("forms", "Edit claim") if claim else translate("forms", "New claim")
+        super().__init__(title, parent)
         self.old = claim or {}
         self.claimant = QComboBox()
-        self.claimant.addItem("Unattributed", "")
+        self.claimant.addItem(translate("forms", "Unattributed"), "")
         for a in situation.actors.values():
             self.claimant.addItem(a.name, a.id)
         self.statement = QPlainTextEdit(quote)
         self.statement.setMaximumHeight(80)
         self.status = QComboBox()
-        for key, label in STATUS_LABELS.items():
-            self.status.addItem(label, key)
+        for key in STATUS_LABELS:
+            self.status.addItem(status_label(key), key)
         self.rows: list[FigureRow] = []
         self.figure_box = QVBoxLayout()
-        add = QPushButton("Add figure")
+        add = QPushButton(translate("forms", "Add figure"))
         add.clicked.connect(lambda: self.add_figure())
         figures = QWidget()
         figures_layout = QVBoxLayout(figures)
@@ -232,11 +266,11 @@ class ClaimForm(Form):
         figures_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         self.about = checklist([(e.title, e.id) for e in situation.chronological_events()])
         for label, widget in (
-            ("Claimant", self.claimant),
-            ("Statement", self.statement),
-            ("Status", self.status),
-            ("Figures", figures),
-            ("About the events", self.about),
+            (translate("forms", "Claimant"), self.claimant),
+            (translate("forms", "Statement"), self.statement),
+            (translate("forms", "Status"), self.status),
+            (translate("forms", "Figures"), figures),
+            (translate("forms", "About the events"), self.about),
         ):
             self.form.addRow(label, widget)
         self.finish()
@@ -280,24 +314,25 @@ class ActorForm(Form):
     """An actor's name and kind."""
 
     def __init__(self, actor: dict[str, Any], kinds: tuple[str, ...], parent=None) -> None:
-        super().__init__("Edit actor", parent)
+        super().__init__(translate("forms", "Edit actor"), parent)
         self.name = QLineEdit(actor["name"])
         self.kind = QComboBox()
-        self.kind.addItems(list(kinds))
-        self.kind.setCurrentText(actor["kind"])
-        self.form.addRow("Name", self.name)
-        self.form.addRow("Kind", self.kind)
+        for kind in kinds:
+            self.kind.addItem(code_label(kind, actor_kind_label(kind)), kind)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(actor["kind"])))
+        self.form.addRow(translate("forms", "Name"), self.name)
+        self.form.addRow(translate("forms", "Kind"), self.kind)
         self.finish()
 
     def changes(self) -> dict[str, Any]:
-        return {"name": self.name.text().strip()[:300], "kind": self.kind.currentText()}
+        return {"name": self.name.text().strip()[:300], "kind": self.kind.currentData()}
 
 
 class PlaceForm(Form):
     """A place's name, position and country."""
 
     def __init__(self, place: dict[str, Any], parent=None) -> None:
-        super().__init__("Edit place", parent)
+        super().__init__(translate("forms", "Edit place"), parent)
         self.old = place
         self.name = QLineEdit(place["name"])
         self.lat = degrees_box(90, place["lat"])
@@ -305,10 +340,10 @@ class PlaceForm(Form):
         self.country = QLineEdit(place.get("country", ""))
         self.country.setInputMask(">AA;_")
         for label, widget in (
-            ("Name", self.name),
-            ("Latitude", self.lat),
-            ("Longitude", self.lon),
-            ("Country (ISO code)", self.country),
+            (translate("forms", "Name"), self.name),
+            (translate("forms", "Latitude"), self.lat),
+            (translate("forms", "Longitude"), self.lon),
+            (translate("forms", "Country (ISO code)"), self.country),
         ):
             self.form.addRow(label, widget)
         self.finish()
@@ -333,16 +368,16 @@ class HandPlaceForm(Form):
     def __init__(self, name: str, where: str, parent=None) -> None:
         from mapapp.model.editing import ACCURACIES_KM
 
-        super().__init__("Place on the map", parent)
+        super().__init__(translate("forms", "Place on the map"), parent)
         self.name = QLineEdit(name[:300])
         self.accuracy = QComboBox()
         for label, km in ACCURACIES_KM.items():
-            self.accuracy.addItem(label, km)
+            self.accuracy.addItem(translate("forms", ACCURACY_LABELS.get(km, label)), km)
         self.accuracy.setCurrentIndex(2)
-        self.form.addRow("Name", self.name)
+        self.form.addRow(translate("forms", "Name"), self.name)
         if where:
-            self.form.addRow("Position", QLabel(where))
-        self.form.addRow("Precision", self.accuracy)
+            self.form.addRow(translate("forms", "Position"), QLabel(where))
+        self.form.addRow(translate("forms", "Precision"), self.accuracy)
         self.finish()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.name.textChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))

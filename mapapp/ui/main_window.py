@@ -13,6 +13,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
 from mapapp.geo.viewport import Viewport, framing
+from mapapp.i18n import format_number, translate
 from mapapp.model.situation import Situation
 from mapapp.render.basemap import Basemap
 from mapapp.render.scene import LAYERS
@@ -29,9 +30,10 @@ from mapapp.ui.window_dialogs import WindowDialogs
 
 
 def format_lonlat(lon: float, lat: float) -> str:
-    return (
-        f"{abs(lat):.4f}° {'N' if lat >= 0 else 'S'}   {abs(lon):.4f}° {'E' if lon >= 0 else 'W'}"
-    )
+    y, x = format_number(abs(lat), 4), format_number(abs(lon), 4)
+    north = translate("window", "{lat}° N") if lat >= 0 else translate("window", "{lat}° S")
+    east = translate("window", "{lon}° E") if lon >= 0 else translate("window", "{lon}° W")
+    return north.format(lat=y) + "   " + east.format(lon=x)
 
 
 def first_run_size(avail_w: int, avail_h: int) -> tuple[int, int]:
@@ -95,7 +97,7 @@ class MainWindow(QMainWindow):
         self.load_progress = QProgressBar()
         self.load_progress.setMaximumWidth(180)
         self.load_progress.setRange(0, 100)
-        self.load_cancel = QPushButton("Cancel")
+        self.load_cancel = QPushButton(translate("window", "Cancel"))
         bar = self.statusBar()
         bar.addWidget(self.message_label, 1)
         bar.addWidget(self.load_progress)
@@ -220,7 +222,9 @@ class MainWindow(QMainWindow):
 
     def _show_scale(self) -> None:
         res = self.map_view.view.resolution
-        self.scale_label.setText(f"{res / 1000:,.2f} km/px" if res >= 1000 else f"{res:,.0f} m/px")
+        self.scale_label.setText(
+            format_number(res / 1000, 2) + " km/px" if res >= 1000 else format_number(res) + " m/px"
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(u.isLocalFile() for u in event.mimeData().urls()):

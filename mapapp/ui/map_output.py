@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from mapapp.errors import MapappError
 from mapapp.geo.viewport import Viewport, framing
+from mapapp.i18n import translate
 
 if TYPE_CHECKING:
     from mapapp.render.export import Snapshot
@@ -54,7 +55,7 @@ class MapOutput(QObject):
         from mapapp.ui.export_dialog import ExportDialog
 
         if self.export_job is not None:
-            self.feedback.say("An export is already running.")
+            self.feedback.say(translate("export", "An export is already running."))
             return
         mv = self.map_view
         settings = QSettings()
@@ -100,13 +101,18 @@ class MapOutput(QObject):
                 tile_source=mv.tile_loader.source if mv.tile_loader else None,
             )
         except MapappError as exc:
-            self.feedback.warn(str(exc), "Export failed")
+            self.feedback.warn(str(exc), translate("export", "Export failed"))
             return None
         job = ExportJob(choices.path, snap, mv.basemap, mv.situation, self.parent_widget)
+        name = choices.path.name
         progress = QProgressDialog(
-            f"Exporting {choices.path.name}…", "Cancel", 0, 100, self.parent_widget
+            translate("export", "Exporting {file}…").format(file=name),
+            translate("export", "Cancel"),
+            0,
+            100,
+            self.parent_widget,
         )
-        progress.setWindowTitle("Export snapshot")
+        progress.setWindowTitle(translate("export", "Export snapshot"))
         progress.setMinimumDuration(400)  # quick exports finish before it would show
         progress.setAutoClose(False)
         progress.setAutoReset(False)
@@ -114,17 +120,19 @@ class MapOutput(QObject):
         job.progressed.connect(
             lambda pct, stage: (
                 progress.setValue(pct),
-                progress.setLabelText(f"{stage}: {choices.path.name}"),
+                progress.setLabelText(
+                    translate("export", "{stage}: {file}").format(stage=stage, file=name)
+                ),
             )
         )
         missing: list[str] = []  # what the tiles' fetch could not load, said with the result
-        job.succeeded.connect(
-            lambda path: self.feedback.say(
-                f"Snapshot written to {path}" + "".join(f"; {m}" for m in missing)
-            )
+        job.succeeded.connect(lambda path: self.feedback.say(_written(path, missing)))
+        job.failed.connect(
+            lambda message: self.feedback.warn(message, translate("export", "Export failed"))
         )
-        job.failed.connect(lambda message: self.feedback.warn(message, "Export failed"))
-        job.cancelled.connect(lambda: self.feedback.say("Export cancelled; nothing written."))
+        job.cancelled.connect(
+            lambda: self.feedback.say(translate("export", "Export cancelled; nothing written."))
+        )
         job.finished.connect(progress.close)
         job.finished.connect(progress.deleteLater)
         job.finished.connect(self._export_done)
@@ -134,7 +142,9 @@ class MapOutput(QObject):
             job.start()
             return job
         # The tiles first (on the event loop; the window stays live), then the drawing.
-        progress.setLabelText(f"Loading basemap tiles: {choices.path.name}")
+        progress.setLabelText(
+            translate("export", "Loading basemap tiles: {file}").format(file=name)
+        )
         progress.setValue(0)  # shown if the tiles take longer than its minimum duration
 
         def tiles_ready(snap_with_tiles: Snapshot, result) -> None:
@@ -174,7 +184,7 @@ class MapOutput(QObject):
         if situation is None:
             return
         if self.publish_job is not None and self.publish_job.isRunning():
-            self.feedback.say("A web page is already being published.")
+            self.feedback.say(translate("export", "A web page is already being published."))
             return
         path = path or ask_page_path(self.parent_widget, self.file_stem())
         if path is None:
@@ -197,7 +207,7 @@ class MapOutput(QObject):
 
         mv = self.map_view
         if mv.situation is None:
-            raise MapappError("no situation is open")
+            raise MapappError(translate("export", "no situation is open"))
         choices.setdefault("time_window", self.selector.time_window)
         choices.setdefault("filters", self.selector.filters_in_words())
         return build_snapshot(mv.situation, mv.basemap, view, base=mv.options, **choices)
@@ -224,7 +234,8 @@ class MapOutput(QObject):
         )
         image.setDevicePixelRatio(scale)
         QApplication.clipboard().setImage(image)
-        self.feedback.say(f"Map image copied ({image.width()}×{image.height()} px)")
+        said = translate("export", "Map image copied ({width}×{height} px)")
+        self.feedback.say(said.format(width=image.width(), height=image.height()))
 
     def print_map(self) -> None:
         """The preview, once the page's tiles are in (sharper than the screen's)."""
@@ -239,7 +250,7 @@ class MapOutput(QObject):
             return
         from mapapp.render.tiles import plan_tiles
 
-        self.feedback.say("Loading basemap tiles for printing…")
+        self.feedback.say(translate("export", "Loading basemap tiles for printing…"))
         view, _ = page_view(printer, mv.view)
         plan = plan_tiles(view, mv.tile_loader.source, page_tile_density(printer))
         mv.tile_loader.fetch(plan, EXPORT_TILE_TIMEOUT_S, lambda _r: self._print_preview(printer))
@@ -261,3 +272,11 @@ class MapOutput(QObject):
         )
         self.feedback.say("")
         dialog.exec()
+
+
+def _written(path: str, missing: list[str]) -> str:
+    """The status line after an export: where, then what the tiles' fetch could not load."""
+    said = translate("export", "Snapshot written to {path}").format(path=path)
+    for problem in missing:
+        said = translate("export", "{said}; {problem}").format(said=said, problem=problem)
+    return said

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from mapapp.geo.projection import WEB_MERCATOR
 from mapapp.geo.viewport import Viewport
+from mapapp.i18n import format_number, translate
 from mapapp.render.basemap import Basemap
 from mapapp.render.scene import RenderOptions, render_map
 from mapapp.ui.home import home_view
@@ -245,7 +246,7 @@ class MapView(QWidget):
         self._on_pick = on_pick
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setFocus()
-        self.measure_changed.emit(f"{prompt} (Esc cancels)")
+        self.measure_changed.emit(translate("map", "{prompt} (Esc cancels)").format(prompt=prompt))
 
     def _draw_drag(self, painter: QPainter) -> None:
         """Where the dragged marker would go: a ring there, a dashed line from where it is."""
@@ -276,22 +277,25 @@ class MapView(QWidget):
         ids = [layer.marker_events[i] for i in hit.members[:8]]
         lines = [layer.describe(i) for i in ids]
         if n > 8:
-            lines.append(f"… and {n - 8} more")
+            lines.append(translate("map", "… and {n} more").format(n=n - 8))
         if n > 1:
             lines.insert(0, self._cluster_summary(hit))
         QToolTip.showText(self.mapToGlobal(pos.toPoint()), tooltip("\n".join(lines)), self)
 
     def _cluster_summary(self, hit: MarkerHit) -> str:
         """'23 events: 12 battle, 8 protest, 3 riot' for a cluster."""
+        from mapapp.model.vocabulary import event_type_label
         from mapapp.render.event_styles import EVENT_STYLES
 
         names = list(EVENT_STYLES)
         split = self.situation.markers.split(self.view, hit.cell)
         parts = [
-            f"{m} {names[s].replace('_', ' ')}"
+            translate("map", "{count} {type}").format(count=m, type=event_type_label(names[s]))
             for s, m in sorted(split.items(), key=lambda sm: (-sm[1], sm[0]))
         ]
-        return f"{len(hit.members)} events: {', '.join(parts)}"
+        return translate("map", "{n} events: {parts}").format(
+            n=len(hit.members), parts=", ".join(parts)
+        )
 
     def leaveEvent(self, event) -> None:
         self.cursor_left.emit()
@@ -316,7 +320,7 @@ class MapView(QWidget):
             self.zoom_to_fit()
         elif key == Qt.Key.Key_Escape and self._on_pick is not None:
             self._on_pick = None
-            self.measure_changed.emit("Placing on the map cancelled.")
+            self.measure_changed.emit(translate("map", "Placing on the map cancelled."))
         elif key == Qt.Key.Key_Escape and self._dragging is not None:
             self._dragging = self._drag_to = self._press = None
             self.update()
@@ -331,12 +335,14 @@ class MapView(QWidget):
         self._measure_a = None
         if not on:
             self.set_options(measure=None)
-        self.measure_changed.emit("Measure: click the first point" if on else "")
+        self.measure_changed.emit(translate("map", "Measure: click the first point") if on else "")
 
     def clear_measure(self) -> None:
         self._measure_a = None
         self.set_options(measure=None)
-        self.measure_changed.emit("Measure: click the first point" if self.measure_mode else "")
+        self.measure_changed.emit(
+            translate("map", "Measure: click the first point") if self.measure_mode else ""
+        )
 
     def _measure_click(self, pos: QPointF) -> None:
         from mapapp.geo.geodesy import format_distance, initial_bearing_deg, measure_km
@@ -345,7 +351,9 @@ class MapView(QWidget):
         if self._measure_a is None:
             self._measure_a = point
             self.set_options(measure=(point, point, ""))
-            self.measure_changed.emit("Measure: click the second point (Esc cancels)")
+            self.measure_changed.emit(
+                translate("map", "Measure: click the second point (Esc cancels)")
+            )
             return
         a, b = self._measure_a, point
         lon1, lat1 = WEB_MERCATOR.inverse(*a)
@@ -357,5 +365,8 @@ class MapView(QWidget):
         self._measure_a = None
         self.measured.emit(km, bearing)
         self.measure_changed.emit(
-            f"Measured {km:,.1f} km geodesic, bearing {bearing:.0f}° (click again to start over)"
+            translate(
+                "map",
+                "Measured {km} km geodesic, bearing {bearing}° (click again to start over)",
+            ).format(km=format_number(km, 1), bearing=format_number(bearing))
         )

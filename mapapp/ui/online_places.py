@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mapapp.errors import MapappError
+from mapapp.i18n import translate
 from mapapp.ui.dialog_buttons import ok_cancel
 from mapapp.ui.plain_text import menu_label
 
@@ -47,21 +48,26 @@ class GeocodingSettings(QDialog):
         from mapapp.geo.geocoding import DEFAULT_URL
 
         super().__init__(parent)
-        self.setWindowTitle("Online geocoding")
+        self.setWindowTitle(translate("places", "Online geocoding"))
         s = QSettings()
-        self.enabled = QCheckBox("Look up names the offline gazetteer does not know")
+        self.enabled = QCheckBox(
+            translate("places", "Look up names the offline gazetteer does not know")
+        )
         self.enabled.setChecked(str(s.value("geocoding/enabled", "false")).lower() == "true")
         self.url = QLineEdit(str(s.value("geocoding/url", DEFAULT_URL) or DEFAULT_URL))
         note = QLabel(
-            "The name you look up is sent to this Nominatim server, one search per click, "
-            "at most one request a second, identified as mapapp (the Nominatim usage "
-            "policy). Off by default: mapapp works offline."
+            translate(
+                "places",
+                "The name you look up is sent to this Nominatim server, one search per click, "
+                "at most one request a second, identified as mapapp (the Nominatim usage "
+                "policy). Off by default: mapapp works offline.",
+            )
         )
         note.setWordWrap(True)
         self.error = QLabel()
         form = QFormLayout(self)
         form.addRow(self.enabled)
-        form.addRow("Server", self.url)
+        form.addRow(translate("places", "Server"), self.url)
         form.addRow(note)
         form.addRow(self.error)
         buttons = ok_cancel(self)
@@ -115,24 +121,38 @@ class OnlinePlaces(QObject):
         countries = sorted({p.country for p in self.session.situation.places.values() if p.country})
         job = GeocodeJob(server, name, countries, self)
         job.answered.connect(lambda places: self._pick(server, name, citation, places))
-        job.failed.connect(lambda msg: self.session.say(f"Online search failed: {msg}"))
+        job.failed.connect(
+            lambda msg: self.session.say(
+                translate("places", "Online search failed: {reason}").format(reason=msg)
+            )
+        )
         job.finished.connect(job.deleteLater)
-        self.session.say(f"Looking up “{name[:40]}” at {server.domain}…")
+        self.session.say(
+            translate("places", "Looking up “{name}” at {server}…").format(
+                name=name[:40], server=server.domain
+            )
+        )
         self.job = job
         job.start()
         return job
 
     def _pick(self, server: Server, name: str, citation: dict, places) -> bool:
         if not places:
-            self.session.say(f"{server.domain} knows no place called “{name[:40]}”.")
+            self.session.say(
+                translate("places", "{server} knows no place called “{name}”.").format(
+                    server=server.domain, name=name[:40]
+                )
+            )
             return False
         labels = [
             menu_label(f"{p.name} ({p.country or '?'}) {p.lat:.4f}, {p.lon:.4f}") for p in places
         ]
         label, ok = QInputDialog.getItem(
             self.parent_widget,
-            "Place found online",
-            f"Which “{name[:60]}”? ({server.domain})",
+            translate("places", "Place found online"),
+            translate("places", "Which “{name}”? ({server})").format(
+                name=name[:60], server=server.domain
+            ),
             labels,
             0,
             False,
@@ -173,4 +193,5 @@ class OnlinePlaces(QObject):
                 place["country"] = p.country
             return add_item(d, "places", place, texts)
 
-        return self.session.edit(f"New place {p.name[:40]} (found online)", change)
+        label = translate("places", "New place {name} (found online)").format(name=p.name[:40])
+        return self.session.edit(label, change)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from mapapp.errors import ExportError
 from mapapp.geo.viewport import Viewport, framing
+from mapapp.i18n import translate
 from mapapp.render.basemap import Basemap
 from mapapp.render.export import Snapshot
 from mapapp.render.scene import render_map
@@ -57,7 +58,7 @@ def paint_page(
         snap = replace(snap, tiles=layer)
     painter = QPainter()
     if not painter.begin(printer):
-        raise ExportError("the printer could not be opened")
+        raise ExportError(translate("export", "the printer could not be opened"))
     try:
         painter.scale(scale, scale)
         render_map(painter, view, basemap, snap.options, None, situation, snap.tiles)
@@ -68,7 +69,7 @@ def paint_page(
 def make_printer(current: Viewport, title: str) -> QPrinter:
     """The printer as the preview starts with it: the view's orientation."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title or "mapapp map")
+    printer.setDocName(title or translate("export", "mapapp map"))
     landscape = current.width >= current.height
     printer.setPageOrientation(
         QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
@@ -91,7 +92,7 @@ def print_preview(
 ) -> QPrintPreviewDialog:
     """A preview dialog (not yet shown) whose Print button prints what it previews."""
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print preview")
+    dialog.setWindowTitle(translate("export", "Print preview"))
     dialog.printer = printer  # the dialog holds only a C++ pointer to it
     dialog.paintRequested.connect(
         lambda p: paint_page(p, current, snapshot_for, basemap, situation, tiles)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from mapapp.errors import MapappError
+from mapapp.i18n import format_number, translate
 
 if TYPE_CHECKING:
     from mapapp.model.situation import Situation
@@ -55,7 +56,8 @@ class PublishJob(QThread):
         except (CannotPublish, MapappError, OSError) as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a thread must not die silently: report it to the user
-            self.failed.emit(f"publishing failed: {type(exc).__name__}: {exc}")
+            said = translate("export", "publishing failed: {error}: {details}")
+            self.failed.emit(said.format(error=type(exc).__name__, details=exc))
         else:
             self.succeeded.emit(str(done.path), done.bytes)
 
@@ -80,7 +82,10 @@ def ask_page_path(parent: QWidget, stem: str) -> Path | None:
     settings = QSettings()
     folder = Path(str(settings.value("publish/folder", "") or Path.home()))
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Publish web page", str(folder / f"{stem}.html"), "Web page (*.html *.htm)"
+        parent,
+        translate("export", "Publish web page"),
+        str(folder / f"{stem}.html"),
+        translate("export", "Web page") + " (*.html *.htm)",
     )
     if not name:
         return None
@@ -97,18 +102,33 @@ def start_publishing(
     """Run the job behind a progress bar; say how it went, and offer the page to the
     browser when it is written."""
     job = PublishJob(frozen_copy(situation), path, choices, parent)
-    progress = QProgressDialog(f"Publishing {path.name}…", "Cancel", 0, 100, parent)
-    progress.setWindowTitle("Publish web page")
+    progress = QProgressDialog(
+        translate("export", "Publishing {file}…").format(file=path.name),
+        translate("export", "Cancel"),
+        0,
+        100,
+        parent,
+    )
+    progress.setWindowTitle(translate("export", "Publish web page"))
     progress.setMinimumDuration(300)
     progress.setAutoClose(False)
     progress.setAutoReset(False)
     progress.canceled.connect(job.cancel)
     job.progressed.connect(
-        lambda pct, stage: (progress.setValue(pct), progress.setLabelText(f"{stage}: {path.name}"))
+        lambda pct, stage: (
+            progress.setValue(pct),
+            progress.setLabelText(
+                translate("export", "{stage}: {file}").format(stage=stage, file=path.name)
+            ),
+        )
     )
     job.succeeded.connect(lambda page, size: _published(parent, Path(page), size, feedback.say))
-    job.failed.connect(lambda message: feedback.warn(message, "Publishing failed"))
-    job.cancelled.connect(lambda: feedback.say("Publishing cancelled; nothing written."))
+    job.failed.connect(
+        lambda message: feedback.warn(message, translate("export", "Publishing failed"))
+    )
+    job.cancelled.connect(
+        lambda: feedback.say(translate("export", "Publishing cancelled; nothing written."))
+    )
     job.finished.connect(progress.close)
     job.finished.connect(progress.deleteLater)
     job.start()
@@ -116,14 +136,24 @@ def start_publishing(
 
 
 def _published(parent: QWidget, page: Path, size: int, say) -> None:
-    say(f"Web page written to {page} ({size / 1e6:.2f} MB)")
-    box = QMessageBox(QMessageBox.Icon.Information, "Web page published", "", parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(
-        f"{page.name} ({size / 1e6:.2f} MB) holds the map, the events and their sources in "
-        "one file: it opens offline in any current browser and can be shared as it is."
+    megabytes = format_number(size / 1e6, 2)
+    say(
+        translate("export", "Web page written to {path} ({size} MB)").format(
+            path=page, size=megabytes
+        )
     )
-    open_button = box.addButton("Open in browser", QMessageBox.ButtonRole.AcceptRole)
+    title = translate("export", "Web page published")
+    box = QMessageBox(QMessageBox.Icon.Information, title, "", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    said = translate(
+        "export",
+        "{file} ({size} MB) holds the map, the events and their sources in "
+        "one file: it opens offline in any current browser and can be shared as it is.",
+    )
+    box.setText(said.format(file=page.name, size=megabytes))
+    open_button = box.addButton(
+        translate("export", "Open in browser"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.setObjectName("published-box")
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from mapapp.i18n import translate
 from mapapp.ui.plain_text import menu_label, tooltip
 
 KEY = "recent/files"
@@ -32,7 +33,7 @@ class RecentMenu(QMenu):
     """Rebuilt each time it opens, so it never offers a file that has gone."""
 
     def __init__(self, open_file: Callable[[str], object], parent=None) -> None:
-        super().__init__("Open &Recent", parent)
+        super().__init__(translate("window", "Open &Recent"), parent)
         self.open_file = open_file
         self.aboutToShow.connect(self.rebuild)  # not at start-up: no disk look-ups then
 
@@ -47,11 +48,11 @@ class RecentMenu(QMenu):
             action.triggered.connect(lambda _=False, f=f: self.open_file(f))
             self.addAction(action)
         if not files:
-            none = self.addAction("No recent files")
+            none = self.addAction(translate("window", "No recent files"))
             none.setEnabled(False)
             return
         self.addSeparator()
-        self.addAction("&Clear list", self.clear_list)
+        self.addAction(translate("window", "&Clear list"), self.clear_list)
 
     def clear_list(self) -> None:
         QSettings().setValue(KEY, [])

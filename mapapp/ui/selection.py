@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPointF, Signal
 
 from mapapp.geo.viewport import MIN_RESOLUTION, Viewport
+from mapapp.i18n import format_number, tr, translate
 from mapapp.render.bubbles import CELL_PX
 from mapapp.ui.plain_text import menu_label
 
@@ -166,7 +167,9 @@ class SelectionCoordinator(QObject):
             act = menu.addAction(menu_label(layer.describe(eid)))
             act.triggered.connect(lambda _=False, e=eid: self.select("event", e, origin="map"))
         if len(members) > MENU_MAX:
-            more = menu.addAction(f"… and {len(members) - MENU_MAX:,} more at this point")
+            more = menu.addAction(
+                tr("… and %Ln more at this point", "side panel", len(members) - MENU_MAX)
+            )
             more.setEnabled(False)
         menu.popup(self.map_view.mapToGlobal(pos.toPoint()))
         self.cluster_menu = menu
@@ -226,10 +229,13 @@ class SelectionCoordinator(QObject):
                 return s, ""
             from mapapp.model.subset import dataset_subset
 
-            return dataset_subset(s, rows), f" ({int(rows.sum()):,} of {total:,} events shown)"
+            note = translate("side panel", "({n} of {total} events shown)")
+            n, total = format_number(int(rows.sum())), format_number(total)
+            return dataset_subset(s, rows), " " + note.format(n=n, total=total)
         if layer is None or layer.visible_events >= set(s.events):
             return s, ""
         from mapapp.model.subset import document_subset
 
         n = len(layer.visible_events)
-        return document_subset(s, layer.visible_events), f" ({n} of {total} events shown)"
+        note = translate("side panel", "({n} of {total} events shown)").format(n=n, total=total)
+        return document_subset(s, layer.visible_events), " " + note

@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapapp.i18n import format_number, translate
 from mapapp.model.filters import Filters, matching_actors, matching_claims, matching_events
-from mapapp.model.situation import PRECISION_LABELS, STATUS_LABELS, Event, Situation
+from mapapp.model.situation import STATUS_LABELS, Event, Situation
+from mapapp.model.vocabulary import precision_label, status_label
 from mapapp.render.style import STATUS_COLOURS
 from mapapp.ui.article_view import ArticleView
+from mapapp.ui.details_html import actor_kind_label
 from mapapp.ui.figures_view import FiguresView
 from mapapp.ui.item_tree import ID_ROLE, KIND_ROLE, ItemTree, find_row, item_row
 
@@ -51,35 +54,56 @@ class SidePanel(QWidget):
         self.window_events: set[str] | None = None  # events in the timeline's window
         self._muted = False
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search events, actors, claims…")
+        self.search.setPlaceholderText(translate("side panel", "Search events, actors, claims…"))
         self.search.setClearButtonEnabled(True)
         self.actor_filter = QComboBox()
         self.status_filter = QComboBox()
-        self.time_filter = QCheckBox("Between")
+        self.time_filter = QCheckBox(translate("side panel", "Between"))
         self.date_from = QDateEdit(calendarPopup=True)
         self.date_to = QDateEdit(calendarPopup=True)
         for d in (self.date_from, self.date_to):
             d.setDisplayFormat("yyyy-MM-dd")
             d.setEnabled(False)
         self.events = ItemTree()
-        self.events.setHeaderLabels(["Event", "When", "Where"])
+        self.events.setHeaderLabels(
+            [
+                translate("side panel", "Event"),
+                translate("side panel", "When"),
+                translate("side panel", "Where"),
+            ]
+        )
         self.actors = ItemTree()
-        self.actors.setHeaderLabels(["Actor", "Kind"])
+        self.actors.setHeaderLabels(
+            [translate("side panel", "Actor"), translate("side panel", "Kind")]
+        )
         self.claims = ItemTree()
-        self.claims.setHeaderLabels(["Status", "Claimant", "Claim", "Figures"])
+        self.claims.setHeaderLabels(
+            [
+                translate("side panel", "Status"),
+                translate("side panel", "Claimant"),
+                translate("side panel", "Claim"),
+                translate("side panel", "Figures"),
+            ]
+        )
         self.claims.setRootIsDecorated(False)
         self.places = ItemTree()
-        self.places.setHeaderLabels(["Place", "Country", "Position"])
+        self.places.setHeaderLabels(
+            [
+                translate("side panel", "Place"),
+                translate("side panel", "Country"),
+                translate("side panel", "Position"),
+            ]
+        )
         self.places.setRootIsDecorated(False)
         self.figures = FiguresView()
         self.article = ArticleView()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.events, "Events")
-        self.tabs.addTab(self.actors, "Actors")
-        self.tabs.addTab(self.claims, "Claims")
-        self.tabs.addTab(self.places, "Places")
-        self.tabs.addTab(self.figures, "Figures")
-        self.tabs.addTab(self.article, "Article")
+        self.tabs.addTab(self.events, translate("side panel", "Events"))
+        self.tabs.addTab(self.actors, translate("side panel", "Actors"))
+        self.tabs.addTab(self.claims, translate("side panel", "Claims"))
+        self.tabs.addTab(self.places, translate("side panel", "Places"))
+        self.tabs.addTab(self.figures, translate("side panel", "Figures"))
+        self.tabs.addTab(self.article, translate("side panel", "Article"))
 
         filters = QHBoxLayout()
         filters.addWidget(self.actor_filter, 2)
@@ -140,14 +164,14 @@ class SidePanel(QWidget):
         self.situation = s = situation
         self.search.clear()
         self.actor_filter.clear()
-        self.actor_filter.addItem("All actors", "")
+        self.actor_filter.addItem(translate("side panel", "All actors"), "")
         for a in sorted(s.actors.values(), key=lambda a: a.name.casefold()):
             self.actor_filter.addItem(a.name, a.id)
         self.status_filter.clear()
-        self.status_filter.addItem("Any claim status", "")
-        for key, label in STATUS_LABELS.items():
+        self.status_filter.addItem(translate("side panel", "Any claim status"), "")
+        for key in STATUS_LABELS:
             if any(c.status == key for c in s.claims.values()):
-                self.status_filter.addItem(label, key)
+                self.status_filter.addItem(status_label(key), key)
         dates = [d for ev in s.events.values() for d in (ev.time.start, ev.time.end) if d]
         first = QDate.fromString((min(dates) if dates else "2000")[:4] + "-01-01", "yyyy-MM-dd")
         last = QDate.fromString((max(dates) if dates else "2030")[:4] + "-12-31", "yyyy-MM-dd")
@@ -169,11 +193,13 @@ class SidePanel(QWidget):
         s = self.situation
         loc = ev.location
         if loc.place in s.places:
-            prefix = "near " if loc.precision == "near" else ""
-            return prefix + s.places[loc.place].name
+            name = s.places[loc.place].name
+            if loc.precision == "near":
+                return translate("side panel", "near {place}").format(place=name)
+            return name
         if loc.area in s.areas:
-            return f"{s.areas[loc.area].name} (region)"
-        return PRECISION_LABELS.get(loc.precision, loc.precision)
+            return translate("side panel", "{area} (region)").format(area=s.areas[loc.area].name)
+        return precision_label(loc.precision)
 
     def _fill_events(self) -> None:
         s = self.situation
@@ -202,13 +228,15 @@ class SidePanel(QWidget):
         s = self.situation
         self.actors.clear()
         for a in sorted(s.actors.values(), key=lambda a: a.name.casefold()):
-            top = item_row([a.name, a.kind.replace("_", " ")], "actor", a.id)
+            top = item_row([a.name, actor_kind_label(a.kind)], "actor", a.id)
+            claimed = translate("side panel", "claimed: {claim}")
             for c in s.claims_by(a.id):
-                top.addChild(
-                    item_row([f"claimed: {c.statement}", STATUS_LABELS[c.status]], "claim", c.id)
-                )
+                row = [claimed.format(claim=c.statement), status_label(c.status)]
+                top.addChild(item_row(row, "claim", c.id))
+            took_part = translate("side panel", "in: {event}")
             for ev in s.events_with(a.id):
-                top.addChild(item_row([f"in: {ev.title}", ev.time.label()], "event", ev.id))
+                row = [took_part.format(event=ev.title), ev.time.label()]
+                top.addChild(item_row(row, "event", ev.id))
             self.actors.addTopLevelItem(top)
         self.actors.setColumnWidth(0, 260)
 
@@ -216,9 +244,12 @@ class SidePanel(QWidget):
         s = self.situation
         self.claims.clear()
         for c in s.claims.values():
-            who = s.actors[c.claimant].name if c.claimant in s.actors else "Unattributed"
+            if c.claimant in s.actors:
+                who = s.actors[c.claimant].name
+            else:
+                who = translate("side panel", "Unattributed")
             figures = "; ".join(f.label() for f in c.figures)
-            item = item_row([STATUS_LABELS[c.status], who, c.statement, figures], "claim", c.id)
+            item = item_row([status_label(c.status), who, c.statement, figures], "claim", c.id)
             item.setBackground(0, QBrush(QColor(STATUS_COLOURS.get(c.status, "#444"))))
             item.setForeground(0, QBrush(QColor("white")))
             self.claims.addTopLevelItem(item)
@@ -229,8 +260,7 @@ class SidePanel(QWidget):
     def _fill_places(self) -> None:
         self.places.clear()
         for p in sorted(self.situation.places.values(), key=lambda p: p.name.casefold()):
-            where = f"{abs(p.lat):.4f}°{'N' if p.lat >= 0 else 'S'} "
-            where += f"{abs(p.lon):.4f}°{'E' if p.lon >= 0 else 'W'}"
+            where = position(p.lat, p.lon)
             self.places.addTopLevelItem(item_row([p.name, p.country, where], "place", p.id))
         self.places.setColumnWidth(0, 200)
 
@@ -352,3 +382,12 @@ class SidePanel(QWidget):
         """Mark the cited spans (character offsets) in the article, scrolled to the first."""
         if not self.is_dataset():
             self.article.highlight_spans(spans)
+
+
+def position(lat: float, lon: float) -> str:
+    """'19.9486°N 2.9678°E', as the language writes it."""
+    ns = translate("side panel", "N") if lat >= 0 else translate("side panel", "S")
+    ew = translate("side panel", "E") if lon >= 0 else translate("side panel", "W")
+    return translate("side panel", "{lat}°{ns} {lon}°{ew}").format(
+        lat=format_number(abs(lat), 4), ns=ns, lon=format_number(abs(lon), 4), ew=ew
+    )

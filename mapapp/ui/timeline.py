@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mapapp.i18n import QT_TRANSLATE_NOOP, tr, translate
 from mapapp.model.timeline import BIN_SIZES, MODES, TimeWindow, histogram
 from mapapp.ui.timeline_bar import TimelineBar
 
@@ -29,6 +30,17 @@ if TYPE_CHECKING:
 
 SPEEDS = (1, 2, 4, 8, 16)  # steps per second
 STEP_DAYS = {"day": 1, "week": 7, "month": 30}
+# the combo boxes' words for the model's codes (the items' data stay the codes)
+MODE_LABELS = {
+    "window": QT_TRANSLATE_NOOP("timeline", "window"),
+    "accumulate": QT_TRANSLATE_NOOP("timeline", "accumulate"),
+    "fade": QT_TRANSLATE_NOOP("timeline", "fade"),
+}
+BIN_LABELS = {
+    "day": QT_TRANSLATE_NOOP("timeline", "per day"),
+    "week": QT_TRANSLATE_NOOP("timeline", "per week"),
+    "month": QT_TRANSLATE_NOOP("timeline", "per month"),
+}
 
 
 def auto_bin_size(first: int, last: int) -> str:
@@ -44,27 +56,32 @@ class TimelinePanel(QWidget):
         self.table: EventsTable | None = None
         self.window: TimeWindow | None = None
         self.bar = TimelineBar()
-        self.enabled = QCheckBox("Time window")
-        self.enabled.setToolTip("Show only the events of a time window (off: every event)")
+        self.enabled = QCheckBox(translate("timeline", "Time window"))
+        self.enabled.setToolTip(
+            translate("timeline", "Show only the events of a time window (off: every event)")
+        )
         self.play = QToolButton()
-        self.play.setText("▶ Play")
-        self.play.setToolTip("Play or pause (Space)")
+        self.play.setText(translate("timeline", "▶ Play"))
+        self.play.setToolTip(translate("timeline", "Play or pause (Space)"))
         self.play.setCheckable(True)
         self.speed = QComboBox()
         for n in SPEEDS:
-            self.speed.addItem(f"{n} step{'s' if n > 1 else ''}/s", n)
+            self.speed.addItem(tr("%Ln step(s)/s", "timeline", n), n)
         self.speed.setCurrentIndex(2)
         self.mode = QComboBox()
         for m in MODES:
-            self.mode.addItem(m, m)
+            self.mode.addItem(translate("timeline", MODE_LABELS.get(m, m)), m)
         self.mode.setToolTip(
-            "window: only events in it · accumulate: everything up to its end · "
-            "fade: older events fade out"
+            translate(
+                "timeline",
+                "window: only events in it · accumulate: everything up to its end · "
+                "fade: older events fade out",
+            )
         )
         self.bin_size = QComboBox()
         for b in BIN_SIZES:
-            self.bin_size.addItem(f"per {b}", b)
-        self.label = QLabel("every event shown")
+            self.bin_size.addItem(translate("timeline", BIN_LABELS[b]), b)
+        self.label = QLabel(translate("timeline", "every event shown"))
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setMinimumWidth(120)
         controls = QHBoxLayout()
@@ -101,7 +118,7 @@ class TimelinePanel(QWidget):
         self.bin_size.blockSignals(False)
         self._refresh_histogram()
         self.bar.set_window(None)
-        self.label.setText("every event shown")
+        self.label.setText(translate("timeline", "every event shown"))
 
     def _refresh_histogram(self) -> None:
         if self.table is None:
@@ -140,7 +157,7 @@ class TimelinePanel(QWidget):
     def _announce(self) -> None:
         w = self.window if self.enabled.isChecked() else None
         self.bar.set_window((w.first, w.last) if w else None)
-        self.label.setText(w.label() if w else "every event shown")
+        self.label.setText(w.label() if w else translate("timeline", "every event shown"))
         self.window_changed.emit(w)
 
     def _enabled_toggled(self, on: bool) -> None:
@@ -160,7 +177,9 @@ class TimelinePanel(QWidget):
 
     # playback ------------------------------------------------------------------
     def _play_toggled(self, on: bool) -> None:
-        self.play.setText("⏸ Pause" if on else "▶ Play")
+        self.play.setText(
+            translate("timeline", "⏸ Pause") if on else translate("timeline", "▶ Play")
+        )
         if on:
             if not self.enabled.isChecked() or self.window is None:
                 lo, _hi = self.bar.span()

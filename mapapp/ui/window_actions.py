@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
+from mapapp.i18n import translate
 from mapapp.ui.shortcuts import unique_keys
 
 if TYPE_CHECKING:
@@ -47,37 +48,37 @@ def build_actions(
     basemap: BasemapControl,
     mv: MapView,
 ) -> WindowActions:
-    file_menu = w.menuBar().addMenu("&File")
-    open_ = QAction("&Open situation…", w)
+    file_menu = w.menuBar().addMenu(translate("window", "&File"))
+    open_ = QAction(translate("window", "&Open situation…"), w)
     open_.setShortcuts(unique_keys(QKeySequence.StandardKey.Open))
     open_.triggered.connect(dialogs.open_dialog)
-    new_article = QAction("&New situation from article…", w)
+    new_article = QAction(translate("window", "&New situation from article…"), w)
     new_article.setShortcuts(unique_keys(QKeySequence.StandardKey.New))
     new_article.triggered.connect(dialogs.new_from_article_dialog)
-    new_clipboard = QAction("New situation from &clipboard text", w)
+    new_clipboard = QAction(translate("window", "New situation from &clipboard text"), w)
     new_clipboard.triggered.connect(dialogs.new_from_clipboard)
-    save = QAction("&Save", w)
+    save = QAction(translate("window", "&Save"), w)
     save.setShortcuts(unique_keys(QKeySequence.StandardKey.Save))
     save.triggered.connect(session.save)
-    save_as = QAction("Save &as…", w)
+    save_as = QAction(translate("window", "Save &as…"), w)
     save_as.setShortcuts(unique_keys(QKeySequence.StandardKey.SaveAs))
     save_as.triggered.connect(dialogs.save_as)
-    export = QAction("&Export snapshot…", w, shortcut=QKeySequence("Ctrl+E"))
+    export = QAction(translate("window", "&Export snapshot…"), w, shortcut=QKeySequence("Ctrl+E"))
     export.triggered.connect(output.export_snapshot)
-    copy = QAction("&Copy map image", w, shortcut=QKeySequence("Ctrl+Shift+C"))
+    copy = QAction(translate("window", "&Copy map image"), w, shortcut=QKeySequence("Ctrl+Shift+C"))
     copy.triggered.connect(output.copy_image)
-    print_ = QAction("&Print…", w)
+    print_ = QAction(translate("window", "&Print…"), w)
     print_.setShortcuts(unique_keys(QKeySequence.StandardKey.Print))
     print_.triggered.connect(output.print_map)
-    quit_ = QAction("&Quit", w)
+    quit_ = QAction(translate("window", "&Quit"), w)
     quit_.setShortcuts(unique_keys("Ctrl+Q", QKeySequence.StandardKey.Quit))
     quit_.triggered.connect(w.close)
-    import_ = QAction("&Import GeoJSON or ACLED CSV…", w)
-    import_.triggered.connect(lambda: dialogs.open_dialog("Import data"))
-    export_data = QAction("Export &data (GeoJSON, KML, CSV)…", w)
+    import_ = QAction(translate("window", "&Import GeoJSON or ACLED CSV…"), w)
+    import_.triggered.connect(lambda: dialogs.open_dialog(translate("window", "Import data")))
+    export_data = QAction(translate("window", "Export &data (GeoJSON, KML, CSV)…"), w)
     export_data.setShortcut(QKeySequence("Ctrl+Shift+E"))
     export_data.triggered.connect(dialogs.export_data_dialog)
-    publish = QAction("Publish &web page…", w)
+    publish = QAction(translate("window", "Publish &web page…"), w)
     publish.triggered.connect(lambda: output.publish_page())
     from mapapp.ui.recent import RecentMenu
 
@@ -94,62 +95,68 @@ def build_actions(
     file_menu.addSeparator()
     file_menu.addAction(quit_)
 
-    zoom_in = QAction("Zoom &in", w)
+    zoom_in = QAction(translate("window", "Zoom &in"), w)
     zoom_in.setShortcuts(unique_keys(QKeySequence.StandardKey.ZoomIn))
     zoom_in.triggered.connect(lambda: mv.zoom_by(1.5))
-    zoom_out = QAction("Zoom &out", w)
+    zoom_out = QAction(translate("window", "Zoom &out"), w)
     zoom_out.setShortcuts(unique_keys(QKeySequence.StandardKey.ZoomOut))
     zoom_out.triggered.connect(lambda: mv.zoom_by(1 / 1.5))
-    fit = QAction("Zoom to &fit", w, shortcut=QKeySequence("Ctrl+0"))
+    fit = QAction(translate("window", "Zoom to &fit"), w, shortcut=QKeySequence("Ctrl+0"))
     fit.triggered.connect(mv.zoom_to_fit)
-    to_selection = QAction("Zoom to &selection", w, shortcut=QKeySequence("Ctrl+J"))
+    to_selection = QAction(
+        translate("window", "Zoom to &selection"), w, shortcut=QKeySequence("Ctrl+J")
+    )
     to_selection.triggered.connect(selector.zoom_to_selection)
-    compare = QAction("&Compare figures…", w, shortcut=QKeySequence("Ctrl+K"))
+    compare = QAction(translate("window", "&Compare figures…"), w, shortcut=QKeySequence("Ctrl+K"))
     compare.triggered.connect(dialogs.show_figures)
-    search = QAction("&Search", w)
+    search = QAction(translate("window", "&Search"), w)
     search.setShortcuts(unique_keys(QKeySequence.StandardKey.Find))
     search.triggered.connect(docks.focus_search)
     tools = QActionGroup(w)
-    pan = QAction("&Pan / select", w, checkable=True, checked=True)
+    pan = QAction(translate("window", "&Pan / select"), w, checkable=True, checked=True)
     pan.setShortcut(QKeySequence("P"))
-    measure = QAction("&Measure distance", w, checkable=True)
+    measure = QAction(translate("window", "&Measure distance"), w, checkable=True)
     measure.setShortcut(QKeySequence("M"))
-    measure.setToolTip("Measure: click two points for the geodesic distance (M)")
+    measure.setToolTip(
+        translate("window", "Measure: click two points for the geodesic distance (M)")
+    )
     for a in (pan, measure):
         tools.addAction(a)
     measure.toggled.connect(mv.set_measure_mode)
-    density = QAction("&Density view", w, checkable=True)
+    density = QAction(translate("window", "&Density view"), w, checkable=True)
     density.setShortcut(QKeySequence("D"))
-    density.setToolTip("Events as a density grid instead of markers (D): for the lowest zooms")
+    density.setToolTip(
+        translate("window", "Events as a density grid instead of markers (D): for the lowest zooms")
+    )
     density.toggled.connect(lambda on: mv.set_options(density=on))
 
-    edit_menu = w.menuBar().addMenu("&Edit")
-    undo = session.undo_stack.createUndoAction(w, "&Undo")
+    edit_menu = w.menuBar().addMenu(translate("window", "&Edit"))
+    undo = session.undo_stack.createUndoAction(w, translate("window", "&Undo"))
     undo.setShortcuts(unique_keys(QKeySequence.StandardKey.Undo))
-    redo = session.undo_stack.createRedoAction(w, "&Redo")
+    redo = session.undo_stack.createRedoAction(w, translate("window", "&Redo"))
     redo.setShortcuts(unique_keys("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
-    history = QAction("Undo &history", w)
+    history = QAction(translate("window", "Undo &history"), w)
     history.triggered.connect(dialogs.show_undo_history)
     edit_menu.addActions([undo, redo, history])
     edit_menu.addSeparator()
-    geocoding = QAction("Online &geocoding…", w)
+    geocoding = QAction(translate("window", "Online &geocoding…"), w)
     geocoding.triggered.connect(lambda: _geocoding_settings(w))
     edit_menu.addAction(geocoding)
 
-    view_menu = w.menuBar().addMenu("&View")
+    view_menu = w.menuBar().addMenu(translate("window", "&View"))
     view_menu.addActions([zoom_in, zoom_out, fit, to_selection, search, compare])
     view_menu.addSeparator()
     view_menu.addAction(density)
     view_menu.addMenu(basemap.menu)
     for label, attr in (
-        ("Scale bar", "scale_bar"),
-        ("North arrow", "north_arrow"),
-        ("Attribution", "attribution"),
+        (translate("window", "Scale bar"), "scale_bar"),
+        (translate("window", "North arrow"), "north_arrow"),
+        (translate("window", "Attribution"), "attribution"),
     ):
         act = QAction(label, w, checkable=True, checked=getattr(mv.options, attr))
         act.toggled.connect(lambda on, a=attr: mv.set_options(**{a: on}))
         view_menu.addAction(act)
-    full = QAction("&Full screen", w, checkable=True)
+    full = QAction(translate("window", "&Full screen"), w, checkable=True)
     full.setShortcuts(unique_keys("F11", QKeySequence.StandardKey.FullScreen))
     full.toggled.connect(lambda on: w.showFullScreen() if on else w.showNormal())
     view_menu.addAction(full)
@@ -157,15 +164,15 @@ def build_actions(
     for dock in docks.docks():
         view_menu.addAction(dock.toggleViewAction())
 
-    tools_menu = w.menuBar().addMenu("&Tools")
+    tools_menu = w.menuBar().addMenu(translate("window", "&Tools"))
     tools_menu.addActions([pan, measure])
 
-    help_menu = w.menuBar().addMenu("&Help")
-    about = QAction("&About mapapp", w)
+    help_menu = w.menuBar().addMenu(translate("window", "&Help"))
+    about = QAction(translate("window", "&About mapapp"), w)
     about.triggered.connect(dialogs.about)
     help_menu.addAction(about)
 
-    bar = QToolBar("Map tools", w)
+    bar = QToolBar(translate("window", "Map tools"), w)
     bar.setObjectName("map_toolbar")
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     bar.addActions([open_])

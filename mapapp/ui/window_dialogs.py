@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from mapapp.i18n import translate
+
 if TYPE_CHECKING:
     from mapapp.model.situation import Situation
     from mapapp.ui.dock_layout import DockLayout
@@ -17,8 +19,14 @@ if TYPE_CHECKING:
     from mapapp.ui.map_output import MapOutput
     from mapapp.ui.selection import SelectionCoordinator
 
-ARTICLE_FILTER = "Articles: text or saved web pages (*.txt *.html *.htm);;All files (*)"
 NOTES_SHOWN = 15
+
+
+def article_filter() -> str:
+    """The file dialog's filter for articles, its words in the interface's language."""
+    articles = translate("dialogs", "Articles: text or saved web pages")
+    everything = translate("dialogs", "All files")
+    return f"{articles} (*.txt *.html *.htm);;{everything} (*)"
 
 
 class WindowDialogs(QObject):
@@ -43,19 +51,23 @@ class WindowDialogs(QObject):
         session.ask_save_path = self.ask_save_path
 
     # files ----------------------------------------------------------------------------
-    def open_dialog(self, title: str = "Open situation") -> None:
-        from mapapp.exchange.convert import IMPORT_FILTER
+    def open_dialog(self, title: str | None = None) -> None:
+        from mapapp.exchange.convert import import_filter
 
+        title = title or translate("dialogs", "Open situation")
         s = self.session.situation
         start = str(s.path.parent) if s and s.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, title, start, IMPORT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, title, start, import_filter())
         if path:
             self.session.start_loading(path)
 
     def new_from_article_dialog(self) -> None:
         start = str(QSettings().value("article/folder", "") or Path.home())
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "New situation from article", start, ARTICLE_FILTER
+            self.window,
+            translate("dialogs", "New situation from article"),
+            start,
+            article_filter(),
         )
         if path:
             QSettings().setValue("article/folder", str(Path(path).parent))
@@ -73,9 +85,11 @@ class WindowDialogs(QObject):
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel
         )
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", "", buttons, self.window)
+        title = translate("dialogs", "Unsaved changes")
+        box = QMessageBox(QMessageBox.Icon.Question, title, "", buttons, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"“{situation.title}” has changes that are not saved.")
+        said = translate("dialogs", "“{title}” has changes that are not saved.")
+        box.setText(said.format(title=situation.title))
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
             return "save"
@@ -85,9 +99,9 @@ class WindowDialogs(QObject):
         folder = Path(str(QSettings().value("save/folder", "") or Path.home()))
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            "Save situation as",
+            translate("dialogs", "Save situation as"),
             str(folder / f"{self.output.file_stem()}.situation.json"),
-            "mapapp situation (*.json)",
+            translate("dialogs", "mapapp situation") + " (*.json)",
         )
         if not path:
             return None
@@ -97,27 +111,29 @@ class WindowDialogs(QObject):
 
     def save_as(self) -> bool:
         if not self.session.editable():
-            self.session.say("A dataset is written with File → Export data.")
+            self.session.say(translate("dialogs", "A dataset is written with File → Export data."))
             return False
         path = self.ask_save_path()
         return path is not None and self.session.save_to(path)
 
     def export_data_dialog(self) -> None:
-        from mapapp.exchange.convert import EXPORT_FILTERS
+        from mapapp.exchange.convert import export_filters
+
+        filters = export_filters()
 
         if self.session.situation is None:
             return
         folder = Path(str(QSettings().value("export/folder", "") or Path.home()))
         path, chosen = QFileDialog.getSaveFileName(
             self.window,
-            "Export data",
+            translate("dialogs", "Export data"),
             str(folder / f"{self.output.file_stem()}.geojson"),
-            ";;".join(EXPORT_FILTERS.values()),
+            ";;".join(filters.values()),
         )
         if not path:
             return
-        if Path(path).suffix.lower() not in EXPORT_FILTERS:
-            path += next((k for k, v in EXPORT_FILTERS.items() if v == chosen), ".geojson")
+        if Path(path).suffix.lower() not in filters:
+            path += next((k for k, v in filters.items() if v == chosen), ".geojson")
         self.export_data(Path(path))
 
     def export_data(self, path: Path) -> list[str] | None:
@@ -128,9 +144,11 @@ class WindowDialogs(QObject):
         situation, shown = self.selector.shown_situation()
         notes = self.session.export_data(situation, path, shown)
         if notes:
-            box = QMessageBox(QMessageBox.Icon.Information, "Export data", "", parent=self.window)
+            title = translate("dialogs", "Export data")
+            box = QMessageBox(QMessageBox.Icon.Information, title, "", parent=self.window)
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText(f"{path.name} is written. What {path.suffix} could not hold:")
+            said = translate("dialogs", "{file} is written. What {format} could not hold:")
+            box.setText(said.format(file=path.name, format=path.suffix))
             more = "\n…" if len(notes) > NOTES_SHOWN else ""
             box.setInformativeText("\n".join(notes[:NOTES_SHOWN]) + more)
             box.open()
@@ -141,8 +159,8 @@ class WindowDialogs(QObject):
         from PySide6.QtWidgets import QUndoView
 
         view = QUndoView(self.session.undo_stack)
-        view.setWindowTitle("Undo history — mapapp")
-        view.setEmptyLabel("Opened")
+        view.setWindowTitle(translate("dialogs", "Undo history — mapapp"))
+        view.setEmptyLabel(translate("dialogs", "Opened"))
         view.resize(360, 420)
         view.show()
         self.undo_history = view

@@ -19,5 +19,133 @@
             <numerusform>%Ln claims</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln problem(s)</source>
+        <comment>validate</comment>
+        <translation>
+            <numerusform>%Ln problem</numerusform>
+            <numerusform>%Ln problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <comment>install-desktop</comment>
+        <translation>
+            <numerusform>%Ln file</numerusform>
+            <numerusform>%Ln files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <comment>cli</comment>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln place(s)</source>
+        <comment>cli</comment>
+        <translation>
+            <numerusform>%Ln place</numerusform>
+            <numerusform>%Ln places</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note(s)</source>
+        <comment>cli</comment>
+        <translation>
+            <numerusform>%Ln note</numerusform>
+            <numerusform>%Ln notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Basemap: %Ln tile(s) could not be loaded ({why}); the vector map shows there.</source>
+        <comment>basemap</comment>
+        <translation>
+            <numerusform>Basemap: %Ln tile could not be loaded ({why}); the vector map shows there.</numerusform>
+            <numerusform>Basemap: %Ln tiles could not be loaded ({why}); the vector map shows there.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <comment>forms</comment>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln step(s)/s</source>
+        <comment>timeline</comment>
+        <translation>
+            <numerusform>%Ln step/s</numerusform>
+            <numerusform>%Ln steps/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln place name(s) in the article, {todo} not placed yet: click one to place it.</source>
+        <comment>article places</comment>
+        <translation>
+            <numerusform>%Ln place name in the article, {todo} not placed yet: click one to place it.</numerusform>
+            <numerusform>%Ln place names in the article, {todo} not placed yet: click one to place it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %Ln place(s) found in the article</source>
+        <comment>article places</comment>
+        <translation>
+            <numerusform>Add %Ln place found in the article</numerusform>
+            <numerusform>Add %Ln places found in the article</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more at this point</source>
+        <comment>side panel</comment>
+        <translation>
+            <numerusform>… and %Ln more at this point</numerusform>
+            <numerusform>… and %Ln more at this point</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>left out %Ln events without a day or a position</source>
+        <comment>convert</comment>
+        <translation>
+            <numerusform>left out %Ln events without a day or a position</numerusform>
+            <numerusform>left out %Ln events without a day or a position</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>left out %Ln events without a position</source>
+        <comment>convert</comment>
+        <translation>
+            <numerusform>left out %Ln events without a position</numerusform>
+            <numerusform>left out %Ln events without a position</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <comment>problems</comment>
+        <translation>
+            <numerusform>(and %n more)</numerusform>
+            <numerusform>(and %n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened {file} (%Ln event(s))</source>
+        <comment>window</comment>
+        <translation>
+            <numerusform>Opened {file} (%Ln event)</numerusform>
+            <numerusform>Opened {file} (%Ln events)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <comment>window</comment>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
