@@ -17,3 +17,12 @@ def mapapp(*args, timeout: float = 300) -> subprocess.CompletedProcess:
         cwd=ROOT,
         timeout=timeout,
     )
+
+
+def published(tmp: Path, *args, name: str = "page.html") -> Path:
+    """`mapapp publish ARGS -o tmp/name`, which must succeed; the page's path."""
+    out = tmp / name
+    r = mapapp("publish", *args, "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(f"wrote {out}")
+    return out

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from chromium import available, chromium, requests
-from cli_run import ROOT, mapapp
+from cli_run import ROOT, mapapp, published
 
 pytestmark = pytest.mark.skipif(not available(), reason="needs chromium and chromedriver")
 
@@ -22,14 +22,6 @@ HOSTILE = [
     '<img src=x onerror="window.pwned = 2">',
     "javascript:window.pwned = 3",
 ]
-
-
-def published(tmp: Path, *args: str, name: str = "page.html") -> Path:
-    out = tmp / name
-    r = mapapp("publish", *args, "-o", out)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith(f"wrote {out}")
-    return out
 
 
 @pytest.fixture(scope="module")

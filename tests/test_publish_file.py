@@ -11,15 +11,7 @@ import struct
 from pathlib import Path
 
 import pytest
-from cli_run import ROOT, mapapp
-
-
-def published(tmp: Path, *args, name: str = "page.html") -> Path:
-    out = tmp / name
-    r = mapapp("publish", *args, "-o", out)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith(f"wrote {out}")
-    return out
+from cli_run import ROOT, mapapp, published
 
 
 @pytest.fixture(scope="module")
