@@ -40,6 +40,7 @@ def open_page(driver, path: Path, fragment: str = "") -> list[str]:
     """Open the page offline; the URLs it asked for besides itself."""
     driver.get("about:blank")
     driver.get_log("performance")  # what came before is not the page's
+    driver.get_log("browser")
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd(
         "Network.emulateNetworkConditions",
@@ -541,3 +542,21 @@ def test_a_highlight_counts_characters_as_the_file_does(browser, tmp_path):
         "return [...document.querySelectorAll('#details-body .quote mark')].map(m => m.textContent)"
     )
     assert "A fictional storm closed the harbour road in Reykjavik for one day." in marks
+
+
+def test_a_page_in_french(browser, tmp_path):
+    page = published(tmp_path, "--lang", "fr")
+    assert open_page(browser, page, "#event=battle") == []
+    assert errors(browser) == []
+    assert browser.execute_script("return document.documentElement.lang") == "fr"
+    text = browser.execute_script("return document.body.innerText").lower()
+    for words in ("À propos de cette carte", "9 sur 9 événements visibles", "Légende",
+                  "Événement\u00a0: bataille", "Quand\u00a0:", "25 juillet 2024 au 27",
+                  "près de Tinzaouaten", "Ce que dit la source", "auto-déclaré",
+                  "exacte à"):  # fmt: skip
+        assert words.lower() in text, words
+    assert "données au 24 novembre 2026" in text
+    # the situation's own words stay as written
+    assert "two days of fighting near tinzaouaten" in text
+    for english in ("about this map", "events in view", "legend", "when:", "self-reported"):
+        assert english not in text, english

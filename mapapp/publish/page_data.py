@@ -142,16 +142,37 @@ def styles_payload() -> dict[str, Any]:
         "GRATICULE_TEXT", "PLACE_DOT", "PLACE_TEXT", "HALO", "COUNTRY_TEXT", "AZAWAD_TEXT",
         "SELECTION",
     )  # fmt: skip
+    from mapapp.i18n import translate
+    from mapapp.model.vocabulary import (
+        TIME_PRECISIONS,
+        event_type_label,
+        precision_label,
+        status_label,
+        time_precision_label,
+    )
+    from mapapp.render.legend import legend_label
+
     return {
         "colours": {n.lower(): rgba(getattr(style, n)) for n in names},
         "status_colours": dict(style.STATUS_COLOURS),
-        "status_labels": dict(STATUS_LABELS),
-        "precision_labels": dict(PRECISION_LABELS),
+        "status_labels": {code: status_label(code) for code in STATUS_LABELS},
+        "precision_labels": {code: precision_label(code) for code in PRECISION_LABELS},
+        "time_precision_labels": {code: time_precision_label(code) for code in TIME_PRECISIONS},
+        "link_labels": {
+            "corroborates": translate("page", "corroborates"),
+            "contradicts": translate("page", "contradicts"),
+        },
         "types": [
-            {"name": name, "shape": ms.shape, "fill": rgba(ms.fill), "size": ms.size}
+            {
+                "name": name,
+                "label": event_type_label(name),
+                "shape": ms.shape,
+                "fill": rgba(ms.fill),
+                "size": ms.size,
+            }
             for name, ms in EVENT_STYLES.items()
         ],
-        "legend": dict(LABELS),
+        "legend": {key: legend_label(key) for key in LABELS},
         "font": style.FONT_FAMILY,
         "rank_max_resolution": {str(k): v for k, v in RANK_MAX_RESOLUTION.items()},
         "detail_max_resolution": DETAIL_MAX_RESOLUTION,

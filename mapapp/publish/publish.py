@@ -23,6 +23,7 @@ from mapapp.publish.page_data import (
     first_view,
     styles_payload,
 )
+from mapapp.publish.page_text import page_texts
 
 Progress = Callable[[float, str], None]
 
@@ -100,6 +101,7 @@ def publish(
         if situation.table is None
         else [],
         "styles": styles_payload(),
+        "texts": page_texts(),
     }
     elements = [
         data_element("mapapp-meta", meta),

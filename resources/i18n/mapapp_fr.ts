@@ -2927,6 +2927,309 @@
     </message>
 </context>
 <context>
+    <name>page</name>
+    <message>
+        <source>corroborates</source>
+        <translation>corrobore</translation>
+    </message>
+    <message>
+        <source>contradicts</source>
+        <translation>contredit</translation>
+    </message>
+    <message>
+        <source>About this map</source>
+        <translation>À propos de cette carte</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Search events, places, actors</source>
+        <translation>Rechercher événements, lieux, acteurs</translation>
+    </message>
+    <message>
+        <source>Every actor</source>
+        <translation>Tous les acteurs</translation>
+    </message>
+    <message>
+        <source>Any claim status</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>only events in the map&apos;s view</source>
+        <translation>seulement les événements visibles sur la carte</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} events in view</source>
+        <translation>{shown} sur {total} événements visibles</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} events</source>
+        <translation>{shown} sur {total} événements</translation>
+    </message>
+    <message>
+        <source>{n} event</source>
+        <translation>{n} événement</translation>
+    </message>
+    <message>
+        <source>{n} events</source>
+        <translation>{n} événements</translation>
+    </message>
+    <message>
+        <source>data as of {date}</source>
+        <translation>données au {date}</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Toute la période</translation>
+    </message>
+    <message>
+        <source>Every date shown</source>
+        <translation>Toutes les dates affichées</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>fenêtre</translation>
+    </message>
+    <message>
+        <source>accumulate</source>
+        <translation>cumul</translation>
+    </message>
+    <message>
+        <source>fade</source>
+        <translation>estompage</translation>
+    </message>
+    <message>
+        <source>No dated events</source>
+        <translation>Aucun événement daté</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Event: {type}</source>
+        <translation>Événement&#xa0;: {type}</translation>
+    </message>
+    <message>
+        <source>North is up</source>
+        <translation>Le nord est en haut</translation>
+    </message>
+    <message>
+        <source>true at {latitude}</source>
+        <translation>exacte à {latitude}</translation>
+    </message>
+    <message>
+        <source>Unattributed</source>
+        <translation>Non attribué</translation>
+    </message>
+    <message>
+        <source>Figures: {figures}</source>
+        <translation>Chiffres&#xa0;: {figures}</translation>
+    </message>
+    <message>
+        <source>{relation} {claimant}: {statement}</source>
+        <translation>{relation} {claimant}&#xa0;: {statement}</translation>
+    </message>
+    <message>
+        <source>an unattributed claim</source>
+        <translation>une affirmation non attribuée</translation>
+    </message>
+    <message>
+        <source>Part of </source>
+        <translation>Fait partie de </translation>
+    </message>
+    <message>
+        <source>When: </source>
+        <translation>Quand&#xa0;: </translation>
+    </message>
+    <message>
+        <source> (precision: {precision})</source>
+        <translation> (précision&#xa0;: {precision})</translation>
+    </message>
+    <message>
+        <source>Where: </source>
+        <translation>Où&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Within this event</source>
+        <translation>Au sein de cet événement</translation>
+    </message>
+    <message>
+        <source>Actors</source>
+        <translation>Acteurs</translation>
+    </message>
+    <message>
+        <source>Actors: </source>
+        <translation>Acteurs&#xa0;: </translation>
+    </message>
+    <message>
+        <source>With: </source>
+        <translation>Avec&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Fatalities (as coded): </source>
+        <translation>Morts (selon le codage)&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Claims ({n})</source>
+        <translation>Affirmations ({n})</translation>
+    </message>
+    <message>
+        <source>Figures side by side</source>
+        <translation>Chiffres côte à côte</translation>
+    </message>
+    <message>
+        <source>What the source says</source>
+        <translation>Ce que dit la source</translation>
+    </message>
+    <message>
+        <source> — characters {start}–{end}</source>
+        <translation> — caractères {start} à {end}</translation>
+    </message>
+    <message>
+        <source>no quoted text</source>
+        <translation>pas de texte cité</translation>
+    </message>
+    <message>
+        <source>Row {id} of {title}</source>
+        <translation>Ligne {id} de {title}</translation>
+    </message>
+    <message>
+        <source>{n} event at this spot</source>
+        <translation>{n} événement à cet endroit</translation>
+    </message>
+    <message>
+        <source>{n} events at this spot</source>
+        <translation>{n} événements à cet endroit</translation>
+    </message>
+    <message>
+        <source>They share one position in the data; choose one.</source>
+        <translation>Ils partagent une même position dans les données&#xa0;; choisissez-en un.</translation>
+    </message>
+    <message>
+        <source>and {n} more; narrow the time window or search to see them</source>
+        <translation>et {n} autres&#xa0;; réduisez la fenêtre temporelle ou cherchez pour les voir</translation>
+    </message>
+    <message>
+        <source>{place}: {lat}° {ns}, {lon}° {ew}. These are the place&apos;s coordinates.</source>
+        <translation>{place}&#xa0;: {lat}° {ns}, {lon}° {ew}. Ce sont les coordonnées de la localité.</translation>
+    </message>
+    <message>
+        <source>{place}: {lat}° {ns}, {lon}° {ew}. These are the place&apos;s coordinates, not the event&apos;s.</source>
+        <translation>{place}&#xa0;: {lat}° {ns}, {lon}° {ew}. Ce sont les coordonnées de la localité, non celles de l&apos;événement.</translation>
+    </message>
+    <message>
+        <source>The ring on the map ({km} km) only draws &apos;near&apos;; the source gives no distance.</source>
+        <translation>L&apos;anneau sur la carte ({km} km) ne fait que figurer «&#xa0;près de&#xa0;»&#xa0;; la source ne donne aucune distance.</translation>
+    </message>
+    <message>
+        <source>near {place} ({precision})</source>
+        <translation>près de {place} ({precision})</translation>
+    </message>
+    <message>
+        <source>{place} ({precision})</source>
+        <translation>{place} ({precision})</translation>
+    </message>
+    <message>
+        <source>{area} ({precision}; no point is implied)</source>
+        <translation>{area} ({precision}&#xa0;; aucun point n&apos;est sous-entendu)</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>{count}: {types} — click to zoom in</source>
+        <translation>{count}&#xa0;: {types} — cliquez pour zoomer</translation>
+    </message>
+    <message>
+        <source>{count}: {types} — click to list them</source>
+        <translation>{count}&#xa0;: {types} — cliquez pour les lister</translation>
+    </message>
+    <message>
+        <source>from {first} to {last}</source>
+        <translation>du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>from {first} on</source>
+        <translation>à partir du {first}</translation>
+    </message>
+    <message>
+        <source>up to {last}</source>
+        <translation>jusqu&apos;au {last}</translation>
+    </message>
+    <message>
+        <source>This page holds the events {days}; the situation&apos;s other events were left out when it was published.</source>
+        <translation>Cette page contient les événements {days}&#xa0;; les autres événements de la situation ont été laissés de côté lors de la publication.</translation>
+    </message>
+    <message>
+        <source>Where the data comes from</source>
+        <translation>D&apos;où viennent les données</translation>
+    </message>
+    <message>
+        <source>Made with mapapp {version} on {created}.</source>
+        <translation>Faite avec mapapp {version} le {created}.</translation>
+    </message>
+    <message>
+        <source>Made with mapapp {version} on {created}; data as of {date}.</source>
+        <translation>Faite avec mapapp {version} le {created}&#xa0;; données au {date}.</translation>
+    </message>
+    <message>
+        <source>Map drawn with Leaflet 1.9.4 (BSD-2-Clause licence, © Volodymyr Agafonkin, CloudMade). Basemap: Natural Earth 1:10m (public domain); places: GeoNames (CC BY 4.0). This page is one file and makes no request: it works offline.</source>
+        <translation>Carte dessinée avec Leaflet 1.9.4 (licence BSD-2-Clause, © Volodymyr Agafonkin, CloudMade). Fond de carte&#xa0;: Natural Earth 1:10m (domaine public)&#xa0;; localités&#xa0;: GeoNames (CC BY 4.0). Cette page est un seul fichier et ne fait aucune requête&#xa0;: elle fonctionne hors ligne.</translation>
+    </message>
+    <message>
+        <source>This page could not be opened: {reason}</source>
+        <translation>Cette page n&apos;a pas pu s&apos;ouvrir&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Map: drag to pan, wheel or +/- to zoom, arrows to move</source>
+        <translation>Carte&#xa0;: glisser pour déplacer, molette ou +/- pour zoomer, flèches pour se déplacer</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Events per day; drag the window</source>
+        <translation>Événements par jour&#xa0;; faites glisser la fenêtre</translation>
+    </message>
+    <message>
+        <source>Close the details</source>
+        <translation>Fermer les détails</translation>
+    </message>
+    <message>
+        <source>Claim status</source>
+        <translation>Statut de l&apos;affirmation</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Acteur</translation>
+    </message>
+    <message>
+        <source>How the window shows time</source>
+        <translation>Comment la fenêtre montre le temps</translation>
+    </message>
+</context>
+<context>
     <name>places</name>
     <message>
         <source>Online geocoding</source>

@@ -61,6 +61,33 @@ const lonOf = (x) => (x / R) * DEG;
 const latOf = (y) => (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * DEG;
 const yOfLat = (lat) => R * Math.log(Math.tan(Math.PI / 4 + lat / DEG / 2));
 
+// the page's words, made in its language when it was published (mapapp/publish/page_text.py)
+function tx(key, vars) {
+  let s = S.text[key];
+  if (typeof s !== 'string') return key;
+  if (vars) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  return s;
+}
+
+function count(key, n) {
+  const [one, many] = S.text[key];
+  const single = S.text.lang === 'fr' ? n < 2 : n === 1;  // French: 0 and 1 are singular
+  return (single ? one : many).replace('{n}', num(n));
+}
+
+function num(n, digits) {
+  const lang = S.text.lang || 'en';
+  if (digits === undefined) return Number(n).toLocaleString(lang);
+  return Number(n).toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+// a day as a person reads it: ISO 8601 in English (as mapapp writes it), words in French
+function dateWords(day) {
+  if (S.text.lang === 'en') return dayText(day);
+  const format = new Intl.DateTimeFormat(S.text.lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return format.format(new Date(day * 86400000));
+}
+
 function dayText(day) {
   return new Date(day * 86400000).toISOString().slice(0, 10);
 }

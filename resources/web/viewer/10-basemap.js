@@ -165,7 +165,7 @@ function drawGraticule(g, fr, placer) {
   for (let lon = lon0; lon <= lonOf(fr.x1); lon += step) {
     const sx = fr.sx((lon / DEG) * R);
     g.moveTo(sx, 0); g.lineTo(sx, fr.h);
-    labels.push([hemisphere(lon, 'E', 'W'), sx, true]);
+    labels.push([hemisphere(lon, 'E', tx('west')), sx, true]);
   }
   const lat0 = Math.ceil(Math.max(-85, latOf(fr.y0)) / step) * step;
   for (let lat = lat0; lat <= Math.min(85, latOf(fr.y1)); lat += step) {

@@ -182,7 +182,7 @@ function updateLegend(cells, fr) {
   let clusters = false;
   for (const c of cells) { if (c.single >= 0) types.add(S.typeIndex[c.single]); else clusters = true; }
   if (S.selected >= 0 && S.shown[S.selected] > 0 && S.ev.mx[S.selected] !== null) types.add(S.typeIndex[S.selected]);
-  const rows = [...types].sort((a, b) => a - b).map((t) => ['Event: ' + S.styles.types[t].name.replace(/_/g, ' '), (g) => paintSymbol(g, t, 9, 9, 13)]);
+  const rows = [...types].sort((a, b) => a - b).map((t) => [tx('event_type', { type: S.styles.types[t].label }), (g) => paintSymbol(g, t, 9, 9, 13)]);
   if (clusters) rows.push([L_.cluster, (g) => drawBubble(g, { n: 5, x: 9, y: 9, members: [] })]);
   if (S.ringsDrawn) rows.push([L_.ring, (g) => { g.setLineDash([3, 2]); g.strokeStyle = 'rgba(217,72,15,0.667)'; g.fillStyle = 'rgba(217,72,15,0.11)'; g.beginPath(); g.arc(9, 9, 7, 0, 7); g.fill(); g.stroke(); }]);
   if (S.areaDrawn) rows.push([L_.area, (g) => { g.fillStyle = 'rgba(31,95,168,0.157)'; g.strokeStyle = '#1f5fa8'; g.lineWidth = 2; g.fillRect(2, 3, 14, 12); g.strokeRect(2, 3, 14, 12); }]);
@@ -194,7 +194,7 @@ function updateLegend(cells, fr) {
   const key = rows.map((r) => r[0]).join('|');
   if (key === legendKey) return;
   legendKey = key;
-  box.replaceChildren(el('div', 'legend-title', 'Legend'));
+  box.replaceChildren(el('div', 'legend-title', tx('legend')));
   for (const [label, draw] of rows) add(box, add(el('div', 'legend-row'), legendSwatch(draw), el('span', '', label)));
   if (baseLayer) setTimeout(() => baseLayer.redraw(), 0);  // its labels keep clear of the new box
 }
@@ -203,7 +203,7 @@ function northArrow() {
   // Web Mercator keeps true north straight up everywhere: the arrow never turns
   const c = document.createElement('canvas'), dpr = window.devicePixelRatio || 1;
   c.width = 24 * dpr; c.height = 44 * dpr; c.style.width = '24px'; c.style.height = '44px';
-  c.setAttribute('aria-label', 'North is up');
+  c.setAttribute('aria-label', tx('north_up'));
   const g = c.getContext('2d');
   g.scale(dpr, dpr);
   g.fillStyle = '#1f1f1f'; g.font = font(12, true); g.textAlign = 'center'; g.fillText('N', 12, 11);
@@ -228,11 +228,11 @@ function updateScale() {
   const e2 = 0.00669437999014, phi = lat / DEG;
   const perPx = (fr.res * Math.cos(phi)) / Math.sqrt(1 - e2 * Math.sin(phi) ** 2);
   const metres = niceLength(maxPx * perPx), px = metres / perPx;
-  const label = metres >= 1000 ? `${(metres / 1000).toLocaleString('en')} km` : `${metres} m`;
+  const label = metres >= 1000 ? `${num(metres / 1000)} km` : `${num(metres)} m`;
   box.replaceChildren(el('div', 'scale-label', label));
   const bar = el('div', 'scale-bar');
   bar.style.width = px + 'px';
-  add(box, bar, el('div', 'scale-note', `true at ${Math.abs(lat).toFixed(1)}°${lat >= 0 ? 'N' : 'S'}`));
+  add(box, bar, el('div', 'scale-note', tx('true_at', { latitude: `${num(Math.abs(lat), 1)}°${lat >= 0 ? 'N' : 'S'}` })));
 }
 
 function boxControl(position, cls, build) {

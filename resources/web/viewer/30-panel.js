@@ -24,7 +24,7 @@ function updateList() {
   }
   out.sort(chronological);
   listRows = Int32Array.from(out);
-  $('list-count').textContent = `${listRows.length.toLocaleString('en')} of ${S.topLevel.toLocaleString('en')} events` + (inView ? ' in view' : '');
+  $('list-count').textContent = tx(inView ? 'count_in_view' : 'count', { shown: num(listRows.length), total: num(S.topLevel) });
   $('list-inner').style.height = listRows.length * ROW_H + 'px';
   renderListRows();
 }
@@ -47,7 +47,7 @@ function renderListRows() {
 }
 
 function titleOf(i) {
-  const kind = S.ev.subtype[i] || String(S.ev.type[i] || 'event').replace(/_/g, ' ');
+  const kind = S.ev.subtype[i] || (S.ev.type[i] ? typeLabel(S.ev.type[i]) : 'event');
   return S.ev.location[i] ? `${kind}: ${S.ev.location[i]}` : kind;
 }
 
@@ -146,16 +146,16 @@ function quoteBlock(c) {
     a = a < 0 ? 0 : a + 2; b = b < 0 ? text.length : b;
     add(box, text.slice(a, start), el('mark', '', text.slice(start, end)), text.slice(end, b));
   } else if (c.quote) add(box, '“' + c.quote + '”');
-  else add(box, el('i', '', c.locator || c.note || 'no quoted text'));
+  else add(box, el('i', '', c.locator || c.note || tx('no_quote')));
   const where = src ? [src.publisher, src.title, src.published].filter(Boolean).join(' · ') : c.source;
-  add(box, el('span', 'src', where + (Number.isInteger(c.start) ? ` — characters ${c.start}–${c.end}` : '')));
+  add(box, el('span', 'src', where + (Number.isInteger(c.start) ? tx('characters', { start: c.start, end: c.end }) : '')));
   return box;
 }
 
 function figureLabel(f) {
   if (f.value !== undefined && f.value !== null) {
     const q = f.qualifier && f.qualifier !== 'exact' ? f.qualifier + ' ' : '';
-    return `${q}${Number(f.value).toLocaleString('en')} ${f.unit}`;
+    return `${q}${num(f.value)} ${f.unit}`;
   }
   if (f.min !== undefined && f.min !== null && f.max !== undefined && f.max !== null) return `${Number(f.min).toLocaleString('en')}–${Number(f.max).toLocaleString('en')} ${f.unit}`;
   return `“${f.text}”`;
@@ -164,11 +164,11 @@ function figureLabel(f) {
 function claimBlock(c) {
   const box = el('div', 'claim');
   box.dataset.claim = c.id;
-  add(box, badge(c.status), el('span', 'who', c.claimant ? actorName(c.claimant) : 'Unattributed'), ': ', el('span', '', c.statement));
-  if (c.figures && c.figures.length) add(box, el('div', 'small', 'Figures: ' + c.figures.map(figureLabel).join('; ')));
+  add(box, badge(c.status), el('span', 'who', c.claimant ? actorName(c.claimant) : tx('unattributed')), ': ', el('span', '', c.statement));
+  if (c.figures && c.figures.length) add(box, el('div', 'small', tx('figures', { figures: c.figures.map(figureLabel).join('; ') })));
   for (const l of c.links || []) {
     const other = S.docClaims.get(l.claim);
-    if (other) add(box, el('div', 'small', `${l.relation} ${other.claimant ? actorName(other.claimant) : 'an unattributed claim'}: ${other.statement}`));
+    if (other) add(box, el('div', 'small', tx('linked', { relation: S.styles.link_labels[l.relation] || l.relation, claimant: other.claimant ? actorName(other.claimant) : tx('an_unattributed_claim'), statement: other.statement })));
   }
   for (const cit of c.citations || []) add(box, quoteBlock(cit));
   return box;
@@ -192,7 +192,7 @@ function figuresTable(claims) {
       barCell.style.width = '40%';
       if (f.value !== undefined && f.value !== null) { const b = el('div', 'bar'); b.style.width = (100 * f.value) / max + '%'; add(barCell, b); }
       else if (f.min !== undefined && f.min !== null) { const b = el('div', 'range'); b.style.marginLeft = (100 * f.min) / max + '%'; b.style.width = (100 * (f.max - f.min)) / max + '%'; add(barCell, b); }
-      add(tr, add(el('td'), c.claimant ? actorName(c.claimant) : 'Unattributed'), add(el('td'), figureLabel(f)), barCell, add(el('td'), badge(c.status)));
+      add(tr, add(el('td'), c.claimant ? actorName(c.claimant) : tx('unattributed')), add(el('td'), figureLabel(f)), barCell, add(el('td'), badge(c.status)));
       add(table, tr);
     }
     out.push(table);
@@ -207,14 +207,14 @@ function showDetails(i) {
   if (i < 0) return;
   const e = S.docEvents.get(S.ev.id[i]);
   add(body, el('h2', '', S.ev.title[i] || titleOf(i)));
-  const kind = String(S.ev.type[i] || '').replace(/_/g, ' ') + (S.ev.subtype[i] ? ' · ' + S.ev.subtype[i] : '');
+  const kind = (S.ev.type[i] ? typeLabel(S.ev.type[i]) : '') + (S.ev.subtype[i] ? ' · ' + S.ev.subtype[i] : '');
   add(body, el('p', 'small', kind));
   if (e && e.part_of && S.rowOfId.has(e.part_of)) {
     const parent = S.rowOfId.get(e.part_of);
-    add(body, add(el('p'), 'Part of ', link(S.ev.title[parent], () => select(parent, true))));
+    add(body, add(el('p'), tx('part_of'), link(S.ev.title[parent], () => select(parent, true))));
   }
-  const when = add(el('p'), el('b', '', 'When: '), S.ev.when[i]);
-  if (['day', 'week', 'month', 'year'].includes(S.ev.time_precision[i])) add(when, el('span', 'small', ` (precision: ${S.ev.time_precision[i]})`));
+  const when = add(el('p'), el('b', '', tx('when')), S.ev.when[i]);
+  if (['day', 'week', 'month', 'year'].includes(S.ev.time_precision[i])) add(when, el('span', 'small', tx('precision', { precision: S.styles.time_precision_labels[S.ev.time_precision[i]] })));
   if (e && e.time.note) add(when, el('div', 'small', e.time.note));
   add(body, when);
   add(body, whereBlock(i, e));
@@ -222,34 +222,34 @@ function showDetails(i) {
     if (e.summary) add(body, el('p', '', e.summary));
     const children = S.doc.events.filter((x) => x.part_of === e.id && S.rowOfId.has(x.id));
     if (children.length) {
-      add(body, el('h3', '', 'Within this event'));
+      add(body, el('h3', '', tx('within')));
       const ul = el('ul');
       for (const x of children) add(ul, add(el('li'), link(x.title, () => select(S.rowOfId.get(x.id), true))));
       add(body, ul);
     }
     if (e.actors && e.actors.length) {
-      add(body, el('h3', '', 'Actors'));
+      add(body, el('h3', '', tx('actors')));
       const ul = el('ul');
       for (const p of e.actors) add(ul, add(el('li'), el('b', '', actorName(p.actor)), ' — ' + p.role));
       add(body, ul);
     }
     const claims = S.claimsAbout.get(e.id) || [];
     if (claims.length) {
-      add(body, el('h3', '', `Claims (${claims.length})`));
+      add(body, el('h3', '', tx('claims', { n: claims.length })));
       for (const c of claims) add(body, claimBlock(c));
       const tables = figuresTable(claims);
-      if (tables.length) { add(body, el('h3', '', 'Figures side by side')); for (const t of tables) add(body, t); }
+      if (tables.length) { add(body, el('h3', '', tx('figures_side'))); for (const t of tables) add(body, t); }
     }
-    add(body, el('h3', '', 'What the source says'));
+    add(body, el('h3', '', tx('what_source_says')));
     for (const c of e.citations || []) add(body, quoteBlock(c));
   } else {
     const main = [S.ev.actor1[i], S.ev.actor2[i]].filter(Boolean);
-    if (main.length) add(body, add(el('p'), el('b', '', 'Actors: '), main.join(' · ')));
+    if (main.length) add(body, add(el('p'), el('b', '', tx('actors_colon')), main.join(' · ')));
     const also = (S.ev.actors[i] || '').split('; ').filter((a) => a && !main.includes(a));
-    if (also.length) add(body, add(el('p'), el('b', '', 'With: '), also.join('; ')));
-    if (S.ev.fatalities[i] !== null && S.ev.fatalities[i] !== undefined) add(body, add(el('p'), el('b', '', 'Fatalities (as coded): '), String(S.ev.fatalities[i])));
+    if (also.length) add(body, add(el('p'), el('b', '', tx('with')), also.join('; ')));
+    if (S.ev.fatalities[i] !== null && S.ev.fatalities[i] !== undefined) add(body, add(el('p'), el('b', '', tx('fatalities')), num(S.ev.fatalities[i])));
     if (S.ev.notes[i]) add(body, el('p', '', S.ev.notes[i]));
-    add(body, el('p', 'small', `Row ${S.ev.id[i]} of ${S.meta.title}`));
+    add(body, el('p', 'small', tx('row_of', { id: S.ev.id[i], title: S.meta.title })));
   }
 }
 
@@ -269,25 +269,26 @@ function showSpot(members) {
   const body = $('details-body');
   $('details').hidden = false;
   const rows = [...members].sort(chronological);
-  add(body, el('h2', '', `${rows.length.toLocaleString('en')} events at this spot`));
-  add(body, el('p', 'small', 'They share one position in the data; choose one.'));
+  add(body, el('h2', '', count('spot', rows.length)));
+  add(body, el('p', 'small', tx('spot_hint')));
   const ul = el('ul');
   for (const i of rows.slice(0, SPOT_LISTED)) add(ul, add(el('li'), link(S.ev.title[i] || titleOf(i), () => select(i, false)), ` — ${S.ev.when[i]}`));
   add(body, ul);
-  if (rows.length > SPOT_LISTED) add(body, el('p', 'small', `and ${(rows.length - SPOT_LISTED).toLocaleString('en')} more; narrow the time window or search to see them`));
+  if (rows.length > SPOT_LISTED) add(body, el('p', 'small', tx('spot_more', { n: num(rows.length - SPOT_LISTED) })));
 }
 
 function whereBlock(i, e) {
-  const p = add(el('p'), el('b', '', 'Where: '));
+  const p = add(el('p'), el('b', '', tx('where')));
   const prec = S.ev.location_precision[i];
   const label = S.styles.precision_labels[prec] || prec;
   const place = e ? S.docPlaces.get(e.location.place) : null;
   if (place && (prec === 'exact' || prec === 'near')) {
-    add(p, (prec === 'near' ? 'near ' : '') + place.name + ` (${label})`);
-    const ns = place.lat >= 0 ? 'N' : 'S', ew = place.lon >= 0 ? 'E' : 'W';
-    add(p, el('div', 'small', `${place.name}: ${Math.abs(place.lat).toFixed(4)}° ${ns}, ${Math.abs(place.lon).toFixed(4)}° ${ew}. These are the place's coordinates${prec === 'near' ? ", not the event's" : ''}.`));
-    if (prec === 'near' && e.location.radius_km && !e.location.note) add(p, el('div', 'small', `The ring on the map (${e.location.radius_km} km) only draws 'near'; the source gives no distance.`));
-  } else if (prec === 'region' && S.ev.location[i]) add(p, `${S.ev.location[i]} (${label}; no point is implied)`);
+    add(p, tx(prec === 'near' ? 'near_place' : 'place', { place: place.name, precision: label }));
+    const ns = place.lat >= 0 ? 'N' : 'S', ew = place.lon >= 0 ? 'E' : tx('west');
+    const coords = { place: place.name, lat: num(Math.abs(place.lat), 4), ns, lon: num(Math.abs(place.lon), 4), ew };
+    add(p, el('div', 'small', tx(prec === 'near' ? 'place_coordinates_near' : 'place_coordinates', coords)));
+    if (prec === 'near' && e.location.radius_km && !e.location.note) add(p, el('div', 'small', tx('ring_note', { km: num(e.location.radius_km) })));
+  } else if (prec === 'region' && S.ev.location[i]) add(p, tx('region_place', { area: S.ev.location[i], precision: label }));
   else add(p, S.ev.where[i] + (S.ev.where[i] === label ? '' : ` (${label})`));
   if (e && e.location.note) add(p, el('div', 'small', e.location.note));
   return p;

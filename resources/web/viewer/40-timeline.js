@@ -30,7 +30,7 @@ function drawHistogram() {
   const g = c.getContext('2d');
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.clearRect(0, 0, w, h);
-  if (!S.dated) { g.fillStyle = '#6b6b6b'; g.font = font(12); g.fillText('No dated events', 8, h / 2); return; }
+  if (!S.dated) { g.fillStyle = '#6b6b6b'; g.font = font(12); g.fillText(tx('no_dated'), 8, h / 2); return; }
   const { per, bins, counts } = histogramBins(w);
   const max = Math.max(1, ...counts), bw = w / bins, axis = 14;
   g.fillStyle = '#f4f2ec'; g.fillRect(0, 0, w, h - axis);
@@ -43,8 +43,8 @@ function drawHistogram() {
     g.fillRect(k * bw, h - axis - bh, Math.max(1, bw - 0.5), bh);
   }
   g.fillStyle = '#52677a'; g.font = font(10); g.textBaseline = 'bottom';
-  g.fillText(dayText(T.first), 2, h);
-  const end = dayText(T.last);
+  g.fillText(dateWords(T.first), 2, h);
+  const end = dateWords(T.last);
   g.fillText(end, w - g.measureText(end).width - 2, h);
   if (S.window) {
     const a = xOfDay(S.window[0], w), b = xOfDay(S.window[1] + 1, w);
@@ -55,7 +55,8 @@ function drawHistogram() {
 
 function updateWindowLabel() {
   const w = S.window;
-  $('window-label').textContent = w ? `${dayText(w[0])}${w[1] !== w[0] ? ' to ' + dayText(w[1]) : ''} · ${S.mode}` : 'Every date shown';
+  const span = w && w[1] !== w[0] ? tx('span', { first: dateWords(w[0]), last: dateWords(w[1]) }) : w ? dateWords(w[0]) : '';
+  $('window-label').textContent = w ? `${span} · ${tx('mode_' + S.mode)}` : tx('every_date');
 }
 
 function ordered(w) {
@@ -106,7 +107,7 @@ function startPlay() {
   const len = w[1] - w[0] + 1, step = Math.max(1, Math.round(len / 4));
   if (w[0] > T.last) w = [T.first, T.first + len - 1];  // played to the end: from the start
   setWindow(w);
-  $('play').textContent = '❚❚'; $('play').setAttribute('aria-label', 'Pause');
+  $('play').textContent = '❚❚'; $('play').setAttribute('aria-label', tx('pause'));
   T.timer = setInterval(() => {
     if (S.window[0] + step > T.last) { stopPlay(); return; }
     setWindow([S.window[0] + step, S.window[1] + step]);
@@ -115,6 +116,6 @@ function startPlay() {
 
 function stopPlay() {
   clearInterval(T.timer); T.timer = null;
-  $('play').textContent = '▶'; $('play').setAttribute('aria-label', 'Play');
+  $('play').textContent = '▶'; $('play').setAttribute('aria-label', tx('play'));
 }
 

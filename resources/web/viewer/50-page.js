@@ -47,19 +47,44 @@ function applyFragment(initial) {
   return viewSet;
 }
 
+// ---- the page's fixed words, in its language ---------------------------------------
+function staticTexts() {
+  document.documentElement.lang = S.text.lang;
+  const set = (id, key) => { $(id).textContent = tx(key); };
+  const label = (id, key) => { $(id).setAttribute('aria-label', tx(key)); };
+  set('about-open', 'about'); set('about-title', 'about'); label('about-close', 'about_close');
+  $('search').placeholder = tx('search'); label('search', 'search');
+  $('actor-filter').options[0].textContent = tx('every_actor'); label('actor-filter', 'actor_label');
+  $('status-filter').options[0].textContent = tx('any_status'); label('status-filter', 'claim_status_label');
+  $('in-view').parentNode.lastChild.textContent = ' ' + tx('in_view');
+  label('map', 'map_label'); label('side', 'events_label'); label('list', 'events_label');
+  label('timeline', 'timeline_label'); label('histogram', 'histogram_label');
+  label('details-close', 'close_details'); label('play', 'play'); label('mode', 'mode_label');
+  for (const o of $('mode').options) o.textContent = tx('mode_' + o.value);
+  set('window-all', 'all_time');
+}
+
+function typeLabel(t) {
+  const style = S.styles.types.find((x) => x.name === t);
+  return style ? style.label : String(t).replace(/_/g, ' ');
+}
+
 // ---- about ---------------------------------------------------------------------------
 function buildAbout() {
   const body = $('about-body'), m = S.meta;
   add(body, el('p', '', m.description));
   const [a, b] = m.days;
-  const days = a !== null && b !== null ? `from ${dayText(a)} to ${dayText(b)}` : a !== null ? `from ${dayText(a)} on` : b !== null ? `up to ${dayText(b)}` : '';
-  if (days) add(body, el('p', 'small', `This page holds the events ${days}; the situation's other events were left out when it was published.`));
-  add(body, el('h3', '', 'Where the data comes from'));
+  const days = a !== null && b !== null ? tx('days_from_to', { first: dateWords(a), last: dateWords(b) })
+    : a !== null ? tx('days_from', { first: dateWords(a) }) : b !== null ? tx('days_to', { last: dateWords(b) }) : '';
+  if (days) add(body, el('p', 'small', tx('holds_days', { days })));
+  add(body, el('h3', '', tx('sources_title')));
   const ul = el('ul');
   for (const s of m.sources) add(ul, el('li', '', s));
   add(body, ul);
-  add(body, el('p', 'small', `Made with mapapp ${m.version} on ${m.created}` + (m.data_date ? `; data as of ${m.data_date}` : '') + '.'));
-  add(body, el('p', 'small', 'Map drawn with Leaflet 1.9.4 (BSD-2-Clause licence, © Volodymyr Agafonkin, CloudMade). Basemap: Natural Earth 1:10m (public domain); places: GeoNames (CC BY 4.0). This page is one file and makes no request: it works offline.'));
+  const date = m.data_date && dayOf(m.data_date) !== null ? dateWords(dayOf(m.data_date)) : m.data_date;
+  const made = { version: m.version, created: m.created, date };
+  add(body, el('p', 'small', tx(m.data_date ? 'made_with_date' : 'made_with', made)));
+  add(body, el('p', 'small', tx('credits')));
   $('about-open').addEventListener('click', () => { $('about').hidden = false; $('about-close').focus(); });
   $('about-close').addEventListener('click', () => { $('about').hidden = true; });
   $('about').addEventListener('click', (e) => { if (e.target === $('about')) $('about').hidden = true; });
@@ -147,6 +172,8 @@ function fillFilters() {
 async function start() {
   S.meta = await readData('mapapp-meta');
   S.styles = S.meta.styles;
+  S.text = S.meta.texts;
+  staticTexts();
   S.base = decodeBasemap(await readData('mapapp-basemap'));
   S.ev = await readData('mapapp-events');
   S.doc = await readData('mapapp-document');
@@ -164,7 +191,8 @@ async function start() {
   S.topLevel = S.ev.part_of.filter((p) => !(p && S.rowOfId.has(p))).length;
   $('title').textContent = S.meta.title;
   document.title = S.meta.title;
-  $('subtitle').textContent = `${S.n.toLocaleString('en')} event${S.n === 1 ? '' : 's'}` + (S.meta.data_date ? ` · data as of ${S.meta.data_date}` : '');
+  const dataDate = S.meta.data_date && dayOf(S.meta.data_date) !== null ? dateWords(dayOf(S.meta.data_date)) : S.meta.data_date;
+  $('subtitle').textContent = count('events_total', S.n) + (S.meta.data_date ? ' · ' + tx('data_as_of', { date: dataDate }) : '');
   let first = Infinity, last = -Infinity;
   for (let i = 0; i < S.n; i++) {
     if (S.ev.day_lo[i] !== null && S.ev.day_hi[i] !== null) { first = Math.min(first, S.ev.day_lo[i]); last = Math.max(last, S.ev.day_hi[i]); }
@@ -213,8 +241,8 @@ async function start() {
     else {
       const byType = new Map();
       for (const i of hit.members) byType.set(S.ev.type[i], (byType.get(S.ev.type[i]) || 0) + 1);
-      const parts = [...byType.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${n.toLocaleString('en')} ${String(t).replace(/_/g, ' ')}`);
-      tip.textContent = `${hit.n.toLocaleString('en')} events: ${parts.join(', ')} — click to zoom in`;
+      const parts = [...byType.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${num(n)} ${typeLabel(t)}`);
+      tip.textContent = tx(oneSpot(hit.members) ? 'tip_cluster_list' : 'tip_cluster_zoom', { count: count('events_total', hit.n), types: parts.join(', ') });
     }
     tip.style.left = e.containerPoint.x + 14 + 'px';
     tip.style.top = e.containerPoint.y + 14 + 'px';
@@ -247,7 +275,8 @@ async function start() {
 }
 
 start().catch((err) => {
-  const p = el('p', 'noscript', 'This page could not be opened: ' + (err && err.message ? err.message : String(err)));
+  const reason = err && err.message ? err.message : String(err);
+  const p = el('p', 'noscript', S.text ? tx('could_not_open', { reason }) : 'This page could not be opened: ' + reason);
   document.body.prepend(p);
   throw err;
 });
