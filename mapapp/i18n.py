@@ -58,8 +58,13 @@ def set_language(code: str) -> str:
     """Use ``code``'s catalogue from now on (English: none); returns the language set."""
     global _language, _translator, _locale
     code = code if code in LANGUAGES else SOURCE_LANGUAGE
+    had_locale = _locale is not None
     _language, _translator, _locale = code, None, None
     if code == SOURCE_LANGUAGE:
+        if had_locale:  # back from another language: Qt's formats too
+            from PySide6.QtCore import QLocale
+
+            QLocale.setDefault(QLocale.system())
         return code
     from PySide6.QtCore import QLocale, QTranslator
 

@@ -170,7 +170,9 @@ def test_the_french_window_has_no_english_left(french, qtbot, clean_settings, ba
     menus = [t for where, t in texts if where == "menu"]
     assert "&Fichier" in menus and "&Affichage" in menus, menus
     allowed = data_words(situation)
-    assert english_left(texts, allowed) == []
+    left = english_left(texts, allowed)
+    w.close()  # no window left open for the tests after this one
+    assert left == []
 
 
 def test_the_french_dialogs_have_no_english_left(french, qtbot, situation_window, tmp_path):
@@ -230,4 +232,5 @@ def test_french_fits_at_1440_by_900(french, qtbot, clean_settings, basemap):
                 need = tabs.fontMetrics().horizontalAdvance(tabs.tabText(i).replace("&", ""))
                 if tabs.tabRect(i).width() < need:
                     cut.append(("tab", tabs.tabText(i), tabs.tabRect(i).width(), need))
+    w.close()
     assert cut == []
