@@ -164,7 +164,7 @@ def run_gui(argv: list[str], language: str | None = None) -> int:
     if args is not None and args.file:  # a second process reads it while Qt starts
         from mapapp.exchange.early_read import early_read
 
-        early = early_read(args.file)
+        early = early_read(args.file, choose_language(language))
     tile_source = None
     if args is not None and args.basemap:
         from mapapp.cli_args import basemap_arg
@@ -208,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["_prepare-table"] and len(argv) == 2:  # internal: see exchange/early_read
         from mapapp.exchange.early_read import prepare_in_child
 
+        set_language(choose_language(asked))  # the window's, which it passes on
         return prepare_in_child(argv[1])
     if argv and argv[0] in SUBCOMMANDS:  # the window decides with its settings
         set_language(choose_language(asked))

@@ -72,7 +72,10 @@ def run_publish(args: argparse.Namespace) -> int:
         )
     bbox = parse_bbox(args.bbox) if args.bbox else None
     tiles = basemap_arg(args.basemap)
-    first, last = _day(args.first, "--from"), _day(args.last, "--to")
+    from mapapp.render.snapshot import parse_day
+
+    first = parse_day(args.first, "--from") if args.first else None
+    last = parse_day(args.last, "--to") if args.last else None
     if first is not None and last is not None and first > last:
         raise UsageError(
             translate("cli", "--from {first} is after --to {last}").format(
@@ -84,18 +87,11 @@ def run_publish(args: argparse.Namespace) -> int:
 
     app = QGuiApplication.instance() or QGuiApplication(["mapapp"])  # noqa: F841 - fonts
     from mapapp.publish.publish import CannotPublish, PageChoices, publish
-    from mapapp.render.snapshot import resolve_selection
+    from mapapp.render.snapshot import bbox_map_box, resolve_selection
 
     situation = situation_arg(args.file)
     select = resolve_selection(situation, args.select) if args.select else ""
-    view = None
-    if bbox is not None:
-        from mapapp.geo.projection import WEB_MERCATOR
-
-        w, s, e, n = bbox
-        x0, y0 = WEB_MERCATOR.forward(w, max(s, -85.0))
-        x1, y1 = WEB_MERCATOR.forward(e, min(n, 85.0))
-        view = (x0, y0, x1, y1)
+    view = bbox_map_box(bbox) if bbox is not None else None
     choices = PageChoices(args.title or "", first, last, select, view, tiles)
     try:
         done = publish(situation, out, choices)
@@ -108,20 +104,3 @@ def run_publish(args: argparse.Namespace) -> int:
         )
     )
     return 0
-
-
-def _day(text: str | None, flag: str) -> int | None:
-    if not text:
-        return None
-    from datetime import date
-
-    from mapapp.model.events_table import EPOCH
-
-    try:
-        return (date.fromisoformat(text) - EPOCH).days
-    except ValueError:
-        raise UsageError(
-            translate("cli", "{flag} must be a day like 2024-07-25, not {given!r}").format(
-                flag=flag, given=text
-            )
-        ) from None

@@ -101,11 +101,11 @@ def _opened_and_cached(path: Path) -> None:
 
 
 def test_the_command_line_takes_the_cached_markers_instead_of_a_child(cache_home, acled):
-    assert isinstance(early_read(str(acled)), EarlyRead)  # nothing cached yet: a child
+    assert isinstance(early_read(str(acled), "en"), EarlyRead)  # nothing cached yet: a child
     _opened_and_cached(acled)
-    again = early_read(str(acled))
+    again = early_read(str(acled), "en")
     assert isinstance(again, Markers) and len(again.x) == 500
-    assert early_read(str(acled.with_suffix(".json"))) is None  # not a CSV: the window
+    assert early_read(str(acled.with_suffix(".json")), "en") is None  # not a CSV: the window
 
 
 def test_the_window_opens_a_csv_from_the_command_line_through_the_child(cache_home, acled):
@@ -149,3 +149,22 @@ def test_the_markers_drawn_before_the_table_are_the_tables_own(tmp_path, source,
         assert frame.height > len(final.x)  # some events span several rows
     assert np.array_equal(early.x, final.x) and np.array_equal(early.y, final.y)
     assert [early.types[c] for c in early.codes] == [final.types[c] for c in final.codes]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "line "), ("fr", "ligne ")])
+def test_the_child_speaks_the_windows_language(cache_home, tmp_path, lang, words):
+    """A bad file's problems come from the child worded in the language the window gave
+    it, and the child names that language (one the window no longer speaks is not
+    believed: the window reads the file itself)."""
+    import json
+
+    bad = tmp_path / "bad.csv"
+    text = write(50, tmp_path / "good.csv").read_text(encoding="utf-8").splitlines()
+    text[3] = text[3].replace(",", ",not-a-number,", 1)  # one field too many on line 4
+    bad.write_text("\n".join(text) + "\n", encoding="utf-8")
+    early = EarlyRead(bad, lang)  # its stdin stays open while the window is there
+    messages = [json.loads(line) for line in early.proc.stdout]
+    early.cancel()
+    error = next(m["error"] for m in messages if "error" in m)
+    assert error["language"] == lang
+    assert all(path.startswith(words) for path, _ in error["problems"]), error["problems"]

@@ -6,13 +6,12 @@ that starting the window needs (measured: a reader thread gained nothing).
 
 The child hands over the markers (map x/y and type of every event, in a small file of
 their own) and ends; the window then builds the table itself, since reading the file
-again costs less than the child writing the table and the window loading it. It says
-how far it is on its stdout, one JSON object a line: ``{"progress": [fraction, stage]}``
-(or ``[fraction, "checking", rows]``; the window words the stage in its language), then
-``{"markers": file, "types": [...]}``, ``{"error": {...}}`` (the file cannot be used:
-the same SituationError as a read in the window; in a language other than the child's
-English the window reads the file itself to say why) or ``{"fallback": why}`` (what the
-child cannot do, a bug of its own included, the window does itself). The child leaves
+again costs less than the child writing the table and the window loading it. The child
+speaks the window's language (``--lang``). It says how far it is on its stdout, one JSON
+object a line: ``{"progress": [fraction, stage]}``, then ``{"markers": file, "types":
+[...]}``, ``{"error": {...}}`` (the file cannot be used: the same SituationError as a read
+in the window, worded in the child's language, which it names) or ``{"fallback": why}``
+(what the child cannot do, a bug of its own included, the window does itself). The child leaves
 when the window does (its stdin closes). A file the table cache holds gets no child: its
 markers are read before Qt starts (``early_read``).
 
@@ -31,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from mapapp.i18n import SOURCE_LANGUAGE, format_number, language, translate
+from mapapp.i18n import format_number, language, translate
 
 if TYPE_CHECKING:
     from mapapp.exchange.table_cache import Markers
@@ -90,11 +89,12 @@ def _read_any(path: Path, progress: Progress) -> Situation:
     return convert.read_any(path, progress)
 
 
-def early_read(path: str) -> EarlyRead | Markers | None:
+def early_read(path: str, lang: str) -> EarlyRead | Markers | None:
     """How the window gets ``path`` fastest, decided before Qt is imported: a child
-    reading it from now on, or the cached markers of a file the table cache holds (read
-    here: the first frame draws them, and the window's own load job reads the table),
-    or None where the window does better on its own (not an ACLED CSV)."""
+    reading it from now on (speaking ``lang``), or the cached markers of a file the table
+    cache holds (read here: the first frame draws them, and the window's own load job
+    reads the table), or None where the window does better on its own (not an ACLED
+    CSV)."""
     from mapapp.exchange import table_cache
 
     if not path.lower().endswith(".csv"):
@@ -103,7 +103,7 @@ def early_read(path: str) -> EarlyRead | Markers | None:
         markers = table_cache.load_markers(Path(path))
     except OSError:
         return None  # the window's own read says what is wrong with it
-    return markers if markers is not None else EarlyRead(path)
+    return markers if markers is not None else EarlyRead(path, lang)
 
 
 class EarlyRead:
@@ -111,13 +111,13 @@ class EarlyRead:
     passing on its progress (a listener that raises stops it, as the load job's Cancel
     does) and its markers."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, lang: str = "en") -> None:
         from mapapp.self_command import self_command
 
         self.path = Path(path)
         self._painted = threading.Event()
         self.proc = subprocess.Popen(
-            [*self_command(), CHILD_COMMAND, str(self.path)],
+            [*self_command(), CHILD_COMMAND, str(self.path), "--lang", lang],
             stdin=subprocess.PIPE,  # closed when the window leaves: the child goes too
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # the child writes its own crash report
@@ -166,8 +166,8 @@ class EarlyRead:
             except ValueError:
                 return "fallback"
             if "progress" in message:
-                fraction, stage, *rows = message["progress"]
-                progress(float(fraction), _stage(str(stage), rows))
+                fraction, stage = message["progress"]
+                progress(float(fraction), str(stage))
             elif "markers" in message:
                 markers = _read_markers(Path(message["markers"]), message["types"])
                 if markers is None:
@@ -176,24 +176,14 @@ class EarlyRead:
                     preview(markers)
                 return "markers"
             elif "error" in message:
-                if language() != SOURCE_LANGUAGE:  # the child speaks English: read here
-                    return "fallback"
                 error = message["error"]
+                if error.get("language") != language():  # the window changed its language
+                    return "fallback"
                 problems = [Problem(p, m) for p, m in error["problems"]]
                 raise SituationError(Path(error["file"]), problems)
             else:
                 return "fallback"
         return "fallback"
-
-
-def _stage(stage: str, rows: list) -> str:
-    """The child's stage (English, the child has no language) in the window's."""
-    if stage == "reading":
-        return translate("data", "reading")
-    if stage == "checking" and rows:
-        text = translate("data", "checking {rows} rows")
-        return text.format(rows=format_number(int(rows[0])))
-    return stage
 
 
 # the child's side ------------------------------------------------------------------------
@@ -222,16 +212,17 @@ def _prepare(path: Path) -> None:
     from mapapp.exchange import acled_table
 
     try:
-        _say(progress=[0.02, "reading"])
+        _say(progress=[0.02, translate("data", "reading")])
         import polars  # noqa: F401 - first, then what comes after the reading meanwhile:
 
         threading.Thread(target=_import_the_rest, daemon=True).start()
         raw = acled_table.read_acled_rows(path)  # polars lets go of the GIL while it reads
-        _say(progress=[0.45, "checking", raw.height])
+        rows = format_number(raw.height)
+        _say(progress=[0.45, translate("data", "checking {rows} rows").format(rows=rows)])
         frame, numbers = acled_table.acled_checked(raw, path)
     except SituationError as exc:
         problems = [[p.path, p.message] for p in exc.problems]
-        _say(error={"file": str(exc.file), "problems": problems})
+        _say(error={"file": str(exc.file), "problems": problems, "language": language()})
         return
     del raw
     rows, types = acled_table.row_markers(frame, numbers)

@@ -88,6 +88,22 @@ def resolve_selection(situation: Situation, item_id: str) -> str:
     )
 
 
+def parse_day(text: str, flag: str) -> int:
+    """``--from``/``--to``'s day as days since 1970-01-01; a bad one is a UsageError."""
+    from datetime import date
+
+    from mapapp.model.events_table import EPOCH
+
+    try:
+        return (date.fromisoformat(text) - EPOCH).days
+    except ValueError:
+        raise UsageError(
+            translate("cli", "{flag} must be a day like 2024-07-25, not {given!r}").format(
+                flag=flag, given=text
+            )
+        ) from None
+
+
 def time_window_for(
     layer: SituationLayer, first: str | None, last: str | None, mode: str
 ) -> TimeWindow | None:
@@ -95,9 +111,6 @@ def time_window_for(
     (an open end: the data's first or last day)."""
     if not first and not last:
         return None
-    from datetime import date
-
-    from mapapp.model.events_table import EPOCH
     from mapapp.model.timeline import TimeWindow
 
     table = layer.situation.events_table()
@@ -107,17 +120,7 @@ def time_window_for(
         ("--from", first, int(lo[dated].min()) if dated.any() else 0),
         ("--to", last, int(hi[dated].max()) if dated.any() else 0),
     ):
-        if not text:
-            days.append(default)
-            continue
-        try:
-            days.append((date.fromisoformat(text) - EPOCH).days)
-        except ValueError:
-            raise UsageError(
-                translate("cli", "{flag} must be a day like 2024-07-25, not {given!r}").format(
-                    flag=flag, given=text
-                )
-            ) from None
+        days.append(parse_day(text, flag) if text else default)
     if days[0] > days[1]:
         from mapapp.model.events_table import day_text
 
@@ -156,13 +159,18 @@ def shape_layer(
     layer.set_alpha(shown if window is not None and window.mode == "fade" else None)
 
 
-def bbox_view(bbox: tuple[float, float, float, float], width: int, height: int) -> Viewport:
+def bbox_map_box(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """W,S,E,N degrees as the EPSG:3857 box they span (latitudes held within ±85°)."""
     from mapapp.geo.projection import WEB_MERCATOR
 
     w, s, e, n = bbox
     x0, y0 = WEB_MERCATOR.forward(w, max(s, -85.0))
     x1, y1 = WEB_MERCATOR.forward(e, min(n, 85.0))
-    return framing((x0, y0, x1, y1), width, height, margin=0.0)
+    return x0, y0, x1, y1
+
+
+def bbox_view(bbox: tuple[float, float, float, float], width: int, height: int) -> Viewport:
+    return framing(bbox_map_box(bbox), width, height, margin=0.0)
 
 
 def default_view(

@@ -62,3 +62,27 @@ class ExportJob(QThread):
         if self._stop.is_set():
             raise ExportCancelled()
         self.progressed.emit(percent, stage)
+
+
+def job_progress(job, parent, text: str, title: str, file_name: str, delay_ms: int):
+    """A progress bar with Cancel for a worker job (progressed(percent, stage), cancel(),
+    finished): shown only past ``delay_ms``, closed when the job ends."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    progress = QProgressDialog(text, translate("export", "Cancel"), 0, 100, parent)
+    progress.setWindowTitle(title)
+    progress.setMinimumDuration(delay_ms)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.canceled.connect(job.cancel)
+    job.progressed.connect(
+        lambda pct, stage: (
+            progress.setValue(pct),
+            progress.setLabelText(
+                translate("export", "{stage}: {file}").format(stage=stage, file=file_name)
+            ),
+        )
+    )
+    job.finished.connect(progress.close)
+    job.finished.connect(progress.deleteLater)
+    return progress

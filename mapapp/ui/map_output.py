@@ -81,9 +81,8 @@ class MapOutput(QObject):
         self.start_export(choices)
 
     def start_export(self, choices: ExportChoices) -> ExportJob | None:
-        from PySide6.QtWidgets import QProgressDialog
 
-        from mapapp.ui.export_job import ExportJob
+        from mapapp.ui.export_job import ExportJob, job_progress
 
         mv = self.map_view
         view = framing(mv.view.bounds(), choices.width, choices.height, margin=0.0)
@@ -105,25 +104,14 @@ class MapOutput(QObject):
             return None
         job = ExportJob(choices.path, snap, mv.basemap, mv.situation, self.parent_widget)
         name = choices.path.name
-        progress = QProgressDialog(
-            translate("export", "Exporting {file}…").format(file=name),
-            translate("export", "Cancel"),
-            0,
-            100,
+        # quick exports finish before the bar would show
+        progress = job_progress(
+            job,
             self.parent_widget,
-        )
-        progress.setWindowTitle(translate("export", "Export snapshot"))
-        progress.setMinimumDuration(400)  # quick exports finish before it would show
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(job.cancel)
-        job.progressed.connect(
-            lambda pct, stage: (
-                progress.setValue(pct),
-                progress.setLabelText(
-                    translate("export", "{stage}: {file}").format(stage=stage, file=name)
-                ),
-            )
+            translate("export", "Exporting {file}…").format(file=name),
+            translate("export", "Export snapshot"),
+            name,
+            400,
         )
         missing: list[str] = []  # what the tiles' fetch could not load, said with the result
         job.succeeded.connect(lambda path: self.feedback.say(_written(path, missing)))
@@ -133,8 +121,6 @@ class MapOutput(QObject):
         job.cancelled.connect(
             lambda: self.feedback.say(translate("export", "Export cancelled; nothing written."))
         )
-        job.finished.connect(progress.close)
-        job.finished.connect(progress.deleteLater)
         job.finished.connect(self._export_done)
         self.export_job = job
         self.busy.emit(True)

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from mapapp.errors import MapappError
 from mapapp.i18n import format_number, translate
+from mapapp.ui.export_job import job_progress
 
 if TYPE_CHECKING:
     from mapapp.model.situation import Situation
@@ -102,26 +103,9 @@ def start_publishing(
     """Run the job behind a progress bar; say how it went, and offer the page to the
     browser when it is written."""
     job = PublishJob(frozen_copy(situation), path, choices, parent)
-    progress = QProgressDialog(
-        translate("export", "Publishing {file}…").format(file=path.name),
-        translate("export", "Cancel"),
-        0,
-        100,
-        parent,
-    )
-    progress.setWindowTitle(translate("export", "Publish web page"))
-    progress.setMinimumDuration(300)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.canceled.connect(job.cancel)
-    job.progressed.connect(
-        lambda pct, stage: (
-            progress.setValue(pct),
-            progress.setLabelText(
-                translate("export", "{stage}: {file}").format(stage=stage, file=path.name)
-            ),
-        )
-    )
+    title = translate("export", "Publish web page")
+    text = translate("export", "Publishing {file}…").format(file=path.name)
+    job_progress(job, parent, text, title, path.name, 300)
     job.succeeded.connect(lambda page, size: _published(parent, Path(page), size, feedback.say))
     job.failed.connect(
         lambda message: feedback.warn(message, translate("export", "Publishing failed"))
@@ -129,8 +113,6 @@ def start_publishing(
     job.cancelled.connect(
         lambda: feedback.say(translate("export", "Publishing cancelled; nothing written."))
     )
-    job.finished.connect(progress.close)
-    job.finished.connect(progress.deleteLater)
     job.start()
     return job
 
