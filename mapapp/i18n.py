@@ -28,6 +28,7 @@ SOURCE_LANGUAGE = "en"
 _language = SOURCE_LANGUAGE
 _translator: Any = None  # a QTranslator with mapapp's catalogue, when not English
 _locale: Any = None  # the QLocale of the language, when not English
+_installed: list[Any] = []  # the translators given to the application, kept alive here
 
 
 def system_language() -> str:
@@ -78,6 +79,16 @@ def set_language(code: str) -> str:
 
 def language() -> str:
     return _language
+
+
+def install(app: Any) -> None:
+    """Give ``app`` the translators of the language (replacing those it had). Held here:
+    Qt does not keep a translator alive, and a collected one silently stops working."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed[:] = qt_translators()
+    for translator in _installed:
+        app.installTranslator(translator)
 
 
 def qt_translators() -> list[Any]:

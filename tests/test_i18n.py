@@ -110,3 +110,24 @@ def test_an_unknown_language_is_one_line():
     r = mapapp("snapshot", "--lang", "de", "-o", "x.png")
     assert r.returncode == 2
     assert r.stderr.strip() == "mapapp: error: --lang 'de': use one of en, fr"
+
+
+def test_the_window_keeps_speaking_french_after_a_garbage_collection(qapp):
+    """Qt's own buttons (a dialog's Cancel) come from Qt's catalogue, which must stay
+    installed: a translator Python no longer holds is collected and stops working."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication
+
+    from mapapp import i18n
+    from mapapp.ui.app import use_language
+
+    try:
+        assert use_language(qapp, "fr") == "fr"
+        gc.collect()
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+        assert QCoreApplication.translate("export", "Export snapshot") == "Exporter l'instantané"
+    finally:
+        i18n.set_language("en")
+        i18n.install(qapp)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

@@ -144,13 +144,10 @@ def french(qapp):
     from mapapp import i18n
 
     i18n.set_language("fr")
-    translators = i18n.qt_translators()
-    for t in translators:
-        qapp.installTranslator(t)
+    i18n.install(qapp)  # as the window does (no reference of the test's keeps them alive)
     yield
-    for t in translators:
-        qapp.removeTranslator(t)
     i18n.set_language("en")
+    i18n.install(qapp)
 
 
 def test_the_french_window_has_no_english_left(french, qtbot, clean_settings, basemap):

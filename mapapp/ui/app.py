@@ -45,12 +45,11 @@ def app_icon() -> QIcon:
 def use_language(app: QCoreApplication, asked: str | None = None) -> str:
     """--lang, else the language chosen last in View → Language, else the system's; the
     catalogues installed in ``app`` (Qt's own dialogs speak it too)."""
-    from mapapp.i18n import choose_language, qt_translators, set_language
+    from mapapp.i18n import choose_language, install, set_language
 
     remembered = QSettings().value("language", "")
     code = set_language(choose_language(asked, str(remembered) if remembered else None))
-    for translator in qt_translators():
-        app.installTranslator(translator)
+    install(app)
     return code
 
 
