@@ -29,6 +29,9 @@ _language = SOURCE_LANGUAGE
 _translator: Any = None  # a QTranslator with mapapp's catalogue, when not English
 _locale: Any = None  # the QLocale of the language, when not English
 _installed: list[Any] = []  # the translators given to the application, kept alive here
+# every text handed out -> what it was translated from, so a window can word its widgets
+# anew when the language changes while it is open (see retranslated)
+_issued: dict[str, tuple[str, str, str | None]] = {}
 
 
 def system_language() -> str:
@@ -113,8 +116,17 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
         if found:
             out = found
     if n >= 0:
-        out = out.replace("%Ln", format_number(n)).replace("%n", str(n))
+        return out.replace("%Ln", format_number(n)).replace("%n", str(n))
+    _issued[out] = (context, text, disambiguation)
     return out
+
+
+def retranslated(shown: str) -> str | None:
+    """``shown`` (a text translate gave out earlier, in whatever language was set then) in
+    the language set now; None for a text that did not come from the catalogue (data,
+    or a sentence filled in with values, which its owner words again)."""
+    key = _issued.get(shown)
+    return translate(*key) if key is not None else None
 
 
 def tr(text: str, disambiguation: str, n: int) -> str:

@@ -163,6 +163,12 @@ class DatasetPanel(QWidget):
         self._muted = False
         self.apply()
 
+    def word_again(self) -> None:
+        """After a language change: the event types and the count in the new language."""
+        for i in range(1, self.type_filter.count()):
+            self.type_filter.setItemText(i, event_type_label(self.type_filter.itemData(i)))
+        self._update_list()
+
     def _fill_admin1(self) -> None:
         was = self._muted
         self._muted = True

@@ -33,6 +33,13 @@ class DetailsView(QTextBrowser):
         self.current = None
         self.clear()
 
+    def word_again(self) -> None:
+        """After a language change: the item shown, worded anew."""
+        if self.renderer is not None:
+            self.renderer = DetailsRenderer(self.renderer.s)
+            if self.current is not None:
+                self.show_item(*self.current)
+
     def show_item(self, kind: str, item_id: str) -> None:
         if self.renderer is None:
             return

@@ -120,6 +120,13 @@ class DockLayout(QObject):
         self.timeline.set_table(s.events_table())
         self.filled.emit()
 
+    def word_again(self) -> None:
+        """After a language change: the lists and details, worded with values, again."""
+        if self.panel is not None and self.situation is not None:
+            self.panel.word_again()
+            self.details.word_again()
+            self.timeline.word_again()
+
     def _fill_layer_dock(self) -> None:
         """The layer list with a swatch per layer; ticks follow the map's visible layers."""
         from PySide6.QtGui import QIcon, QPixmap

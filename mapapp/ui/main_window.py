@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QThread, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
@@ -225,6 +225,21 @@ class MainWindow(QMainWindow):
         self.scale_label.setText(
             format_number(res / 1000, 2) + " km/px" if res >= 1000 else format_number(res) + " m/px"
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._word_again()
+        super().changeEvent(event)
+
+    def _word_again(self) -> None:
+        """View → Language while open: the catalogue's texts in place, then what is filled
+        in with values (lists, details, status, the map's own words) worded anew."""
+        from mapapp.ui.retranslate import retranslate_tree
+
+        retranslate_tree(self)
+        self._show_scale()
+        self.docks.word_again()
+        self.map_view.update()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(u.isLocalFile() for u in event.mimeData().urls()):

@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mapapp.i18n import format_number, translate
+from mapapp.i18n import translate
 from mapapp.model.filters import Filters, matching_actors, matching_claims, matching_events
-from mapapp.model.situation import STATUS_LABELS, Event, Situation
-from mapapp.model.vocabulary import precision_label, status_label
+from mapapp.model.situation import STATUS_LABELS, Situation
+from mapapp.model.vocabulary import status_label
 from mapapp.render.style import STATUS_COLOURS
 from mapapp.ui.article_view import ArticleView
 from mapapp.ui.details_html import actor_kind_label
 from mapapp.ui.figures_view import FiguresView
 from mapapp.ui.item_tree import ID_ROLE, KIND_ROLE, ItemTree, find_row, item_row
+from mapapp.ui.panel_words import event_where, position
 
 WHEN_MAX_PX = 112  # "2024-07-25 to 2024-07-27" elides; the event title gets the rest
 WHERE_MAX_PX = 118
@@ -189,24 +190,38 @@ class SidePanel(QWidget):
         self._muted = False
         self.apply_filters(Filters())
 
-    def _where(self, ev: Event) -> str:
-        s = self.situation
-        loc = ev.location
-        if loc.place in s.places:
-            name = s.places[loc.place].name
-            if loc.precision == "near":
-                return translate("side panel", "near {place}").format(place=name)
-            return name
-        if loc.area in s.areas:
-            return translate("side panel", "{area} (region)").format(area=s.areas[loc.area].name)
-        return precision_label(loc.precision)
+    def word_again(self) -> None:
+        """After a language change: the worded columns (when, where, kinds, statuses) and
+        the filters' choices anew; the filters' settings and the current rows stay."""
+        if self.situation is None:
+            return
+        if self.is_dataset():
+            self.dataset.word_again()
+            return
+        trees = (self.events, self.actors, self.claims, self.places)
+        current = [t.currentItem() for t in trees]
+        current = [(i.data(0, KIND_ROLE), i.data(0, ID_ROLE)) if i else None for i in current]
+        self._muted = True
+        self._fill_events()
+        self._fill_actors()
+        self._fill_claims()
+        self._fill_places()
+        for i in range(1, self.status_filter.count()):
+            self.status_filter.setItemText(i, status_label(self.status_filter.itemData(i)))
+        self.figures.set_situation(self.situation)
+        for tree, was in zip(trees, current, strict=True):
+            item = self.find_item(*was) if was else None
+            if item is not None:
+                tree.setCurrentItem(item)
+        self._muted = False
+        self.apply_filters(self.current_filters())
 
     def _fill_events(self) -> None:
         s = self.situation
         self.events.clear()
         items: dict[str, QTreeWidgetItem] = {}
         for ev in s.chronological_events():
-            items[ev.id] = item_row([ev.title, ev.time.label(), self._where(ev)], "event", ev.id)
+            items[ev.id] = item_row([ev.title, ev.time.label(), event_where(s, ev)], "event", ev.id)
         for ev in s.chronological_events():
             parent = items.get(ev.part_of)
             if parent is not None:
@@ -382,12 +397,3 @@ class SidePanel(QWidget):
         """Mark the cited spans (character offsets) in the article, scrolled to the first."""
         if not self.is_dataset():
             self.article.highlight_spans(spans)
-
-
-def position(lat: float, lon: float) -> str:
-    """'19.9486°N 2.9678°E', as the language writes it."""
-    ns = translate("side panel", "N") if lat >= 0 else translate("side panel", "S")
-    ew = translate("side panel", "E") if lon >= 0 else translate("side panel", "W")
-    return translate("side panel", "{lat}°{ns} {lon}°{ew}").format(
-        lat=format_number(abs(lat), 4), ns=ns, lon=format_number(abs(lon), 4), ew=ew
-    )

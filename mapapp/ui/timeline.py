@@ -120,6 +120,14 @@ class TimelinePanel(QWidget):
         self.bar.set_window(None)
         self.label.setText(translate("timeline", "every event shown"))
 
+    def word_again(self) -> None:
+        """After a language change: the speeds (counts), the window's days and the
+        histogram's axis anew."""
+        for i, n in enumerate(SPEEDS):
+            self.speed.setItemText(i, tr("%Ln step(s)/s", "timeline", n))
+        self._announce()
+        self.bar.update()
+
     def _refresh_histogram(self) -> None:
         if self.table is None:
             return

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from mapapp.i18n import translate
 from mapapp.ui.shortcuts import unique_keys
@@ -163,6 +163,8 @@ def build_actions(
     view_menu.addSeparator()
     for dock in docks.docks():
         view_menu.addAction(dock.toggleViewAction())
+    view_menu.addSeparator()
+    view_menu.addMenu(_language_menu(w))
 
     tools_menu = w.menuBar().addMenu(translate("window", "&Tools"))
     tools_menu.addActions([pan, measure])
@@ -186,6 +188,41 @@ def build_actions(
     bar.addAction(compare)
     w.addToolBar(bar)
     return WindowActions((save, save_as), export, measure, density, full, undo, redo, recent_menu)
+
+
+def _language_menu(w: QMainWindow) -> QMenu:
+    """English / Français, each named in itself (a reader lost in the other language still
+    finds their own); the choice is remembered and takes effect at once."""
+    from mapapp.i18n import LANGUAGES, language
+
+    menu = QMenu(translate("window", "&Language"), w)
+    menu.setObjectName("language_menu")
+    group = QActionGroup(menu)
+    for code, name in LANGUAGES.items():
+        act = QAction(name, menu, checkable=True, checked=code == language())
+        act.setData(code)
+        act.triggered.connect(lambda _on=False, c=code: switch_language(c))
+        group.addAction(act)
+        menu.addAction(act)
+    menu.aboutToShow.connect(
+        lambda: [a.setChecked(a.data() == language()) for a in group.actions()]
+    )
+    return menu
+
+
+def switch_language(code: str) -> None:
+    """Remember ``code`` and speak it now: the new catalogues installed, every open window
+    gets Qt's LanguageChange and words itself again."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from mapapp.i18n import install, language, set_language
+
+    QSettings().setValue("language", code)
+    if code == language():
+        return
+    set_language(code)
+    install(QApplication.instance())
 
 
 def _geocoding_settings(w: QMainWindow) -> None:

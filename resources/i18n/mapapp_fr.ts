@@ -3965,5 +3965,9 @@
         <source>Map tools</source>
         <translation>Outils de la carte</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
 </context>
 </TS>
