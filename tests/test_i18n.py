@@ -89,6 +89,10 @@ def test_a_snapshot_in_french(tmp_path):
                   "Données au", "domaine public"):  # fmt: skip
         assert words in svg, words
     assert "Legend" not in svg and "Data as of" not in svg
+    # the map's own names as French writes them: Natural Earth's NAME_FR, GeoNames' exonyms
+    for name in (">Tombouctou<", ">A L G É R I E<", ">M A U R I T A N I E<", ">Taoudéni<"):
+        assert name in svg, name
+    assert ">Timbuktu<" not in svg and ">A L G E R I A<" not in svg
 
 
 @pytest.mark.parametrize(

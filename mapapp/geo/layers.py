@@ -40,6 +40,14 @@ def azawad() -> Any:
     return load_layer("azawad")[0].geometry
 
 
+def display_name(props: dict) -> str:
+    """A basemap feature's name as the interface's language writes it (Tombouctou,
+    Algérie in French), its English ``name`` where the data has no other."""
+    from mapapp.i18n import language
+
+    return str(props.get(f"name_{language()}") or props.get("name") or "")
+
+
 def place(name: str) -> GeoFeature:
     for f in load_layer("places"):
         if f.props.get("name") == name:

@@ -22,6 +22,7 @@ import struct
 from typing import Any
 
 from mapapp.geo.basemap_pack import BasemapPack, PackedFeature
+from mapapp.geo.layers import display_name
 
 # layer -> tolerances (metres) stored, fine first; 0: every vertex
 LEVELS: dict[str, tuple[float, ...]] = {
@@ -57,7 +58,8 @@ def basemap_blob(pack: BasemapPack) -> bytes:
                     chunks.append(delta.astype("<i4"))
             out.append(
                 {
-                    "props": {k: feat.props[k] for k in KEPT_PROPS if k in feat.props},
+                    "props": {k: feat.props[k] for k in KEPT_PROPS if k in feat.props}
+                    | {"label": display_name(feat.props)},
                     "bbox": [round(v) for v in feat.bbox],
                     "label": [round(v) for v in feat.label] if feat.label else None,
                     "labels": [[round(v) for v in p] for p in feat.label_candidates],

