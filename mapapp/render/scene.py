@@ -267,8 +267,12 @@ def _visible_places(
     ``extra``: the situation's own places that the gazetteer lacks (name, x, y)."""
     shown = []
     candidates = [
-        (str(f.props.get("name", "")), display_name(f.props), f.bbox[0], f.bbox[1])
-        + (int(f.props.get("rank", 3)),)
+        (
+            str(f.props.get("name", "")),
+            display_name(f.props),
+            *f.bbox[:2],
+            int(f.props.get("rank", 3)),
+        )
         for f in basemap.places
     ] + [(name, name, x, y, 1) for name, x, y in extra]
     for name, shown_as, x, y, place_rank in candidates:
