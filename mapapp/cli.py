@@ -14,7 +14,15 @@ from mapapp.cli_args import one_line_parser
 from mapapp.errors import MapappError, UsageError
 from mapapp.i18n import LANGUAGES, choose_language, set_language, tr, translate
 
-SUBCOMMANDS = ("snapshot", "publish", "convert", "install-desktop", "validate", "places")
+SUBCOMMANDS = (
+    "snapshot",
+    "publish",
+    "convert",
+    "install-desktop",
+    "validate",
+    "places",
+    "extract",
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -26,8 +34,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         description=translate(
             "cli",
             "Situation map of events, actors and source claims. Subcommands: snapshot, publish, "
-            "convert, validate, places, install-desktop (run 'mapapp snapshot -h'). --lang fr|en,"
-            " anywhere: the language (default: the window's last choice, else the system's).",
+            "convert, validate, places, extract, install-desktop (run 'mapapp snapshot -h'). "
+            "--lang fr|en, anywhere: the language (default: the window's last choice, else the "
+            "system's).",
         ),
     )
     p.add_argument("--version", action="version", version=f"mapapp {__version__}")
@@ -194,7 +203,8 @@ def take_language(argv: list[str]) -> tuple[str | None, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    asked, argv = take_language(argv)
+    # extract's --lang is the article's language: the interface keeps the system's
+    asked, argv = take_language(argv) if argv[:1] != ["extract"] else (None, argv)
     if asked is not None and asked not in LANGUAGES:
         print(
             f"mapapp: error: --lang {asked!r}: use one of {', '.join(LANGUAGES)}",
@@ -231,6 +241,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_validate(_validate_parser().parse_args(argv[1:]))
         if argv and argv[0] == "places":
             return run_places(_places_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "extract":
+            from mapapp.cli_extract import extract_parser, run_extract
+
+            return run_extract(extract_parser().parse_args(argv[1:]))
         return run_gui(argv, asked)
     except MapappError as exc:
         print(translate("cli", "mapapp: error: {message}").format(message=exc), file=sys.stderr)

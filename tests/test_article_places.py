@@ -16,7 +16,8 @@ def marks(w) -> list[tuple[int, int, bool]]:
     out = []
     for sel in w.docks.panel.article.extraSelections():
         style = sel.format.underlineStyle()
-        if style != QTextCharFormat.UnderlineStyle.NoUnderline:
+        none = (QTextCharFormat.UnderlineStyle.NoUnderline, QTextCharFormat.UnderlineStyle.DotLine)
+        if style not in none:  # dotted: the actors, dates and figures (test_article_finds)
             placed = style == QTextCharFormat.UnderlineStyle.SingleUnderline
             out.append((sel.cursor.selectionStart(), sel.cursor.selectionEnd(), placed))
     return out

@@ -4,6 +4,7 @@ a function, under TYPE_CHECKING — since each one is a dependency a change has 
 
 The rules (README, "Layout"):
 - model, geo and exchange are the Qt-free core: they never import render, net or ui, nor Qt;
+- reading (what an article says) is Qt-free too and builds on model and geo only;
 - render never imports ui or net (the drawing is handed its tiles, it never fetches);
 - net (fetching tiles) never imports ui;
 - publish (the web page) never imports ui or net: the window's menu item calls it;
@@ -26,8 +27,9 @@ FORBIDDEN = {
     "render": {"ui", "net"},
     "net": {"ui"},
     "publish": {"ui", "net"},
+    "reading": {"render", "net", "ui", "publish", "exchange"},
 }
-QT_FREE = {"model", "geo", "exchange"}
+QT_FREE = {"model", "geo", "exchange", "reading"}
 
 
 def module_name(path: Path, root: Path) -> str:

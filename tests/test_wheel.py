@@ -51,6 +51,11 @@ def test_wheel_installs_and_runs_from_anywhere(tmp_path):
     assert head == b"\x89PNG\r\n\x1a\n"
     run([mapapp, "convert", where, "-o", "t.geojson"], work)
     assert (work / "t.geojson").stat().st_size > 10_000
+    # reading an article needs the actors and the places cities500 lacks, shipped as data
+    (work / "a.txt").write_text("Les FAMa sont à Léré depuis le 2 août 2024.", encoding="utf-8")
+    kinds = run([mapapp, "extract", "a.txt"], work)
+    for kind in ('"actor"', '"place"', '"date"'):
+        assert kind in kinds, kinds
     # the desktop files ship too
     env_check = run(
         [

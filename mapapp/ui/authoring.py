@@ -264,19 +264,21 @@ class Authoring:
         remember_hand_place(name, lat, lon)
         return True
 
-    def new_item_from_selection(self, kind: str, form=None) -> bool:
+    def new_item_from_selection(self, kind: str, form=None, sel=None, **read) -> bool:
         """A new event or claim citing the selection, through its form; when the situation
         cannot take what the form holds, the problem is shown and the form comes back with its
-        values. ``form``: an already filled form, taken once (tests, scripts)."""
+        values. ``form``: an already filled form, taken once (tests, scripts); ``sel``: the
+        span to cite instead of the selection; ``read``: what the article says there (an
+        event's ``time``, a claim's ``figure``), filled in."""
         from mapapp.ui.item_forms import ClaimForm, EventForm
 
-        sel = self.selected_span()
+        sel = sel or self.selected_span()
         if sel is None:
             return False
         asking = form is None
         if asking:
             form_class = EventForm if kind == "events" else ClaimForm
-            form = form_class(self.session.situation, sel.text, self.parent_widget)
+            form = form_class(self.session.situation, sel.text, self.parent_widget, **read)
         if kind == "events":
             what = translate("authoring", "New event {name}")
         else:

@@ -74,7 +74,9 @@ class EventForm(Form):
         quote: str,
         parent: QWidget | None = None,
         event: dict[str, Any] | None = None,
+        time: dict[str, Any] | None = None,
     ) -> None:
+        """``time``: a new event's when, as read in the article (precision, start, end)."""
         title = translate("forms", "Edit event") if event else translate("forms", "New event")
         super().__init__(title, parent)
         self.old = event or {}
@@ -116,6 +118,11 @@ class EventForm(Form):
         self.finish()
         if event:
             self._load(event)
+        elif time:
+            where = self.time_precision.findData(time.get("precision"))
+            self.time_precision.setCurrentIndex(max(0, where))
+            self.start.setText(time.get("start", ""))
+            self.end.setText(time.get("end", "") if time.get("end") != time.get("start") else "")
 
     def _load(self, e: dict[str, Any]) -> None:
         self.type.setCurrentIndex(max(0, self.type.findData(e["type"])))
@@ -242,7 +249,9 @@ class ClaimForm(Form):
         quote: str,
         parent: QWidget | None = None,
         claim: dict[str, Any] | None = None,
+        figure: dict[str, Any] | None = None,
     ) -> None:
+        """``figure``: a new claim's figure, as read in the article."""
         title = translate("forms", "Edit claim") if claim else translate("forms", "New claim")
         super().__init__(title, parent)
         self.old = claim or {}
@@ -275,7 +284,7 @@ class ClaimForm(Form):
             self.form.addRow(label, widget)
         self.finish()
         self.setMinimumWidth(640)
-        for f in self.old.get("figures", []) or [None]:
+        for f in self.old.get("figures", []) or [figure]:
             self.add_figure(f)
         if claim:
             self.claimant.setCurrentIndex(max(0, self.claimant.findData(claim.get("claimant"))))

@@ -262,6 +262,26 @@
         <translation>Quel type d&apos;acteur est «&#xa0;{name}&#xa0;»&#xa0;?</translation>
     </message>
     <message>
+        <source>New event on {when}…</source>
+        <translation>Nouvel événement le {when}…</translation>
+    </message>
+    <message>
+        <source>A date relative to a publication day the article does not give</source>
+        <translation>Une date relative à un jour de publication que l&apos;article ne donne pas</translation>
+    </message>
+    <message>
+        <source>New claim with the figure “{words}”…</source>
+        <translation>Nouvelle affirmation avec le chiffre «&#xa0;{words}&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Show {name}</source>
+        <translation>Afficher {name}</translation>
+    </message>
+    <message>
+        <source>Add actor {name}</source>
+        <translation>Ajouter l&apos;acteur {name}</translation>
+    </message>
+    <message>
         <source>New actor {name}</source>
         <translation>Nouvel acteur {name}</translation>
     </message>
@@ -634,8 +654,8 @@
 <context>
     <name>cli</name>
     <message>
-        <source>Situation map of events, actors and source claims. Subcommands: snapshot, publish, convert, validate, places, install-desktop (run &apos;mapapp snapshot -h&apos;). --lang fr|en, anywhere: the language (default: the window&apos;s last choice, else the system&apos;s).</source>
-        <translation>Carte de situation des événements, des acteurs et des affirmations des sources. Sous-commandes&#xa0;: snapshot, publish, convert, validate, places, install-desktop (voir &apos;mapapp snapshot -h&apos;). --lang fr|en, n&apos;importe où&#xa0;: la langue (par défaut&#xa0;: le dernier choix de la fenêtre, sinon celle du système).</translation>
+        <source>Situation map of events, actors and source claims. Subcommands: snapshot, publish, convert, validate, places, extract, install-desktop (run &apos;mapapp snapshot -h&apos;). --lang fr|en, anywhere: the language (default: the window&apos;s last choice, else the system&apos;s).</source>
+        <translation>Carte de situation des événements, des acteurs et des affirmations des sources. Sous-commandes&#xa0;: snapshot, publish, convert, validate, places, extract, install-desktop (voir &apos;mapapp snapshot -h&apos;). --lang fr|en, n&apos;importe où&#xa0;: la langue (par défaut&#xa0;: le dernier choix de la fenêtre, sinon celle du système).</translation>
     </message>
     <message>
         <source>situation file (default: the embedded one)</source>
@@ -1008,6 +1028,26 @@
     <message>
         <source>export cancelled</source>
         <translation>export annulé</translation>
+    </message>
+    <message>
+        <source>Places, dates, actors and figures found in an article (UTF-8 text or a saved web page), one JSON line each: kind, text (the exact words), start and end (character offsets into the text as read) and value. Offline.</source>
+        <translation>Lieux, dates, acteurs et chiffres trouvés dans un article (texte UTF-8 ou page web enregistrée), une ligne JSON chacun&#xa0;: kind (le genre), text (les mots exacts), start et end (positions en caractères dans le texte tel que lu) et value. Hors ligne.</translation>
+    </message>
+    <message>
+        <source>the article: a .txt or a saved page</source>
+        <translation>l&apos;article&#xa0;: un .txt ou une page enregistrée</translation>
+    </message>
+    <message>
+        <source>the day the article was published (YYYY-MM-DD), which &apos;yesterday&apos; or &apos;last week&apos; count from; default: the page&apos;s own date, if it gives one</source>
+        <translation>le jour de publication de l&apos;article (AAAA-MM-JJ), à partir duquel comptent «&#xa0;hier&#xa0;» ou «&#xa0;la semaine dernière&#xa0;»&#xa0;; par défaut&#xa0;: la date de la page, si elle en donne une</translation>
+    </message>
+    <message>
+        <source>the article&apos;s language; auto (default): each paragraph&apos;s own, told by its words</source>
+        <translation>la langue de l&apos;article&#xa0;; auto (par défaut)&#xa0;: celle de chaque paragraphe, reconnue à ses mots</translation>
+    </message>
+    <message>
+        <source>--published must be a day like 2024-07-30, not {given!r}</source>
+        <translation>--published doit être un jour comme 2024-07-30, pas {given!r}</translation>
     </message>
 </context>
 <context>
