@@ -252,6 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(translate("cli", "mapapp: interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `mapapp extract … | head`: the reader has what it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error
+        return 141
     except Exception as exc:  # a bug, not the user's input: report it, in one line
         from mapapp.crash import EXIT_INTERNAL, one_line, write_report
 

