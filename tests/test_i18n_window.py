@@ -229,5 +229,8 @@ def test_french_fits_at_1440_by_900(french, qtbot, clean_settings, basemap):
                 need = tabs.fontMetrics().horizontalAdvance(tabs.tabText(i).replace("&", ""))
                 if tabs.tabRect(i).width() < need:
                     cut.append(("tab", tabs.tabText(i), tabs.tabRect(i).width(), need))
+                # every tab on screen: none scrolled out of the bar
+                if not tabs.rect().contains(tabs.tabRect(i)):
+                    cut.append(("tab off the bar", tabs.tabText(i), tabs.tabRect(i), tabs.rect()))
     w.close()
     assert cut == []

@@ -1,6 +1,9 @@
-"""How the side panel words a row's columns: where an event is, a place's position."""
+"""How the side panel words a row's columns (where an event is, a place's position) and
+the span its date filter offers."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import QDate
 
 from mapapp.i18n import format_number, translate
 from mapapp.model.situation import Event, Situation
@@ -26,3 +29,11 @@ def position(lat: float, lon: float) -> str:
     return translate("side panel", "{lat}°{ns} {lon}°{ew}").format(
         lat=format_number(abs(lat), 4), ns=ns, lon=format_number(abs(lon), 4), ew=ew
     )
+
+
+def whole_years(s: Situation) -> tuple[QDate, QDate]:
+    """The date filter's range: the whole years the situation's events fall in."""
+    dates = [d for ev in s.events.values() for d in (ev.time.start, ev.time.end) if d]
+    first = QDate.fromString((min(dates) if dates else "2000")[:4] + "-01-01", "yyyy-MM-dd")
+    last = QDate.fromString((max(dates) if dates else "2030")[:4] + "-12-31", "yyyy-MM-dd")
+    return first, last

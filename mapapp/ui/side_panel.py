@@ -6,7 +6,7 @@ double-click; ``select`` mirrors a selection made elsewhere without echoing it b
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QPoint, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from mapapp.ui.article_view import ArticleView
 from mapapp.ui.details_html import actor_kind_label
 from mapapp.ui.figures_view import FiguresView
 from mapapp.ui.item_tree import ID_ROLE, KIND_ROLE, ItemTree, find_row, item_row
-from mapapp.ui.panel_words import event_where, position
+from mapapp.ui.panel_words import event_where, position, whole_years
 
 WHEN_MAX_PX = 112  # "2024-07-25 to 2024-07-27" elides; the event title gets the rest
 WHERE_MAX_PX = 118
@@ -99,6 +99,8 @@ class SidePanel(QWidget):
         self.figures = FiguresView()
         self.article = ArticleView()
         self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(False)  # every tab on screen, in any language
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.addTab(self.events, translate("side panel", "Events"))
         self.tabs.addTab(self.actors, translate("side panel", "Actors"))
         self.tabs.addTab(self.claims, translate("side panel", "Claims"))
@@ -173,9 +175,7 @@ class SidePanel(QWidget):
         for key in STATUS_LABELS:
             if any(c.status == key for c in s.claims.values()):
                 self.status_filter.addItem(status_label(key), key)
-        dates = [d for ev in s.events.values() for d in (ev.time.start, ev.time.end) if d]
-        first = QDate.fromString((min(dates) if dates else "2000")[:4] + "-01-01", "yyyy-MM-dd")
-        last = QDate.fromString((max(dates) if dates else "2030")[:4] + "-12-31", "yyyy-MM-dd")
+        first, last = whole_years(s)
         self.time_filter.setChecked(False)
         self.date_from.setDate(first)
         self.date_to.setDate(last)
