@@ -67,6 +67,7 @@ def test_switching_language_rewords_the_open_window(back_to_english, qtbot, situ
     when = w.docks.panel.find_item("event", "battle").text(1)
     assert "juillet" in when, when
     assert "," in w.scale_label.text() or "km/px" in w.scale_label.text()
+    assert "domaine public" in w.map_view.options.attribution_text  # the map's credit
     speeds = w.docks.timeline.speed
     assert "pas/s" in speeds.itemText(speeds.currentIndex())
     # what the user had stays: the search, the selection, the situation's own words
@@ -84,6 +85,7 @@ def test_switching_language_rewords_the_open_window(back_to_english, qtbot, situ
     assert french_left(back, allowed) == []
     assert "Events" in [t for where, t in back if where == "tab"]
     assert "juillet" not in w.docks.details.toPlainText()
+    assert "public domain" in w.map_view.options.attribution_text
     assert "juillet" not in w.docks.panel.find_item("event", "battle").text(1)
 
 

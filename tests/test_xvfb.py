@@ -105,3 +105,44 @@ def test_shortcut_tests_pass_on_the_real_x_server(xvfb, tmp_path):
         timeout=300,
     )
     assert r.returncode == 0, r.stdout[-3000:]
+
+
+@pytest.mark.xvfb
+def test_view_language_francais_chosen_with_the_keyboard(xvfb, tmp_path):
+    """Alt+V, L (the Language submenu), then Français, typed on the real window: the
+    choice is what the settings keep for the next start."""
+    xdotool = _xdotool()
+    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path))
+    env.pop("MAPAPP_EXIT_AFTER_FIRST_PAINT", None)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "mapapp", "--lang", "en"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        found = subprocess.run(
+            [xdotool, "search", "--sync", "--onlyvisible", "--name", "mapapp"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        window = found.stdout.split()[0]
+        subprocess.run([xdotool, "windowfocus", "--sync", window], env=env, timeout=10)
+        time.sleep(0.5)
+        for keys in (["alt+v"], ["l"], ["Down", "Return"]):
+            subprocess.run([xdotool, "key", *keys], env=env, check=True, timeout=10)
+            time.sleep(0.4)
+        time.sleep(0.5)
+        # the menus speak French now: Quitter is still Ctrl+Q
+        subprocess.run([xdotool, "key", "ctrl+q"], env=env, check=True, timeout=10)
+        _, err = app.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        app.kill()
+        _, err = app.communicate()
+        pytest.fail(f"the window did not quit; stderr: {err[-1000:]}")
+    assert app.returncode == 0, err[-1000:]
+    kept = [p.read_text() for p in tmp_path.rglob("*.ini")]
+    assert any("language=fr" in text for text in kept), kept

@@ -234,12 +234,13 @@ class MainWindow(QMainWindow):
     def _word_again(self) -> None:
         """View → Language while open: the catalogue's texts in place, then what is filled
         in with values (lists, details, status, the map's own words) worded anew."""
+        from mapapp.render.scene import base_attribution
         from mapapp.ui.retranslate import retranslate_tree
 
         retranslate_tree(self)
         self._show_scale()
         self.docks.word_again()
-        self.map_view.update()
+        self.map_view.set_options(attribution_text=base_attribution())  # and a repaint
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(u.isLocalFile() for u in event.mimeData().urls()):
