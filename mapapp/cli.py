@@ -22,6 +22,7 @@ SUBCOMMANDS = (
     "validate",
     "places",
     "extract",
+    "store",
 )
 
 if TYPE_CHECKING:
@@ -241,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_validate(_validate_parser().parse_args(argv[1:]))
         if argv and argv[0] == "places":
             return run_places(_places_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "store":
+            from mapapp.cli_store import run_store, store_parser
+
+            return run_store(store_parser().parse_args(argv[1:]))
         if argv and argv[0] == "extract":
             from mapapp.cli_extract import extract_parser, run_extract
 

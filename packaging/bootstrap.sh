@@ -3,7 +3,8 @@
 # xdotool (real key presses in the Xvfb tests), GDAL and poppler (real clients that open our
 # exports in the tests), the freedesktop validators (desktop-file-utils, appstream,
 # shared-mime-info), Chromium and its driver (the published web page is tested in a real
-# browser), and a virtual environment in .venv with mapapp (editable) and its
+# browser), PostgreSQL 15 with PostGIS 3 (the team store's tests start a real server in a
+# temporary directory), and a virtual environment in .venv with mapapp (editable) and its
 # test and bench extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ apt_packages=(
   gdal-bin poppler-utils
   desktop-file-utils appstream shared-mime-info
   chromium chromium-driver
+  postgresql postgresql-15-postgis-3
 )
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -5,6 +5,7 @@ a function, under TYPE_CHECKING — since each one is a dependency a change has 
 The rules (README, "Layout"):
 - model, geo and exchange are the Qt-free core: they never import render, net or ui, nor Qt;
 - reading (what an article says) is Qt-free too and builds on model and geo only;
+- store (PostgreSQL) is Qt-free and never draws, fetches tiles or publishes;
 - render never imports ui or net (the drawing is handed its tiles, it never fetches);
 - net (fetching tiles) never imports ui;
 - publish (the web page) never imports ui or net: the window's menu item calls it;
@@ -28,8 +29,9 @@ FORBIDDEN = {
     "net": {"ui"},
     "publish": {"ui", "net"},
     "reading": {"render", "net", "ui", "publish", "exchange"},
+    "store": {"render", "net", "ui", "publish"},
 }
-QT_FREE = {"model", "geo", "exchange", "reading"}
+QT_FREE = {"model", "geo", "exchange", "reading", "store"}
 
 
 def module_name(path: Path, root: Path) -> str:

@@ -147,5 +147,13 @@
             <numerusform>… and %Ln more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

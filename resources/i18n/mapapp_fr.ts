@@ -147,6 +147,14 @@
             <numerusform>… et %Ln autres</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>%Ln élément</numerusform>
+            <numerusform>%Ln éléments</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>argparse</name>
@@ -1048,6 +1056,50 @@
     <message>
         <source>--published must be a day like 2024-07-30, not {given!r}</source>
         <translation>--published doit être un jour comme 2024-07-30, pas {given!r}</translation>
+    </message>
+    <message>
+        <source>A situation shared by a team in PostgreSQL + PostGIS. URL: a libpq URL (postgresql://user@host/db) or connection string; passwords from ~/.pgpass, PGPASSWORD or a service file.</source>
+        <translation>Une situation partagée par une équipe dans PostgreSQL + PostGIS. URL&#xa0;: une URL libpq (postgresql://utilisateur@hôte/base) ou une chaîne de connexion&#xa0;; les mots de passe viennent de ~/.pgpass, de PGPASSWORD ou d&apos;un fichier de service.</translation>
+    </message>
+    <message>
+        <source>create mapapp&apos;s tables, or bring them up to date</source>
+        <translation>créer les tables de mapapp, ou les mettre à jour</translation>
+    </message>
+    <message>
+        <source>a situation file into the store</source>
+        <translation>un fichier de situation vers le dépôt</translation>
+    </message>
+    <message>
+        <source>its name in the store</source>
+        <translation>son nom dans le dépôt</translation>
+    </message>
+    <message>
+        <source>a situation from the store to a file</source>
+        <translation>une situation du dépôt vers un fichier</translation>
+    </message>
+    <message>
+        <source>the situations in the store, their size and last change</source>
+        <translation>les situations du dépôt, leur taille et leur dernière modification</translation>
+    </message>
+    <message>
+        <source>{url}: mapapp store up to date (schema {version})</source>
+        <translation>{url}&#xa0;: dépôt mapapp à jour (schéma {version})</translation>
+    </message>
+    <message>
+        <source>{url}: mapapp store ready (schema {version})</source>
+        <translation>{url}&#xa0;: dépôt mapapp prêt (schéma {version})</translation>
+    </message>
+    <message>
+        <source>pushed {file} as {name} ({items})</source>
+        <translation>{file} envoyé sous le nom {name} ({items})</translation>
+    </message>
+    <message>
+        <source>{name}	{kind}	{items}	{size} kB	{when} by {who}</source>
+        <translation>{name}	{kind}	{items}	{size} ko	{when} par {who}</translation>
+    </message>
+    <message>
+        <source>wrote {file}</source>
+        <translation>{file} écrit</translation>
     </message>
 </context>
 <context>
@@ -3524,6 +3576,49 @@
     <message>
         <source>{lat}°{ns} {lon}°{ew}</source>
         <translation>{lat}°{ns} {lon}°{ew}</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>(unreadable connection string)</source>
+        <translation>(chaîne de connexion illisible)</translation>
+    </message>
+    <message>
+        <source>not a PostgreSQL connection string or URL: {url}</source>
+        <translation>ni une chaîne de connexion ni une URL PostgreSQL&#xa0;: {url}</translation>
+    </message>
+    <message>
+        <source>cannot connect to {url}: {reason}</source>
+        <translation>connexion impossible à {url}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>wrong password for {user}</source>
+        <translation>mot de passe erroné pour {user}</translation>
+    </message>
+    <message>
+        <source>no server answers there (connection refused)</source>
+        <translation>aucun serveur ne répond à cette adresse (connexion refusée)</translation>
+    </message>
+    <message>
+        <source>this database has mapapp&apos;s schema version {found}, newer than this mapapp knows ({known}): update mapapp</source>
+        <translation>cette base a le schéma mapapp version {found}, plus récent que celui que ce mapapp connaît ({known})&#xa0;: mettez mapapp à jour</translation>
+    </message>
+    <message>
+        <source>no mapapp store in this database: run &apos;mapapp store init&apos; first</source>
+        <translation>pas de dépôt mapapp dans cette base&#xa0;: lancez d&apos;abord «&#xa0;mapapp store init&#xa0;»</translation>
+    </message>
+    <message>
+        <source>this store has schema version {found}, older than this mapapp&apos;s ({known}): run &apos;mapapp store init&apos; to bring it up to date</source>
+        <translation>ce dépôt a le schéma version {found}, plus ancien que celui de ce mapapp ({known})&#xa0;: lancez «&#xa0;mapapp store init&#xa0;» pour le mettre à jour</translation>
+    </message>
+    <message>
+        <source>the store already holds a situation named {name!r}</source>
+        <translation>le dépôt contient déjà une situation nommée {name!r}</translation>
+    </message>
+    <message>
+        <source>no situation named {name!r} in the store</source>
+        <translation>aucune situation nommée {name!r} dans le dépôt</translation>
     </message>
 </context>
 <context>

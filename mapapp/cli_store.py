@@ -1,0 +1,112 @@
+"""mapapp store: a team's situations in PostgreSQL + PostGIS — set a database up, push a
+situation file in, pull it back, list what is there. URL is a libpq URL or connection
+string; its password is never printed."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from mapapp.cli_args import one_line_parser
+from mapapp.i18n import format_number, tr, translate
+
+
+def store_parser() -> argparse.ArgumentParser:
+    p = one_line_parser(
+        prog="mapapp store",
+        description=translate(
+            "cli",
+            "A situation shared by a team in PostgreSQL + PostGIS. URL: a libpq URL "
+            "(postgresql://user@host/db) or connection string; passwords from ~/.pgpass, "
+            "PGPASSWORD or a service file.",
+        ),
+    )
+    sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    init = sub.add_parser(
+        "init", help=translate("cli", "create mapapp's tables, or bring them up to date")
+    )
+    init.add_argument("url", metavar="URL")
+    push = sub.add_parser("push", help=translate("cli", "a situation file into the store"))
+    push.add_argument("file", metavar="FILE")
+    push.add_argument("url", metavar="URL")
+    push.add_argument(
+        "--as", dest="name", required=True, metavar="NAME",
+        help=translate("cli", "its name in the store"),
+    )  # fmt: skip
+    pull = sub.add_parser("pull", help=translate("cli", "a situation from the store to a file"))
+    pull.add_argument("url", metavar="URL")
+    pull.add_argument("name", metavar="NAME")
+    pull.add_argument("-o", "--output", required=True, metavar="FILE")
+    listing = sub.add_parser(
+        "list", help=translate("cli", "the situations in the store, their size and last change")
+    )
+    listing.add_argument("url", metavar="URL")
+    for action in (init, push, pull, listing):
+        action.error = p.error  # one line, like every mapapp error
+    return p
+
+
+def run_store(args: argparse.Namespace) -> int:
+    from mapapp.store.connection import connect, shown
+
+    with connect(args.url) as conn:
+        if args.action == "init":
+            from mapapp.store.schema import init
+
+            before, after = init(conn)
+            if before == after:
+                said = translate("cli", "{url}: mapapp store up to date (schema {version})")
+            else:
+                said = translate("cli", "{url}: mapapp store ready (schema {version})")
+            print(said.format(url=shown(args.url), version=after))
+        elif args.action == "push":
+            return _push(conn, args)
+        elif args.action == "pull":
+            return _pull(conn, args)
+        else:
+            _list(conn)
+    return 0
+
+
+def _push(conn, args: argparse.Namespace) -> int:
+    from mapapp.model.io import load_situation
+    from mapapp.store.situations import LISTS, push_situation
+
+    situation = load_situation(args.file)  # validated, texts checked, before any write
+    push_situation(conn, args.name, situation.raw, situation.texts())
+    items = sum(len(situation.raw.get(key, [])) for key in LISTS)
+    print(
+        translate("cli", "pushed {file} as {name} ({items})").format(
+            file=args.file, name=args.name, items=tr("%Ln item(s)", "store", items)
+        )
+    )
+    return 0
+
+
+def _pull(conn, args: argparse.Namespace) -> int:
+    from mapapp.model.io import save_situation
+    from mapapp.model.situation import situation_from_dict
+    from mapapp.store.situations import pull_situation
+
+    data, texts = pull_situation(conn, args.name)
+    out = Path(args.output)
+    save_situation(situation_from_dict(data, texts, out), out)
+    print(translate("cli", "wrote {file}").format(file=out))
+    return 0
+
+
+def _list(conn) -> None:
+    from mapapp.store.situations import list_situations
+
+    for s in list_situations(conn):
+        when = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(
+            translate("cli", "{name}\t{kind}\t{items}\t{size} kB\t{when} by {who}").format(
+                name=s.name,
+                kind=s.kind,
+                items=tr("%Ln item(s)", "store", s.items),
+                size=format_number(s.size / 1000, 1),
+                when=when,
+                who=s.updated_by,
+            )
+        )

@@ -1,0 +1,166 @@
+"""mapapp's tables in a PostgreSQL database, created and brought up to date by numbered
+migrations (each in its own transaction, under an advisory lock so two `store init` at
+once do not race). A database whose schema is newer than this mapapp knows is refused,
+never written to.
+
+A situation is kept the way its file holds it — every item (place, area, actor, event,
+claim) and source a row with its JSON as written, in its file order — plus what queries
+need beside it: a PostGIS point and the days an event covers, both indexed. Every change of
+an item is recorded by a trigger (who: the database role; when; before and after) and
+announced on the ``mapapp`` channel for the windows that have the situation open.
+"""
+
+from __future__ import annotations
+
+from mapapp.i18n import translate
+from mapapp.store.connection import StoreError
+
+SCHEMA = "mapapp"
+LOCK = 0x6D617061  # 'mapa': the advisory lock migrations hold
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (
+        1,
+        """
+CREATE EXTENSION IF NOT EXISTS postgis;
+CREATE SCHEMA IF NOT EXISTS mapapp;
+CREATE TABLE mapapp.meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE mapapp.situations (
+    id bigserial PRIMARY KEY,
+    name text NOT NULL UNIQUE CHECK (name <> ''),
+    kind text NOT NULL CHECK (kind IN ('situation', 'dataset')),
+    head json NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    created_by text NOT NULL DEFAULT current_user,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    updated_by text NOT NULL DEFAULT current_user
+);
+CREATE TABLE mapapp.sources (
+    situation bigint NOT NULL REFERENCES mapapp.situations ON DELETE CASCADE,
+    id text NOT NULL,
+    position integer NOT NULL,
+    doc json NOT NULL,
+    text text,
+    sha256 text,
+    PRIMARY KEY (situation, id)
+);
+CREATE TABLE mapapp.items (
+    situation bigint NOT NULL REFERENCES mapapp.situations ON DELETE CASCADE,
+    kind text NOT NULL CHECK (kind IN ('place', 'area', 'actor', 'event', 'claim')),
+    id text NOT NULL,
+    position integer NOT NULL,
+    doc json NOT NULL,
+    geom geometry(Geometry, 4326),
+    radius_km double precision,
+    first_day date,
+    last_day date,
+    version bigint NOT NULL DEFAULT 1,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    updated_by text NOT NULL DEFAULT current_user,
+    PRIMARY KEY (situation, kind, id)
+);
+CREATE INDEX items_geom ON mapapp.items USING gist (geom);
+CREATE INDEX items_days ON mapapp.items (situation, first_day, last_day);
+CREATE TABLE mapapp.changes (
+    seq bigserial PRIMARY KEY,
+    situation bigint NOT NULL,
+    kind text NOT NULL,
+    item text NOT NULL,
+    action text NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+    version bigint,
+    before json,
+    after json,
+    at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    by text NOT NULL DEFAULT current_user
+);
+CREATE INDEX changes_item ON mapapp.changes (situation, kind, item, seq);
+
+CREATE FUNCTION mapapp.item_versioned() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.version := OLD.version + 1;
+    NEW.updated_at := now();
+    NEW.updated_by := current_user;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER item_versioned BEFORE UPDATE ON mapapp.items
+    FOR EACH ROW WHEN (OLD.doc::text IS DISTINCT FROM NEW.doc::text)
+    EXECUTE FUNCTION mapapp.item_versioned();
+
+CREATE FUNCTION mapapp.item_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    row_now mapapp.items;
+BEGIN
+    IF TG_OP = 'DELETE' THEN row_now := OLD; ELSE row_now := NEW; END IF;
+    INSERT INTO mapapp.changes (situation, kind, item, action, version, before, after)
+    VALUES (row_now.situation, row_now.kind, row_now.id, lower(TG_OP), row_now.version,
+            CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD.doc END,
+            CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW.doc END);
+    UPDATE mapapp.situations SET updated_at = now(), updated_by = current_user
+        WHERE id = row_now.situation;
+    PERFORM pg_notify('mapapp', json_build_object(
+        'situation', row_now.situation, 'kind', row_now.kind, 'id', row_now.id,
+        'action', lower(TG_OP), 'version', row_now.version, 'by', current_user)::text);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER item_changed AFTER INSERT OR UPDATE OR DELETE ON mapapp.items
+    FOR EACH ROW EXECUTE FUNCTION mapapp.item_changed();
+""",
+    ),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def schema_version(conn) -> int:
+    """0 for a database mapapp has not set up."""
+    exists = conn.execute("SELECT to_regclass('mapapp.meta') IS NOT NULL").fetchone()[0]
+    if not exists:
+        return 0
+    row = conn.execute("SELECT value FROM mapapp.meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def init(conn) -> tuple[int, int]:
+    """Apply the migrations the database lacks; (version before, version after). Safe to
+    run again: a database up to date is left as it is."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK,))
+        before = schema_version(conn)
+        refuse_newer(before)
+        for number, sql in MIGRATIONS:
+            if number > before:
+                conn.execute(sql)
+                conn.execute(
+                    "INSERT INTO mapapp.meta VALUES ('schema_version', %s) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(number),),
+                )
+    return before, LATEST
+
+
+def refuse_newer(version: int) -> None:
+    if version > LATEST:
+        raise StoreError(
+            translate(
+                "store",
+                "this database has mapapp's schema version {found}, newer than this mapapp "
+                "knows ({known}): update mapapp",
+            ).format(found=version, known=LATEST)
+        )
+
+
+def require(conn) -> None:
+    """The store is set up, and not by a newer mapapp."""
+    version = schema_version(conn)
+    if version == 0:
+        raise StoreError(
+            translate("store", "no mapapp store in this database: run 'mapapp store init' first")
+        )
+    refuse_newer(version)
+    if version < LATEST:
+        raise StoreError(
+            translate(
+                "store",
+                "this store has schema version {found}, older than this mapapp's ({known}): "
+                "run 'mapapp store init' to bring it up to date",
+            ).format(found=version, known=LATEST)
+        )

@@ -1,0 +1,140 @@
+"""mapapp store on a real PostgreSQL 15 + PostGIS 3 (started by tests/pg_server.py): the
+schema set up and refused when newer, a situation pushed and pulled back byte for byte,
+every change recorded with its database role, and bad URLs and passwords in one line
+that never shows the password."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+from cli_run import ROOT, mapapp
+
+SEED = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
+_names = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def pg():
+    from pg_server import PgServer
+
+    server = PgServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def store(pg):
+    """A fresh database with mapapp's schema: its admin URL."""
+    url = pg.create_database(f"team{next(_names)}")
+    r = mapapp("store", "init", url)
+    assert r.returncode == 0, r.stderr
+    return url
+
+
+def test_init_sets_up_once_and_refuses_a_newer_schema(pg):
+    import psycopg
+
+    url = pg.create_database("fresh")
+    first = mapapp("store", "init", url)
+    assert first.returncode == 0 and "store ready (schema 1)" in first.stdout
+    again = mapapp("store", "init", url)
+    assert again.returncode == 0 and "up to date" in again.stdout
+    with psycopg.connect(url, autocommit=True) as conn:
+        tables = {r[0] for r in conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'mapapp'")}  # fmt: skip
+        assert {"meta", "situations", "sources", "items", "changes"} <= tables
+        indexes = {r[0] for r in conn.execute(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'mapapp'")}  # fmt: skip
+        assert any("USING gist (geom)" in i for i in indexes)
+        conn.execute("UPDATE mapapp.meta SET value = '99' WHERE key = 'schema_version'")
+    for cmd in (("store", "init", url), ("store", "list", url)):
+        r = mapapp(*cmd)
+        assert r.returncode == 1 and "newer than this mapapp knows" in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_push_then_pull_gives_the_file_back_byte_for_byte(store, tmp_path):
+    r = mapapp("store", "push", SEED, store, "--as", "tinzaouaten")
+    assert r.returncode == 0, r.stderr
+    out = tmp_path / "pulled.situation.json"
+    r = mapapp("store", "pull", store, "tinzaouaten", "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes() == SEED.read_bytes()
+    article = json.loads(SEED.read_text())["sources"][0]["text_file"]
+    assert (tmp_path / article).read_bytes() == (SEED.parent / article).read_bytes()
+    assert mapapp("validate", out).returncode == 0
+    listed = mapapp("store", "list", store).stdout
+    assert listed.startswith("tinzaouaten\tsituation\t39 items")
+    assert "mapapp_admin" in listed
+
+
+def test_the_store_indexes_where_and_when(store):
+    import psycopg
+
+    assert mapapp("store", "push", SEED, store, "--as", "t").returncode == 0
+    with psycopg.connect(store) as conn:
+        lon, lat, first, last = conn.execute(
+            "SELECT ST_X(geom), ST_Y(geom), first_day::text, last_day::text"
+            " FROM mapapp.items WHERE kind = 'event' AND id = 'battle'"
+        ).fetchone()
+        assert (round(lon, 5), round(lat, 5)) == (2.96778, 19.94861)
+        assert (first, last) == ("2024-07-25", "2024-07-27")
+        near = conn.execute(
+            "SELECT count(*) FROM mapapp.items WHERE kind = 'event' AND geom &&"
+            " ST_MakeEnvelope(2.5, 19.5, 3.5, 20.5, 4326)"
+        ).fetchone()[0]
+        assert near >= 1
+
+
+def test_every_change_is_recorded_with_its_role(store):
+    import psycopg
+
+    assert mapapp("store", "push", SEED, store, "--as", "t").returncode == 0
+    with psycopg.connect(store) as conn:
+        conn.execute(
+            "UPDATE mapapp.items SET doc = json_build_object('id', 'battle', 'title', 'x')"
+            " WHERE kind = 'event' AND id = 'battle'"
+        )
+        conn.commit()
+        version, by = conn.execute(
+            "SELECT version, updated_by FROM mapapp.items WHERE id = 'battle'"
+        ).fetchone()
+        assert (version, by) == (2, "mapapp_admin")
+        action, before, after, who = conn.execute(
+            "SELECT action, before, after, by FROM mapapp.changes WHERE item = 'battle'"
+            " ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        assert action == "update" and who == "mapapp_admin"
+        assert before["title"].startswith("Two days of fighting") and after["title"] == "x"
+
+
+def test_a_name_is_pushed_once_and_a_bad_file_never(store, tmp_path):
+    assert mapapp("store", "push", SEED, store, "--as", "t").returncode == 0
+    again = mapapp("store", "push", SEED, store, "--as", "t")
+    assert again.returncode == 1 and "already holds a situation named 't'" in again.stderr
+    broken = tmp_path / "broken.situation.json"
+    data = json.loads(SEED.read_text())
+    data["events"][0]["time"]["precision"] = "fortnight"
+    broken.write_text(json.dumps(data))
+    r = mapapp("store", "push", broken, store, "--as", "broken")
+    assert r.returncode != 0
+    listed = mapapp("store", "list", store).stdout
+    assert "broken" not in listed
+
+
+def test_bad_urls_and_passwords_are_one_line_and_never_show_the_password(pg):
+    secret = "s3cret-never-shown"
+    cases = [
+        (pg.url("postgres", "mapapp_admin", secret), "wrong password for mapapp_admin"),
+        (f"postgresql://someone:{secret}@127.0.0.1:1/db", "connection refused"),
+        (f"host=127.0.0.1 port=nonsense password={secret}", "cannot connect"),
+        ("not a url at all", "not a PostgreSQL connection string"),
+    ]
+    for url, said in cases:
+        r = mapapp("store", "list", url)
+        assert r.returncode in (1, 2), (url, r.stderr)
+        assert said in r.stderr, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+        assert secret not in r.stderr + r.stdout
