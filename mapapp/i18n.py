@@ -31,7 +31,7 @@ _locale: Any = None  # the QLocale of the language, when not English
 _installed: list[Any] = []  # the translators given to the application, kept alive here
 # every text handed out -> what it was translated from, so a window can word its widgets
 # anew when the language changes while it is open (see retranslated)
-_issued: dict[str, tuple[str, str, str | None]] = {}
+_issued: dict[str, set[tuple[str, str, str | None]]] = {}
 
 
 def system_language() -> str:
@@ -117,16 +117,20 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
             out = found
     if n >= 0:
         return out.replace("%Ln", format_number(n)).replace("%n", str(n))
-    _issued[out] = (context, text, disambiguation)
+    _issued.setdefault(out, set()).add((context, text, disambiguation))
     return out
 
 
 def retranslated(shown: str) -> str | None:
     """``shown`` (a text translate gave out earlier, in whatever language was set then) in
     the language set now; None for a text that did not come from the catalogue (data,
-    or a sentence filled in with values, which its owner words again)."""
-    key = _issued.get(shown)
-    return translate(*key) if key is not None else None
+    or a sentence filled in with values, which its owner words again) and for one that
+    two sources share (French "Type" is both "Kind" and "Type": its owner words it)."""
+    keys = _issued.get(shown)
+    if not keys:
+        return None
+    words = {translate(*key) for key in keys}
+    return words.pop() if len(words) == 1 else None
 
 
 def tr(text: str, disambiguation: str, n: int) -> str:

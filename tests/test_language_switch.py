@@ -99,3 +99,54 @@ def test_the_language_chosen_is_the_next_start_s(back_to_english, qapp, clean_se
     use_language(qapp)  # a start without --lang
     assert language() == "fr"
     assert use_language(qapp, "en") == "en"  # --lang still wins
+
+
+def test_a_switch_leaves_the_situation_s_own_words_alone(back_to_english, qtbot, situation_window):
+    """An actor called "État" is data, though "État" is also the French of "state"; and
+    French "Type" is both "Kind" and "Type": each column gets its own word back."""
+    import copy
+
+    from mapapp.model.situation import situation_from_dict
+    from mapapp.ui.window_actions import switch_language
+
+    w = situation_window
+    s = w.session.situation
+    data = copy.deepcopy(s.raw)
+    data["actors"][0]["name"] = "État"
+    w.session.set_situation(situation_from_dict(data, s.texts(), s.path))
+    switch_language("fr")
+    qtbot.wait(20)
+    switch_language("en")
+    qtbot.wait(20)
+    panel = w.docks.panel
+    choices = [panel.actor_filter.itemText(i) for i in range(panel.actor_filter.count())]
+    assert "État" in choices and "state" not in choices
+    assert choices[0] == "All actors"
+    assert panel.actors.headerItem().text(1) == "Kind"
+    assert panel.events.headerItem().text(1) == "When"
+
+
+def test_a_dataset_switches_too(back_to_english, qtbot, clean_settings, basemap):
+    from cli_run import ROOT
+
+    from mapapp.ui.main_window import MainWindow
+    from mapapp.ui.window_actions import switch_language
+
+    w = MainWindow(basemap)
+    w.show()
+    qtbot.waitExposed(w)
+    w.docks.ensure()
+    w.session.start_loading(ROOT / "tests" / "data" / "acled-fixture.csv")
+    qtbot.waitUntil(lambda: w.session.situation is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: w.docks.panel.is_dataset(), timeout=60_000)
+    dataset = w.docks.panel.dataset
+    switch_language("fr")
+    qtbot.wait(20)
+    assert dataset.fatalities_filter.specialValueText() == "tous"
+    assert dataset.type_filter.itemText(0) == "Tout type"
+    assert "événements" in dataset.count.text()
+    switch_language("en")
+    qtbot.wait(20)
+    assert dataset.fatalities_filter.specialValueText() == "any"
+    assert dataset.type_filter.itemText(0) == "Any type"
+    w.close()

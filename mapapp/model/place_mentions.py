@@ -168,19 +168,25 @@ def _context(text: str, countries: dict[str, str]) -> set[str]:
 
 def _ranked(text: str, found, context: set[str]) -> list[Mention]:
     # first pass: the best by country and population, to know where the article is
-    anchors = [max(c, key=lambda p: _score(p, context, [])) for _, _, c in found]
-    out = []
     keys = [fold(text[start:end]) for start, end, _ in found]
-    for k, (start, end, candidates) in enumerate(found):
-        # the other names' places: a name said four times is not near itself
-        others = [a for j, a in enumerate(anchors) if keys[j] != keys[k]]
-        ranked = sorted(candidates, key=lambda p: -_score(p, context, others))
-        best = ranked[0]
-        placed = best.source.startswith("mapapp") or best.country in context
-        # a short name (Ber, Léo) is too often another place's nickname to stand alone
-        lone = best.population >= LONE_POPULATION and len(keys[k]) > SHORT_NAME
-        if placed or lone or _near(best, others):
-            out.append(Mention(start, end, text[start:end], best, tuple(ranked[1:6])))
+    by_key: dict[str, set[Place]] = {}
+    for key, (_, _, candidates) in zip(keys, found, strict=True):
+        by_key.setdefault(key, set()).add(max(candidates, key=lambda p: _score(p, context, [])))
+    decided: dict[str, tuple[list[Place], bool]] = {}  # a name said twice is read once
+    out = []
+    for key, (start, end, candidates) in zip(keys, found, strict=True):
+        if key not in decided:
+            # the other names' places: a name said four times is not near itself
+            others = [a for other, anchors in by_key.items() if other != key for a in anchors]
+            ranked = sorted(candidates, key=lambda p: -_score(p, context, others))
+            best = ranked[0]
+            placed = best.source.startswith("mapapp") or best.country in context
+            # a short name (Ber, Léo) is too often another place's nickname to stand alone
+            lone = best.population >= LONE_POPULATION and len(key) > SHORT_NAME
+            decided[key] = (ranked, placed or lone or _near(best, others))
+        ranked, keep = decided[key]
+        if keep:
+            out.append(Mention(start, end, text[start:end], ranked[0], tuple(ranked[1:6])))
     return out
 
 

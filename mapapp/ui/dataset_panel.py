@@ -164,7 +164,13 @@ class DatasetPanel(QWidget):
         self.apply()
 
     def word_again(self) -> None:
-        """After a language change: the event types and the count in the new language."""
+        """After a language change: the filters' first choices, the event types and the
+        count in the new language (the countries and regions are the data's own words)."""
+        if self.table is None:
+            return
+        self.type_filter.setItemText(0, translate("side panel", "Any type"))
+        self.country_filter.setItemText(0, translate("side panel", "Any country"))
+        self.admin1_filter.setItemText(0, translate("side panel", "Any admin 1"))
         for i in range(1, self.type_filter.count()):
             self.type_filter.setItemText(i, event_type_label(self.type_filter.itemData(i)))
         self._update_list()

@@ -121,11 +121,18 @@ class DockLayout(QObject):
         self.filled.emit()
 
     def word_again(self) -> None:
-        """After a language change: the lists and details, worded with values, again."""
-        if self.panel is not None and self.situation is not None:
-            self.panel.word_again()
-            self.details.word_again()
-            self.timeline.word_again()
+        """After a language change: the layer names, the lists and details, worded with
+        values, again."""
+        if self.panel is None:
+            return
+        for i in range(self.layer_list.count()):
+            item = self.layer_list.item(i)
+            name = layer_name(item.data(Qt.ItemDataRole.UserRole))
+            item.setText(name)
+            item.setToolTip(name)
+        self.panel.word_again()
+        self.details.word_again()
+        self.timeline.word_again()
 
     def _fill_layer_dock(self) -> None:
         """The layer list with a swatch per layer; ticks follow the map's visible layers."""

@@ -1,5 +1,5 @@
-"""How the side panel words a row's columns (where an event is, a place's position) and
-the span its date filter offers."""
+"""How the side panel words its columns' names, a row's columns (where an event is, a
+place's position) and the span its date filter offers."""
 
 from __future__ import annotations
 
@@ -8,6 +8,29 @@ from PySide6.QtCore import QDate
 from mapapp.i18n import format_number, translate
 from mapapp.model.situation import Event, Situation
 from mapapp.model.vocabulary import precision_label
+
+
+def column_names() -> tuple[list[str], ...]:
+    """The events', actors', claims' and places' column names."""
+    return (
+        [
+            translate("side panel", "Event"),
+            translate("side panel", "When"),
+            translate("side panel", "Where"),
+        ],
+        [translate("side panel", "Actor"), translate("side panel", "Kind")],
+        [
+            translate("side panel", "Status"),
+            translate("side panel", "Claimant"),
+            translate("side panel", "Claim"),
+            translate("side panel", "Figures"),
+        ],
+        [
+            translate("side panel", "Place"),
+            translate("side panel", "Country"),
+            translate("side panel", "Position"),
+        ],
+    )
 
 
 def event_where(s: Situation, ev: Event) -> str:

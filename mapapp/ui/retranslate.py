@@ -1,29 +1,31 @@
 """Words of an open window in the language just chosen (View → Language), without
-rebuilding it: every text a widget shows that came from the catalogue is looked up by what
-it was translated from (mapapp.i18n.retranslated) and set again. Texts filled in with
-values (counts, dates, the details) are worded again by their owners; the situation's own
-words are never touched."""
+rebuilding it: every fixed text a widget shows that came from the catalogue (actions,
+menus, labels, buttons, tabs, placeholders, tooltips, titles) is looked up by what it was
+translated from (mapapp.i18n.retranslated) and set again. Lists, combo boxes and tree
+headers — which hold the situation's own words beside mapapp's — and texts filled in with
+values are worded again by their owners (``word_again``), from their codes, so the
+situation's own words are never touched."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QComboBox,
+    QAbstractSpinBox,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMenu,
     QPlainTextEdit,
     QTabBar,
+    QTableView,
     QTabWidget,
     QTextEdit,
-    QTreeWidget,
+    QTreeView,
     QWidget,
 )
 
@@ -70,10 +72,8 @@ def _widget(w: QWidget) -> None:
         _again(w.placeholderText, w.setPlaceholderText)
     elif isinstance(w, QGroupBox):
         _again(w.title, w.setTitle)
-    elif isinstance(w, QComboBox):
-        for i in range(w.count()):
-            _again(lambda i=i: w.itemText(i), lambda t, i=i: w.setItemText(i, t))
-        _again(w.placeholderText, w.setPlaceholderText)
+    elif isinstance(w, QAbstractSpinBox):
+        _again(w.specialValueText, w.setSpecialValueText)
     elif isinstance(w, QTabWidget):
         for i in range(w.count()):
             _again(lambda i=i: w.tabText(i), lambda t, i=i: w.setTabText(i, t))
@@ -83,16 +83,7 @@ def _widget(w: QWidget) -> None:
             _again(lambda i=i: w.tabText(i), lambda t, i=i: w.setTabText(i, t))
     elif isinstance(w, (QTextEdit, QPlainTextEdit)):
         _again(w.placeholderText, w.setPlaceholderText)
-    elif isinstance(w, QTreeWidget):
-        head = w.headerItem()
-        for col in range(w.columnCount()):
-            _again(lambda c=col: head.text(c), lambda t, c=col: head.setText(c, t))
-    elif isinstance(w, QListWidget):
-        for i in range(w.count()):
-            item = w.item(i)
-            _again(item.text, item.setText)
-            _again(item.toolTip, item.setToolTip)
-    elif isinstance(w, QAbstractItemView):
+    elif isinstance(w, (QTableView, QTreeView)):  # a list has no column names
         _headers(w)
 
 
@@ -108,6 +99,6 @@ def _headers(view: QAbstractItemView) -> None:
             if item is not None:
                 _again(item.text, item.setText)
         return
-    columns = model.columnCount()
+    columns = model.columnCount(QModelIndex())
     if columns:
         model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)

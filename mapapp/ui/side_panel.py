@@ -32,7 +32,7 @@ from mapapp.ui.article_view import ArticleView
 from mapapp.ui.details_html import actor_kind_label
 from mapapp.ui.figures_view import FiguresView
 from mapapp.ui.item_tree import ID_ROLE, KIND_ROLE, ItemTree, find_row, item_row
-from mapapp.ui.panel_words import event_where, position, whole_years
+from mapapp.ui.panel_words import column_names, event_where, position, whole_years
 
 WHEN_MAX_PX = 112  # "2024-07-25 to 2024-07-27" elides; the event title gets the rest
 WHERE_MAX_PX = 118
@@ -65,36 +65,9 @@ class SidePanel(QWidget):
         for d in (self.date_from, self.date_to):
             d.setDisplayFormat("yyyy-MM-dd")
             d.setEnabled(False)
-        self.events = ItemTree()
-        self.events.setHeaderLabels(
-            [
-                translate("side panel", "Event"),
-                translate("side panel", "When"),
-                translate("side panel", "Where"),
-            ]
-        )
-        self.actors = ItemTree()
-        self.actors.setHeaderLabels(
-            [translate("side panel", "Actor"), translate("side panel", "Kind")]
-        )
-        self.claims = ItemTree()
-        self.claims.setHeaderLabels(
-            [
-                translate("side panel", "Status"),
-                translate("side panel", "Claimant"),
-                translate("side panel", "Claim"),
-                translate("side panel", "Figures"),
-            ]
-        )
+        self.events, self.actors, self.claims, self.places = (ItemTree() for _ in range(4))
+        self._word_headers()
         self.claims.setRootIsDecorated(False)
-        self.places = ItemTree()
-        self.places.setHeaderLabels(
-            [
-                translate("side panel", "Place"),
-                translate("side panel", "Country"),
-                translate("side panel", "Position"),
-            ]
-        )
         self.places.setRootIsDecorated(False)
         self.figures = FiguresView()
         self.article = ArticleView()
@@ -190,13 +163,19 @@ class SidePanel(QWidget):
         self._muted = False
         self.apply_filters(Filters())
 
+    def _word_headers(self) -> None:
+        """The lists' column names, worded here again after a language change (French
+        "Type" is both an actor's kind and an event's type: no look-up can tell)."""
+        trees = (self.events, self.actors, self.claims, self.places)
+        for tree, labels in zip(trees, column_names(), strict=True):
+            tree.setHeaderLabels(labels)
+
     def word_again(self) -> None:
         """After a language change: the worded columns (when, where, kinds, statuses) and
         the filters' choices anew; the filters' settings and the current rows stay."""
-        if self.situation is None:
-            return
-        if self.is_dataset():
-            self.dataset.word_again()
+        self._word_headers()
+        self.dataset.word_again()
+        if self.situation is None or self.is_dataset():
             return
         trees = (self.events, self.actors, self.claims, self.places)
         current = [t.currentItem() for t in trees]
@@ -206,6 +185,8 @@ class SidePanel(QWidget):
         self._fill_actors()
         self._fill_claims()
         self._fill_places()
+        self.actor_filter.setItemText(0, translate("side panel", "All actors"))
+        self.status_filter.setItemText(0, translate("side panel", "Any claim status"))
         for i in range(1, self.status_filter.count()):
             self.status_filter.setItemText(i, status_label(self.status_filter.itemData(i)))
         self.figures.set_situation(self.situation)

@@ -121,10 +121,14 @@ class TimelinePanel(QWidget):
         self.label.setText(translate("timeline", "every event shown"))
 
     def word_again(self) -> None:
-        """After a language change: the speeds (counts), the window's days and the
-        histogram's axis anew."""
+        """After a language change: the choices (speeds, modes, bins), the window's days
+        and the histogram's axis anew."""
         for i, n in enumerate(SPEEDS):
             self.speed.setItemText(i, tr("%Ln step(s)/s", "timeline", n))
+        for i, m in enumerate(MODES):
+            self.mode.setItemText(i, translate("timeline", MODE_LABELS.get(m, m)))
+        for i, b in enumerate(BIN_SIZES):
+            self.bin_size.setItemText(i, translate("timeline", BIN_LABELS[b]))
         self._announce()
         self.bar.update()
 
