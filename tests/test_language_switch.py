@@ -76,6 +76,16 @@ def test_switching_language_rewords_the_open_window(back_to_english, qtbot, situ
     assert w.docks.panel.events.currentItem().text(0) == s.events["battle"].title
     menu.aboutToShow.emit()
     assert francais.isChecked()
+    # the windows of their own that were open speak it too
+    w.dialogs.show_undo_history()
+    w.dialogs.show_figures()
+    _menu, english = language_action(w, "English")
+    english.trigger()
+    francais.trigger()
+    assert w.dialogs.undo_history.windowTitle() == "Historique des annulations — mapapp"
+    assert w.dialogs.figures_window.windowTitle().startswith("Chiffres contradictoires")
+    w.dialogs.undo_history.close()
+    w.dialogs.figures_window.close()
 
     _menu, english_action = language_action(w, "English")
     english_action.trigger()

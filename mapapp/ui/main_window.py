@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         retranslate_tree(self)
         self._show_scale()
         self.docks.word_again()
+        self.dialogs.word_again()
         self.map_view.set_options(attribution_text=base_attribution())  # and a repaint
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

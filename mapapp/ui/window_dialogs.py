@@ -177,6 +177,19 @@ class WindowDialogs(QObject):
         )
         self.figures_window.show()
 
+    def word_again(self) -> None:
+        """After a language change: the windows of their own that are open, anew."""
+        view = getattr(self, "undo_history", None)
+        if view is not None and view.isVisible():
+            view.setWindowTitle(translate("dialogs", "Undo history — mapapp"))
+            view.setEmptyLabel(translate("dialogs", "Opened"))
+        figures = getattr(self, "figures_window", None)
+        if figures is not None and figures.isVisible():
+            where = figures.geometry()
+            figures.close()
+            self.show_figures()
+            self.figures_window.setGeometry(where)
+
     def about(self) -> None:
         from mapapp.ui.about import show_about
 
