@@ -41,7 +41,13 @@ def store_parser() -> argparse.ArgumentParser:
         "list", help=translate("cli", "the situations in the store, their size and last change")
     )
     listing.add_argument("url", metavar="URL")
-    for action in (init, push, pull, listing):
+    log = sub.add_parser(
+        "log", help=translate("cli", "the history: who changed what, when, before and after")
+    )
+    log.add_argument("url", metavar="URL")
+    log.add_argument("name", metavar="NAME")
+    log.add_argument("--item", metavar="ID", help=translate("cli", "one item's history only"))
+    for action in (init, push, pull, listing, log):
         action.error = p.error  # one line, like every mapapp error
     return p
 
@@ -63,6 +69,8 @@ def run_store(args: argparse.Namespace) -> int:
             return _push(conn, args)
         elif args.action == "pull":
             return _pull(conn, args)
+        elif args.action == "log":
+            _log(conn, args)
         else:
             _list(conn)
     return 0
@@ -110,3 +118,20 @@ def _list(conn) -> None:
                 who=s.updated_by,
             )
         )
+
+
+def _log(conn, args: argparse.Namespace) -> None:
+    import json
+
+    from mapapp.store.history import history
+
+    def short(value) -> str:
+        text = json.dumps(value, ensure_ascii=False)
+        return text if len(text) <= 80 else text[:79] + "…"
+
+    for c in history(conn, args.name, args.item):
+        when = c.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{when}  {c.by}  {c.action} {c.kind} {c.item}  v{c.version}")
+        if c.action == "update":
+            for field, before, after in c.fields():
+                print(f"    {field}: {short(before)} → {short(after)}")

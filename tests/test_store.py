@@ -138,3 +138,32 @@ def test_bad_urls_and_passwords_are_one_line_and_never_show_the_password(pg):
         assert said in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1, r.stderr
         assert secret not in r.stderr + r.stdout
+
+
+def test_log_says_who_changed_what_when_before_and_after(store):
+    import psycopg
+
+    assert mapapp("store", "push", SEED, store, "--as", "t").returncode == 0
+    with psycopg.connect(store) as conn:
+        (doc,) = conn.execute(
+            "SELECT doc FROM mapapp.items WHERE kind = 'event' AND id = 'battle'"
+        ).fetchone()
+        doc["title"] = "Fighting near Tinzaouaten"
+        conn.execute(
+            "UPDATE mapapp.items SET doc = %s WHERE kind = 'event' AND id = 'battle'",
+            (json.dumps(doc),),
+        )
+    r = mapapp("store", "log", store, "t", "--item", "battle")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert "mapapp_admin  insert event battle  v1" in lines[0]
+    assert "mapapp_admin  update event battle  v2" in lines[1]
+    assert (
+        lines[2]
+        == '    title: "Two days of fighting near Tinzaouaten" → "Fighting near Tinzaouaten"'
+    )
+    assert len(lines) == 3  # only the title changed
+    everything = mapapp("store", "log", store, "t").stdout.splitlines()
+    assert sum(" insert " in x for x in everything) == 39
+    missing = mapapp("store", "log", store, "nope")
+    assert missing.returncode == 1 and "no situation named 'nope'" in missing.stderr

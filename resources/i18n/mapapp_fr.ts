@@ -694,14 +694,6 @@
         <translation>l&apos;article, en fichier texte UTF-8</translation>
     </message>
     <message>
-        <source>cannot read {path}: {reason}</source>
-        <translation>impossible de lire {path}&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <source>{path} is not UTF-8 text</source>
-        <translation>{path} n&apos;est pas un texte UTF-8</translation>
-    </message>
-    <message>
         <source>Add mapapp to the desktop menu and open *.situation.json files with it (current user, under $XDG_DATA_HOME).</source>
         <translation>Ajoute mapapp au menu du bureau et lui fait ouvrir les fichiers *.situation.json (utilisateur courant, sous $XDG_DATA_HOME).</translation>
     </message>
@@ -1080,6 +1072,14 @@
     <message>
         <source>the situations in the store, their size and last change</source>
         <translation>les situations du dépôt, leur taille et leur dernière modification</translation>
+    </message>
+    <message>
+        <source>the history: who changed what, when, before and after</source>
+        <translation>l&apos;historique&#xa0;: qui a changé quoi, quand, avant et après</translation>
+    </message>
+    <message>
+        <source>one item&apos;s history only</source>
+        <translation>l&apos;historique d&apos;un seul élément</translation>
     </message>
     <message>
         <source>{url}: mapapp store up to date (schema {version})</source>
