@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mapapp import __version__
 from mapapp.cli_args import one_line_parser
-from mapapp.errors import MapappError, UsageError
+from mapapp.errors import MapappError
 from mapapp.i18n import LANGUAGES, choose_language, set_language, tr, translate
 
 SUBCOMMANDS = (
@@ -106,21 +106,11 @@ def run_places(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
+    from mapapp.cli_extract import read_for_finding
     from mapapp.geo.gazetteer import continents, countries, load_gazetteer
     from mapapp.model.place_mentions import find_mentions
 
-    path = Path(args.article)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise UsageError(
-            translate("cli", "cannot read {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc
-            )
-        ) from None
-    except UnicodeDecodeError:
-        raise UsageError(translate("cli", "{path} is not UTF-8 text").format(path=path)) from None
-    text = text.replace("\r\n", "\n")  # offsets count characters of the text as stored
+    text, _published = read_for_finding(Path(args.article))
 
     def place(p) -> dict:
         return {"name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country}

@@ -53,7 +53,7 @@ def extract_parser() -> argparse.ArgumentParser:
 def run_extract(args: argparse.Namespace) -> int:
     from mapapp.reading.extract import extract
 
-    text, page_date = _read(Path(args.article))
+    text, page_date = read_for_finding(Path(args.article))
     published = _day(args.published) if args.published else page_date
     out = sys.stdout
     for find in extract(text, published, args.lang):
@@ -61,36 +61,27 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read(path: Path) -> tuple[str, date | None]:
-    """The text offsets count in, and the publication day a saved page gives."""
-    from mapapp.exchange.article import HTML_SUFFIXES, read_article
+def read_for_finding(path: Path) -> tuple[str, date | None]:
+    """The article's text as the window reads it (offsets count in it), and the day a
+    saved page says it was published; a file that is not an article is a UsageError."""
+    from mapapp.exchange.article import read_article
     from mapapp.model.files import SituationError
 
-    if path.suffix.lower() in HTML_SUFFIXES:
-        try:
-            article = read_article(path)
-        except SituationError as exc:
-            raise UsageError(str(exc)) from None
-        try:
-            return article.text, date.fromisoformat(article.published[:10])
-        except ValueError:
-            return article.text, None
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise UsageError(
-            translate("cli", "cannot read {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc
-            )
-        ) from None
-    except UnicodeDecodeError:
-        raise UsageError(translate("cli", "{path} is not UTF-8 text").format(path=path)) from None
-    return text.replace("\r\n", "\n"), None  # as `mapapp places` and the window count
+        article = read_article(path)
+    except SituationError as exc:
+        problem = exc.problems[0].message if exc.problems else str(exc)
+        raise UsageError(f"{path}: {problem}") from None
+    try:
+        return article.text, date.fromisoformat(article.published[:10])
+    except ValueError:
+        return article.text, None
 
 
 def _day(text: str) -> date:
+    """A day, or a moment of it (2024-07-30T10:00:00+02:00, as pages give them)."""
     try:
-        return date.fromisoformat(text)
+        return date.fromisoformat(text[:10]) if len(text) >= 10 else date.fromisoformat(text)
     except ValueError:
         raise UsageError(
             translate("cli", "--published must be a day like 2024-07-30, not {given!r}").format(

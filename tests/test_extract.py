@@ -192,3 +192,33 @@ def test_a_reader_that_stops_early_is_no_error(tmp_path):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
     assert err == ""
+
+
+def test_the_command_reads_as_the_window_does(tmp_path):
+    """Decomposed accents, blank lines before the text and a publication moment: the
+    offsets are those of the article text the window cites (NFC, trimmed)."""
+    import unicodedata
+
+    from mapapp.exchange.article import read_article
+
+    said = "Les Forces armées maliennes ont repris Ménaka le 1er août 2024, près de Léré."
+    path = tmp_path / "nfd.txt"
+    path.write_text("\n\n" + unicodedata.normalize("NFD", said), encoding="utf-8")
+    r = mapapp("extract", path, "--published", "2024-08-02T10:00:00+02:00")
+    assert r.returncode == 0, r.stderr
+    text = read_article(path).text
+    assert text == said
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [(x["kind"], x["text"]) for x in lines] == [
+        ("actor", "Forces armées maliennes"), ("place", "Ménaka"),
+        ("date", "1er août 2024"), ("place", "Léré"),
+    ]  # fmt: skip
+    assert all(text[x["start"] : x["end"]] == x["text"] for x in lines)
+
+
+def test_an_actor_is_read_as_it_stood_on_the_publication_day():
+    text = "Le 27 juillet 2024, les rebelles du CSP ont repoussé l'armée malienne."
+    (csp,) = [f for f in extract(text, date(2024, 7, 30)) if f.text == "CSP"]
+    assert csp.value["id"] == "csp-dpa"  # the CSP-PSD had become the CSP-DPA in May 2024
+    (undated,) = [f for f in extract(text) if f.text == "CSP"]
+    assert undated.value["id"] == "csp-psd"

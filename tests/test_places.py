@@ -80,7 +80,7 @@ def test_places_command_prints_one_json_line_per_mention(tmp_path):
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Kidal et Ménaka".encode("latin-1"))
     r = mapapp("places", str(bad))
-    assert r.returncode == 2 and r.stderr.strip() == f"mapapp: error: {bad} is not UTF-8 text"
+    assert r.returncode == 2 and r.stderr.strip() == f"mapapp: error: {bad}: not UTF-8 text"
 
 
 def test_places_put_on_the_map_by_hand_are_found_next_time(tmp_path):

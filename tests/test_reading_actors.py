@@ -4,6 +4,7 @@ English texts (the texts are written for these tests)."""
 from __future__ import annotations
 
 import json
+import random
 import re
 from itertools import pairwise
 
@@ -18,6 +19,7 @@ from mapapp.reading.actors import (
     is_acronym,
     load_actors,
 )
+from mapapp.reading.spans import Taken
 from mapapp.resources_path import resources_dir
 
 DATE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -260,3 +262,86 @@ def test_when_an_actor_existed():
     assert existed_on({"from": None, "to": None}, "2020") is None
     with pytest.raises(ValueError):
         existed_on(csp_dpa, "27/07/2024")
+
+
+# --- the article's day --------------------------------------------------------------------
+
+
+def on(text: str, day: str | None, actors: list[Actor] | None = None) -> list[tuple]:
+    return [(f.start, f.end, f.text, f.value["id"]) for f in find_actors(text, actors, day)]
+
+
+def test_a_name_is_read_as_the_group_it_stood_for_on_the_day():
+    text = "Le 27 juillet 2024, les rebelles du CSP ont repoussé l'armée malienne."
+    assert found(text)[0] == at(text, "CSP", "csp-psd")  # as written, without a day
+    assert on(text, "2024-07-30") == [
+        at(text, "CSP", "csp-dpa"),  # the CSP-PSD ended on 2024-05-02, its successor began
+        at(text, "armée malienne", "mali-army"),
+    ]
+    assert on(text, "2023-11-14")[0] == at(text, "CSP", "csp-psd")  # it existed then
+    # the FLA does not go by "CSP": in 2025 the name stays the group that bore it
+    assert on(text, "2025-03-01")[0] == at(text, "CSP", "csp-psd")
+    assert on(text, "2024")[0] == at(text, "CSP", "csp-psd")  # a year it shares: not ruled out
+
+
+def test_a_name_of_one_group_only_stays_that_group_whatever_the_day():
+    """History is what a later article may speak of: "MNLA" in 2025 is the MNLA, not the
+    FLA it became; "CSP-DPA" is that coalition even in an article dated before it."""
+    text = "Selon le CSP-DPA, le convoi a été attaqué."
+    assert on(text, "2023-06-01") == [at(text, "CSP-DPA", "csp-dpa")]
+    assert on(text, "2024-07-30") == [at(text, "CSP-DPA", "csp-dpa")]
+    text = "En 2012, le MNLA avait proclamé l'indépendance de l'Azawad."
+    assert on(text, "2025-03-01")[0] == at(text, "MNLA", "mnla")
+
+
+def test_an_alias_two_actors_share_goes_to_the_one_that_existed():
+    old = Actor(
+        "old", "Old Front", "Ancien front", "armed_group", ("FA",), {"from": "2010", "to": "2015"}
+    )
+    new = Actor(
+        "new", "New Front", "Nouveau front", "armed_group", ("FA",), {"from": "2016", "to": None}
+    )
+    text = "Le FA a revendiqué l'attaque."
+    assert on(text, "2012-05-01", [old, new]) == [at(text, "FA", "old")]
+    assert on(text, "2020-05-01", [old, new]) == [at(text, "FA", "new")]
+    assert on(text, "2020-05-01", [new, old]) == [at(text, "FA", "new")]
+    assert on(text, None, [old, new]) == [at(text, "FA", "old")]  # no day: the first listed
+
+
+def test_an_actor_whose_start_is_unknown_stays_as_written():
+    mine = Actor("x", "Ganda Izo", "Ganda Izo", "militia", ("GI",), {"from": None, "to": None})
+    assert on("Ganda Izo and GI", "2024-07-30", [mine]) == [
+        (0, 9, "Ganda Izo", "x"),
+        (14, 16, "GI", "x"),
+    ]
+
+
+def test_a_day_that_is_no_date_is_refused():
+    with pytest.raises(ValueError):
+        find_actors("Le JNIM a revendiqué l'attaque.", day="30/07/2024")
+
+
+def test_the_longest_alias_wins_in_a_long_text_as_in_a_short_one():
+    # many candidates in one text (the kept spans are looked up by bisection): the same
+    # finds as each sentence alone, shifted
+    sentence = "Les Forces armées maliennes (FAMa), le groupe Wagner et le CSP-DPA. "
+    alone = found(sentence)
+    assert [f[3] for f in alone] == ["mali-army", "mali-army", "wagner", "csp-dpa"]
+    n = 3000
+    shifted = [(a + i * len(sentence), b + i * len(sentence), w, x) for i in range(n)
+               for a, b, w, x in alone]  # fmt: skip
+    assert found(sentence * n) == shifted
+
+
+def test_taken_spans_agree_with_comparing_every_pair():
+    rng = random.Random(7)
+    taken, kept = Taken(), []
+    for _ in range(2000):
+        start = rng.randrange(0, 5000)
+        end = start + rng.randrange(1, 30)
+        free = all(end <= s or start >= e for s, e in kept)
+        assert taken.free(start, end) == free
+        if free:
+            taken.add(start, end, (start, end))
+            kept.append((start, end))
+    assert taken.spans() == [(s, e, (s, e)) for s, e in sorted(kept)]

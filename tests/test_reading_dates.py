@@ -10,7 +10,8 @@ import json
 
 import pytest
 
-from mapapp.reading.dates import find_dates
+from mapapp.reading import date_words as words
+from mapapp.reading.dates import date_spans, find_dates
 from mapapp.reading.language import segments
 
 FRIDAY = dt.date(2024, 8, 2)
@@ -355,3 +356,177 @@ def test_dateparser_agrees_on_each_day_written_in_words(text, lang):
     for f in written:
         parsed = dateparser.parse(f.text, languages=[lang], settings=settings)
         assert parsed is not None and parsed.date().isoformat() == f.value["iso"], f.text
+
+
+# --- timestamps, a day and month in figures, ranges, Unicode case --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Publié le 2024-07-30T10:00:00Z, l'article a été repris.", "2024-07-30T10:00:00Z"),
+        ("Mis à jour 2024-07-30T10:00+02:00 par la rédaction.", "2024-07-30T10:00+02:00"),
+        ("Posted 2024-07-30T10:00:00.250Z by the desk.", "2024-07-30T10:00:00.250Z"),
+    ],
+)
+def test_an_iso_datetime_is_its_day(text, words):
+    assert found(text, None) == [at(text, words, day("2024-07-30"))]
+
+
+def test_a_day_and_month_in_figures_take_the_year_rule():
+    text = "Le 14/07, 200 personnes ont défilé à Gao."
+    assert found(text, TUESDAY, "fr") == [at(text, "14/07", day("2024-07-14", "2024-07-30"))]
+    # more than six months after publication: the year before
+    assert found(text, dt.date(2024, 1, 3), "fr") == [
+        at(text, "14/07", day("2023-07-14", "2024-01-03"))
+    ]
+    assert found(text, None, "fr") == []  # no year anywhere: nothing to date it with
+    dated = "En 2023, la ville a changé de mains. Le 14/07, 200 personnes ont défilé."
+    assert found(dated, None, "fr")[1] == at(dated, "14/07", day("2023-07-14"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La route est surveillée 24/7 par l'armée.",
+        "Près de 1/2 des habitants ont fui.",
+        "Le score était de 14/20 et 3/4 des votes.",
+    ],
+)
+def test_slashed_numbers_that_are_no_day_and_month(text):
+    assert found(text, TUESDAY, "fr") == []
+
+
+def days(first: str, last: str, relative_to: str | None = None) -> dict:
+    return span_of(f"{first}/{last}", "day", first, last, relative_to)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words", "value"),
+    [
+        (
+            "Du 25 au 27 juillet 2024, les combats ont duré.",
+            "fr",
+            "25 au 27 juillet 2024",
+            days("2024-07-25", "2024-07-27"),
+        ),
+        (
+            "Les combats ont duré du 25 juillet au 2 août 2024 près de Kidal.",
+            "fr",
+            "25 juillet au 2 août 2024",
+            days("2024-07-25", "2024-08-02"),
+        ),
+        (
+            "Les 27-28 juillet, des frappes ont visé Tinzaouatène.",
+            "fr",
+            "27-28 juillet",
+            days("2024-07-27", "2024-07-28", PUB),
+        ),
+        (
+            "Strikes on July 27-28 hit Tinzaouaten.",
+            "en",
+            "July 27-28",
+            days("2024-07-27", "2024-07-28", PUB),
+        ),
+        (
+            "Strikes on July 27–28, 2024 hit Tinzaouaten.",
+            "en",
+            "July 27–28, 2024",
+            days("2024-07-27", "2024-07-28"),
+        ),
+        (
+            "Les 4 et 5 août 2024, le convoi a attendu à Anéfis.",
+            "fr",
+            "4 et 5 août 2024",
+            days("2024-08-04", "2024-08-05"),
+        ),
+        (
+            "Fighting raged between 3 and 5 August 2024 near Kidal.",
+            "en",
+            "3 and 5 August 2024",
+            days("2024-08-03", "2024-08-05"),
+        ),
+        (
+            "Les 25, 26 et 27 juillet 2024, des tirs ont été entendus.",
+            "fr",
+            "25, 26 et 27 juillet 2024",
+            days("2024-07-25", "2024-07-27"),
+        ),
+        (
+            "From July 30 to August 2, 2024, the road was shut.",
+            "en",
+            "July 30 to August 2, 2024",
+            days("2024-07-30", "2024-08-02"),
+        ),
+        (
+            "Du 30 décembre au 2 janvier 2024, la frontière est restée fermée.",
+            "fr",
+            "30 décembre au 2 janvier 2024",
+            days("2023-12-30", "2024-01-02"),
+        ),
+        (
+            "Du 25 juillet 2023 au 2 août 2024, la base a été assiégée.",
+            "fr",
+            "25 juillet 2023 au 2 août 2024",
+            days("2023-07-25", "2024-08-02"),
+        ),
+    ],
+)
+def test_a_range_of_days_is_one_find_from_its_first_day_to_its_last(text, lang, words, value):
+    assert found(text, FRIDAY, lang) == [at(text, words, value)]
+
+
+def test_a_range_without_a_year_takes_the_one_mentioned_before():
+    text = "En 2023, la route a été coupée. Du 25 au 27 juillet, les convois ont attendu."
+    assert found(text, None, "fr")[1] == at(
+        text, "25 au 27 juillet", days("2023-07-25", "2023-07-27")
+    )
+
+
+def test_a_range_that_runs_backwards_is_no_date():
+    assert found("Du 27 au 25 juillet 2024, rien.", FRIDAY, "fr") == []
+    assert found("Du 27 au 25 juillet, rien.", FRIDAY, "fr") == []
+
+
+def test_letters_matched_unicode_wise_are_read_not_a_crash():
+    # "ſ" (long s) and "K" (Kelvin sign) match s and k when case is ignored; "ı" (dotless
+    # i) matches i too, but "dıx" casefolds to no number: no date, and no KeyError
+    text = "Le 3 ſeptembre 2024, puis il y a deux ſemaines et il y a dıx jours."
+    assert found(text, FRIDAY, "fr") == [
+        at(text, "3 ſeptembre 2024", day("2024-09-03")),
+        at(text, "il y a deux ſemaines", week("2024-W29", "2024-07-15", "2024-07-21", PUB)),
+    ]
+    english = "Two dayſ ago and a weeK ago, convoys stopped."
+    assert found(english, FRIDAY, "en") == [
+        at(english, "Two dayſ ago", day("2024-07-31", PUB)),
+        at(english, "a weeK ago", week("2024-W30", "2024-07-22", "2024-07-28", PUB)),
+    ]
+
+
+def test_the_tables_keys_are_casefolded_as_their_lookups_are():
+    case_blind = [
+        words.MONTHS["fr"],
+        words.WEEKDAYS["fr"],
+        *words.WEEKDAY_MODIFIERS.values(),
+        *words.NUMBERS.values(),
+        *words.UNITS.values(),
+    ]
+    for table in case_blind:
+        assert all(key == key.casefold() for key in table)
+
+
+def test_date_spans_cover_dates_found_or_not_and_in_either_language():
+    text = (
+        "Le 27 juillet, mardi 14 et le 14/07, puis « on July 27 » : 40 morts.\n\n"
+        "On Tuesday the 14th, 3 soldiers died; on Tuesday 14 soldiers died."
+    )
+    # sorted, overlapping where two readings do ("mardi", the weekday; "mardi 14")
+    expected = ["27 juillet", "mardi", "mardi 14", "14/07", "July 27", "Tuesday"]
+    expected += ["Tuesday the 14th", "Tuesday"]
+    assert [text[a:b] for a, b in date_spans(text, segments(text))] == expected
+    # no year and no publication: the days and months are not found as dates, the
+    # weekdays are, undated
+    finds = find_dates(text, segments(text), None)
+    assert [(f.text, f.value["iso"]) for f in finds] == [
+        (w, None) for w in ["mardi"] + 2 * ["Tuesday"]
+    ]

@@ -11,6 +11,7 @@ import pytest
 
 from mapapp.reading.figures import find_figures, read_number
 from mapapp.reading.language import Segment, segments
+from mapapp.reading.spans import Mask
 
 
 def figures(text: str, lang: str = "auto") -> list[tuple[int, int, str, dict]]:
@@ -329,3 +330,98 @@ def test_only_the_given_segments_are_read():
     assert [f.text for f in find_figures(t, first)] == ["50"]
     assert find_figures(t, []) == []
     assert [f.text for f in find_figures(t, [Segment(0, len(t), "xx")])] == ["50", "60"]
+
+
+# --- dates are dates.py's, units are nouns, Unicode case, long paragraphs ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words", "unit"),
+    [
+        ("Publié le 2024-07-30T10:00:00Z : 12 soldats tués à Gao.", "fr", "12", "soldats"),
+        ("Le 14/07, 200 personnes ont défilé à Gao.", "fr", "200", "personnes"),
+        ("Les 25, 26 et 27 juillet 2024, 30 maisons ont brûlé.", "fr", "30", "maisons"),
+        ("Du 25 au 27 juillet, 40 véhicules ont été saisis.", "fr", "40", "véhicules"),
+        ("On July 27-28, 2024, 50 fighters were killed.", "en", "50", "fighters"),
+        ("Between 3 and 5 August 2024, 60 families fled.", "en", "60", "families"),
+        ("Mardi 14, 70 motos ont été saisies.", "fr", "70", "motos"),
+        # a date quoted in the other language is no count either
+        ("Le communiqué « of July 27 » fait état de 80 morts.", "fr", "80", "morts"),
+    ],
+)
+def test_the_numbers_of_dates_are_no_figures(text, lang, words, unit):
+    assert [(f[2], f[3]["unit"]) for f in figures(text, lang)] == [(words, unit)]
+
+
+def test_a_number_of_the_week_is_a_figure_when_no_day_is_written():
+    t = "On Tuesday 14 soldiers died; on Tuesday the 14th, 3 trucks burned."
+    assert figures(t, "en") == [
+        fig(t, "14", value=14, unit="soldiers"),
+        fig(t, "3", value=3, unit="trucks"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a dit que 2024 serait l'année de la paix.",
+        "Le bilan de 2023 est lourd ; 2024 a commencé dans le sang.",
+        "He said 2024 would be calmer.",
+        "La route est surveillée 24/7 par l'armée.",
+        "Près de 1/2 des habitants sont partis.",
+    ],
+)
+def test_years_with_no_noun_after_them_and_slashed_numbers_are_no_figures(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words"),
+    [
+        ("Some 2,000 fled, up from 1,500 last year.", "en", "1,500"),
+        ("They were 300 this time, and 400 next time.", "en", "400"),
+        ("Ils étaient 1 000 l'an dernier ; ils seraient 500 aujourd'hui.", "fr", "500"),
+        ("Le bilan est de 12 ; il était de 10 hier.", "fr", "10"),
+    ],
+)
+def test_a_verb_an_adverb_or_a_word_of_time_is_no_unit(text, lang, words):
+    found = {f[2]: f[3] for f in figures(text, lang)}
+    assert (found[words]["unit"], found[words]["value"]) == ("", read_number(words, lang))
+
+
+def test_letters_matched_unicode_wise_are_read_not_a_crash():
+    # "ſ" (long s) matches s when case is ignored, "K" (Kelvin sign) k; "ı" (dotless i)
+    # matches i too, but "dıx" casefolds to no number: no figure, and no KeyError
+    t = "Près de ſix mille ſoldats, une ſoixantaine de motos, deux milliardſ de francs."
+    assert figures(t, "fr") == [
+        fig(t, "Près de ſix mille", value=6000, qualifier="about", unit="ſoldats"),
+        fig(t, "une ſoixantaine", value=60, qualifier="about", unit="motos"),
+        fig(t, "deux milliardſ", value=2000000000, unit="francs"),
+    ]
+    assert values("dıx soldats et neuf motos", "fr") == [("neuf", 9)]
+    assert values("ſix hundred men and ſiK trucks", "en") == [("ſix hundred", 600)]
+
+
+def test_a_long_paragraph_reads_as_its_sentences_do():
+    # one paragraph of many sentences (the spans to skip are looked up by bisection, not
+    # one by one): the same finds as each sentence alone, shifted
+    sentence = (
+        "Le 27 juillet vers 14h30, 40 morts et 12 blessés ; les 25, 26 et 27 juillet, plus de "
+        "1 000 soldats. "
+    )
+    alone = figures(sentence, "fr")
+    assert [f[2] for f in alone] == ["40", "12", "plus de 1 000"]
+    n = 2000
+    t = sentence * n
+    shifted = [(a + i * len(sentence), b + i * len(sentence), w, v) for i in range(n)
+               for a, b, w, v in alone]  # fmt: skip
+    assert figures(t, "fr") == shifted
+
+
+def test_a_mask_tells_a_span_that_touches_one_of_its_own():
+    mask = Mask([(10, 20), (12, 14), (30, 31), (5, 8)])
+    touching = [(0, 6), (7, 9), (19, 25), (13, 13 + 1), (30, 31), (29, 31)]
+    apart = [(0, 5), (8, 10), (20, 30), (31, 40)]
+    assert all(mask.overlaps(*s) for s in touching)
+    assert not any(mask.overlaps(*s) for s in apart)
+    assert not Mask([]).overlaps(0, 10)

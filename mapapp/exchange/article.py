@@ -9,6 +9,7 @@ its SHA-256: a text changed later is detected instead of silently shifting every
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,8 +49,10 @@ def read_article(path: Path) -> Article:
 
 
 def article_from_text(text: str) -> Article:
-    """Pasted or plain text: the title is its first line, if it is short enough to be one."""
-    text = text.replace("\r\n", "\n").strip("\n")
+    """Pasted or plain text: the title is its first line, if it is short enough to be one.
+    Composed (NFC) as most text is, so 'é' is one character whether the file wrote it as
+    one or as 'e' and an accent: names match and offsets count the same everywhere."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip("\n")
     first = text.split("\n", 1)[0].strip()
     return Article(text=text, title=first if 0 < len(first) <= 200 else "")
 
@@ -62,7 +65,7 @@ def article_from_html(data: bytes, path: Path) -> Article:
         problem = Problem("$", translate("data", "no article text found in this page"))
         raise SituationError(path, [problem])
     return Article(
-        text=doc.text.strip("\n"),
+        text=unicodedata.normalize("NFC", doc.text).strip("\n"),
         title=doc.title or "",
         publisher=doc.sitename or "",
         published=doc.date or "",

@@ -16,6 +16,7 @@ Matching rules, by the shape of the alias:
   "barkhane" in lower case is a dune, "Minusma" is the mission;
 - several words are matched without regard to case.
 Bare "l'armée" / "the army" is no alias: only the specific forms ("armée malienne").
+Given the article's day, a name is read as the group it stood for then (find_actors).
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from mapapp.geo.gazetteer import fold
 from mapapp.reading.finds import Find, span
+from mapapp.reading.spans import Taken
 from mapapp.resources_path import resources_dir
 
 ACTORS_FILE = ("reading", "actors.json")
@@ -166,8 +169,8 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
-def _compiled(actors: tuple[Actor, ...]) -> tuple[tuple[re.Pattern[str], Actor], ...]:
-    return tuple((alias_pattern(a), actor) for actor in actors for a in actor.spellings())
+def _compiled(actors: tuple[Actor, ...]) -> tuple[tuple[re.Pattern[str], Actor, str], ...]:
+    return tuple((alias_pattern(a), actor, a) for actor in actors for a in actor.spellings())
 
 
 @lru_cache(maxsize=1)
@@ -175,19 +178,48 @@ def _default_actors() -> tuple[Actor, ...]:
     return tuple(load_actors())
 
 
-def find_actors(text: str, actors: list[Actor] | None = None) -> list[Find]:
+def _of_its_day(actor: Actor, day: str, by_id: dict[str, Actor], alias: str) -> Actor:
+    """``actor``, or, when it had ended (not yet begun) by ``day`` and ``alias`` is a name
+    its successors (predecessors) go by too, the first of them that existed then: "CSP" in
+    July 2024 is the CSP-DPA ("CSP-DPA" starts with it), while "MNLA" or "CSP-PSD", names of
+    one group only, stay that group in any article, history being what they may speak of."""
+    if existed_on(actor.existed, day) is not False:
+        return actor
+    shared = fold(alias)
+    for step in ("successor", "predecessor"):
+        seen, other = {actor.id}, getattr(actor, step)
+        while other and other not in seen and (following := by_id.get(other)):
+            names = [fold(n) for n in following.spellings()]
+            lineage = any(n == shared or n.startswith(shared + " ") for n in names)
+            if lineage and existed_on(following.existed, day):
+                return following
+            seen.add(other)
+            other = getattr(following, step)
+    return actor
+
+
+def find_actors(text: str, actors: list[Actor] | None = None, day: str | None = None) -> list[Find]:
     """Every actor named in ``text``: finds of kind "actor", sorted, never overlapping;
-    where two aliases overlap the longer one is kept (the earlier one on a tie)."""
+    where two aliases overlap the longer one is kept (the earlier one on a tie).
+
+    ``day`` (ISO, YYYY[-MM[-DD]]; the article's publication day) reads each name as it stood
+    that day: an alias two actors share goes to the one that existed then, and an actor
+    that had ended, or not yet begun, becomes the first of its successors, or predecessors,
+    that existed ("CSP" in July 2024 is the CSP-DPA, the CSP-PSD having ended in May); one
+    whose dates are unknown stays as written. Without ``day``, names are taken as written. A ``day``
+    that is no ISO date raises ValueError."""
     known = _default_actors() if actors is None else tuple(actors)
-    candidates = [
-        (m.start(), m.end(), actor)
-        for pattern, actor in _compiled(known)
-        for m in pattern.finditer(text)
-    ]
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-    taken: list[tuple[int, int, Actor]] = []
-    for start, end, actor in candidates:
-        if all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, actor))
-    taken.sort(key=lambda c: c[0])
-    return [span("actor", text, s, e, actor.as_value()) for s, e, actor in taken]
+    by_id = {actor.id: actor for actor in known}
+    candidates: list[tuple[int, int, bool, Actor]] = []
+    for pattern, actor, alias in _compiled(known):
+        if day is not None:
+            actor = _of_its_day(actor, day, by_id, alias)
+        # an alias two actors share: the one that existed that day comes first
+        absent = day is not None and existed_on(actor.existed, day) is not True
+        candidates += [(m.start(), m.end(), absent, actor) for m in pattern.finditer(text)]
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))  # the longest, then the earliest
+    taken = Taken()
+    for start, end, _, actor in candidates:
+        if taken.free(start, end):
+            taken.add(start, end, actor)
+    return [span("actor", text, s, e, actor.as_value()) for s, e, actor in taken.spans()]

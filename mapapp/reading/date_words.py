@@ -4,9 +4,14 @@ from the patterns (dates.py) so each table can be read, and grown, on its own.
 
 French keys are lower case (French patterns ignore case); English month and weekday names
 keep their capital, which is what tells "May 2024" from "may" and "March 3" from "march".
-An apostrophe in a key stands for both ' and ’."""
+An apostrophe in a key stands for both ' and ’. The helpers at the end turn the keys into
+patterns and the words matched back into keys, so spelling rules live beside the words."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
 
 _FR_MONTHS = [
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -137,3 +142,38 @@ YEAR_PAIR_WORDS: dict[str, list[str]] = {"fr": ["et", "à", "au"], "en": ["and",
 YEAR_RANGE_STARTS: dict[str, list[str]] = {"fr": ["de"], "en": ["from"]}
 # "mi-2023", "mid-2023"
 YEAR_PREFIXES: dict[str, str] = {"fr": "mi-", "en": "mid-"}
+
+# the words between the two ends of a range of days, a dash aside: "du 25 au 27 juillet",
+# "July 27 to 29"; these join months too ("du 30 juillet au 2 août"), while a pair or list
+# ("les 4 et 5 août", "25, 26 and 27 July") stays within one month: "on July 27 and
+# August 2" is more often two days than the days between them
+RANGE_WORDS: dict[str, list[str]] = {"fr": ["au", "à"], "en": ["to", "through", "until"]}
+PAIR_WORDS: dict[str, list[str]] = {"fr": ["et"], "en": ["and"]}
+
+
+def alternation(items: Iterable[str]) -> str:
+    """Longest first; an apostrophe matches ' or ’, a space any run of spaces, a hyphen a
+    hyphen or a space."""
+    out = []
+    for item in sorted(set(items), key=len, reverse=True):
+        special = {"'": "['’]", " ": r"\s+", "-": r"[-\s]"}
+        out.append("".join(special.get(c, re.escape(c)) for c in item))
+    return "(?:" + "|".join(out) + ")"
+
+
+def canonical(phrase: str) -> str:
+    """A phrase's spelling set aside: case, apostrophes, hyphens and runs of spaces."""
+    return re.sub(r"[\s-]+", " ", phrase.casefold().replace("’", "'"))
+
+
+def look_up(table: dict[str, Any], word: str, cased: bool = False) -> Any:
+    """``word``'s entry in ``table``, or None, which drops the hit: case-blind patterns
+    match Unicode-wise ("ſeptembre", "weeK" with the Kelvin sign), so their words are
+    looked up casefolded, as the tables' keys are; English names keep their case."""
+    return table.get(word if cased else word.casefold())
+
+
+def case_blind(pattern: str, lang: str) -> str:
+    """``pattern`` matched regardless of case: French patterns ignore case throughout,
+    English ones only where asked, so that month and weekday names keep their capital."""
+    return pattern if lang == "fr" else f"(?i:{pattern})"

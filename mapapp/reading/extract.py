@@ -41,8 +41,8 @@ def extract(
     names already found (the window finds them with the user's own places)."""
     segs = segments(text, lang)
     found: list[Find] = []
-    if "actor" in kinds:
-        found += find_actors(text)
+    if "actor" in kinds:  # a name read as it stood on the publication day ("CSP")
+        found += find_actors(text, day=published.isoformat() if published else None)
     if "date" in kinds:
         found += find_dates(text, segs, published)
     if places is not None:

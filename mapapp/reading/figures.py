@@ -16,10 +16,14 @@ Decisions on the ambiguous cases:
   so value null with the words kept;
 - "une dizaine", "une cinquantaine", "a dozen" … are "about" that number;
 - "fewer than 10" / "moins de 10" has no Figure qualifier: value null, max 10;
-- not figures: years (1900–2100 standing as one), days and months of dates, times,
-  ordinals (1er, 3rd), numbers glued to letters (G5, T-72, 20-year-old), resolution,
+- not figures: years (1900–2100 with no noun after them, or after a cue), every date
+  dates.py finds (its spans, so the two never disagree: "le 27 juillet", "14/07", "25, 26
+  et 27 juillet", "2024-07-30T10:00Z", even those it cannot date), times, ordinals (1er,
+  3rd), numbers glued to letters or slashes (G5, T-72, 20-year-old, 24/7), resolution,
   article and route numbers. A lone "un" / "one" is an article or pronoun, not a count;
   "neuf" counts only before a noun (it also means "new");
+- the unit is the noun after the figure, never a verb, adverb, determiner or word of
+  time ("2024 serait", "1,500 last year": no unit);
 - percentages are figures, with unit "%": an article gives them as it gives counts, and a
   reader can leave them out by their unit.
 """
@@ -31,8 +35,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from mapapp.reading.dates import date_spans
 from mapapp.reading.finds import Find, span
 from mapapp.reading.language import Segment
+from mapapp.reading.spans import Mask
 
 ACLED = "ACLED: {word} = {n}"
 FR_WORDS = {
@@ -80,19 +86,7 @@ QUALIFIERS = {
         ("below", r"(?:fewer|less)\s+than\s+"),
     ],
 }
-MONTHS = (
-    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre"
-    r"|d[ée]cembre|january|february|march|april|may|june|july|august|september|october"
-    r"|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?!\w)\.?"
-)
-_NOT_FIGURES = [
-    rf"(?<!\d)\d{{1,2}}(?:er|st|nd|rd|th)?(?:\s*(?:au|et|à|-|–|to|and)\s*\d{{1,2}}"
-    rf"(?:er|st|nd|rd|th)?)?\s+{MONTHS}(?:\s+\d{{4}}(?!\d))?",  # 27 juillet 2024, 12-14 July
-    rf"{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?!\d))?"
-    rf"(?:,?\s+\d{{4}}(?!\d))?",  # July 27, 2024
-    rf"{MONTHS}\s+\d{{4}}(?!\d)",  # novembre 2023
-    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday"
-    r"|thursday|friday|saturday|sunday)\s+\d{1,2}(?!\d)",
+_NOT_FIGURES = [  # the dates are dates.py's: date_spans
     r"(?<!\d)\d{1,2}\s?h\s?(?:\d{2})?(?!\w)",  # 14h30, 14 h 30, 8 h
     r"(?<!\d)\d{1,2}:\d{2}(?!\d)",
     r"(?<!\d)\d{1,2}(?:[.:]\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm|gmt|utc|tu)(?!\w)",
@@ -107,21 +101,27 @@ YEAR_CUE = re.compile(
     r"|automne|hiver)[\s\-]*$",
     re.IGNORECASE,
 )
+# no unit, these: determiners, pronouns, prepositions, and the verbs, adverbs and words of
+# time that follow a number as often as a noun does ("2024 serait", "1,500 last year")
 _STOP_FR = (
     "le la les l des du de d un une et ou à au aux en dans sur par pour avec sans ses son sa "
     "leurs leur ces ce cette ont sont est a été selon dont qui que qu entre eux elles ils il "
     "elle environ près plus moins fois contre ne n se s y lors après avant depuis pendant "
-    "chacun parmi"
+    "chacun parmi serait seraient sera seront était étaient avait avaient aurait auraient "
+    "fut furent soit dernier dernière prochain prochaine passé passée "
+    "déjà encore aussi seulement hier aujourd demain puis alors ensuite"
 )
 _STOP_EN = (
     "the a an of and or in on at to by for from with them their its his her those these were "
     "was are is have has had who which that than more less as into after before during since "
-    "each other be been per"
+    "each other be been per last next this ago earlier later will would could should may "
+    "might can did do does being also already still only just now then yesterday today "
+    "tomorrow previously"
 )
-STOP = {"fr": set(_STOP_FR.split()), "en": set(_STOP_EN.split())}  # no unit, these
+STOP = {"fr": set(_STOP_FR.split()), "en": set(_STOP_EN.split())}
 _ADJECTIVES_EN = "armed suspected alleged presumed other more additional unidentified foreign local"
 ADJECTIVES = {
-    "fr": {"autres", "nouveaux", "nouvelles", "premiers", "derniers"},
+    "fr": {"autres", "nouveaux", "nouvelles", "premiers", "premières", "derniers", "dernières"},
     "en": set(_ADJECTIVES_EN.split()),
 }
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ese)$")  # Malian, Russian, Congolese
@@ -158,8 +158,8 @@ def _number_pattern(lang: str) -> str:
         digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
         scale = r"(?:\s+(?:millions?|billions?|thousand)(?!\w))?"
         words = _words_pattern(EN_WORDS, "en")
-    glued = r"(?<![\w.,])(?<![^\W\d_][\-‐‑])"
-    digits = rf"{glued}{digits}(?![.,]\d)(?!\w)(?![\-‐‑][^\W\d_])"
+    glued = r"(?<![\w.,/])(?<![^\W\d_][\-‐‑])"  # "G5", "T-72", "24/7", "1/2"
+    digits = rf"{glued}{digits}(?![.,/]\d)(?!\w)(?![\-‐‑][^\W\d_])"
     return rf"(?:{digits}|{words}){scale}"
 
 
@@ -207,7 +207,7 @@ def _plain(x: float) -> int | float:
 
 
 def _words_value(text: str, words: dict[str, int]) -> int | None:
-    tokens = [t for t in re.split(r"[\s\-]+", text.lower()) if t not in ("et", "and")]
+    tokens = [t for t in re.split(r"[\s\-]+", text.casefold()) if t not in ("et", "and")]
     if len(tokens) == 1 and words.get(tokens[0]) == 1:
         return None  # "un", "une", "one" alone: an article or a pronoun
     total, current, previous = 0, 0, ""
@@ -218,8 +218,10 @@ def _words_value(text: str, words: dict[str, int]) -> int | None:
             total, current = total + (current or 1) * 1000, 0
         elif token.startswith("vingt") and previous == "quatre":
             current += 80 - 4  # quatre-vingt(s)
+        elif (n := words.get(token)) is None:
+            return None  # matched Unicode-wise ("dıx"), yet no word of the table
         else:
-            current += words[token]
+            current += n
         previous = token
     return total + current
 
@@ -229,7 +231,9 @@ def read_number(text: str, lang: str) -> int | float | None:
     scale = 1
     m = re.search(r"\s+(millions?|milliards?|billions?|thousand)$", text, re.IGNORECASE)
     if m:
-        scale, text = SCALES[m.group(1).lower()], text[: m.start()]
+        scale, text = SCALES.get(m.group(1).casefold(), 0), text[: m.start()]
+        if not scale:
+            return None
     if text[:1].isdigit():
         if lang == "fr":
             value = float(re.sub(r"[ \u00a0\u202f.]", "", text).replace(",", "."))
@@ -237,7 +241,7 @@ def read_number(text: str, lang: str) -> int | float | None:
             value = float(text.replace(",", ""))
     else:
         words = FR_WORDS if lang == "fr" else EN_WORDS
-        if text.lower() in ("un", "une", "one", "a") and scale > 1:
+        if text.casefold() in ("un", "une", "one", "a") and scale > 1:
             value = 1.0
         elif (parsed := _words_value(text, words)) is None:
             return None
@@ -250,23 +254,28 @@ def _is_year(words: str) -> bool:
     return bool(re.fullmatch(r"\d{4}", words)) and 1900 <= int(words) <= 2100
 
 
+_PERCENT = re.compile(r"\s?%|\s+(?:pour\s*cent|per\s*cent|percent)(?!\w)", re.IGNORECASE)
+_LEAD = re.compile(r"\s+(?:(?:de|of)\s+|d['’])?", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
 def _unit(part: str, end: int, lang: str) -> str:
-    """The noun right after the figure ("de"/"of" and a few adjectives skipped), or ""."""
-    after = part[end:]
-    if re.match(r"\s?%|\s+(?:pour\s*cent|per\s*cent|percent)(?!\w)", after, re.IGNORECASE):
+    """The noun right after the figure ("de"/"of" and a few adjectives skipped), or "".
+    Read in place: a copy of the rest of a long paragraph per figure is quadratic."""
+    if _PERCENT.match(part, end):
         return "%"
-    lead = re.match(r"\s+(?:(?:de|of)\s+|d['’])?", after, re.IGNORECASE)
-    pos = lead.end() if lead else len(after)
+    lead = _LEAD.match(part, end)
+    pos = lead.end() if lead else len(part)
     for _ in range(3):
-        word = _WORD.match(after, pos)
+        word = _WORD.match(part, pos)
         if not word:
             return ""
-        noun = word.group()
-        if noun.lower() in ADJECTIVES[lang] or (lang == "en" and _DEMONYM.match(noun)):
-            space = re.compile(r"\s+").match(after, word.end())
-            pos = space.end() if space else len(after)
+        noun, folded = word.group(), word.group().casefold()
+        if folded in ADJECTIVES[lang] or (lang == "en" and _DEMONYM.match(noun)):
+            space = _SPACE.match(part, word.end())
+            pos = space.end() if space else len(part)
             continue
-        if noun.lower() in STOP[lang] or (lang == "en" and noun[0].isupper() and noun[-1] != "s"):
+        if folded in STOP[lang] or (lang == "en" and noun[0].isupper() and noun[-1] != "s"):
             return ""
         return noun
     return ""
@@ -279,12 +288,14 @@ def _qualifier(words: str, g: Grammar) -> str:
     return ""
 
 
-def _approx(core: str, lang: str) -> tuple[int | None, str, str]:
-    """(value, qualifier when the words alone say, convention) of a vague count."""
-    tokens = core.lower().split()
+def _approx(core: str, lang: str) -> tuple[int | None, str, str] | None:
+    """(value, qualifier when the words alone say, convention) of a vague count; None when
+    its words, matched Unicode-wise, are none of the table's."""
+    tokens = core.casefold().split()
     of_thousands = len(tokens) > 2 and tokens[-1] in ("milliers", "thousands")
     if lang == "fr" and tokens[0] in ("un", "une"):
-        return FR_ABOUT[tokens[1]] * (1000 if of_thousands else 1), "about", ""
+        about = FR_ABOUT.get(tokens[1])
+        return None if about is None else (about * (1000 if of_thousands else 1), "about", "")
     if lang == "en" and tokens in (["a", "dozen"], ["one", "dozen"]):
         return 12, "about", ""
     table = FR_CONVENTION if lang == "fr" else EN_CONVENTION
@@ -323,11 +334,13 @@ def _read(m: re.Match[str], part: str, g: Grammar) -> dict[str, Any] | None:
         qualifier = "" if qualifier == "below" else qualifier
         return figure_value(words, None, low, high, qualifier=qualifier, unit=unit)
     if m.group("approx"):
-        value, own, convention = _approx(core, g.lang)
+        if (approx := _approx(core, g.lang)) is None:
+            return None
+        value, own, convention = approx
         qualifier = qualifier or own
     else:
         value, convention = read_number(core, g.lang), ""
-        lone_neuf = g.lang == "fr" and core.lower() == "neuf" and not unit
+        lone_neuf = g.lang == "fr" and core.casefold() == "neuf" and not unit
         if value is None or lone_neuf or (_is_year(core) and (cue or not unit)):
             return None
     if qualifier == "below":
@@ -337,22 +350,20 @@ def _read(m: re.Match[str], part: str, g: Grammar) -> dict[str, Any] | None:
     )
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
 def _in_segment(text: str, seg: Segment) -> list[Find]:
     g = grammar(seg.lang)
     part = text[seg.start : seg.end]
-    masked = [m.span() for m in g.not_figures.finditer(part)]
+    masked = [(seg.start + m.start(), seg.start + m.end()) for m in g.not_figures.finditer(part)]
+    mask = Mask([*masked, *date_spans(text, [seg])])
     finds: list[Find] = []
     pos = 0
     while m := g.figure.search(part, pos):
-        value = None if _overlaps(*m.span(), masked) else _read(m, part, g)
+        start, end = seg.start + m.start(), seg.start + m.end()
+        value = None if mask.overlaps(start, end) else _read(m, part, g)
         if value is None:
             pos = m.start() + 1
             continue
-        finds.append(span("figure", text, seg.start + m.start(), seg.start + m.end(), value))
+        finds.append(span("figure", text, start, end, value))
         pos = m.end()
     return finds
 

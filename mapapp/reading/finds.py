@@ -5,15 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-KINDS = ("place", "date", "actor", "figure")
-
 
 @dataclass(frozen=True)
 class Find:
     """``start``/``end`` are offsets in characters (Python str indices) into the text as
     read, so ``text[start:end] == self.text`` always holds; ``value`` is JSON-ready."""
 
-    kind: str
+    kind: str  # place | date | actor | figure
     start: int
     end: int
     text: str

@@ -60,7 +60,3 @@ def segments(text: str, asked: str = "auto") -> list[Segment]:
         return [Segment(a, b, asked) for a, b in parts]
     whole = language_of(text)
     return [Segment(a, b, language_of(text[a:b], whole)) for a, b in parts]
-
-
-def article_language(text: str) -> str:
-    return language_of(text)
