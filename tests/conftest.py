@@ -77,3 +77,14 @@ def tile_server():
     server = TileServer()
     yield server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def pg():
+    """A real PostgreSQL 15 + PostGIS 3 server for the store's tests (tests/pg_server.py),
+    started the first time a test asks for it."""
+    from pg_server import PgServer
+
+    server = PgServer()
+    yield server
+    server.close()

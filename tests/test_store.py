@@ -15,15 +15,6 @@ SEED = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
 _names = itertools.count()
 
 
-@pytest.fixture(scope="module")
-def pg():
-    from pg_server import PgServer
-
-    server = PgServer()
-    yield server
-    server.close()
-
-
 @pytest.fixture
 def store(pg):
     """A fresh database with mapapp's schema: its admin URL."""

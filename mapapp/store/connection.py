@@ -48,7 +48,11 @@ def connect(url: str, **kwargs: Any):
             2,
         ) from None
     try:
-        return psycopg.connect(url, connect_timeout=10, application_name="mapapp", **kwargs)
+        # autocommit: every write is an explicit transaction block (one per save), and a
+        # read never leaves a transaction open that would hold others' locks
+        return psycopg.connect(
+            url, connect_timeout=10, application_name="mapapp", autocommit=True, **kwargs
+        )
     except psycopg.OperationalError as exc:
         raise StoreError(
             translate("store", "cannot connect to {url}: {reason}").format(

@@ -3620,6 +3620,10 @@
         <source>no situation named {name!r} in the store</source>
         <translation>aucune situation nommée {name!r} dans le dépôt</translation>
     </message>
+    <message>
+        <source>{kind} {item} is no longer in {name}</source>
+        <translation>{kind} {item} n&apos;est plus dans {name}</translation>
+    </message>
 </context>
 <context>
     <name>time</name>
