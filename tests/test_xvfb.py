@@ -57,14 +57,14 @@ def _xdotool() -> str:
     return exe
 
 
-@pytest.mark.xvfb
-def test_ctrl_q_typed_on_the_real_window_quits(xvfb, tmp_path):
-    """A real key press through the X server (XTEST), as a user types it."""
+def typed_on_the_window(xvfb: str, config: Path, keys: list[list[str]], *args: str) -> str:
+    """Start mapapp on the X server, type each group of ``keys`` through XTEST as a user
+    does (with a pause for the window to follow), then Ctrl+Q; its stderr once it quit."""
     xdotool = _xdotool()
-    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path))
+    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(config))
     env.pop("MAPAPP_EXIT_AFTER_FIRST_PAINT", None)
     app = subprocess.Popen(
-        [sys.executable, "-m", "mapapp"],
+        [sys.executable, "-m", "mapapp", *args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -81,13 +81,22 @@ def test_ctrl_q_typed_on_the_real_window_quits(xvfb, tmp_path):
         window = found.stdout.split()[0]
         subprocess.run([xdotool, "windowfocus", "--sync", window], env=env, timeout=10)
         time.sleep(0.5)  # the first frame and the docks settle
-        subprocess.run([xdotool, "key", "ctrl+q"], env=env, check=True, timeout=10)
+        for group in [*keys, ["ctrl+q"]]:
+            subprocess.run([xdotool, "key", *group], env=env, check=True, timeout=10)
+            time.sleep(0.4)
         _, err = app.communicate(timeout=15)
     except subprocess.TimeoutExpired:
         app.kill()
         _, err = app.communicate()
         pytest.fail(f"the window did not quit on Ctrl+Q; stderr: {err[-1000:]}")
-    assert app.returncode == 0
+    assert app.returncode == 0, err[-1000:]
+    return err
+
+
+@pytest.mark.xvfb
+def test_ctrl_q_typed_on_the_real_window_quits(xvfb, tmp_path):
+    """A real key press through the X server (XTEST), as a user types it."""
+    err = typed_on_the_window(xvfb, tmp_path, [])
     assert "Ambiguous shortcut" not in err
 
 
@@ -109,40 +118,8 @@ def test_shortcut_tests_pass_on_the_real_x_server(xvfb, tmp_path):
 
 @pytest.mark.xvfb
 def test_view_language_francais_chosen_with_the_keyboard(xvfb, tmp_path):
-    """Alt+V, L (the Language submenu), then Français, typed on the real window: the
-    choice is what the settings keep for the next start."""
-    xdotool = _xdotool()
-    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path))
-    env.pop("MAPAPP_EXIT_AFTER_FIRST_PAINT", None)
-    app = subprocess.Popen(
-        [sys.executable, "-m", "mapapp", "--lang", "en"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        found = subprocess.run(
-            [xdotool, "search", "--sync", "--onlyvisible", "--name", "mapapp"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        window = found.stdout.split()[0]
-        subprocess.run([xdotool, "windowfocus", "--sync", window], env=env, timeout=10)
-        time.sleep(0.5)
-        for keys in (["alt+v"], ["l"], ["Down", "Return"]):
-            subprocess.run([xdotool, "key", *keys], env=env, check=True, timeout=10)
-            time.sleep(0.4)
-        time.sleep(0.5)
-        # the menus speak French now: Quitter is still Ctrl+Q
-        subprocess.run([xdotool, "key", "ctrl+q"], env=env, check=True, timeout=10)
-        _, err = app.communicate(timeout=15)
-    except subprocess.TimeoutExpired:
-        app.kill()
-        _, err = app.communicate()
-        pytest.fail(f"the window did not quit; stderr: {err[-1000:]}")
-    assert app.returncode == 0, err[-1000:]
+    """Alt+V, L (the Language submenu), then Français, typed on the real window (and
+    Quitter, still Ctrl+Q): the choice is what the settings keep for the next start."""
+    typed_on_the_window(xvfb, tmp_path, [["alt+v"], ["l"], ["Down", "Return"]], "--lang", "en")
     kept = [p.read_text() for p in tmp_path.rglob("*.ini")]
     assert any("language=fr" in text for text in kept), kept
