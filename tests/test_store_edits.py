@@ -150,3 +150,44 @@ def test_a_client_killed_mid_save_leaves_the_item_as_it_was(two_clients, pg):
         "SELECT count(*) FROM mapapp.changes WHERE item = 'battle' AND action = 'update'"
     ).fetchone()[0]
     assert changes == 0
+
+
+def test_a_viewer_cannot_change_anything_even_with_psql(two_clients, pg):
+    """Roles are the database's: mapapp_viewer reads, mapapp_editor also writes, and the
+    history is the trigger's alone — refused to a viewer, and to an editor by hand."""
+    import psycopg
+
+    alice_admin, _ = two_clients
+    db = alice_admin.info.dbname
+    with psycopg.connect(pg.admin_url(db), autocommit=True) as admin:
+        for role, group in (("alice", "mapapp_editor"), ("victor", "mapapp_viewer")):
+            exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+            if exists.fetchone() is None:
+                admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{role}-pw'")
+            admin.execute(f"GRANT {group} TO {role}")
+    victor = psycopg.connect(pg.url(db, "victor", "victor-pw"), autocommit=True)
+    alice = psycopg.connect(pg.url(db, "alice", "alice-pw"), autocommit=True)
+    try:
+        base, version = read_item(victor, "t", "event", "battle")  # a viewer reads
+        for sql in (
+            "UPDATE mapapp.items SET doc = '{}' WHERE id = 'battle'",
+            "DELETE FROM mapapp.items WHERE id = 'battle'",
+            "INSERT INTO mapapp.changes (situation, kind, item, action)"
+            " VALUES (1, 'x', 'y', 'insert')",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                victor.execute(sql)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            save_item(victor, "t", "event", edit(base, title="V"), base, version)
+        saved = save_item(alice, "t", "event", edit(base, title="By Alice"), base, version)
+        assert isinstance(saved, Saved)
+        who = alice.execute(
+            "SELECT by FROM mapapp.changes WHERE item = 'battle' ORDER BY seq DESC LIMIT 1"
+        ).fetchone()[0]
+        assert who == "alice"
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no forged history
+            alice.execute("DELETE FROM mapapp.changes")
+        assert read_item(victor, "t", "event", "battle")[0]["title"] == "By Alice"
+    finally:
+        victor.close()
+        alice.close()

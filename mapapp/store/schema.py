@@ -107,6 +107,63 @@ CREATE TRIGGER item_changed AFTER INSERT OR UPDATE OR DELETE ON mapapp.items
 """,
     ),
 ]
+MIGRATIONS.append(
+    (
+        2,
+        """
+-- who may do what, decided by the database itself: a viewer reads, an editor also
+-- writes; a team grants these to its members' login roles (GRANT mapapp_editor TO alice)
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'mapapp_viewer') THEN
+        CREATE ROLE mapapp_viewer NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'mapapp_editor') THEN
+        CREATE ROLE mapapp_editor NOLOGIN;
+    END IF;
+END $$;
+GRANT USAGE ON SCHEMA mapapp TO mapapp_viewer, mapapp_editor;
+GRANT SELECT ON ALL TABLES IN SCHEMA mapapp TO mapapp_viewer, mapapp_editor;
+GRANT INSERT, UPDATE, DELETE ON mapapp.situations, mapapp.sources, mapapp.items
+    TO mapapp_editor;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA mapapp TO mapapp_editor;
+-- the history is written by the trigger as the store's owner (nobody edits it by hand),
+-- naming the role that logged in
+CREATE OR REPLACE FUNCTION mapapp.item_changed() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = mapapp, pg_temp AS $$
+DECLARE
+    row_now mapapp.items;
+BEGIN
+    IF TG_OP = 'DELETE' THEN row_now := OLD; ELSE row_now := NEW; END IF;
+    INSERT INTO mapapp.changes (situation, kind, item, action, version, before, after, by)
+    VALUES (row_now.situation, row_now.kind, row_now.id, lower(TG_OP), row_now.version,
+            CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD.doc END,
+            CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW.doc END, session_user);
+    UPDATE mapapp.situations SET updated_at = now(), updated_by = session_user
+        WHERE id = row_now.situation;
+    PERFORM pg_notify('mapapp', json_build_object(
+        'situation', row_now.situation, 'kind', row_now.kind, 'id', row_now.id,
+        'action', lower(TG_OP), 'version', row_now.version, 'by', session_user)::text);
+    RETURN NULL;
+END $$;
+ALTER TABLE mapapp.items ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mapapp.sources ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mapapp.situations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON mapapp.items FOR SELECT USING (true);
+CREATE POLICY write ON mapapp.items FOR ALL
+    USING (pg_has_role(current_user, 'mapapp_editor', 'MEMBER'))
+    WITH CHECK (pg_has_role(current_user, 'mapapp_editor', 'MEMBER'));
+CREATE POLICY read ON mapapp.sources FOR SELECT USING (true);
+CREATE POLICY write ON mapapp.sources FOR ALL
+    USING (pg_has_role(current_user, 'mapapp_editor', 'MEMBER'))
+    WITH CHECK (pg_has_role(current_user, 'mapapp_editor', 'MEMBER'));
+CREATE POLICY read ON mapapp.situations FOR SELECT USING (true);
+CREATE POLICY write ON mapapp.situations FOR ALL
+    USING (pg_has_role(current_user, 'mapapp_editor', 'MEMBER'))
+    WITH CHECK (pg_has_role(current_user, 'mapapp_editor', 'MEMBER'));
+""",
+    )
+)
 LATEST = MIGRATIONS[-1][0]
 
 
