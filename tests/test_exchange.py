@@ -397,7 +397,8 @@ def test_convert_shows_a_progress_line_on_a_terminal(tmp_path):
     out = tmp_path / "out.geojson"
     code, text = _on_a_terminal("convert", src, "-o", out)
     assert code == 0
-    assert "\rmapapp: converting to out.geojson: 120,000 events" in text
+    # at most ten updates a second: which counts show depends on the machine's speed
+    assert re.search(r"\rmapapp: converting to out\.geojson: \d{2,3},000 events", text), text
     assert text.rstrip().endswith("wrote " + str(out) + " (120,000 events, 0 places; 0 notes)")
     piped = convert(src, "-o", tmp_path / "again.geojson")
     assert piped.returncode == 0 and "\r" not in piped.stderr + piped.stdout
