@@ -47,7 +47,18 @@ def store_parser() -> argparse.ArgumentParser:
     log.add_argument("url", metavar="URL")
     log.add_argument("name", metavar="NAME")
     log.add_argument("--item", metavar="ID", help=translate("cli", "one item's history only"))
-    for action in (init, push, pull, listing, log):
+    restore = sub.add_parser(
+        "restore",
+        help=translate("cli", "bring a situation, or one item, back to how it stood at a time"),
+    )
+    restore.add_argument("url", metavar="URL")
+    restore.add_argument("name", metavar="NAME")
+    restore.add_argument(
+        "--at", required=True, metavar="TIME",
+        help=translate("cli", "2024-08-02T14:30 (local time) or with its offset, +02:00"),
+    )  # fmt: skip
+    restore.add_argument("--item", metavar="ID", help=translate("cli", "one item only"))
+    for action in (init, push, pull, listing, log, restore):
         action.error = p.error  # one line, like every mapapp error
     return p
 
@@ -71,6 +82,8 @@ def run_store(args: argparse.Namespace) -> int:
             return _pull(conn, args)
         elif args.action == "log":
             _log(conn, args)
+        elif args.action == "restore":
+            _restore(conn, args)
         else:
             _list(conn)
     return 0
@@ -135,3 +148,27 @@ def _log(conn, args: argparse.Namespace) -> None:
         if c.action == "update":
             for field, before, after in c.fields():
                 print(f"    {field}: {short(before)} → {short(after)}")
+
+
+def _restore(conn, args: argparse.Namespace) -> None:
+    from datetime import datetime
+
+    from mapapp.errors import UsageError
+    from mapapp.store.history import restore
+
+    try:
+        at = datetime.fromisoformat(args.at)
+    except ValueError:
+        raise UsageError(
+            translate("cli", "--at must be a time like 2024-08-02T14:30, not {given!r}").format(
+                given=args.at
+            )
+        ) from None
+    if at.tzinfo is None:
+        at = at.astimezone()  # the user's local time
+    changed = restore(conn, args.name, at, args.item)
+    print(
+        translate("cli", "{name}: {items} as at {time}").format(
+            name=args.name, items=tr("%Ln item(s) restored", "store", changed), time=args.at
+        )
+    )

@@ -158,3 +158,36 @@ def test_log_says_who_changed_what_when_before_and_after(store):
     assert sum(" insert " in x for x in everything) == 39
     missing = mapapp("store", "log", store, "nope")
     assert missing.returncode == 1 and "no situation named 'nope'" in missing.stderr
+
+
+def test_a_situation_or_an_item_comes_back_as_it_stood_at_a_time(store, tmp_path):
+    import time
+    from datetime import datetime, timezone
+
+    import psycopg
+
+    assert mapapp("store", "push", SEED, store, "--as", "t").returncode == 0
+    time.sleep(0.05)
+    before = datetime.now(timezone.utc).isoformat()
+    time.sleep(0.05)
+    with psycopg.connect(store, autocommit=True) as conn:
+        (doc,) = conn.execute("SELECT doc FROM mapapp.items WHERE id = 'battle'").fetchone()
+        conn.execute(
+            "UPDATE mapapp.items SET doc = %s WHERE id = 'battle'",
+            (json.dumps({**doc, "title": "Wrong title"}),),
+        )
+        conn.execute("DELETE FROM mapapp.items WHERE kind = 'actor' AND id = 'wagner'")
+    one = mapapp("store", "restore", store, "t", "--at", before, "--item", "battle")
+    assert one.returncode == 0, one.stderr
+    assert "1 item restored" in one.stdout
+    everything = mapapp("store", "restore", store, "t", "--at", before)
+    assert "1 item restored" in everything.stdout  # wagner: the battle was back already
+    out = tmp_path / "back.situation.json"
+    assert mapapp("store", "pull", store, "t", "-o", out).returncode == 0
+    pulled, seed = json.loads(out.read_text()), json.loads(SEED.read_text())
+    assert pulled["events"] == seed["events"]
+    assert sorted(a["id"] for a in pulled["actors"]) == sorted(a["id"] for a in seed["actors"])
+    log = mapapp("store", "log", store, "t", "--item", "wagner").stdout.splitlines()
+    assert [line.split("  ")[2].split()[0] for line in log] == ["insert", "delete", "insert"]
+    bad = mapapp("store", "restore", store, "t", "--at", "yesterday")
+    assert bad.returncode == 2 and "--at must be a time" in bad.stderr

@@ -33,14 +33,81 @@ class Change:
 def history(conn, name: str, item: str | None = None) -> list[Change]:
     """The situation's changes, oldest first; ``item``: one item's only."""
     require(conn)
+    situation = _situation_id(conn, name)
+    sql = (
+        "SELECT at, by, action, kind, item, version, before, after FROM mapapp.changes"
+        " WHERE situation = %s" + (" AND item = %s" if item else "") + " ORDER BY seq"
+    )
+    params = (situation, item) if item else (situation,)
+    return [Change(*r) for r in conn.execute(sql, params)]
+
+
+def items_at(conn, name: str, at: datetime) -> dict[tuple[str, str], dict[str, Any]]:
+    """(kind, id) -> the item as it stood at ``at``: each item's last recorded state up to
+    then; an item inserted later, or deleted by then, is absent."""
+    require(conn)
+    situation = _situation_id(conn, name)
+    rows = conn.execute(
+        "SELECT DISTINCT ON (kind, item) kind, item, action, after FROM mapapp.changes"
+        " WHERE situation = %s AND at <= %s ORDER BY kind, item, seq DESC",
+        (situation, at),
+    ).fetchall()
+    return {(kind, item): after for kind, item, action, after in rows if action != "delete"}
+
+
+def restore(conn, name: str, at: datetime, item: str | None = None) -> int:
+    """Bring the situation (or one item) back to how it stood at ``at``, in one
+    transaction; the restore is itself recorded as changes. How many items changed."""
+    from psycopg.types.json import Json
+
+    from mapapp.store.situations import WHERE_SQL, where
+
+    then = items_at(conn, name, at)
+    places = {iid: doc for (kind, iid), doc in then.items() if kind == "place"}
+    changed = 0
+    with conn.transaction():
+        situation = _situation_id(conn, name)
+        now = {
+            (kind, iid): (doc, position)
+            for kind, iid, doc, position in conn.execute(
+                "SELECT kind, id, doc, position FROM mapapp.items WHERE situation = %s FOR UPDATE",
+                (situation,),
+            )
+        }
+        keys = set(then) | set(now)
+        if item is not None:
+            keys = {k for k in keys if k[1] == item}
+        last = max((p for _, p in now.values()), default=-1)
+        for kind, iid in sorted(keys):
+            old, current = then.get((kind, iid)), now.get((kind, iid))
+            if old is None and current is not None:
+                conn.execute(
+                    "DELETE FROM mapapp.items WHERE situation = %s AND kind = %s AND id = %s",
+                    (situation, kind, iid),
+                )
+            elif old is not None and current is None:
+                last += 1
+                conn.execute(
+                    "INSERT INTO mapapp.items (situation, kind, id, position, doc, geom,"
+                    f" radius_km, first_day, last_day) VALUES (%s, %s, %s, %s, %s, {WHERE_SQL})",
+                    (situation, kind, iid, last, Json(old), *where(kind, old, places)),
+                )
+            elif old is not None and old != current[0]:
+                conn.execute(
+                    "UPDATE mapapp.items SET doc = %s, (geom, radius_km, first_day, last_day)"
+                    f" = (SELECT {WHERE_SQL}) WHERE situation = %s AND kind = %s AND id = %s",
+                    (Json(old), *where(kind, old, places), situation, kind, iid),
+                )
+            else:
+                continue
+            changed += 1
+    return changed
+
+
+def _situation_id(conn, name: str) -> int:
     row = conn.execute("SELECT id FROM mapapp.situations WHERE name = %s", (name,)).fetchone()
     if row is None:
         raise StoreError(
             translate("store", "no situation named {name!r} in the store").format(name=name)
         )
-    sql = (
-        "SELECT at, by, action, kind, item, version, before, after FROM mapapp.changes"
-        " WHERE situation = %s" + (" AND item = %s" if item else "") + " ORDER BY seq"
-    )
-    params = (row[0], item) if item else (row[0],)
-    return [Change(*r) for r in conn.execute(sql, params)]
+    return row[0]

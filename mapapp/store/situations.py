@@ -66,19 +66,23 @@ def push_situation(conn, name: str, data: dict[str, Any], texts: dict[str, str])
             for key, kind in LISTS.items():
                 for i, item in enumerate(data.get(key, [])):
                     rows.append(
-                        (situation, kind, item["id"], i, Json(item), *_where(kind, item, places))
+                        (situation, kind, item["id"], i, Json(item), *where(kind, item, places))
                     )
             cur.executemany(
                 "INSERT INTO mapapp.items (situation, kind, id, position, doc, geom, radius_km,"
-                " first_day, last_day) VALUES (%s, %s, %s, %s, %s,"
-                " CASE WHEN %s::float8 IS NULL THEN NULL"
-                " ELSE ST_SetSRID(ST_MakePoint(%s, %s), 4326) END, %s, %s, %s)",
+                f" first_day, last_day) VALUES (%s, %s, %s, %s, %s, {WHERE_SQL})",
                 rows,
             )
     return situation
 
 
-def _where(kind: str, item: dict, places: dict) -> tuple:
+WHERE_SQL = (
+    "CASE WHEN %s::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(%s, %s), 4326) END,"
+    " %s, %s::date, %s::date"
+)  # geom, radius_km, first_day, last_day from where() below
+
+
+def where(kind: str, item: dict, places: dict) -> tuple:
     """(lon, lon, lat, radius, first day, last day) the indexes keep for an item."""
     lon = lat = radius = None
     first = last = None

@@ -155,5 +155,13 @@
             <numerusform>%Ln items</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln item(s) restored</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>%Ln item restored</numerusform>
+            <numerusform>%Ln items restored</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -155,6 +155,14 @@
             <numerusform>%Ln éléments</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln item(s) restored</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>%Ln élément rétabli</numerusform>
+            <numerusform>%Ln éléments rétablis</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>argparse</name>
@@ -1082,6 +1090,18 @@
         <translation>l&apos;historique d&apos;un seul élément</translation>
     </message>
     <message>
+        <source>bring a situation, or one item, back to how it stood at a time</source>
+        <translation>rendre à une situation, ou à un élément, son état à un moment donné</translation>
+    </message>
+    <message>
+        <source>2024-08-02T14:30 (local time) or with its offset, +02:00</source>
+        <translation>2024-08-02T14:30 (heure locale) ou avec son décalage, +02:00</translation>
+    </message>
+    <message>
+        <source>one item only</source>
+        <translation>un seul élément</translation>
+    </message>
+    <message>
         <source>{url}: mapapp store up to date (schema {version})</source>
         <translation>{url}&#xa0;: dépôt mapapp à jour (schéma {version})</translation>
     </message>
@@ -1096,6 +1116,14 @@
     <message>
         <source>{name}	{kind}	{items}	{size} kB	{when} by {who}</source>
         <translation>{name}	{kind}	{items}	{size} ko	{when} par {who}</translation>
+    </message>
+    <message>
+        <source>--at must be a time like 2024-08-02T14:30, not {given!r}</source>
+        <translation>--at doit être un moment comme 2024-08-02T14:30, pas {given!r}</translation>
+    </message>
+    <message>
+        <source>{name}: {items} as at {time}</source>
+        <translation>{name}&#xa0;: {items} à l&apos;état du {time}</translation>
     </message>
     <message>
         <source>wrote {file}</source>
