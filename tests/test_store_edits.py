@@ -191,3 +191,39 @@ def test_a_viewer_cannot_change_anything_even_with_psql(two_clients, pg):
     finally:
         victor.close()
         alice.close()
+
+
+def test_another_analyst_s_save_is_heard_within_a_second(two_clients, pg):
+    """A window listening on its own connection hears Bob's saved change — which item,
+    which version, who — well within a second, and nothing of another situation."""
+    import threading
+
+    from mapapp.store.live import Listener
+
+    alice, bob = two_clients
+    db = alice.info.dbname
+    listener = Listener(pg.admin_url(db), "t")
+    heard: list = []
+    started = threading.Event()
+
+    def listen() -> None:
+        started.set()
+        for change in listener.changes(timeout=5):
+            heard.append((change, time.monotonic()))
+            break
+
+    thread = threading.Thread(target=listen)
+    thread.start()
+    started.wait(5)
+    time.sleep(0.2)  # listening
+    base, version = read_item(bob, "t", "event", "battle")
+    saved_at = time.monotonic()
+    assert isinstance(save_item(bob, "t", "event", edit(base, title="B"), base, version), Saved)
+    thread.join(10)
+    listener.close()
+    (change, at) = heard[0]
+    assert (change.kind, change.item, change.action, change.version) == (
+        "event", "battle", "update", version + 1,
+    )  # fmt: skip
+    assert change.by == "mapapp_admin"
+    assert at - saved_at < 1.0
