@@ -83,6 +83,7 @@ class DockLayout(QObject):
         self.details_dock.setWidget(self.details)
         self.timeline = TimelinePanel()
         self.timeline_dock.setWidget(self.timeline)
+        self.fit_tabs()
         self.built.emit()
         if self.situation is not None:
             self._fill()
@@ -120,6 +121,16 @@ class DockLayout(QObject):
         self.timeline.set_table(s.events_table())
         self.filled.emit()
 
+    def fit_tabs(self) -> None:
+        """Give the side panel the width its tabs need in the interface's language, when
+        the window has room (a narrow window keeps its size: the tabs scroll)."""
+        bar = self.panel.tabs.tabBar()
+        need = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        need += 40  # the panel's margins and the dock's frame
+        room = self.window.width() - self.layer_dock.width() - 420  # keep the map usable
+        if self.panel_dock.width() < need <= room:
+            self.window.resizeDocks([self.panel_dock], [need], Qt.Orientation.Horizontal)
+
     def word_again(self) -> None:
         """After a language change: the layer names, the lists and details, worded with
         values, again."""
@@ -133,6 +144,7 @@ class DockLayout(QObject):
         self.panel.word_again()
         self.details.word_again()
         self.timeline.word_again()
+        self.fit_tabs()
 
     def _fill_layer_dock(self) -> None:
         """The layer list with a swatch per layer; ticks follow the map's visible layers."""

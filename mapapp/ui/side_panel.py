@@ -72,8 +72,7 @@ class SidePanel(QWidget):
         self.figures = FiguresView()
         self.article = ArticleView()
         self.tabs = QTabWidget()
-        self.tabs.setUsesScrollButtons(False)  # every tab on screen, in any language
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)  # scrolled, never cut, if narrow
         self.tabs.addTab(self.events, translate("side panel", "Events"))
         self.tabs.addTab(self.actors, translate("side panel", "Actors"))
         self.tabs.addTab(self.claims, translate("side panel", "Claims"))
