@@ -156,6 +156,10 @@ def test_window_geometry_and_view_are_remembered(qtbot, clean_settings, basemap)
     qtbot.addWidget(w2)
     w2.show()
     qtbot.waitUntil(lambda: w2.map_view.view.resolution == pytest.approx(saved.resolution))
+    # a long status message (the places found, a file opened) does not widen the window
+    w2.docks.ensure()  # with its docks, a window fits an 800-pixel screen
+    w2.feedback.say("Opened a-file-with-a-long-name.situation.json (1,234 events) " * 3)
+    qtbot.wait(20)
     assert (w2.size().width(), w2.size().height()) == (790, 560)
     assert w2.map_view.view.cx == pytest.approx(saved.cx)
     assert w2.map_view.view.cy == pytest.approx(saved.cy)

@@ -172,8 +172,12 @@ class DockLayout(QObject):
         text = max(fm.horizontalAdvance(layer_name(key)) for key in LAYERS)
         self.layer_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.layer_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.layer_dock.setMinimumWidth(text + 18 + 56)
         self.layer_dock.setWidget(self.layer_list)
+        # wide enough for every name where the window has room; narrower, names elide (a
+        # hard minimum would make the window wider than an 800-pixel screen)
+        wanted = text + 18 + 56
+        if self.layer_dock.width() < wanted and self.window.width() >= 1024:
+            self.window.resizeDocks([self.layer_dock], [wanted], Qt.Orientation.Horizontal)
 
     def _layer_toggled(self, item: QListWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)

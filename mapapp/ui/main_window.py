@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QThread, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton, QSizePolicy
 
 from mapapp.geo.viewport import Viewport, framing
 from mapapp.i18n import format_number, translate
@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         self.scale_label = QLabel()
         for label in (self.message_label, self.coords_label, self.scale_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
+        # a long message is cut at the window's edge, it never widens the window
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.message_label.setMinimumWidth(1)
         self.load_progress = QProgressBar()
         self.load_progress.setMaximumWidth(180)
         self.load_progress.setRange(0, 100)
