@@ -42,7 +42,11 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"mapapp {__version__}")
     p.add_argument(
-        "file", nargs="?", help=translate("cli", "situation file (default: the embedded one)")
+        "file",
+        nargs="?",
+        help=translate(
+            "cli", "situation file, or a team's store as URL#NAME (default: the embedded one)"
+        ),
     )
     p.add_argument(
         "--basemap",
@@ -161,7 +165,9 @@ def run_gui(argv: list[str], language: str | None = None) -> int:
     # plain 'mapapp' skips argparse's import: start-up is measured
     args = _gui_parser().parse_args(argv) if argv else None
     early = None
-    if args is not None and args.file:  # a second process reads it while Qt starts
+    if args is not None and args.file and args.file.startswith(("postgresql:", "postgres:")):
+        pass  # a team's store (URL#NAME), opened by the window
+    elif args is not None and args.file:  # a second process reads it while Qt starts
         from mapapp.exchange.early_read import early_read
 
         early = early_read(args.file, choose_language(language))

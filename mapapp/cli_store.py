@@ -26,17 +26,28 @@ def store_parser() -> argparse.ArgumentParser:
         "init", help=translate("cli", "create mapapp's tables, or bring them up to date")
     )
     init.add_argument("url", metavar="URL")
-    push = sub.add_parser("push", help=translate("cli", "a situation file into the store"))
+    push = sub.add_parser(
+        "push",
+        help=translate(
+            "cli", "a situation file or a dataset (ACLED CSV, GeoParquet) into the store"
+        ),
+    )
     push.add_argument("file", metavar="FILE")
     push.add_argument("url", metavar="URL")
     push.add_argument(
         "--as", dest="name", required=True, metavar="NAME",
         help=translate("cli", "its name in the store"),
     )  # fmt: skip
-    pull = sub.add_parser("pull", help=translate("cli", "a situation from the store to a file"))
+    pull = sub.add_parser(
+        "pull", help=translate("cli", "a situation or dataset from the store to a file")
+    )
     pull.add_argument("url", metavar="URL")
     pull.add_argument("name", metavar="NAME")
     pull.add_argument("-o", "--output", required=True, metavar="FILE")
+    pull.add_argument(
+        "--at", metavar="TIME",
+        help=translate("cli", "as it stood then: 2024-08-02T14:30 (local time) or with its offset"),
+    )  # fmt: skip
     listing = sub.add_parser(
         "list", help=translate("cli", "the situations in the store, their size and last change")
     )
@@ -93,6 +104,8 @@ def _push(conn, args: argparse.Namespace) -> int:
     from mapapp.model.io import load_situation
     from mapapp.store.situations import LISTS, push_situation
 
+    if Path(args.file).suffix.lower() in (".csv", ".parquet"):
+        return _push_dataset(conn, args)
     situation = load_situation(args.file)  # validated, texts checked, before any write
     push_situation(conn, args.name, situation.raw, situation.texts())
     items = sum(len(situation.raw.get(key, [])) for key in LISTS)
@@ -104,12 +117,53 @@ def _push(conn, args: argparse.Namespace) -> int:
     return 0
 
 
+def _push_dataset(conn, args: argparse.Namespace) -> int:
+    """An ACLED CSV or GeoParquet: checked as opening it checks it, then its rows."""
+    from mapapp.errors import UsageError
+    from mapapp.model.files import SituationError
+    from mapapp.store.datasets import push_dataset
+
+    try:
+        rows = push_dataset(conn, args.name, args.file)
+    except SituationError as exc:
+        raise UsageError(str(exc)) from None
+    print(
+        translate("cli", "pushed {file} as {name} ({items})").format(
+            file=args.file, name=args.name, items=tr("%Ln row(s)", "store", rows)
+        )
+    )
+    return 0
+
+
+def _pull_dataset(conn, args: argparse.Namespace) -> int:
+    from mapapp.errors import UsageError
+    from mapapp.store.datasets import pull_dataset
+
+    if getattr(args, "at", None):
+        raise UsageError(translate("cli", "a dataset has no history: pull it without --at"))
+    rows = pull_dataset(conn, args.name, args.output)
+    print(
+        translate("cli", "wrote {file} ({items})").format(
+            file=args.output, items=tr("%Ln row(s)", "store", rows)
+        )
+    )
+    return 0
+
+
 def _pull(conn, args: argparse.Namespace) -> int:
     from mapapp.model.io import save_situation
     from mapapp.model.situation import situation_from_dict
+    from mapapp.store.datasets import stored_kind
     from mapapp.store.situations import pull_situation
 
-    data, texts = pull_situation(conn, args.name)
+    if stored_kind(conn, args.name) == "dataset":
+        return _pull_dataset(conn, args)
+    if args.at:
+        from mapapp.store.history import situation_at
+
+        data, texts = situation_at(conn, args.name, _time(args.at))
+    else:
+        data, texts = pull_situation(conn, args.name)
     out = Path(args.output)
     save_situation(situation_from_dict(data, texts, out), out)
     print(translate("cli", "wrote {file}").format(file=out))
@@ -117,16 +171,22 @@ def _pull(conn, args: argparse.Namespace) -> int:
 
 
 def _list(conn) -> None:
+    from mapapp.store.datasets import dataset_sizes
     from mapapp.store.situations import list_situations
 
+    datasets = dataset_sizes(conn)
     for s in list_situations(conn):
         when = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        items, size = tr("%Ln item(s)", "store", s.items), s.size
+        if s.name in datasets:  # its rows, and the size of the file pushed
+            rows, size = datasets[s.name]
+            items = tr("%Ln row(s)", "store", rows)
         print(
             translate("cli", "{name}\t{kind}\t{items}\t{size} kB\t{when} by {who}").format(
                 name=s.name,
                 kind=s.kind,
-                items=tr("%Ln item(s)", "store", s.items),
-                size=format_number(s.size / 1000, 1),
+                items=items,
+                size=format_number(size / 1000, 1),
                 when=when,
                 who=s.updated_by,
             )
@@ -150,23 +210,28 @@ def _log(conn, args: argparse.Namespace) -> None:
                 print(f"    {field}: {short(before)} → {short(after)}")
 
 
-def _restore(conn, args: argparse.Namespace) -> None:
+def _time(given: str):
+    """--at's time; without an offset, the user's local time."""
     from datetime import datetime
 
     from mapapp.errors import UsageError
-    from mapapp.store.history import restore
 
     try:
-        at = datetime.fromisoformat(args.at)
+        at = datetime.fromisoformat(given)
     except ValueError:
         raise UsageError(
             translate("cli", "--at must be a time like 2024-08-02T14:30, not {given!r}").format(
-                given=args.at
+                given=given
             )
         ) from None
-    if at.tzinfo is None:
-        at = at.astimezone()  # the user's local time
-    changed = restore(conn, args.name, at, args.item)
+    return at if at.tzinfo is not None else at.astimezone()
+
+
+def _restore(conn, args: argparse.Namespace) -> None:
+
+    from mapapp.store.history import restore
+
+    changed = restore(conn, args.name, _time(args.at), args.item)
     print(
         translate("cli", "{name}: {items} as at {time}").format(
             name=args.name, items=tr("%Ln item(s) restored", "store", changed), time=args.at

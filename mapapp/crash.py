@@ -56,6 +56,7 @@ def write_report(
             "".join(traceback.format_exception(exc_type, exc, tb)),
         ]
     )
+    text = without_passwords(text)
     for folder in (crash_dir(), Path(tempfile.gettempdir())):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -66,6 +67,15 @@ def write_report(
         except OSError:
             continue
     return None
+
+
+def without_passwords(text: str) -> str:
+    """A store's password never goes into a report: ``postgresql://user:SECRET@host`` and
+    ``password=SECRET`` (a libpq connection string) are written with the secret masked."""
+    import re
+
+    text = re.sub(r"(postgres(?:ql)?://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
+    return re.sub(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", text)
 
 
 def one_line(exc: BaseException, report: Path | None) -> str:

@@ -29,7 +29,7 @@ def test_init_sets_up_once_and_refuses_a_newer_schema(pg):
 
     url = pg.create_database("fresh")
     first = mapapp("store", "init", url)
-    assert first.returncode == 0 and "store ready (schema 2)" in first.stdout
+    assert first.returncode == 0 and "store ready (schema 3)" in first.stdout
     again = mapapp("store", "init", url)
     assert again.returncode == 0 and "up to date" in again.stdout
     with psycopg.connect(url, autocommit=True) as conn:

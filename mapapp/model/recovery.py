@@ -32,6 +32,7 @@ class Recovery:
     title: str
     saved_at: float  # seconds since the epoch
     situation_path: Path | None  # the file the work was opened from or saved to
+    store: str = ""  # the shared situation it is a copy of, as shown (no password)
 
 
 def recovery_file(folder: Path) -> Path:
@@ -40,7 +41,9 @@ def recovery_file(folder: Path) -> Path:
     return folder / f"{os.urandom(16).hex()}{SUFFIX}"
 
 
-def write_recovery(file: Path, situation: Situation) -> None:
+def write_recovery(file: Path, situation: Situation, store: dict | None = None) -> None:
+    """``store``: a shared situation's link (mapapp.store.sync.Link.record): the edits
+    the store has not received are the document's difference from its base."""
     from mapapp.atomic import write_text
 
     texts = situation.texts()
@@ -52,6 +55,8 @@ def write_recovery(file: Path, situation: Situation) -> None:
         "document": situation.raw,
         "texts": texts,
     }
+    if store is not None:
+        record["store"] = store
     file.parent.mkdir(parents=True, exist_ok=True)
     write_text(file, json.dumps(record, ensure_ascii=False))
 
@@ -74,6 +79,7 @@ def orphaned_recoveries(folder: Path, is_orphan: Callable[[Path], bool]) -> list
                 str(record["title"]),
                 float(record["saved_at"]),
                 Path(record["situation_path"]) if record.get("situation_path") else None,
+                _store_shown(record.get("store")),
             )
         except (OSError, ValueError, KeyError, TypeError):
             continue
@@ -82,8 +88,21 @@ def orphaned_recoveries(folder: Path, is_orphan: Callable[[Path], bool]) -> list
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 
 
+def _store_shown(store: Any) -> str:
+    if not isinstance(store, dict):
+        return ""
+    from mapapp.store.connection import shown
+
+    return f"{store.get('name', '')} · {shown(str(store.get('url', '')))}"
+
+
 def read_recovery(file: Path) -> Situation:
     """The recovered work as a situation (validated like a file; ValueError if not)."""
+    return read_recovery_record(file)[0]
+
+
+def read_recovery_record(file: Path) -> tuple[Situation, dict | None]:
+    """The recovered work, and the link to the store it is a shared copy of (if any)."""
     from mapapp.model.validation import validate
 
     record: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
@@ -92,4 +111,5 @@ def read_recovery(file: Path) -> Situation:
     problems, texts = validate(data, path.parent if path else None, texts)
     if problems:
         raise ValueError("; ".join(map(str, problems[:3])))
-    return situation_from_dict(data, texts, path)
+    store = record.get("store")
+    return situation_from_dict(data, texts, path), store if isinstance(store, dict) else None

@@ -32,6 +32,18 @@ def shown(url: str) -> str:
     return f"postgresql://{user}{host}{port}/{parts.get('dbname', '')}"
 
 
+def without_password(url: str) -> str:
+    """``url`` to keep on disk: libpq finds the password again in ~/.pgpass, PGPASSWORD
+    or a service file, as it did when the URL carried none."""
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    parts = conninfo_to_dict(url)
+    if "password" not in parts:
+        return url
+    parts.pop("password")
+    return make_conninfo(**parts)
+
+
 def connect(url: str, **kwargs: Any):
     """A psycopg connection; StoreError in one line when the URL is malformed, the server
     cannot be reached or refuses the login."""

@@ -111,3 +111,18 @@ def _situation_id(conn, name: str) -> int:
             translate("store", "no situation named {name!r} in the store").format(name=name)
         )
     return row[0]
+
+
+def situation_at(conn, name: str, at: datetime) -> tuple[dict[str, Any], dict[str, str]]:
+    """The situation as it stood at ``at`` (its items then, in today's order, those
+    deleted since after them) and its sources' texts; what it was called and which sources
+    it had are as they are now (the history records items)."""
+    from mapapp.model.doc_patch import LIST_OF, items_of, put
+    from mapapp.store.situations import pull_situation
+
+    data, texts = pull_situation(conn, name)
+    then = items_at(conn, name, at)
+    now = {k: v for k, v in items_of(data).items() if k[0] != "source"}
+    updates: dict = {k: None for k in now if k not in then}
+    updates.update({k: v for k, v in then.items() if k[0] in LIST_OF and now.get(k) != v})
+    return put(data, updates), texts

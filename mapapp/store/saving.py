@@ -31,8 +31,8 @@ class Conflict:
     kind: str
     item: str
     base: dict[str, Any]
-    mine: dict[str, Any]
-    theirs: dict[str, Any]
+    mine: dict[str, Any] | None  # None: deleted
+    theirs: dict[str, Any] | None
     version: int
     by: str
     fields: tuple[str, ...] = field(default=())

@@ -8,6 +8,10 @@ claim) and source a row with its JSON as written, in its file order — plus wha
 need beside it: a PostGIS point and the days an event covers, both indexed. Every change of
 an item is recorded by a trigger (who: the database role; when; before and after) and
 announced on the ``mapapp`` channel for the windows that have the situation open.
+
+An ACLED dataset is kept as its rows, every codebook column a column, with a point and the
+days each row covers, both indexed; one partition of ``mapapp.acled_rows`` per dataset
+(migration 3; see ``datasets``).
 """
 
 from __future__ import annotations
@@ -161,6 +165,129 @@ CREATE POLICY read ON mapapp.situations FOR SELECT USING (true);
 CREATE POLICY write ON mapapp.situations FOR ALL
     USING (pg_has_role(current_user, 'mapapp_editor', 'MEMBER'))
     WITH CHECK (pg_has_role(current_user, 'mapapp_editor', 'MEMBER'));
+""",
+    )
+)
+MIGRATIONS.append(
+    (
+        3,
+        """
+-- ACLED datasets: each row of the file a row here, every codebook column its own column
+-- (typed where the type prints the text back as written; a cell it would not is kept in
+-- `written`, its typed column null), the file's other columns in `extra`, in its order;
+-- situations.head holds the file's header and layout (see mapapp/store/datasets.py). One
+-- partition per dataset, filled by COPY and indexed whole before it is attached.
+CREATE TABLE mapapp.acled_rows (
+    situation bigint NOT NULL REFERENCES mapapp.situations ON DELETE CASCADE,
+    position integer NOT NULL,
+    event_id_cnty text,
+    event_date text,
+    year integer,
+    time_precision smallint,
+    disorder_type text,
+    event_type text,
+    sub_event_type text,
+    actor1 text,
+    assoc_actor_1 text,
+    inter1 text,
+    actor2 text,
+    assoc_actor_2 text,
+    inter2 text,
+    interaction text,
+    civilian_targeting text,
+    iso integer,
+    region text,
+    country text,
+    admin1 text,
+    admin2 text,
+    admin3 text,
+    location text,
+    latitude numeric,
+    longitude numeric,
+    geo_precision smallint,
+    source text,
+    source_scale text,
+    notes text,
+    fatalities integer,
+    tags text,
+    "timestamp" bigint,
+    data_id bigint,
+    event_id_no_cnty bigint,
+    iso3 text,
+    gwno integer,
+    extra text[],
+    written jsonb,
+    geom geometry(Point, 4326) NOT NULL,
+    first_day date NOT NULL,
+    last_day date NOT NULL,
+    -- mapapp's kind of event: battle, explosion, violence_against_civilians, protest, riot,
+    -- strategic_development, takeover, agreement (0..7)
+    event_kind smallint NOT NULL,
+    PRIMARY KEY (situation, position)
+) PARTITION BY LIST (situation);
+CREATE INDEX acled_rows_geom ON mapapp.acled_rows USING gist (geom);
+CREATE INDEX acled_rows_days ON mapapp.acled_rows (situation, first_day, last_day);
+GRANT SELECT ON mapapp.acled_rows TO mapapp_viewer, mapapp_editor;
+GRANT INSERT, UPDATE, DELETE ON mapapp.acled_rows TO mapapp_editor;
+ALTER TABLE mapapp.acled_rows ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON mapapp.acled_rows FOR SELECT USING (true);
+CREATE POLICY write ON mapapp.acled_rows FOR ALL
+    USING (pg_has_role(current_user, 'mapapp_editor', 'MEMBER'))
+    WITH CHECK (pg_has_role(current_user, 'mapapp_editor', 'MEMBER'));
+
+-- COPY FROM is refused on a table under row-level security, so a push fills a new table
+-- of its own (which only the pushing login may write, and only until it is attached),
+-- indexes it whole, and attaches it; both steps run as the store's owner, for an editor.
+CREATE FUNCTION mapapp.may_write_datasets() RETURNS boolean LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = mapapp, pg_temp AS $$
+    SELECT pg_has_role(session_user, 'mapapp_editor', 'MEMBER')
+        OR pg_has_role(session_user, current_user, 'MEMBER')
+$$;
+CREATE FUNCTION mapapp.acled_rows_begin(dataset bigint) RETURNS text LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = mapapp, pg_temp AS $$
+DECLARE
+    part text := 'acled_rows_' || dataset;
+BEGIN
+    IF NOT mapapp.may_write_datasets() THEN
+        RAISE EXCEPTION 'permission denied: % may not write the store', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT EXISTS (SELECT FROM mapapp.situations WHERE id = dataset AND kind = 'dataset')
+       OR to_regclass('mapapp.' || part) IS NOT NULL THEN
+        RAISE EXCEPTION 'no new dataset %', dataset;
+    END IF;
+    EXECUTE format('CREATE TABLE mapapp.%I (LIKE mapapp.acled_rows INCLUDING DEFAULTS,'
+                   ' CONSTRAINT one_dataset CHECK (situation = %s))', part, dataset);
+    IF session_user <> current_user THEN
+        EXECUTE format('GRANT INSERT ON mapapp.%I TO %I', part, session_user);
+    END IF;
+    RETURN format('mapapp.%I', part);
+END $$;
+CREATE FUNCTION mapapp.acled_rows_end(dataset bigint) RETURNS void LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = mapapp, pg_temp AS $$
+DECLARE
+    part text := 'acled_rows_' || dataset;
+BEGIN
+    IF NOT mapapp.may_write_datasets() THEN
+        RAISE EXCEPTION 'permission denied: % may not write the store', session_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF session_user <> current_user THEN
+        EXECUTE format('REVOKE ALL ON mapapp.%I FROM %I', part, session_user);
+    END IF;
+    EXECUTE format('ALTER TABLE mapapp.%I ADD PRIMARY KEY (situation, position)', part);
+    EXECUTE format('CREATE INDEX ON mapapp.%I USING gist (geom)', part);
+    EXECUTE format('CREATE INDEX ON mapapp.%I (situation, first_day, last_day)', part);
+    -- reached through mapapp.acled_rows only, under its grants and policies
+    EXECUTE format('ALTER TABLE mapapp.%I ENABLE ROW LEVEL SECURITY', part);
+    EXECUTE format('ALTER TABLE mapapp.acled_rows ATTACH PARTITION mapapp.%I'
+                   ' FOR VALUES IN (%s)', part, dataset);
+    EXECUTE format('ANALYZE mapapp.%I', part);
+END $$;
+REVOKE EXECUTE ON FUNCTION mapapp.acled_rows_begin(bigint), mapapp.acled_rows_end(bigint)
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION mapapp.acled_rows_begin(bigint), mapapp.acled_rows_end(bigint)
+    TO mapapp_editor;
 """,
     )
 )

@@ -71,6 +71,9 @@ def run(
 
     crashes = CrashHandler(app)
     crashes.install()
+    store = file if file and file.startswith(("postgresql:", "postgres:")) else None
+    if store:
+        file = None
     situation = None if file else load_situation(default_situation_path(), trusted=True)
     window = MainWindow(default_basemap(), situation)
     crashes.happened.connect(window.feedback.report_internal_error)
@@ -87,6 +90,8 @@ def run(
             job = window.session.start_loading(file, markers=early)
         said = translate("window", "mapapp: error: {message}")
         job.failed.connect(lambda exc: print(said.format(message=exc), file=sys.stderr))
+    if store:
+        _open_store(window, store)
     if os.environ.get("MAPAPP_EXIT_AFTER_FIRST_PAINT") == "1":
         # quit once the first frame is painted and flushed: with FILE, the first frame
         # that draws FILE's events (not the bare basemap painted while it loads); with a
@@ -109,6 +114,23 @@ def run(
         )
     window.show()
     return app.exec()
+
+
+def _open_store(window, given: str) -> None:
+    """``URL#NAME``: that shared situation; a URL alone: the store's list to choose from."""
+    from mapapp.ui.store_open import split_store_target
+
+    target = split_store_target(given)
+    if target is None:
+        box = window.store_view.open_dialog()
+        box.url.setEditText(given)
+        box.list_situations()
+        return
+    job_started = window.session.open_store(*target)
+    job = window.session.store_job
+    if job_started and job is not None:
+        said = translate("window", "mapapp: error: {message}")
+        job.failed.connect(lambda message: print(said.format(message=message), file=sys.stderr))
 
 
 def _exit_now(code: int = 0) -> None:

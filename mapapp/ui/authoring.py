@@ -93,7 +93,7 @@ class Authoring:
         event = QAction(translate("authoring", "New event from selection…"), menu)
         claim = QAction(translate("authoring", "New claim from selection…"), menu)
         for action in (place, actor, event, claim):
-            action.setEnabled(sel is not None and self.session.situation.table is None)
+            action.setEnabled(sel is not None and self.session.editable())
         place.triggered.connect(lambda: self.new_place_from_selection())
         actor.triggered.connect(lambda: self.new_actor_from_selection())
         event.triggered.connect(lambda: self.new_item_from_selection("events"))

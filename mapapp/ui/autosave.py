@@ -17,7 +17,7 @@ from mapapp.i18n import translate
 from mapapp.model.recovery import (
     Recovery,
     orphaned_recoveries,
-    read_recovery,
+    read_recovery_record,
     recovery_file,
     remove_recovery,
     write_recovery,
@@ -62,6 +62,7 @@ class Autosaver(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.write)
+        session.write_aside = self.write
         session.undo_stack.indexChanged.connect(self._edited)
         session.undo_stack.cleanChanged.connect(self._clean_changed)
 
@@ -91,7 +92,8 @@ class Autosaver(QObject):
             self.file.parent.mkdir(parents=True, exist_ok=True)
             if not self.lock.isLocked() and not self.lock.tryLock(0):
                 raise OSError(translate("dialogs", "cannot lock {file}").format(file=self.file))
-            write_recovery(self.file, w.situation)
+            store = w.store.link.record() if w.store is not None else None
+            write_recovery(self.file, w.situation, store)
         except (MapappError, OSError) as exc:
             w.say(translate("dialogs", "Autosave failed: {reason}").format(reason=exc))
             return False
@@ -119,7 +121,13 @@ class Autosaver(QObject):
         box.setIcon(QMessageBox.Icon.Question)
         box.setTextFormat(Qt.TextFormat.PlainText)
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.saved_at))
-        if rec.situation_path:
+        if rec.store:
+            said = translate(
+                "dialogs",
+                "mapapp stopped before the changes to “{title}” (shared: {store}) reached "
+                "the store. They were autosaved at {when}.",
+            )
+        elif rec.situation_path:
             said = translate(
                 "dialogs",
                 "mapapp stopped before the changes to “{title}” (from {path}) were saved. "
@@ -131,7 +139,9 @@ class Autosaver(QObject):
                 "mapapp stopped before the changes to “{title}” (never saved) were saved. "
                 "They were autosaved at {when}.",
             )
-        box.setText(said.format(title=rec.title, path=rec.situation_path, when=when))
+        box.setText(
+            said.format(title=rec.title, path=rec.situation_path, store=rec.store, when=when)
+        )
         box.setInformativeText(translate("dialogs", "Restore them now?"))
         restore = box.addButton(translate("dialogs", "Restore"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(
@@ -156,13 +166,18 @@ class Autosaver(QObject):
         if not self.session.may_replace():
             return False
         try:
-            situation = read_recovery(rec.file)
+            situation, store = read_recovery_record(rec.file)
+            link = None
+            if store is not None:
+                from mapapp.store.sync import Link
+
+                link = Link.from_record(store)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             said = translate("dialogs", "the autosaved work cannot be restored: {reason}")
             self.session.warn(said.format(reason=exc), translate("dialogs", "Cannot restore"))
             return False
         self.session.cancel_loading()  # a file still opening must not replace what is restored
-        self.session.set_situation(situation, frame=True)
+        self.session.set_situation(situation, frame=True, store=link)
         self.session.undo_stack.resetClean()  # unsaved until saved: the modified mark, the prompt
         if not self.write():  # ours now; the crashed session's file goes only then
             return True

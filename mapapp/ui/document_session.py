@@ -27,17 +27,19 @@ if TYPE_CHECKING:
 
 
 class DocumentEdit(QUndoCommand):
-    """One user action: the document before and after it."""
+    """One user action: the document before and after it. Undo and redo change only the
+    items the action touched: what another analyst saved meanwhile into a shared
+    situation stays (the undo history is the user's own)."""
 
     def __init__(self, session: DocumentSession, text: str, before: dict, after: dict) -> None:
         super().__init__(text)
         self.session, self.before, self.after = session, before, after
 
     def redo(self) -> None:
-        self.session.apply_document(self.after)
+        self.session.apply_change(self.before, self.after)
 
     def undo(self) -> None:
-        self.session.apply_document(self.before)
+        self.session.apply_change(self.after, self.before)
 
 
 class DocumentSession(QObject):
@@ -59,25 +61,46 @@ class DocumentSession(QObject):
     load_crashed = Signal(object)  # sys.exc_info() of a reader that failed unexpectedly
     saved = Signal(object)  # the path written
     article_started = Signal()  # a new situation from an article: authoring begins
+    store_attached = Signal(object)  # a shared situation's StoreSync, before it is shown
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.situation: Situation | None = None
         self.undo_stack = QUndoStack(self)
+        # the shared situation the open one is a copy of (mapapp.ui.store_sync), or None
+        self.store = None
         self.load_job: LoadJob | None = None
         self.old_load_jobs: list[LoadJob] = []
         # "save", "discard" or "cancel" for the unsaved edits of the open situation
         self.ask_discard: Callable[[Situation], str] = lambda _s: "cancel"
         # where Save writes a situation that has no file of its own yet (None: nowhere)
         self.ask_save_path: Callable[[], Path | None] = lambda: None
+        # write the unsaved work aside now (the autosaver's recovery file)
+        self.write_aside: Callable[[], object] = lambda: None
+        self.store_job = None  # a shared situation being opened (mapapp.ui.store_open)
 
     # what is open --------------------------------------------------------------------
-    def set_situation(self, situation: Situation, frame: bool = False, panel_now=True) -> None:
-        """Another situation takes over, with a history of its own."""
+    def set_situation(
+        self, situation: Situation, frame: bool = False, panel_now=True, store=None
+    ) -> None:
+        """Another situation takes over, with a history of its own; ``store``: the
+        mapapp.store.sync.Link of a shared situation."""
         self.undo_stack.clear()
         self.undo_stack.setClean()  # clear() leaves a restored (never clean) stack dirty
+        if self.store is not None:
+            self.store.close()
+            self.store.deleteLater()
+            self.store = None
+        if store is not None:
+            from mapapp.ui.store_sync import StoreSync
+
+            self.store = StoreSync(self, store)
+            self.store_attached.emit(self.store)
         self.situation = situation
         self.replaced.emit(situation, frame, panel_now, False)
+        if self.store is not None and self.store.unsent():
+            self.undo_stack.resetClean()  # restored unsent edits: the store lacks them
+            self.store.send_now()
 
     def edit(self, text: str, change: Callable[[dict], dict]) -> bool:
         """Apply ``change(document) -> document`` as one undoable command; a change the
@@ -106,9 +129,31 @@ class DocumentSession(QObject):
         self.situation = situation_from_dict(data, s.texts(), s.path)
         self.replaced.emit(self.situation, False, True, True)
 
+    def apply_change(self, before: dict, after: dict) -> None:
+        """Make the change from ``before`` to ``after`` to the open document (an undo or
+        redo); when others' saved edits came in since and the two cannot stand together,
+        say so and leave the document as it is."""
+        from mapapp.model.doc_patch import carry
+        from mapapp.model.validation import validate
+
+        now = self.situation.raw
+        data = carry(now, before, after)
+        if data is not after:
+            problems, _ = validate(data, None, self.situation.texts())
+            if problems:
+                said = translate("window", "not done: it no longer fits the shared situation: {p}")
+                self.warn(said.format(p=problems[0]), translate("window", "Cannot undo or redo"))
+                return
+        self.apply_document(data)
+
     def editable(self) -> bool:
-        """A situation document is edited; a dataset (ACLED, Parquet) only filtered."""
-        return self.situation is not None and self.situation.table is None
+        """A situation document is edited; a dataset (ACLED, Parquet) only filtered, and
+        a shared situation only by those the store lets write."""
+        return (
+            self.situation is not None
+            and self.situation.table is None
+            and (self.store is None or self.store.can_edit)
+        )
 
     def say(self, text: str) -> None:
         self.message.emit(text)
@@ -267,6 +312,52 @@ class DocumentSession(QObject):
             self.old_load_jobs.remove(job)
         job.deleteLater()
 
+    # a shared situation ------------------------------------------------------------------
+    def open_store(self, url: str, name: str, at=None) -> bool:
+        """Open ``name`` from the team's store at ``url`` on a worker; ``at``: a read-only
+        look at how it stood then. The open situation stays until it is ready."""
+        from mapapp.ui.store_open import StoreOpenJob
+
+        if not self.may_replace():
+            return False
+        job = StoreOpenJob(url, name, at, self)
+        self.store_job = job
+        job.opened.connect(lambda situation, link: self._store_opened(job, situation, link))
+        job.failed.connect(lambda message: self._store_failed(job, message))
+        job.finished.connect(job.deleteLater)
+        self.say(translate("window", "Opening {name} from the store…").format(name=name))
+        job.start()
+        return True
+
+    def _store_opened(self, job, situation: Situation, link) -> None:
+        if job is not self.store_job:
+            return
+        self.store_job = None
+        if not self.may_replace():
+            return
+        from mapapp.ui.store_open import remember_url
+
+        remember_url(job.url)
+        if job.at is not None:  # a look at the past: a copy, saved with Save as
+            from mapapp.model.situation import situation_from_dict
+
+            title = translate("window", "{title} (as at {time})").format(
+                title=situation.title, time=job.at.strftime("%Y-%m-%d %H:%M")
+            )
+            data = {**situation.raw, "title": title[:300]}
+            situation = situation_from_dict(data, situation.texts(), None)
+        self.set_situation(situation, frame=True, store=link)
+        n = situation.event_count()
+        said = tr("Opened {name} from the store (%Ln event(s))", "window", n)
+        self.say(said.format(name=job.name))
+
+    def _store_failed(self, job, message: str) -> None:
+        if job is not self.store_job:
+            return
+        self.store_job = None
+        self.show_default_if_empty()
+        self.warn(message, translate("window", "Cannot open from the store"))
+
     # a new situation from an article -----------------------------------------------------
     def new_from_article_file(self, path: Path) -> bool:
         """A new situation citing the article at ``path`` (.txt, or a page saved from a
@@ -327,7 +418,11 @@ class DocumentSession(QObject):
         )
 
     def save(self) -> bool:
-        """Back to its file, or where ``ask_save_path`` says."""
+        """Back to its file, or where ``ask_save_path`` says; a shared situation's edits
+        to its store, now."""
+        if self.store is not None and self.editable():
+            self.store.send_now()
+            return self.store.online and not self.store.conflicts
         if not self.editable():
             self.say(translate("window", "A dataset is written with File → Export data."))
             return False
@@ -361,6 +456,9 @@ class DocumentSession(QObject):
         except MapappError as exc:
             self.warn(str(exc), translate("window", "Cannot save situation"))
             return False
+        if self.store is not None:  # a copy; the shared situation stays what is open
+            self.say(translate("window", "Saved a copy in {path}").format(path=path))
+            return True
         self.situation.path = path
         self.undo_stack.setClean()
         self.say(translate("window", "Saved {path}").format(path=path))

@@ -68,6 +68,9 @@ class MainWindow(QMainWindow):
         self.basemap_control = BasemapControl(self, self.map_view, self.feedback)
         self.output = MapOutput(self, self.session, self.selector, self.map_view, self.feedback)
         self.dialogs = WindowDialogs(self, self.session, self.selector, self.docks, self.output)
+        from mapapp.ui.store_view import StoreView
+
+        self.store_view = StoreView(self, self.session)
         self.menu_actions = build_actions(
             self,
             self.session,
@@ -167,12 +170,13 @@ class MainWindow(QMainWindow):
         self.selector.reset()
         layer = SituationLayer(situation, self.map_view.basemap)
         self.map_view.situation = layer
-        self.map_view.editable = situation.table is None
+        self.map_view.editable = self.session.editable()
         self.map_view.set_options(focus_places=layer.focus_names(), selected_event=None)
         self.docks.show_situation(situation, now=panel_now)
         self.setWindowTitle(f"{situation.title}[*] — mapapp")
-        for action in self.menu_actions.save:  # a dataset is written with Export data
-            action.setEnabled(situation.table is None)
+        save, save_as = self.menu_actions.save  # a dataset is written with Export data
+        save.setEnabled(self.session.editable())
+        save_as.setEnabled(situation.table is None)
         if frame:
             self.frame_situation()
         self.map_view.update()
@@ -288,6 +292,8 @@ class MainWindow(QMainWindow):
             if isinstance(job, (MentionJob, GeocodeJob)):
                 job.wait()  # short: a gazetteer search, or one request with a timeout
         self.session.wait_for_readers()
+        if self.session.store is not None:  # stop listening to the team's store
+            self.session.store.close()
         self.output.close()
         self.basemap_control.close()
         s = QSettings()

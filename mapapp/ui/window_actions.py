@@ -52,6 +52,9 @@ def build_actions(
     open_ = QAction(translate("window", "&Open situation…"), w)
     open_.setShortcuts(unique_keys(QKeySequence.StandardKey.Open))
     open_.triggered.connect(dialogs.open_dialog)
+    open_store = QAction(translate("window", "Open from s&tore…"), w)
+    open_store.setShortcut(QKeySequence("Ctrl+Shift+O"))
+    open_store.triggered.connect(lambda: w.store_view.open_dialog())
     new_article = QAction(translate("window", "&New situation from article…"), w)
     new_article.setShortcuts(unique_keys(QKeySequence.StandardKey.New))
     new_article.triggered.connect(dialogs.new_from_article_dialog)
@@ -84,6 +87,7 @@ def build_actions(
 
     file_menu.addActions([new_article, new_clipboard])
     file_menu.addAction(open_)
+    file_menu.addAction(open_store)
     recent_menu = RecentMenu(session.start_loading, w)
     file_menu.addMenu(recent_menu)
     file_menu.addAction(import_)

@@ -110,7 +110,8 @@ class WindowDialogs(QObject):
         return path
 
     def save_as(self) -> bool:
-        if not self.session.editable():
+        s = self.session.situation
+        if s is None or s.table is not None:
             self.session.say(translate("dialogs", "A dataset is written with File → Export data."))
             return False
         path = self.ask_save_path()

@@ -1,0 +1,171 @@
+"""Two windows' copies of one stored situation (mapapp/store/sync.py), on a real
+PostgreSQL: unsent edits of different items or fields merge on their own, the same field
+changed two ways is a conflict the user decides (mine, theirs, a merge, or both), edits
+made while the other analyst saved are kept on top of theirs, and two edits that cannot
+stand together are refused, never stored broken."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+
+import psycopg
+import pytest
+from cli_run import ROOT, mapapp
+
+from mapapp.model.doc_patch import items_of, put
+from mapapp.store.connection import StoreError
+from mapapp.store.sync import fetch, open_link, rebase, resolve, send
+
+SEED = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
+_names = itertools.count()
+
+
+@pytest.fixture
+def team(pg):
+    """Alice's and Bob's connections, and the store's URL, holding the seed as 't'."""
+    url = pg.create_database(f"sync{next(_names)}")
+    assert mapapp("store", "init", url).returncode == 0
+    assert mapapp("store", "push", SEED, url, "--as", "t").returncode == 0
+    alice, bob = psycopg.connect(url, autocommit=True), psycopg.connect(url, autocommit=True)
+    yield url, alice, bob
+    alice.close()
+    bob.close()
+
+
+def edited(doc: dict, kind: str, item: str, **fields) -> dict:
+    new = copy.deepcopy(items_of(doc)[(kind, item)])
+    new.update(fields)
+    return put(doc, {(kind, item): new})
+
+
+def stored(conn, kind: str, item: str) -> dict | None:
+    data, _texts, _versions = fetch(conn, "t")
+    return items_of(data).get((kind, item))
+
+
+def test_edits_of_different_fields_merge_and_the_window_takes_the_merge(team):
+    url, alice, bob = team
+    a_doc, texts, a_link = open_link(alice, url, "t")
+    b_doc, _, b_link = open_link(bob, url, "t")
+    assert a_link.can_edit  # the store's owner
+    a_doc = edited(a_doc, "event", "battle", title="Battle of Tinzaouaten")
+    sent = send(alice, a_link, a_doc, texts)
+    assert sent.written == 1 and not sent.conflicts and not sent.adopted
+    assert sent.link.unsent(a_doc) == {}
+    b_doc = edited(b_doc, "event", "battle", summary="Two days of fighting, by Bob.")
+    sent = send(bob, b_link, b_doc, texts)
+    assert sent.written == 1 and not sent.conflicts
+    merged = sent.adopted[("event", "battle")]
+    assert merged["title"] == "Battle of Tinzaouaten"
+    assert merged["summary"] == "Two days of fighting, by Bob."
+    assert stored(alice, "event", "battle") == merged
+    # Bob's window takes the merge in: nothing is left unsent
+    b_doc = put(b_doc, sent.adopted)
+    assert sent.link.unsent(b_doc) == {}
+    assert sent.link.versions[("event", "battle")] == 3
+
+
+def test_the_same_field_two_ways_is_a_conflict_and_keep_both_keeps_both(team):
+    url, alice, bob = team
+    a_doc, texts, a_link = open_link(alice, url, "t")
+    b_doc, _, b_link = open_link(bob, url, "t")
+    a_doc = edited(a_doc, "event", "ambush", title="Alice's title")
+    assert send(alice, a_link, a_doc, texts).written == 1
+    b_doc = edited(b_doc, "event", "ambush", title="Bob's title", summary="Bob's summary")
+    sent = send(bob, b_link, b_doc, texts)
+    assert sent.written == 0 and not sent.adopted
+    (conflict,) = sent.conflicts
+    assert conflict.fields == ("title",) and conflict.by == "mapapp_admin"
+    assert conflict.mine["title"] == "Bob's title" and conflict.theirs["title"] == "Alice's title"
+    assert conflict.base["title"] not in ("Bob's title", "Alice's title")
+    assert stored(alice, "event", "ambush")["title"] == "Alice's title"  # nothing written
+    # Bob keeps both: theirs stays under its id, his as a new event beside it
+    b_doc, b_link = resolve(sent.link, b_doc, conflict, conflict.theirs, copy_id="ambush-2")
+    sent = send(bob, b_link, b_doc, texts)
+    assert not sent.conflicts and sent.written == 1
+    assert stored(alice, "event", "ambush")["title"] == "Alice's title"
+    copy_ = stored(alice, "event", "ambush-2")
+    assert copy_["title"] == "Bob's title" and copy_["summary"] == "Bob's summary"
+
+
+def test_keep_mine_after_a_conflict_overwrites_theirs_on_purpose(team):
+    url, alice, bob = team
+    a_doc, texts, a_link = open_link(alice, url, "t")
+    b_doc, _, b_link = open_link(bob, url, "t")
+    assert send(alice, a_link, edited(a_doc, "event", "battle", title="A"), texts).written
+    sent = send(bob, b_link, edited(b_doc, "event", "battle", title="B"), texts)
+    (conflict,) = sent.conflicts
+    b_doc, b_link = resolve(sent.link, b_doc, conflict, conflict.mine)
+    assert send(bob, b_link, b_doc, texts).written == 1
+    assert stored(alice, "event", "battle")["title"] == "B"
+
+
+def test_a_deleted_item_someone_changed_is_a_conflict(team):
+    url, alice, bob = team
+    a_doc, texts, a_link = open_link(alice, url, "t")
+    b_doc, _, b_link = open_link(bob, url, "t")
+    assert send(alice, a_link, edited(a_doc, "event", "sandstorm", title="A"), texts).written
+    b_doc = put(b_doc, {("event", "sandstorm"): None})
+    b_doc["claims"] = [c for c in b_doc["claims"] if c.get("event") != "sandstorm"]
+    sent = send(bob, b_link, b_doc, texts)
+    deleted = [c for c in sent.conflicts if c.item == "sandstorm"]
+    assert deleted and deleted[0].mine is None and deleted[0].theirs["title"] == "A"
+    assert stored(alice, "event", "sandstorm") is not None
+
+
+def test_unsent_edits_stay_on_top_of_what_others_saved(team):
+    url, alice, bob = team
+    a_doc, texts, a_link = open_link(alice, url, "t")
+    b_doc, _, b_link = open_link(bob, url, "t")
+    assert send(alice, a_link, edited(a_doc, "event", "battle", title="A"), texts).written
+    b_doc = edited(b_doc, "event", "ambush", title="Bob's unsent title")
+    store_doc, _, versions = fetch(bob, "t")
+    b_doc, b_link = rebase(b_link, b_doc, store_doc, versions)
+    assert items_of(b_doc)[("event", "battle")]["title"] == "A"
+    assert items_of(b_doc)[("event", "ambush")]["title"] == "Bob's unsent title"
+    assert list(b_link.unsent(b_doc)) == [("event", "ambush")]
+    assert send(bob, b_link, b_doc, texts).written == 1
+    assert stored(alice, "event", "battle")["title"] == "A"
+
+
+def test_two_edits_that_cannot_stand_together_are_refused(team):
+    url, alice, bob = team
+    a_doc, texts, a_link = open_link(alice, url, "t")
+    b_doc, _, b_link = open_link(bob, url, "t")
+    # Alice adds a place; Bob, who has it too, adds an event there
+    place = copy.deepcopy(a_doc["places"][0]) | {"id": "camp", "name": "Camp"}
+    a_doc = put(a_doc, {("place", "camp"): place})
+    sent = send(alice, a_link, a_doc, texts)
+    assert sent.written == 1
+    a_link = sent.link
+    store_doc, _, versions = fetch(bob, "t")
+    b_doc, b_link = rebase(b_link, b_doc, store_doc, versions)
+    event = copy.deepcopy(items_of(b_doc)[("event", "battle")])
+    event["id"] = "raid"
+    event["location"] = {**event["location"], "place": "camp"}
+    b_doc = put(b_doc, {("event", "raid"): event})
+    # Alice deletes the place, which in her copy nothing uses
+    a_doc = put(a_doc, {("place", "camp"): None})
+    assert send(alice, a_link, a_doc, texts).written == 1
+    with pytest.raises(StoreError, match="cannot stand together"):
+        send(bob, b_link, b_doc, texts)
+    assert stored(alice, "event", "raid") is None  # nothing of Bob's send was written
+
+
+def test_a_new_item_gets_its_point_and_days_and_the_title_is_shared(team):
+    url, alice, bob = team
+    a_doc, texts, a_link = open_link(alice, url, "t")
+    event = copy.deepcopy(items_of(a_doc)[("event", "battle")]) | {"id": "raid2"}
+    a_doc = put(a_doc, {("event", "raid2"): event})
+    a_doc = {**a_doc, "title": "Tinzaouaten, shared"}
+    sent = send(alice, a_link, a_doc, texts)
+    assert sent.written == 2
+    row = alice.execute(
+        "SELECT ST_X(geom), first_day::text, last_day::text FROM mapapp.items WHERE id = 'raid2'"
+    ).fetchone()
+    assert row[1:] == ("2024-07-25", "2024-07-27") and row[0] is not None
+    b_doc, _, _ = open_link(bob, url, "t")
+    assert b_doc["title"] == "Tinzaouaten, shared"
+    assert json.dumps(b_doc) == json.dumps(a_doc)  # the same document, order and all

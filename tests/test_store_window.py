@@ -1,0 +1,200 @@
+"""A shared situation in the window, on a real PostgreSQL: opened from the store, the
+user's edits saved there as they are made, another analyst's saved change shown within a
+second with a note of who changed what (and never taken back by the user's Undo), a
+conflict shown side by side and decided, a viewer's window read only, and the database
+stopped and started again mid-session without losing an edit."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import time
+
+import psycopg
+import pytest
+from cli_run import ROOT, mapapp
+
+from mapapp.model.doc_patch import items_of, put
+from mapapp.store.sync import fetch, open_link, send
+
+SEED = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
+_names = itertools.count()
+
+
+@pytest.fixture
+def shared(pg):
+    """A store holding the seed as 't', with login roles alice (editor) and victor
+    (viewer); the URL of each."""
+    url = pg.create_database(f"win{next(_names)}")
+    assert mapapp("store", "init", url).returncode == 0
+    assert mapapp("store", "push", SEED, url, "--as", "t").returncode == 0
+    with psycopg.connect(pg.admin_url(), autocommit=True) as admin:
+        for role, group in (("alice", "mapapp_editor"), ("victor", "mapapp_viewer")):
+            exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+            if not exists.fetchone():
+                admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{role}-pw'")
+            admin.execute(f"GRANT {group} TO {role}")
+    db = url.rsplit("/", 1)[1]
+    return {
+        "admin": url,
+        "alice": pg.url(db, "alice", "alice-pw"),
+        "victor": pg.url(db, "victor", "victor-pw"),
+    }
+
+
+@pytest.fixture
+def window(qtbot, clean_settings, basemap):
+    from mapapp.ui.main_window import MainWindow
+
+    w = MainWindow(basemap, None)
+    w.resize(1200, 800)
+    w.show()
+    yield w
+    # closed here, not by qtbot (which closes first): unsent edits of a failed test are
+    # dropped, so closing never waits for an answer
+    w.session.ask_discard = lambda _s: "discard"
+    w.close()
+    w.deleteLater()
+
+
+def open_shared(qtbot, w, url: str) -> None:
+    w.session.open_store(url, "t")
+    qtbot.waitUntil(lambda: w.session.store is not None, timeout=10000)
+    qtbot.waitUntil(lambda: "all changes saved" in w.store_view.button.text()
+                    or "read only" in w.store_view.button.text(), timeout=5000)  # fmt: skip
+
+
+def stored_event(url: str, item: str) -> dict | None:
+    with psycopg.connect(url, autocommit=True) as conn:
+        data, _, _ = fetch(conn, "t")
+    return items_of(data).get(("event", item))
+
+
+def retitle(w, item: str, title: str) -> None:
+    def change(doc: dict) -> dict:
+        event = copy.deepcopy(items_of(doc)[("event", item)])
+        event["title"] = title
+        return put(doc, {("event", item): event})
+
+    assert w.session.edit(f"Rename {item}", change)
+
+
+def window_event(w, item: str) -> dict:
+    return items_of(w.session.situation.raw)[("event", item)]
+
+
+def test_open_from_store_and_every_edit_and_undo_reaches_it(qtbot, window, shared):
+    w = window
+    open_shared(qtbot, w, shared["admin"])
+    assert w.session.situation.event_count() == 13
+    assert w.session.editable() and w.map_view.editable
+    assert "t · postgresql://mapapp_admin@127.0.0.1" in w.store_view.button.text()
+    assert "admin-secret" not in w.store_view.button.text()
+    old = window_event(w, "battle")["title"]
+    retitle(w, "battle", "Battle of Tinzaouaten (window)")
+    qtbot.waitUntil(
+        lambda: (
+            stored_event(shared["admin"], "battle")["title"] == "Battle of Tinzaouaten (window)"
+        ),
+        timeout=3000,
+    )
+    qtbot.waitUntil(w.session.undo_stack.isClean, timeout=3000)  # all of it in the store
+    w.session.undo_stack.undo()
+    qtbot.waitUntil(lambda: stored_event(shared["admin"], "battle")["title"] == old, timeout=3000)
+
+
+def test_another_analysts_save_shows_within_a_second_and_undo_stays_mine(qtbot, window, shared):
+    w = window
+    open_shared(qtbot, w, shared["admin"])
+    retitle(w, "ambush", "My title for the ambush")
+    qtbot.waitUntil(w.session.undo_stack.isClean, timeout=3000)
+    messages: list[str] = []
+    w.session.message.connect(messages.append)
+    with psycopg.connect(shared["alice"], autocommit=True) as alice:
+        doc, texts, link = open_link(alice, shared["alice"], "t")
+        event = copy.deepcopy(items_of(doc)[("event", "battle")]) | {"summary": "Alice's words."}
+        started = time.monotonic()
+        sent = send(alice, link, put(doc, {("event", "battle"): event}), texts)
+        assert sent.written == 1
+    qtbot.waitUntil(lambda: window_event(w, "battle")["summary"] == "Alice's words.", timeout=1000)
+    took = time.monotonic() - started
+    assert took < 1.0
+    assert any("alice changed event “Two days of fighting" in m for m in messages), messages
+    assert w.session.undo_stack.count() == 1  # Alice's change is not in my history
+    w.session.undo_stack.undo()  # my own edit goes; Alice's stays, here and in the store
+    qtbot.waitUntil(
+        lambda: stored_event(shared["admin"], "ambush")["title"] != "My title for the ambush",
+        timeout=3000,
+    )
+    assert window_event(w, "battle")["summary"] == "Alice's words."
+    assert stored_event(shared["admin"], "battle")["summary"] == "Alice's words."
+
+
+def test_a_conflict_is_shown_side_by_side_and_keep_both_keeps_both(qtbot, window, shared):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QTableWidget
+
+    w = window
+    open_shared(qtbot, w, shared["admin"])
+    w.session.store.hearing.stop()  # the window has not heard of Alice's save yet
+    with psycopg.connect(shared["alice"], autocommit=True) as alice:
+        doc, texts, link = open_link(alice, shared["alice"], "t")
+        event = copy.deepcopy(items_of(doc)[("event", "sandstorm")]) | {"title": "Alice's"}
+        assert send(alice, link, put(doc, {("event", "sandstorm"): event}), texts).written
+    retitle(w, "sandstorm", "Mine")
+    qtbot.waitUntil(lambda: w.store_view.conflict_box is not None, timeout=3000)
+    box = w.store_view.conflict_box
+    intro = box.findChild(QLabel, "conflict_intro").text()
+    assert "You and alice both changed “Alice's”" in intro and ": title." in intro
+    table = box.findChild(QTableWidget, "conflict_fields")
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    r = rows["title"]
+    assert table.item(r, 2).text() == "Mine" and table.item(r, 3).text() == "Alice's"
+    assert stored_event(shared["admin"], "sandstorm")["title"] == "Alice's"  # theirs kept
+    assert "1 conflict" in w.store_view.button.text()
+    qtbot.mouseClick(box.buttons["both"], Qt.MouseButton.LeftButton)
+    copy_id = box.copy_id
+    qtbot.waitUntil(lambda: stored_event(shared["admin"], copy_id) is not None, timeout=3000)
+    assert stored_event(shared["admin"], copy_id)["title"] == "Mine"
+    assert stored_event(shared["admin"], "sandstorm")["title"] == "Alice's"
+    assert window_event(w, "sandstorm")["title"] == "Alice's"
+    qtbot.waitUntil(lambda: "all changes saved" in w.store_view.button.text(), timeout=3000)
+
+
+def test_a_viewers_window_is_read_only(qtbot, window, shared):
+    w = window
+    open_shared(qtbot, w, shared["victor"])
+    assert "read only" in w.store_view.button.text()
+    assert not w.session.editable()
+    assert not w.map_view.editable
+    save, save_as = w.menu_actions.save
+    assert not save.isEnabled() and save_as.isEnabled()  # a copy may be saved
+
+
+def test_the_database_stops_and_comes_back_and_no_edit_is_lost(qtbot, window, shared, pg):
+    w = window
+    open_shared(qtbot, w, shared["admin"])
+    pg.stop()
+    try:
+        retitle(w, "battle", "Edited while the store was away")
+        qtbot.waitUntil(lambda: "unreachable" in w.store_view.button.text(), timeout=5000)
+        assert "1 change" in w.store_view.button.text()  # TEMP
+        retitle(w, "ambush", "Second edit while away")
+        assert window_event(w, "battle")["title"] == "Edited while the store was away"
+        # the queue is the recovery file: the document and the link's base
+        record = json.loads(w.autosave.file.read_text(encoding="utf-8"))
+        assert record["store"]["name"] == "t"
+        assert "admin-secret" not in w.autosave.file.read_text(encoding="utf-8")
+        assert items_of(record["document"])[("event", "ambush")]["title"] == (
+            "Second edit while away"
+        )
+    finally:
+        pg.start()
+    qtbot.waitUntil(
+        lambda: stored_event(shared["admin"], "ambush")["title"] == "Second edit while away",
+        timeout=10000,
+    )
+    assert stored_event(shared["admin"], "battle")["title"] == "Edited while the store was away"
+    qtbot.waitUntil(lambda: "all changes saved" in w.store_view.button.text(), timeout=5000)
+    assert not w.autosave.file.exists()  # everything is in the store: nothing to recover
