@@ -59,8 +59,10 @@ class PgServer:
         if r.returncode != 0:
             raise RuntimeError(f"{cmd[-1]}: {r.stderr or r.stdout}")
 
-    def start(self) -> None:
-        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+    def start(self, fsync: bool = False) -> None:
+        """``fsync``: as a team's server runs (the tests do without: nothing to lose)."""
+        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1"
+        options += "" if fsync else " -c fsync=off"
         self._run([BIN / "pg_ctl", "-D", self.data, "-o", options, "-l", self.root / "log",
                    "-w", "start"])  # fmt: skip
 

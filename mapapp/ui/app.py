@@ -72,9 +72,10 @@ def run(
     crashes = CrashHandler(app)
     crashes.install()
     store = file if file and file.startswith(("postgresql:", "postgres:")) else None
-    if store:
+    if store:  # the map stays empty for the store's first markers, as for a file's
         file = None
-    situation = None if file else load_situation(default_situation_path(), trusted=True)
+    empty = file or store
+    situation = None if empty else load_situation(default_situation_path(), trusted=True)
     window = MainWindow(default_basemap(), situation)
     crashes.happened.connect(window.feedback.report_internal_error)
     if tile_source is not None:
@@ -100,10 +101,17 @@ def run(
             layer = window.map_view.situation
             if not window.map_view.tiles_settled():
                 return
-            if not file or (layer is not None and layer.situation.path == Path(file)):
+            if store:  # the store's first markers, or what it opened
+                if (layer is not None and window.session.store_job is None) or _preview(layer):
+                    QTimer.singleShot(0, _exit_now)
+            elif not file or (layer is not None and layer.situation.path == Path(file)):
                 QTimer.singleShot(0, _exit_now)
 
         window.map_view.painted.connect(painted)
+        if store and window.session.store_job is not None:
+            window.session.store_job.failed.connect(
+                lambda _message: QTimer.singleShot(0, lambda: _exit_now(2))
+            )
         if file:
             job.failed.connect(lambda _exc: QTimer.singleShot(0, lambda: _exit_now(2)))
     else:
@@ -114,6 +122,12 @@ def run(
         )
     window.show()
     return app.exec()
+
+
+def _preview(layer) -> bool:
+    from mapapp.render.preview_layer import PreviewLayer
+
+    return isinstance(layer, PreviewLayer)
 
 
 def _open_store(window, given: str) -> None:

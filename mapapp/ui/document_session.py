@@ -324,6 +324,8 @@ class DocumentSession(QObject):
         self.store_job = job
         job.opened.connect(lambda situation, link: self._store_opened(job, situation, link))
         job.failed.connect(lambda message: self._store_failed(job, message))
+        job.previewed.connect(lambda markers: self._store_previewed(job, markers))
+        job.progressed.connect(lambda stage: self._store_progressed(job, stage))
         job.finished.connect(job.deleteLater)
         self.say(translate("window", "Opening {name} from the store…").format(name=name))
         job.start()
@@ -333,6 +335,7 @@ class DocumentSession(QObject):
         if job is not self.store_job:
             return
         self.store_job = None
+        self.load_ended.emit()  # a dataset's first markers give way to the whole of it
         if not self.may_replace():
             return
         from mapapp.ui.store_open import remember_url
@@ -351,10 +354,23 @@ class DocumentSession(QObject):
         said = tr("Opened {name} from the store (%Ln event(s))", "window", n)
         self.say(said.format(name=job.name))
 
+    def _store_progressed(self, job, stage: str) -> None:
+        if job is self.store_job:
+            said = translate("window", "Opening {file}: {stage}…")
+            self.say(said.format(file=job.name, stage=stage))
+
+    def _store_previewed(self, job, markers) -> None:
+        """A dataset's first markers, on an empty map, while the rest is read."""
+        from pathlib import Path
+
+        if job is self.store_job and self.situation is None:
+            self.previewed.emit(Path(job.name), markers)
+
     def _store_failed(self, job, message: str) -> None:
         if job is not self.store_job:
             return
         self.store_job = None
+        self.load_ended.emit()
         self.show_default_if_empty()
         self.warn(message, translate("window", "Cannot open from the store"))
 

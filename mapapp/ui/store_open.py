@@ -5,7 +5,7 @@ without their passwords."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QSettings, Qt, QThread, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mapapp.i18n import format_number, tr, translate
 
 RECENT_KEY = "store/recent_urls"
+FIRST_DAYS = timedelta(days=29)  # a dataset's first map: its last 30 days
 
 
 def split_store_target(text: str) -> tuple[str, str] | None:
@@ -47,6 +48,8 @@ class StoreOpenJob(QThread):
     a file is checked."""
 
     opened = Signal(object, object)  # Situation, its Link (None: a view of the past)
+    previewed = Signal(object)  # a dataset's first markers (table_cache.Markers)
+    progressed = Signal(str)  # what it is doing, for the status bar
     failed = Signal(str)
 
     def __init__(self, url: str, name: str, at: datetime | None = None, parent=None) -> None:
@@ -60,11 +63,15 @@ class StoreOpenJob(QThread):
         from mapapp.model.situation import situation_from_dict
         from mapapp.model.validation import validate
         from mapapp.store.connection import connect
+        from mapapp.store.datasets import stored_kind
         from mapapp.store.history import situation_at
         from mapapp.store.sync import open_link
 
         try:
             with connect(self.url) as conn:
+                if stored_kind(conn, self.name) == "dataset":
+                    self._open_dataset(conn)
+                    return
                 if self.at is None:
                     data, texts, link = open_link(conn, self.url, self.name)
                 else:
@@ -78,6 +85,29 @@ class StoreOpenJob(QThread):
             self.opened.emit(situation_from_dict(data, texts, None), link)
         except (MapappError, psycopg.Error) as exc:
             self.failed.emit(_one_line(exc))
+
+    def _open_dataset(self, conn) -> None:
+        """The first map from what the view needs — the dataset's last month, through the
+        store's indexes — then every row, checked as the file is, as the events table."""
+        from pathlib import Path
+
+        from mapapp.exchange.acled_table import acled_frame_table
+        from mapapp.exchange.dataset import dataset_situation
+        from mapapp.exchange.table_cache import markers_of
+        from mapapp.store.connection import StoreError
+        from mapapp.store.datasets import EVENT_KINDS, dataset_markers, dataset_rows, open_dataset
+
+        if self.at is not None:
+            raise StoreError(translate("store", "a dataset has no history to look back at"))
+        dataset = open_dataset(conn, self.name)
+        first, last = dataset.days
+        recent = (max(first, last - FIRST_DAYS), last)
+        m = dataset_markers(conn, dataset, None, recent)
+        self.previewed.emit(markers_of(m.lon, m.lat, m.kinds, list(EVENT_KINDS)))
+        self.progressed.emit(tr("reading %Ln row(s)", "store", dataset.rows))
+        path = Path(f"{self.name}.{'parquet' if dataset.format == 'geoparquet' else 'csv'}")
+        table = acled_frame_table(dataset_rows(conn, dataset), path)
+        self.opened.emit(dataset_situation(path, table, dataset.head.get("document")), None)
 
 
 class StoreListJob(QThread):

@@ -140,6 +140,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Opened {name} from the store (%Ln event(s))</source>
+        <comment>window</comment>
+        <translation>
+            <numerusform>Opened {name} from the store (%Ln event)</numerusform>
+            <numerusform>Opened {name} from the store (%Ln events)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>… and %Ln more</source>
         <comment>window</comment>
         <translation>
@@ -156,11 +164,59 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln item(s) restored</source>
         <comment>store</comment>
         <translation>
             <numerusform>%Ln item restored</numerusform>
             <numerusform>%Ln items restored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>reading %Ln row(s)</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>reading %Ln row</numerusform>
+            <numerusform>reading %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln situation(s) in this store.</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>%Ln situation in this store.</numerusform>
+            <numerusform>%Ln situations in this store.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared: {where} · store unreachable, %Ln change(s) kept here</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>Shared: {where} · store unreachable, %Ln change kept here</numerusform>
+            <numerusform>Shared: {where} · store unreachable, %Ln changes kept here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared: {where} · %Ln conflict(s) to decide</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>Shared: {where} · %Ln conflict to decide</numerusform>
+            <numerusform>Shared: {where} · %Ln conflicts to decide</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more change(s)</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>and %Ln more change</numerusform>
+            <numerusform>and %Ln more changes</numerusform>
         </translation>
     </message>
 </context>

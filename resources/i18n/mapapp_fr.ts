@@ -140,6 +140,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Opened {name} from the store (%Ln event(s))</source>
+        <comment>window</comment>
+        <translation>
+            <numerusform>{name} ouvert depuis le dépôt (%Ln événement)</numerusform>
+            <numerusform>{name} ouvert depuis le dépôt (%Ln événements)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>… and %Ln more</source>
         <comment>window</comment>
         <translation>
@@ -156,11 +164,59 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>%Ln ligne</numerusform>
+            <numerusform>%Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln item(s) restored</source>
         <comment>store</comment>
         <translation>
             <numerusform>%Ln élément rétabli</numerusform>
             <numerusform>%Ln éléments rétablis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>reading %Ln row(s)</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>lecture de %Ln ligne</numerusform>
+            <numerusform>lecture de %Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln situation(s) in this store.</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>%Ln situation dans ce dépôt.</numerusform>
+            <numerusform>%Ln situations dans ce dépôt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared: {where} · store unreachable, %Ln change(s) kept here</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>Partagée&#xa0;: {where} · dépôt injoignable, %Ln modification gardée ici</numerusform>
+            <numerusform>Partagée&#xa0;: {where} · dépôt injoignable, %Ln modifications gardées ici</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared: {where} · %Ln conflict(s) to decide</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>Partagée&#xa0;: {where} · %Ln conflit à trancher</numerusform>
+            <numerusform>Partagée&#xa0;: {where} · %Ln conflits à trancher</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more change(s)</source>
+        <comment>store</comment>
+        <translation>
+            <numerusform>et %Ln autre modification</numerusform>
+            <numerusform>et %Ln autres modifications</numerusform>
         </translation>
     </message>
 </context>
@@ -678,6 +734,10 @@
         <translation>fichier de situation (par défaut&#xa0;: celle fournie avec mapapp)</translation>
     </message>
     <message>
+        <source>situation file, or a team&apos;s store as URL#NAME (default: the embedded one)</source>
+        <translation>fichier de situation, ou le dépôt d&apos;une équipe sous la forme URL#NOM (par défaut&#xa0;: celle fournie avec mapapp)</translation>
+    </message>
+    <message>
         <source>a tile basemap for this session (as for &apos;mapapp snapshot&apos;)</source>
         <translation>un fond de carte en tuiles pour cette session (comme pour &apos;mapapp snapshot&apos;)</translation>
     </message>
@@ -1066,16 +1126,20 @@
         <translation>créer les tables de mapapp, ou les mettre à jour</translation>
     </message>
     <message>
-        <source>a situation file into the store</source>
-        <translation>un fichier de situation vers le dépôt</translation>
-    </message>
-    <message>
         <source>its name in the store</source>
         <translation>son nom dans le dépôt</translation>
     </message>
     <message>
-        <source>a situation from the store to a file</source>
-        <translation>une situation du dépôt vers un fichier</translation>
+        <source>a situation file or a dataset (ACLED CSV, GeoParquet) into the store</source>
+        <translation>un fichier de situation ou un jeu de données (CSV ACLED, GeoParquet) vers le dépôt</translation>
+    </message>
+    <message>
+        <source>a situation or dataset from the store to a file</source>
+        <translation>une situation ou un jeu de données du dépôt vers un fichier</translation>
+    </message>
+    <message>
+        <source>as it stood then: 2024-08-02T14:30 (local time) or with its offset</source>
+        <translation>telle qu&apos;elle était alors&#xa0;: 2024-08-02T14:30 (heure locale) ou avec son décalage</translation>
     </message>
     <message>
         <source>the situations in the store, their size and last change</source>
@@ -1112,6 +1176,14 @@
     <message>
         <source>pushed {file} as {name} ({items})</source>
         <translation>{file} envoyé sous le nom {name} ({items})</translation>
+    </message>
+    <message>
+        <source>a dataset has no history: pull it without --at</source>
+        <translation>un jeu de données n&apos;a pas d&apos;historique&#xa0;: récupérez-le sans --at</translation>
+    </message>
+    <message>
+        <source>wrote {file} ({items})</source>
+        <translation>{file} écrit ({items})</translation>
     </message>
     <message>
         <source>{name}	{kind}	{items}	{size} kB	{when} by {who}</source>
@@ -2009,6 +2081,10 @@
     <message>
         <source>Restore unsaved work</source>
         <translation>Restaurer le travail non enregistré</translation>
+    </message>
+    <message>
+        <source>mapapp stopped before the changes to “{title}” (shared: {store}) reached the store. They were autosaved at {when}.</source>
+        <translation>mapapp s&apos;est arrêté avant que les modifications de «&#xa0;{title}&#xa0;» (partagée&#xa0;: {store}) n&apos;atteignent le dépôt. Elles ont été enregistrées automatiquement à {when}.</translation>
     </message>
     <message>
         <source>mapapp stopped before the changes to “{title}” (from {path}) were saved. They were autosaved at {when}.</source>
@@ -3641,8 +3717,32 @@
         <translation>ce dépôt a le schéma version {found}, plus ancien que celui de ce mapapp ({known})&#xa0;: lancez «&#xa0;mapapp store init&#xa0;» pour le mettre à jour</translation>
     </message>
     <message>
+        <source>no dataset named {name!r} in the store</source>
+        <translation>aucun jeu de données nommé {name!r} dans le dépôt</translation>
+    </message>
+    <message>
+        <source>a dataset is an ACLED CSV or a GeoParquet (.csv, .parquet)</source>
+        <translation>un jeu de données est un CSV ACLED ou un GeoParquet (.csv, .parquet)</translation>
+    </message>
+    <message>
         <source>the store already holds a situation named {name!r}</source>
         <translation>le dépôt contient déjà une situation nommée {name!r}</translation>
+    </message>
+    <message>
+        <source>{user} may not write to this store: that takes the mapapp_editor role</source>
+        <translation>{user} ne peut pas écrire dans ce dépôt&#xa0;: il faut le rôle mapapp_editor</translation>
+    </message>
+    <message>
+        <source>not in ACLED&apos;s column layout: the store keeps ACLED datasets</source>
+        <translation>pas au format de colonnes d&apos;ACLED&#xa0;: le dépôt garde des jeux de données ACLED</translation>
+    </message>
+    <message>
+        <source>{name} was pushed as {suffix}: pull it to a {suffix} file</source>
+        <translation>{name} a été envoyé en {suffix}&#xa0;: récupérez-le dans un fichier {suffix}</translation>
+    </message>
+    <message>
+        <source>dataset {name!r} has a damaged head</source>
+        <translation>l&apos;en-tête du jeu de données {name!r} est endommagé</translation>
     </message>
     <message>
         <source>no situation named {name!r} in the store</source>
@@ -3651,6 +3751,214 @@
     <message>
         <source>{kind} {item} is no longer in {name}</source>
         <translation>{kind} {item} n&apos;est plus dans {name}</translation>
+    </message>
+    <message>
+        <source>your changes and others&apos; saved meanwhile cannot stand together: {problem}</source>
+        <translation>vos modifications et celles enregistrées entre-temps par d&apos;autres ne peuvent coexister&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(non renseigné)</translation>
+    </message>
+    <message>
+        <source>Conflicting edits: {item}</source>
+        <translation>Modifications en conflit&#xa0;: {item}</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>quelqu&apos;un</translation>
+    </message>
+    <message>
+        <source>You deleted “{item}”; {who} changed it after you opened it.</source>
+        <translation>Vous avez supprimé «&#xa0;{item}&#xa0;»&#xa0;; {who} l&apos;a modifié après que vous l&apos;avez ouvert.</translation>
+    </message>
+    <message>
+        <source>You changed “{item}”; {who} deleted it after you opened it.</source>
+        <translation>Vous avez modifié «&#xa0;{item}&#xa0;»&#xa0;; {who} l&apos;a supprimé après que vous l&apos;avez ouvert.</translation>
+    </message>
+    <message>
+        <source>You and {who} both changed “{item}” since you opened it: {fields}. The store keeps {who}&apos;s version until you decide.</source>
+        <translation>{who} et vous avez tous deux modifié «&#xa0;{item}&#xa0;» depuis que vous l&apos;avez ouvert&#xa0;: {fields}. Le dépôt garde la version de {who} jusqu&apos;à votre décision.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Common base</source>
+        <translation>Base commune</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>La mienne</translation>
+    </message>
+    <message>
+        <source>Theirs ({who})</source>
+        <translation>La leur ({who})</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Garder la &amp;mienne</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>Garder la &amp;leur</translation>
+    </message>
+    <message>
+        <source>&amp;Delete it</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine (add it back)</source>
+        <translation>Garder la &amp;mienne (la rétablir)</translation>
+    </message>
+    <message>
+        <source>&amp;Let it go</source>
+        <translation>&amp;Laisser supprimer</translation>
+    </message>
+    <message>
+        <source>Merge as &amp;chosen</source>
+        <translation>&amp;Fusionner selon les choix</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation>Garder les &amp;deux</translation>
+    </message>
+    <message>
+        <source>Theirs stays; yours is added beside it as {id}</source>
+        <translation>La leur reste&#xa0;; la vôtre est ajoutée à côté sous {id}</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>Décider &amp;plus tard</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>La leur</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>fusionné</translation>
+    </message>
+    <message>
+        <source>{name} in the store is not a valid situation: {p}</source>
+        <translation>{name} dans le dépôt n&apos;est pas une situation valide&#xa0;: {p}</translation>
+    </message>
+    <message>
+        <source>a dataset has no history to look back at</source>
+        <translation>un jeu de données n&apos;a pas d&apos;historique à consulter</translation>
+    </message>
+    <message>
+        <source>Open from store</source>
+        <translation>Ouvrir depuis le dépôt</translation>
+    </message>
+    <message>
+        <source>&amp;List situations</source>
+        <translation>&amp;Lister les situations</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Dernière modification</translation>
+    </message>
+    <message>
+        <source>As it stood at</source>
+        <translation>Telle qu&apos;elle était le</translation>
+    </message>
+    <message>
+        <source>Passwords come from ~/.pgpass, PGPASSWORD or a service file; mapapp never keeps them.</source>
+        <translation>Les mots de passe viennent de ~/.pgpass, de PGPASSWORD ou d&apos;un fichier de service&#xa0;; mapapp ne les garde jamais.</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>Dépôt&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Asking the store…</source>
+        <translation>Interrogation du dépôt…</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when} par {who}</translation>
+    </message>
+    <message>
+        <source>Not saved to the shared situation</source>
+        <translation>Non enregistré dans la situation partagée</translation>
+    </message>
+    <message>
+        <source>The shared situation {name} answers again.</source>
+        <translation>La situation partagée {name} répond de nouveau.</translation>
+    </message>
+    <message>
+        <source>Shared: {where} · read only</source>
+        <translation>Partagée&#xa0;: {where} · lecture seule</translation>
+    </message>
+    <message>
+        <source>Shared: {where} · sending…</source>
+        <translation>Partagée&#xa0;: {where} · envoi…</translation>
+    </message>
+    <message>
+        <source>Shared: {where} · all changes saved</source>
+        <translation>Partagée&#xa0;: {where} · tout est enregistré</translation>
+    </message>
+    <message>
+        <source>{who} added {kind} “{item}”</source>
+        <translation>{who} a ajouté {kind} «&#xa0;{item}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>{who} changed {kind} “{item}”</source>
+        <translation>{who} a modifié {kind} «&#xa0;{item}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>{who} deleted {kind} “{item}”</source>
+        <translation>{who} a supprimé {kind} «&#xa0;{item}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>la localité</translation>
+    </message>
+    <message>
+        <source>area</source>
+        <translation>la zone</translation>
+    </message>
+    <message>
+        <source>actor</source>
+        <translation>l&apos;acteur</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>l&apos;événement</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>l&apos;affirmation</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>la source</translation>
+    </message>
+    <message>
+        <source>situation</source>
+        <translation>la situation</translation>
+    </message>
+    <message>
+        <source>The conflict waits: the store keeps their version, yours stays here. The status bar&apos;s store button brings it back.</source>
+        <translation>Le conflit attend&#xa0;: le dépôt garde leur version, la vôtre reste ici. Le bouton du dépôt dans la barre d&apos;état le rouvre.</translation>
     </message>
 </context>
 <context>
@@ -3833,6 +4141,14 @@
         <translation>{change} — Édition → Annuler pour revenir en arrière</translation>
     </message>
     <message>
+        <source>not done: it no longer fits the shared situation: {p}</source>
+        <translation>non fait&#xa0;: cela ne s&apos;accorde plus avec la situation partagée&#xa0;: {p}</translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo</source>
+        <translation>Impossible d&apos;annuler ou de rétablir</translation>
+    </message>
+    <message>
         <source>Cannot open situation</source>
         <translation>Impossible d&apos;ouvrir la situation</translation>
     </message>
@@ -3855,6 +4171,18 @@
     <message>
         <source>{file} not shown; your changes stay open.</source>
         <translation>{file} n&apos;est pas affiché&#xa0;; vos modifications restent ouvertes.</translation>
+    </message>
+    <message>
+        <source>Opening {name} from the store…</source>
+        <translation>Ouverture de {name} depuis le dépôt…</translation>
+    </message>
+    <message>
+        <source>{title} (as at {time})</source>
+        <translation>{title} (au {time})</translation>
+    </message>
+    <message>
+        <source>Cannot open from the store</source>
+        <translation>Impossible d&apos;ouvrir depuis le dépôt</translation>
     </message>
     <message>
         <source>Cannot read article</source>
@@ -3887,6 +4215,10 @@
     <message>
         <source>{file} is not written.</source>
         <translation>{file} n&apos;est pas écrit.</translation>
+    </message>
+    <message>
+        <source>Saved a copy in {path}</source>
+        <translation>Copie enregistrée dans {path}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -3983,6 +4315,10 @@
     <message>
         <source>&amp;Open situation…</source>
         <translation>&amp;Ouvrir une situation…</translation>
+    </message>
+    <message>
+        <source>Open from s&amp;tore…</source>
+        <translation>Ouvrir une situation parta&amp;gée…</translation>
     </message>
     <message>
         <source>&amp;New situation from article…</source>
