@@ -137,7 +137,7 @@ def _push_dataset(conn, args: argparse.Namespace) -> int:
 
 def _pull_dataset(conn, args: argparse.Namespace) -> int:
     from mapapp.errors import UsageError
-    from mapapp.store.datasets import pull_dataset
+    from mapapp.store.dataset_reading import pull_dataset
 
     if getattr(args, "at", None):
         raise UsageError(translate("cli", "a dataset has no history: pull it without --at"))

@@ -56,6 +56,16 @@ def test_push_then_pull_gives_the_file_back_byte_for_byte(store, tmp_path):
     article = json.loads(SEED.read_text())["sources"][0]["text_file"]
     assert (tmp_path / article).read_bytes() == (SEED.parent / article).read_bytes()
     assert mapapp("validate", out).returncode == 0
+    import hashlib
+
+    import psycopg
+
+    with psycopg.connect(store) as conn:  # the article's text and its SHA-256, kept
+        text, sha = conn.execute(
+            "SELECT text, sha256 FROM mapapp.sources WHERE id = 'article'"
+        ).fetchone()
+    article_bytes = (SEED.parent / article).read_bytes()
+    assert text.encode() == article_bytes and sha == hashlib.sha256(article_bytes).hexdigest()
     listed = mapapp("store", "list", store).stdout
     assert listed.startswith("tinzaouaten\tsituation\t39 items")
     assert "mapapp_admin" in listed
@@ -191,3 +201,35 @@ def test_a_situation_or_an_item_comes_back_as_it_stood_at_a_time(store, tmp_path
     assert [line.split("  ")[2].split()[0] for line in log] == ["insert", "delete", "insert"]
     bad = mapapp("store", "restore", store, "t", "--at", "yesterday")
     assert bad.returncode == 2 and "--at must be a time" in bad.stderr
+
+
+def test_pull_at_a_time_gives_the_situation_as_it_stood(store, tmp_path):
+    """store pull --at: before an edit, the file pushed, byte for byte; after it, the edit;
+    --at on a dataset or with a malformed time is refused in one line."""
+    import time
+
+    import psycopg
+
+    assert mapapp("store", "push", SEED, store, "--as", "t").returncode == 0
+    time.sleep(1.1)
+    with psycopg.connect(store, autocommit=True) as conn:
+        before = conn.execute("SELECT to_char(now(), 'YYYY-MM-DD\"T\"HH24:MI:SS')").fetchone()[0]
+        tz = conn.execute("SELECT to_char(now(), 'OF')").fetchone()[0]
+        time.sleep(1.1)
+        conn.execute(
+            "UPDATE mapapp.items SET doc = jsonb_set(doc::jsonb, '{title}', '\"Changed\"')::json"
+            " WHERE kind = 'event' AND id = 'battle'"
+        )
+        conn.execute("DELETE FROM mapapp.items WHERE kind = 'event' AND id = 'prigozhin-death'")
+    then = tmp_path / "then.situation.json"
+    r = mapapp("store", "pull", store, "t", "-o", then, "--at", f"{before}{tz}:00")
+    assert r.returncode == 0, r.stderr
+    assert then.read_bytes() == SEED.read_bytes()
+    now = tmp_path / "now.situation.json"
+    assert mapapp("store", "pull", store, "t", "-o", now).returncode == 0
+    events = json.loads(now.read_text())["events"]
+    assert "prigozhin-death" not in [e["id"] for e in events]
+    assert next(e for e in events if e["id"] == "battle")["title"] == "Changed"
+    bad = mapapp("store", "pull", store, "t", "-o", tmp_path / "x.json", "--at", "yesterday")
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.json").exists()

@@ -19,6 +19,7 @@ from cli_run import ROOT, mapapp
 from mapapp.exchange.acled_codebook import COLUMNS
 from mapapp.exchange.acled_table import acled_frame_table, read_acled_rows, read_acled_table
 from mapapp.model.events_table import EPOCH
+from mapapp.store import dataset_reading as reading
 from mapapp.store import datasets
 from tests.benchmarks.make_acled import rows as acled_rows
 from tests.benchmarks.make_acled import write
@@ -138,7 +139,7 @@ def test_cells_no_type_prints_back_and_columns_outside_the_codebook(store, conn,
         "SELECT latitude::text FROM mapapp.acled_rows WHERE position = 1"
     ).fetchone()[0]
     assert typed == odd[1][COLUMNS.index("latitude")]  # "14.1500" stays "14.1500"
-    assert datasets.dataset_rows(conn, dataset).equals(read_acled_rows(src))
+    assert reading.dataset_rows(conn, dataset).equals(read_acled_rows(src))
 
 
 def test_a_file_quoted_its_own_way_comes_back_with_the_same_cells(store, conn, tmp_path):
@@ -232,16 +233,16 @@ def test_the_window_gets_exactly_the_rows_of_a_polars_filter_of_the_file(conn, g
         if days is not None:
             want &= table.in_days((days[0] - EPOCH).days, (days[1] - EPOCH).days)
         expected = np.flatnonzero(want)
-        markers = datasets.dataset_markers(conn, dataset, bbox, days)
+        markers = reading.dataset_markers(conn, dataset, bbox, days)
         order = np.argsort(markers.rows)
         assert markers.rows[order].tolist() == expected.tolist(), (bbox, days)
         assert markers.lon[order].tolist() == lon[expected].tolist()
         assert markers.lat[order].tolist() == lat[expected].tolist()
         kinds = [datasets.EVENT_KINDS[k] for k in markers.kinds[order]]
         assert kinds == frame["type"].cast(str).gather(expected).to_list()
-        rows = datasets.dataset_rows(conn, dataset, bbox, days)
+        rows = reading.dataset_rows(conn, dataset, bbox, days)
         assert rows.equals(raw[expected]), (bbox, days)
-    whole = acled_frame_table(datasets.dataset_rows(conn, dataset), generated)
+    whole = acled_frame_table(reading.dataset_rows(conn, dataset), generated)
     assert whole.frame.equals(table.frame) and whole.raw.equals(table.raw)
 
 
@@ -250,10 +251,10 @@ def test_the_window_s_queries_use_the_indexes(conn, generated):
     dataset = datasets.open_dataset(conn, "acled")
     last = dataset.days[1]
     month = (last - timedelta(days=29), last)
-    plan = datasets.explain_markers(conn, dataset, dataset.bbox, month)
+    plan = reading.explain_markers(conn, dataset, dataset.bbox, month)
     assert "situation_first_day_last_day_idx" in plan, plan  # the btree of days
     assert "Seq Scan" not in plan
-    plan = datasets.explain_markers(conn, dataset, (0.0, 10.0, 1.0, 11.0))
+    plan = reading.explain_markers(conn, dataset, (0.0, 10.0, 1.0, 11.0))
     assert "geom_idx" in plan, plan  # the GiST of points
     indexes = {r[0] for r in conn.execute(
         "SELECT indexdef FROM pg_indexes WHERE tablename = 'acled_rows'")}  # fmt: skip
@@ -283,7 +284,7 @@ def test_a_viewer_is_refused_by_the_database_itself(store, pg, generated):
     ):
         assert datasets.push_dataset(alice, "acled", FIXTURE) == 4
         dataset = datasets.open_dataset(victor, "acled")
-        assert len(datasets.dataset_markers(victor, dataset)) == 4  # a viewer reads
+        assert len(reading.dataset_markers(victor, dataset)) == 4  # a viewer reads
         part = f"mapapp.acled_rows_{dataset.id}"
         refused = [
             "INSERT INTO mapapp.acled_rows (situation, position, geom, first_day, last_day,"

@@ -169,3 +169,23 @@ def test_a_new_item_gets_its_point_and_days_and_the_title_is_shared(team):
     b_doc, _, _ = open_link(bob, url, "t")
     assert b_doc["title"] == "Tinzaouaten, shared"
     assert json.dumps(b_doc) == json.dumps(a_doc)  # the same document, order and all
+
+
+def test_every_kind_of_item_can_be_edited(team):
+    """An actor, a place and an event without a radius: each edit is written (their
+    point, radius and days are set again from the edit, typed as the columns are)."""
+    url, alice, _bob = team
+    doc, texts, link = open_link(alice, url, "t")
+    items = items_of(doc)
+    actor = next(k for k in items if k[0] == "actor")
+    no_radius = next(
+        k for k, v in items.items() if k[0] == "event" and "radius_km" not in v.get("location", {})
+    )
+    doc = edited(doc, *actor, name="Renamed actor")
+    doc = edited(doc, "place", "tinzaouaten", name="Tinzaouaten (edited)")
+    doc = edited(doc, *no_radius, title="An event without a radius, edited")
+    sent = send(alice, link, doc, texts)
+    assert sent.written == 3 and not sent.conflicts
+    assert stored(alice, *actor)["name"] == "Renamed actor"
+    assert stored(alice, "place", "tinzaouaten")["name"] == "Tinzaouaten (edited)"
+    assert stored(alice, *no_radius)["title"] == "An event without a radius, edited"

@@ -59,7 +59,7 @@ def window(qtbot, clean_settings, basemap):
 
 
 def open_shared(qtbot, w, url: str) -> None:
-    w.session.open_store(url, "t")
+    w.store_view.open_store(url, "t")
     qtbot.waitUntil(lambda: w.session.store is not None, timeout=10000)
     qtbot.waitUntil(lambda: "all changes saved" in w.store_view.button.text()
                     or "read only" in w.store_view.button.text(), timeout=5000)  # fmt: skip
@@ -89,8 +89,9 @@ def test_open_from_store_and_every_edit_and_undo_reaches_it(qtbot, window, share
     open_shared(qtbot, w, shared["admin"])
     assert w.session.situation.event_count() == 13
     assert w.session.editable() and w.map_view.editable
-    assert "t · postgresql://mapapp_admin@127.0.0.1" in w.store_view.button.text()
-    assert "admin-secret" not in w.store_view.button.text()
+    assert w.store_view.button.text() == "Shared: t · all changes saved"
+    assert "t · postgresql://mapapp_admin@127.0.0.1" in w.store_view.button.toolTip()
+    assert "admin-secret" not in w.store_view.button.toolTip()
     old = window_event(w, "battle")["title"]
     retitle(w, "battle", "Battle of Tinzaouaten (window)")
     qtbot.waitUntil(
@@ -217,7 +218,7 @@ def test_a_dataset_opens_from_the_store_first_its_last_month_then_all_of_it(
     w = window
     previews = []
     w.session.previewed.connect(lambda _path, markers: previews.append(markers))
-    w.session.open_store(shared["victor"], "sahel")
+    w.store_view.open_store(shared["victor"], "sahel")
     qtbot.waitUntil(lambda: w.session.situation is not None, timeout=20000)
     assert previews and 0 < len(previews[0].x) < 3000  # the last month first
     assert not isinstance(w.map_view.situation, PreviewLayer)

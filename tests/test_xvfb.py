@@ -123,3 +123,62 @@ def test_view_language_francais_chosen_with_the_keyboard(xvfb, tmp_path):
     typed_on_the_window(xvfb, tmp_path, [["alt+v"], ["l"], ["Down", "Return"]], "--lang", "en")
     kept = [p.read_text() for p in tmp_path.rglob("*.ini")]
     assert any("language=fr" in text for text in kept), kept
+
+
+@pytest.mark.xvfb
+def test_a_shared_situation_opened_with_the_keyboard(xvfb, tmp_path, pg):
+    """Ctrl+Shift+O, the store's URL typed, Enter lists its situations, Enter opens the
+    first: the window then listens to the store on a connection of its own, and the URL it
+    remembers has no password."""
+    import psycopg
+
+    url = pg.create_database("xvfb_store")
+    seed = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
+    for cmd in (["init", url], ["push", str(seed), url, "--as", "t"]):
+        r = subprocess.run([sys.executable, "-m", "mapapp", "store", *cmd], cwd=ROOT,
+                           capture_output=True, text=True, timeout=60)  # fmt: skip
+        assert r.returncode == 0, r.stderr
+    xdotool = _xdotool()
+    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path))
+    env.pop("MAPAPP_EXIT_AFTER_FIRST_PAINT", None)
+    app = subprocess.Popen([sys.executable, "-m", "mapapp"], env=env, text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+
+    def key(*keys: str) -> None:
+        subprocess.run([xdotool, "key", *keys], env=env, check=True, timeout=10)
+        time.sleep(0.6)
+
+    def listening() -> int:
+        with psycopg.connect(pg.admin_url(), autocommit=True) as admin:
+            return admin.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = 'xvfb_store'"
+                " AND application_name = 'mapapp' AND query = 'LISTEN mapapp'"
+            ).fetchone()[0]
+
+    try:
+        found = subprocess.run(
+            [xdotool, "search", "--sync", "--onlyvisible", "--name", "mapapp"],
+            env=env, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        window = found.stdout.split()[0]
+        subprocess.run([xdotool, "windowfocus", "--sync", window], env=env, timeout=10)
+        time.sleep(0.5)
+        key("ctrl+shift+o")
+        subprocess.run([xdotool, "type", "--delay", "5", url], env=env, check=True, timeout=30)
+        key("Return")  # lists the store's situations
+        time.sleep(1.0)
+        key("Return")  # opens the one chosen
+        deadline = time.monotonic() + 15
+        while listening() == 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert listening() == 1
+        # no window manager here to give the focus back once the dialog is gone
+        subprocess.run([xdotool, "windowfocus", "--sync", window], env=env, timeout=10)
+        key("ctrl+q")
+        _, err = app.communicate(timeout=15)
+    finally:
+        if app.poll() is None:
+            app.kill()
+    assert app.returncode == 0, err[-1000:]
+    kept = "".join(p.read_text() for p in tmp_path.rglob("*.ini"))
+    assert "xvfb_store" in kept and "admin-secret" not in kept

@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,20 +96,6 @@ class Dataset:
     def days(self) -> tuple[date, date]:
         """The first and last day its rows cover."""
         return date.fromisoformat(self.head["first_day"]), date.fromisoformat(self.head["last_day"])
-
-
-@dataclass(frozen=True)
-class Markers:
-    """The rows of a window: their positions in the file (0-based), points and kinds
-    (indexes into ``EVENT_KINDS``), in no particular order."""
-
-    rows: np.ndarray  # int32
-    lon: np.ndarray  # float64
-    lat: np.ndarray  # float64
-    kinds: np.ndarray  # int16
-
-    def __len__(self) -> int:
-        return len(self.rows)
 
 
 # what is stored -----------------------------------------------------------------------
@@ -363,13 +349,13 @@ def _csv_layout(path: Path, raw: pl.DataFrame) -> dict[str, Any]:
             trial = layout | {"quote": quote, "empty_quoted": empty_quoted}
             if not whole:
                 trial["last_line_ends"] = True
-            text = _csv_bytes(sample, trial)
+            text = csv_bytes(sample, trial)
             if len(text) <= len(body) and body.startswith(text):
                 return layout | {"quote": quote, "empty_quoted": empty_quoted, "matched": True}
     return layout
 
 
-def _csv_bytes(frame: pl.DataFrame, layout: dict[str, Any], out=None) -> bytes:
+def csv_bytes(frame: pl.DataFrame, layout: dict[str, Any], out=None) -> bytes:
     """``frame`` written as the layout says (without the BOM), to ``out`` if given."""
     import polars as pl
 
@@ -387,155 +373,3 @@ def _csv_bytes(frame: pl.DataFrame, layout: dict[str, Any], out=None) -> bytes:
 
 
 # pull ---------------------------------------------------------------------------------
-
-
-def pull_dataset(conn, name: str, path: Path | str) -> int:
-    """Write the dataset to ``path`` as it was pushed: a CSV for a CSV (same columns, rows
-    and cells; the same bytes when ``head.csv.matched``), a GeoParquet for a GeoParquet
-    (same columns, rows, cells and document). Returns the rows written."""
-    from mapapp.atomic import write_atomically
-
-    dataset = open_dataset(conn, name)
-    path = Path(path)
-    want = ".csv" if dataset.format == "csv" else ".parquet"
-    if path.suffix.lower() != want:
-        raise StoreError(
-            translate("store", "{name} was pushed as {suffix}: pull it to a {suffix} file").format(
-                name=name, suffix=want
-            )
-        )
-    frame = dataset_rows(conn, dataset)
-    if dataset.format == "csv":
-        layout = dataset.head["csv"]
-
-        def write(tmp: str) -> bool:
-            with open(tmp, "wb") as f:
-                if layout["bom"]:
-                    f.write(BOM)
-                _csv_bytes(frame, layout, f)
-            return True
-
-        write_atomically(path, write)
-    else:
-        from mapapp.exchange.acled_parse import numbers
-        from mapapp.exchange.parquet import write_geoparquet_rows
-
-        where = frame.select(numbers(frame))
-        part = (frame, where["_lon"].to_numpy(), where["_lat"].to_numpy())
-        write_geoparquet_rows([part], path, dataset.head.get("document"))
-    return frame.height
-
-
-# the window's queries -----------------------------------------------------------------
-
-
-def _window(
-    dataset: Dataset, bbox: tuple[float, float, float, float] | None, days: tuple[date, date] | None
-) -> tuple[str, list[Any]]:
-    """The WHERE of a viewport and a time window (both inclusive), in terms the indexes
-    answer: the points' bounding boxes (GiST, then the exact coordinates), and the first
-    day within the window widened by the dataset's longest span (btree)."""
-    sql = "situation = %s"
-    params: list[Any] = [dataset.id]
-    if bbox is not None:
-        west, south, east, north = (float(v) for v in bbox)
-        sql += (
-            " AND geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)"
-            " AND ST_X(geom) BETWEEN %s AND %s AND ST_Y(geom) BETWEEN %s AND %s"
-        )
-        params += [west, south, east, north, west, east, south, north]
-    if days is not None:
-        first, last = days
-        earliest = first - timedelta(days=dataset.head["longest_span"])
-        sql += " AND first_day BETWEEN %s AND %s AND last_day >= %s"
-        params += [earliest, last, first]
-    return sql, params
-
-
-MARKERS_SQL = (
-    "SELECT count(*), string_agg(int4send(position), ''),"
-    " string_agg(float8send(ST_X(geom)), ''), string_agg(float8send(ST_Y(geom)), ''),"
-    " string_agg(int2send(event_kind), '') FROM mapapp.acled_rows WHERE "
-)
-
-
-def dataset_markers(
-    conn,
-    dataset: Dataset,
-    bbox: tuple[float, float, float, float] | None = None,
-    days: tuple[date, date] | None = None,
-) -> Markers:
-    """The markers of the rows in ``bbox`` (west, south, east, north) whose days meet
-    ``days`` (first, last; inclusive), each None for no limit: one query, its columns
-    packed by the server into four binary strings that numpy takes as they are."""
-    import numpy as np
-
-    where, params = _window(dataset, bbox, days)
-    # never prepared: a generic plan, blind to how narrow the window is, would scan the
-    # whole viewport's points (ten times slower at a million rows)
-    query = conn.execute(MARKERS_SQL + where, params, prepare=False)
-    n, rows, lon, lat, kinds = query.fetchone()
-    if not n:
-        empty = np.zeros(0)
-        return Markers(empty.astype(np.int32), empty, empty.copy(), empty.astype(np.int16))
-    return Markers(
-        np.frombuffer(rows, ">i4").astype(np.int32),
-        np.frombuffer(lon, ">f8").astype(np.float64),
-        np.frombuffer(lat, ">f8").astype(np.float64),
-        np.frombuffer(kinds, ">i2").astype(np.int16),
-    )
-
-
-def explain_markers(
-    conn,
-    dataset: Dataset,
-    bbox: tuple[float, float, float, float] | None = None,
-    days: tuple[date, date] | None = None,
-) -> str:
-    """The database's plan of ``dataset_markers`` for this window (which indexes it uses)."""
-    where, params = _window(dataset, bbox, days)
-    rows = conn.execute("EXPLAIN " + MARKERS_SQL + where, params, prepare=False).fetchall()
-    return "\n".join(r[0] for r in rows)
-
-
-def dataset_rows(
-    conn,
-    dataset: Dataset,
-    bbox: tuple[float, float, float, float] | None = None,
-    days: tuple[date, date] | None = None,
-) -> pl.DataFrame:
-    """The rows of a window (or all of them), in file order, every column of the file
-    named as the file names it and as text, each cell as written: what ``read_acled_rows``
-    reads from the file (``acled_frame_table`` makes the events table of it)."""
-    import polars as pl
-
-    where, params = _window(dataset, bbox, days)
-    written = set(dataset.head["written"])
-    cells = []
-    extra = 0
-    for column in dataset.head["stored"]:
-        if column is not None and column not in CODEBOOK:  # never SQL from the head
-            raise StoreError(
-                translate("store", "dataset {name!r} has a damaged head").format(name=dataset.name)
-            )
-        if column is None:
-            extra += 1
-            cells.append(f"coalesce(extra[{extra}], '')")
-        elif column in written:
-            cells.append(f"coalesce(written->>'{column}', \"{column}\"::text, '')")
-        elif column in TYPED:
-            cells.append(f"coalesce(\"{column}\"::text, '')")
-        else:
-            cells.append(f"coalesce(\"{column}\", '')")
-    sql = (
-        f"COPY (SELECT {', '.join(cells)} FROM mapapp.acled_rows WHERE {where}"
-        " ORDER BY position) TO STDOUT (FORMAT csv)"
-    )
-    data = bytearray()
-    with conn.cursor() as cur, cur.copy(sql, params) as copy:
-        for chunk in copy:
-            data += chunk
-    schema = {name: pl.String for name in dataset.columns}
-    if not data:
-        return pl.DataFrame(schema=schema)
-    return pl.read_csv(bytes(data), has_header=False, schema=schema, empty_string_is_null=False)

@@ -58,7 +58,14 @@ def push_situation(conn, name: str, data: dict[str, Any], texts: dict[str, str])
                 "INSERT INTO mapapp.sources (situation, id, position, doc, text, sha256) "
                 "VALUES (%s, %s, %s, %s, %s, %s)",
                 [
-                    (situation, s["id"], i, Json(s), texts.get(s["id"]), s.get("sha256"))
+                    (
+                        situation,
+                        s["id"],
+                        i,
+                        Json(s),
+                        texts.get(s["id"]),
+                        text_sha256(texts.get(s["id"])),
+                    )
                     for i, s in enumerate(data.get("sources", []))
                 ],
             )
@@ -76,9 +83,17 @@ def push_situation(conn, name: str, data: dict[str, Any], texts: dict[str, str])
     return situation
 
 
+def text_sha256(text: str | None) -> str | None:
+    """The SHA-256 of a source's text as UTF-8 (its file's bytes): a team can tell the
+    article it cites is the one it read."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
+
+
 WHERE_SQL = (
     "CASE WHEN %s::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(%s, %s), 4326) END,"
-    " %s, %s::date, %s::date"
+    " %s::float8, %s::date, %s::date"
 )  # geom, radius_km, first_day, last_day from where() below
 
 

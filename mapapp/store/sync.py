@@ -283,6 +283,8 @@ def _last_positions(conn, situation: int) -> dict[str, int]:
 def _write_source(conn, situation, item, value, texts, positions) -> None:
     from psycopg.types.json import Json
 
+    from mapapp.store.situations import text_sha256
+
     if value is None:
         conn.execute(
             "DELETE FROM mapapp.sources WHERE situation = %s AND id = %s", (situation, item)
@@ -293,7 +295,14 @@ def _write_source(conn, situation, item, value, texts, positions) -> None:
         "INSERT INTO mapapp.sources (situation, id, position, doc, text, sha256)"
         " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (situation, id)"
         " DO UPDATE SET doc = excluded.doc",
-        (situation, item, positions["source"], Json(value), texts.get(item), value.get("sha256")),
+        (
+            situation,
+            item,
+            positions["source"],
+            Json(value),
+            texts.get(item),
+            text_sha256(texts.get(item)),
+        ),
     )
 
 

@@ -102,14 +102,14 @@ def run(
             if not window.map_view.tiles_settled():
                 return
             if store:  # the store's first markers, or what it opened
-                if (layer is not None and window.session.store_job is None) or _preview(layer):
+                if (layer is not None and window.store_view.job is None) or _preview(layer):
                     QTimer.singleShot(0, _exit_now)
             elif not file or (layer is not None and layer.situation.path == Path(file)):
                 QTimer.singleShot(0, _exit_now)
 
         window.map_view.painted.connect(painted)
-        if store and window.session.store_job is not None:
-            window.session.store_job.failed.connect(
+        if store and window.store_view.job is not None:
+            window.store_view.job.failed.connect(
                 lambda _message: QTimer.singleShot(0, lambda: _exit_now(2))
             )
         if file:
@@ -140,8 +140,8 @@ def _open_store(window, given: str) -> None:
         box.url.setEditText(given)
         box.list_situations()
         return
-    job_started = window.session.open_store(*target)
-    job = window.session.store_job
+    job_started = window.store_view.open_store(*target)
+    job = window.store_view.job
     if job_started and job is not None:
         said = translate("window", "mapapp: error: {message}")
         job.failed.connect(lambda message: print(said.format(message=message), file=sys.stderr))

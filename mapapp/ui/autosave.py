@@ -167,17 +167,18 @@ class Autosaver(QObject):
             return False
         try:
             situation, store = read_recovery_record(rec.file)
-            link = None
+            sync = None
             if store is not None:
                 from mapapp.store.sync import Link
+                from mapapp.ui.store_sync import StoreSync
 
-                link = Link.from_record(store)
+                sync = StoreSync(self.session, Link.from_record(store))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             said = translate("dialogs", "the autosaved work cannot be restored: {reason}")
             self.session.warn(said.format(reason=exc), translate("dialogs", "Cannot restore"))
             return False
         self.session.cancel_loading()  # a file still opening must not replace what is restored
-        self.session.set_situation(situation, frame=True, store=link)
+        self.session.set_situation(situation, frame=True, store=sync)
         self.session.undo_stack.resetClean()  # unsaved until saved: the modified mark, the prompt
         if not self.write():  # ours now; the crashed session's file goes only then
             return True

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from mapapp.errors import MapappError
 from mapapp.i18n import tr, translate
@@ -24,22 +24,6 @@ if TYPE_CHECKING:
     from mapapp.exchange.early_read import EarlyRead
     from mapapp.exchange.table_cache import Markers
     from mapapp.ui.load_job import LoadJob
-
-
-class DocumentEdit(QUndoCommand):
-    """One user action: the document before and after it. Undo and redo change only the
-    items the action touched: what another analyst saved meanwhile into a shared
-    situation stays (the undo history is the user's own)."""
-
-    def __init__(self, session: DocumentSession, text: str, before: dict, after: dict) -> None:
-        super().__init__(text)
-        self.session, self.before, self.after = session, before, after
-
-    def redo(self) -> None:
-        self.session.apply_change(self.before, self.after)
-
-    def undo(self) -> None:
-        self.session.apply_change(self.after, self.before)
 
 
 class DocumentSession(QObject):
@@ -77,25 +61,21 @@ class DocumentSession(QObject):
         self.ask_save_path: Callable[[], Path | None] = lambda: None
         # write the unsaved work aside now (the autosaver's recovery file)
         self.write_aside: Callable[[], object] = lambda: None
-        self.store_job = None  # a shared situation being opened (mapapp.ui.store_open)
 
     # what is open --------------------------------------------------------------------
     def set_situation(
         self, situation: Situation, frame: bool = False, panel_now=True, store=None
     ) -> None:
         """Another situation takes over, with a history of its own; ``store``: the
-        mapapp.store.sync.Link of a shared situation."""
+        StoreSync of a shared situation (mapapp.ui.store_sync)."""
         self.undo_stack.clear()
         self.undo_stack.setClean()  # clear() leaves a restored (never clean) stack dirty
         if self.store is not None:
             self.store.close()
             self.store.deleteLater()
-            self.store = None
+        self.store = store
         if store is not None:
-            from mapapp.ui.store_sync import StoreSync
-
-            self.store = StoreSync(self, store)
-            self.store_attached.emit(self.store)
+            self.store_attached.emit(store)
         self.situation = situation
         self.replaced.emit(situation, frame, panel_now, False)
         if self.store is not None and self.store.unsent():
@@ -116,6 +96,8 @@ class DocumentSession(QObject):
                 translate("window", "Cannot make this change"),
             )
             return False
+        from mapapp.ui.document_edit import DocumentEdit
+
         self.undo_stack.push(DocumentEdit(self, text, before, after))
         self.say(translate("window", "{change} — Edit → Undo takes it back").format(change=text))
         return True
@@ -128,23 +110,6 @@ class DocumentSession(QObject):
         s = self.situation
         self.situation = situation_from_dict(data, s.texts(), s.path)
         self.replaced.emit(self.situation, False, True, True)
-
-    def apply_change(self, before: dict, after: dict) -> None:
-        """Make the change from ``before`` to ``after`` to the open document (an undo or
-        redo); when others' saved edits came in since and the two cannot stand together,
-        say so and leave the document as it is."""
-        from mapapp.model.doc_patch import carry
-        from mapapp.model.validation import validate
-
-        now = self.situation.raw
-        data = carry(now, before, after)
-        if data is not after:
-            problems, _ = validate(data, None, self.situation.texts())
-            if problems:
-                said = translate("window", "not done: it no longer fits the shared situation: {p}")
-                self.warn(said.format(p=problems[0]), translate("window", "Cannot undo or redo"))
-                return
-        self.apply_document(data)
 
     def editable(self) -> bool:
         """A situation document is edited; a dataset (ACLED, Parquet) only filtered, and
@@ -312,68 +277,6 @@ class DocumentSession(QObject):
             self.old_load_jobs.remove(job)
         job.deleteLater()
 
-    # a shared situation ------------------------------------------------------------------
-    def open_store(self, url: str, name: str, at=None) -> bool:
-        """Open ``name`` from the team's store at ``url`` on a worker; ``at``: a read-only
-        look at how it stood then. The open situation stays until it is ready."""
-        from mapapp.ui.store_open import StoreOpenJob
-
-        if not self.may_replace():
-            return False
-        job = StoreOpenJob(url, name, at, self)
-        self.store_job = job
-        job.opened.connect(lambda situation, link: self._store_opened(job, situation, link))
-        job.failed.connect(lambda message: self._store_failed(job, message))
-        job.previewed.connect(lambda markers: self._store_previewed(job, markers))
-        job.progressed.connect(lambda stage: self._store_progressed(job, stage))
-        job.finished.connect(job.deleteLater)
-        self.say(translate("window", "Opening {name} from the store…").format(name=name))
-        job.start()
-        return True
-
-    def _store_opened(self, job, situation: Situation, link) -> None:
-        if job is not self.store_job:
-            return
-        self.store_job = None
-        self.load_ended.emit()  # a dataset's first markers give way to the whole of it
-        if not self.may_replace():
-            return
-        from mapapp.ui.store_open import remember_url
-
-        remember_url(job.url)
-        if job.at is not None:  # a look at the past: a copy, saved with Save as
-            from mapapp.model.situation import situation_from_dict
-
-            title = translate("window", "{title} (as at {time})").format(
-                title=situation.title, time=job.at.strftime("%Y-%m-%d %H:%M")
-            )
-            data = {**situation.raw, "title": title[:300]}
-            situation = situation_from_dict(data, situation.texts(), None)
-        self.set_situation(situation, frame=True, store=link)
-        n = situation.event_count()
-        said = tr("Opened {name} from the store (%Ln event(s))", "window", n)
-        self.say(said.format(name=job.name))
-
-    def _store_progressed(self, job, stage: str) -> None:
-        if job is self.store_job:
-            said = translate("window", "Opening {file}: {stage}…")
-            self.say(said.format(file=job.name, stage=stage))
-
-    def _store_previewed(self, job, markers) -> None:
-        """A dataset's first markers, on an empty map, while the rest is read."""
-        from pathlib import Path
-
-        if job is self.store_job and self.situation is None:
-            self.previewed.emit(Path(job.name), markers)
-
-    def _store_failed(self, job, message: str) -> None:
-        if job is not self.store_job:
-            return
-        self.store_job = None
-        self.load_ended.emit()
-        self.show_default_if_empty()
-        self.warn(message, translate("window", "Cannot open from the store"))
-
     # a new situation from an article -----------------------------------------------------
     def new_from_article_file(self, path: Path) -> bool:
         """A new situation citing the article at ``path`` (.txt, or a page saved from a
@@ -483,18 +386,3 @@ class DocumentSession(QObject):
         remember(path)
         self.saved.emit(path)
         return True
-
-    def export_data(self, situation: Situation, path: Path, shown: str = "") -> list[str] | None:
-        """Write ``situation`` (what the map shows) as GeoJSON, KML, ACLED CSV, Parquet or
-        situation JSON; what the format could not hold comes back as notes."""
-        from mapapp.exchange.convert import write_any
-
-        try:
-            notes = write_any(situation, path)
-        except MapappError as exc:
-            self.warn(str(exc), translate("window", "Export failed"))
-            return None
-        self.say(
-            translate("window", "Data written to {path}{shown}").format(path=path, shown=shown)
-        )
-        return notes

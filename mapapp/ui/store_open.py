@@ -95,7 +95,8 @@ class StoreOpenJob(QThread):
         from mapapp.exchange.dataset import dataset_situation
         from mapapp.exchange.table_cache import markers_of
         from mapapp.store.connection import StoreError
-        from mapapp.store.datasets import EVENT_KINDS, dataset_markers, dataset_rows, open_dataset
+        from mapapp.store.dataset_reading import dataset_markers, dataset_rows
+        from mapapp.store.datasets import EVENT_KINDS, open_dataset
 
         if self.at is not None:
             raise StoreError(translate("store", "a dataset has no history to look back at"))
@@ -161,7 +162,8 @@ class StoreOpenDialog(QDialog):
         self.url.addItems(_recent_urls())
         self.url.setMinimumWidth(420)
         self.url.lineEdit().setPlaceholderText("postgresql://user@host/database")
-        self.url.lineEdit().returnPressed.connect(self.list_situations)
+        self.url.lineEdit().returnPressed.connect(self._url_entered)
+        self.listed_url = ""  # the URL whose situations are listed
         self.list_button = QPushButton(translate("store", "&List situations"))
         self.list_button.setObjectName("store_list")
         self.list_button.clicked.connect(self.list_situations)
@@ -222,11 +224,18 @@ class StoreOpenDialog(QDialog):
             self.situations.currentItem() is not None
         )
 
+    def _url_entered(self) -> None:
+        """Enter on a new URL lists its situations; on the URL listed, Enter opens the one
+        chosen (the dialog's default button)."""
+        if self.url.currentText().strip() != self.listed_url:
+            self.list_situations()
+
     def list_situations(self) -> None:
         url = self.url.currentText().strip()
         if not url or self.job is not None:
             return
         self.situations.clear()
+        self.listed_url = ""
         self.state.setText(translate("store", "Asking the store…"))
         self.list_button.setEnabled(False)
         job = StoreListJob(url, self)
@@ -244,6 +253,7 @@ class StoreOpenDialog(QDialog):
 
     def _listed(self, url: str, found: list) -> None:
         remember_url(url)
+        self.listed_url = url
         for s in found:
             when = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
             item = QTreeWidgetItem(

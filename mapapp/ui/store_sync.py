@@ -15,139 +15,18 @@ sent when the store answers again.
 from __future__ import annotations
 
 import contextlib
-import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
-from mapapp.errors import MapappError
 from mapapp.i18n import tr, translate
 from mapapp.store.sync import Link
+from mapapp.ui.store_worker import RETRY_MS, Hearing, StoreWorker
 
 if TYPE_CHECKING:
     from mapapp.store.sync import Sent
-    from mapapp.ui.document_session import DocumentSession
 
-RETRY_MS = 2000  # how often an unreachable store is tried again
 SEND_DELAY_MS = 30  # edits made together (a drag, an undo macro) go in one send
-
-
-def _offline(exc: BaseException) -> bool:
-    """The store could not be reached (rather than refusing what was sent)."""
-    import psycopg
-
-    from mapapp.store.connection import StoreError
-
-    if isinstance(exc, psycopg.OperationalError):
-        return True
-    return isinstance(exc, StoreError) and "cannot connect" in str(exc)
-
-
-class _Worker(QObject):
-    """Speaks to the store on its own thread, one request at a time."""
-
-    sent = Signal(object, object)  # Sent, the document it was made from
-    fetched = Signal(object, object)  # store document, versions
-    failed = Signal(bool, str)  # store unreachable?, one line
-    reached = Signal()
-
-    def __init__(self, url: str, name: str) -> None:
-        super().__init__()
-        self.url, self.name = url, name
-        self.conn = None
-
-    def _connection(self):
-        from mapapp.store.connection import connect
-
-        if self.conn is None or self.conn.closed:
-            self.conn = connect(self.url)
-        return self.conn
-
-    def _failed(self, exc: BaseException) -> None:
-        offline = _offline(exc)
-        if offline and self.conn is not None:
-            self.conn.close()
-            self.conn = None
-        self.failed.emit(offline, str(exc).strip().splitlines()[0] if str(exc).strip() else "")
-
-    @Slot(object, object, object)
-    def send(self, link: Link, mine: dict, texts: dict) -> None:
-        import psycopg
-
-        from mapapp.store.sync import send
-
-        try:
-            self.sent.emit(send(self._connection(), link, mine, texts), mine)
-        except (MapappError, psycopg.Error) as exc:
-            self._failed(exc)
-
-    @Slot()
-    def fetch(self) -> None:
-        import psycopg
-
-        from mapapp.store.sync import fetch
-
-        try:
-            data, _texts, versions = fetch(self._connection(), self.name)
-        except (MapappError, psycopg.Error) as exc:
-            self._failed(exc)
-            return
-        self.fetched.emit(data, versions)
-
-    @Slot()
-    def ping(self) -> None:
-        import psycopg
-
-        try:
-            self._connection().execute("SELECT 1")
-        except (MapappError, psycopg.Error) as exc:
-            self._failed(exc)
-            return
-        self.reached.emit()
-
-    @Slot()
-    def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
-
-
-class _Hearing(QObject):
-    """Other analysts' saves, heard on a thread of its own (mapapp.store.live)."""
-
-    heard = Signal(object)  # a Changed
-
-    def __init__(self, url: str, name: str) -> None:
-        super().__init__()
-        self.url, self.name = url, name
-        self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._listen, name="mapapp-store-listen")
-        self.thread.daemon = True
-        self.thread.start()
-
-    def _listen(self) -> None:
-        import psycopg
-
-        from mapapp.store.live import Listener
-
-        while not self.stopping.is_set():
-            try:
-                listener = Listener(self.url, self.name)
-            except (MapappError, psycopg.Error):
-                self.stopping.wait(RETRY_MS / 1000)
-                continue
-            try:
-                while not self.stopping.is_set():
-                    for change in listener.changes(timeout=0.25):
-                        self.heard.emit(change)
-            except psycopg.Error:
-                pass  # the server went away: listen again once it is back
-            finally:
-                listener.close()
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.thread.join(timeout=2)
 
 
 class StoreSync(QObject):
@@ -161,7 +40,8 @@ class StoreSync(QObject):
     request_ping = Signal()
     request_close = Signal()
 
-    def __init__(self, session: DocumentSession, link: Link) -> None:
+    def __init__(self, session: QObject, link: Link) -> None:
+        """``session``: the window's DocumentSession (not imported: it creates this)."""
         super().__init__(session)
         self.session = session
         self.link = link
@@ -173,7 +53,7 @@ class StoreSync(QObject):
         self.heard: list = []  # others' changes (mapapp.store.live.Changed) not yet taken in
         self.thread = QThread(self)
         self.thread.setObjectName("mapapp-store")
-        self.worker = _Worker(link.url, link.name)
+        self.worker = StoreWorker(link.url, link.name)
         self.worker.moveToThread(self.thread)
         self.request_send.connect(self.worker.send)
         self.request_fetch.connect(self.worker.fetch)
@@ -184,7 +64,7 @@ class StoreSync(QObject):
         self.worker.failed.connect(self._failed)
         self.worker.reached.connect(self._reached)
         self.thread.start()
-        self.hearing = _Hearing(link.url, link.name)
+        self.hearing = Hearing(link.url, link.name)
         self.hearing.heard.connect(self._heard)
         self.send_timer = QTimer(self, singleShot=True, interval=SEND_DELAY_MS)
         self.send_timer.timeout.connect(self.send_now)
@@ -380,7 +260,7 @@ class StoreSync(QObject):
             said = translate("store", "Shared: {where} · sending…")
         else:
             said = translate("store", "Shared: {where} · all changes saved")
-        self.status_changed.emit(said.format(where=self.where()))
+        self.status_changed.emit(said.format(where=self.link.name))
 
 
 def _notes(heard: list, old: dict, new: dict) -> list[str]:

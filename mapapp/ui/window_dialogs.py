@@ -142,8 +142,17 @@ class WindowDialogs(QObject):
         the format could not hold is listed in a box."""
         if self.session.situation is None:
             return None
+        from mapapp.errors import MapappError
+        from mapapp.exchange.convert import write_any
+
         situation, shown = self.selector.shown_situation()
-        notes = self.session.export_data(situation, path, shown)
+        try:
+            notes = write_any(situation, path)
+        except MapappError as exc:
+            self.session.warn(str(exc), translate("window", "Export failed"))
+            return None
+        said = translate("window", "Data written to {path}{shown}")
+        self.session.say(said.format(path=path, shown=shown))
         if notes:
             title = translate("dialogs", "Export data")
             box = QMessageBox(QMessageBox.Icon.Information, title, "", parent=self.window)

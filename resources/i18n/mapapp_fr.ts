@@ -3749,10 +3749,6 @@
         <translation>aucune situation nommée {name!r} dans le dépôt</translation>
     </message>
     <message>
-        <source>{kind} {item} is no longer in {name}</source>
-        <translation>{kind} {item} n&apos;est plus dans {name}</translation>
-    </message>
-    <message>
         <source>your changes and others&apos; saved meanwhile cannot stand together: {problem}</source>
         <translation>vos modifications et celles enregistrées entre-temps par d&apos;autres ne peuvent coexister&#xa0;: {problem}</translation>
     </message>

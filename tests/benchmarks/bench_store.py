@@ -95,6 +95,7 @@ def measure(server, url: str, n: int, repeat: int) -> None:
     from mapapp.exchange.acled_table import acled_frame_table, read_acled_table
     from mapapp.geo.projection import mercator_arrays
     from mapapp.model.events_table import EPOCH
+    from mapapp.store import dataset_reading as reading
     from mapapp.store import datasets
     from mapapp.store.connection import connect
 
@@ -118,7 +119,7 @@ def measure(server, url: str, n: int, repeat: int) -> None:
             dataset = datasets.open_dataset(conn, name)
             last = dataset.days[1]
             window = (last - timedelta(days=WINDOW_DAYS - 1), last)
-            markers = datasets.dataset_markers(conn, dataset, dataset.bbox, window)
+            markers = reading.dataset_markers(conn, dataset, dataset.bbox, window)
             map_arrays(markers)
         return len(markers)
 
@@ -150,11 +151,11 @@ def measure(server, url: str, n: int, repeat: int) -> None:
         dataset = datasets.open_dataset(conn, name)
         lo, hi = dataset.days
         t = time.perf_counter()
-        every = datasets.dataset_markers(conn, dataset)
+        every = reading.dataset_markers(conn, dataset)
         map_arrays(every)
         all_markers = time.perf_counter() - t
         t = time.perf_counter()
-        whole = acled_frame_table(datasets.dataset_rows(conn, dataset), path)
+        whole = acled_frame_table(reading.dataset_rows(conn, dataset), path)
         all_rows = time.perf_counter() - t
         assert len(every) == len(whole) == n
         line("  then fills in: every marker", f"{all_markers:.2f} s", "", "", "")
@@ -173,7 +174,7 @@ def measure(server, url: str, n: int, repeat: int) -> None:
         def change():
             start = next(it)
             window = (start, start + timedelta(days=WINDOW_DAYS - 1))
-            markers = datasets.dataset_markers(conn, dataset, dataset.bbox, window)
+            markers = reading.dataset_markers(conn, dataset, dataset.bbox, window)
             map_arrays(markers)
             counts.append(len(markers))
 
