@@ -80,7 +80,7 @@ def without_passwords(text: str) -> str:
 
 def one_line(exc: BaseException, report: Path | None) -> str:
     """``RuntimeError: what went wrong; details in /path`` on a single line."""
-    message = " ".join(str(exc).split())
+    message = without_passwords(" ".join(str(exc).split()))
     if len(message) > 200:
         message = message[:197] + "…"
     what = f"{type(exc).__name__}: {message}" if message else type(exc).__name__

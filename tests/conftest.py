@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 
@@ -88,3 +89,48 @@ def pg():
     server = PgServer()
     yield server
     server.close()
+
+
+_store_names = itertools.count()
+
+
+@pytest.fixture
+def shared(pg):
+    """A store holding the seed as 't', with login roles alice (editor) and victor
+    (viewer); the URL of each."""
+    from cli_run import ROOT, mapapp
+
+    url = pg.create_database(f"win{next(_store_names)}")
+    assert mapapp("store", "init", url).returncode == 0
+    seed = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
+    assert mapapp("store", "push", seed, url, "--as", "t").returncode == 0
+    import psycopg
+
+    with psycopg.connect(pg.admin_url(), autocommit=True) as admin:
+        for role, group in (("alice", "mapapp_editor"), ("victor", "mapapp_viewer")):
+            exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+            if not exists.fetchone():
+                admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{role}-pw'")
+            admin.execute(f"GRANT {group} TO {role}")
+    db = url.rsplit("/", 1)[1]
+    return {
+        "admin": url,
+        "alice": pg.url(db, "alice", "alice-pw"),
+        "victor": pg.url(db, "victor", "victor-pw"),
+    }
+
+
+@pytest.fixture
+def store_window(qtbot, clean_settings, basemap):
+    """An empty main window, shown, for a shared situation to open in."""
+    from mapapp.ui.main_window import MainWindow
+
+    w = MainWindow(basemap, None)
+    w.resize(1200, 800)
+    w.show()
+    yield w
+    # closed here, not by qtbot (which closes first): unsent edits of a failed test are
+    # dropped, so closing never waits for an answer
+    w.session.ask_discard = lambda _s: "discard"
+    w.close()
+    w.deleteLater()

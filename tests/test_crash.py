@@ -146,3 +146,21 @@ def test_quiet_reading_without_a_stderr(monkeypatch):
     monkeypatch.setattr(sys, "stderr", None)
     with rust_panics_quiet():
         pass
+
+
+def test_a_store_password_never_reaches_a_report(cache_home, monkeypatch, capsys):
+    """mapapp postgresql://alice:SECRET@host/db#t, and a libpq connection string with
+    password=…, crash: the report and the one line printed keep the user and host, never
+    the secret."""
+    from mapapp import crash
+
+    url = "postgresql://alice:s3cr%40t-pw@db.example.org:5432/newsroom#t"
+    monkeypatch.setattr(sys, "argv", ["mapapp", url])
+    try:
+        raise RuntimeError("while talking to host=db password='two words' dbname=x")
+    except RuntimeError as exc:
+        path = crash.write_report(type(exc), exc, exc.__traceback__, f"opening {url}")
+    text = path.read_text(encoding="utf-8")
+    assert "s3cr" not in text and "two words" not in text
+    assert "postgresql://alice:***@db.example.org:5432/newsroom#t" in text
+    assert "password=***" in text

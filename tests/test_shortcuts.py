@@ -68,7 +68,7 @@ def active_window(situation_window, qtbot, monkeypatch):
     recorder (a modal dialog would block the test)."""
     from PySide6.QtWidgets import QFileDialog
 
-    from mapapp.ui import export_dialog, main_window, printing
+    from mapapp.ui import export_dialog, main_window, printing, store_open
 
     w = situation_window
     calls: dict[str, int] = defaultdict(int)
@@ -90,6 +90,7 @@ def active_window(situation_window, qtbot, monkeypatch):
         exec = staticmethod(record("print", 0))
 
     monkeypatch.setattr(printing, "print_preview", lambda *a, **k: Preview())
+    monkeypatch.setattr(store_open.StoreOpenDialog, "open", record("store", None))
     assert main_window  # the window imports printing lazily, so the patch above holds
     w.activateWindow()
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is w.windowHandle())

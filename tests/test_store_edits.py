@@ -18,9 +18,9 @@ import psycopg
 import pytest
 from cli_run import ROOT, mapapp
 
-from mapapp.model.doc_patch import items_of, put
-from mapapp.store.saving import Conflict, merge
-from mapapp.store.sync import fetch, open_link, resolve, send
+from mapapp.model.doc_patch import items_of, merge, put
+from mapapp.store.link import Conflict, resolve
+from mapapp.store.sync import fetch, open_link, send
 
 SEED = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
 BATTLE = ("event", "battle")

@@ -16,7 +16,8 @@ from cli_run import ROOT, mapapp
 
 from mapapp.model.doc_patch import items_of, put
 from mapapp.store.connection import StoreError
-from mapapp.store.sync import fetch, open_link, rebase, resolve, send
+from mapapp.store.link import rebase, resolve
+from mapapp.store.sync import fetch, open_link, send
 
 SEED = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
 _names = itertools.count()

@@ -12,7 +12,6 @@ import json
 import time
 
 import psycopg
-import pytest
 from cli_run import ROOT, mapapp
 
 from mapapp.model.doc_patch import items_of, put
@@ -20,42 +19,6 @@ from mapapp.store.sync import fetch, open_link, send
 
 SEED = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
 _names = itertools.count()
-
-
-@pytest.fixture
-def shared(pg):
-    """A store holding the seed as 't', with login roles alice (editor) and victor
-    (viewer); the URL of each."""
-    url = pg.create_database(f"win{next(_names)}")
-    assert mapapp("store", "init", url).returncode == 0
-    assert mapapp("store", "push", SEED, url, "--as", "t").returncode == 0
-    with psycopg.connect(pg.admin_url(), autocommit=True) as admin:
-        for role, group in (("alice", "mapapp_editor"), ("victor", "mapapp_viewer")):
-            exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
-            if not exists.fetchone():
-                admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{role}-pw'")
-            admin.execute(f"GRANT {group} TO {role}")
-    db = url.rsplit("/", 1)[1]
-    return {
-        "admin": url,
-        "alice": pg.url(db, "alice", "alice-pw"),
-        "victor": pg.url(db, "victor", "victor-pw"),
-    }
-
-
-@pytest.fixture
-def window(qtbot, clean_settings, basemap):
-    from mapapp.ui.main_window import MainWindow
-
-    w = MainWindow(basemap, None)
-    w.resize(1200, 800)
-    w.show()
-    yield w
-    # closed here, not by qtbot (which closes first): unsent edits of a failed test are
-    # dropped, so closing never waits for an answer
-    w.session.ask_discard = lambda _s: "discard"
-    w.close()
-    w.deleteLater()
 
 
 def open_shared(qtbot, w, url: str) -> None:
@@ -84,8 +47,8 @@ def window_event(w, item: str) -> dict:
     return items_of(w.session.situation.raw)[("event", item)]
 
 
-def test_open_from_store_and_every_edit_and_undo_reaches_it(qtbot, window, shared):
-    w = window
+def test_open_from_store_and_every_edit_and_undo_reaches_it(qtbot, store_window, shared):
+    w = store_window
     open_shared(qtbot, w, shared["admin"])
     assert w.session.situation.event_count() == 13
     assert w.session.editable() and w.map_view.editable
@@ -105,8 +68,10 @@ def test_open_from_store_and_every_edit_and_undo_reaches_it(qtbot, window, share
     qtbot.waitUntil(lambda: stored_event(shared["admin"], "battle")["title"] == old, timeout=3000)
 
 
-def test_another_analysts_save_shows_within_a_second_and_undo_stays_mine(qtbot, window, shared):
-    w = window
+def test_another_analysts_save_shows_within_a_second_and_undo_stays_mine(
+    qtbot, store_window, shared
+):
+    w = store_window
     open_shared(qtbot, w, shared["admin"])
     retitle(w, "ambush", "My title for the ambush")
     qtbot.waitUntil(w.session.undo_stack.isClean, timeout=3000)
@@ -132,11 +97,11 @@ def test_another_analysts_save_shows_within_a_second_and_undo_stays_mine(qtbot, 
     assert stored_event(shared["admin"], "battle")["summary"] == "Alice's words."
 
 
-def test_a_conflict_is_shown_side_by_side_and_keep_both_keeps_both(qtbot, window, shared):
+def test_a_conflict_is_shown_side_by_side_and_keep_both_keeps_both(qtbot, store_window, shared):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLabel, QTableWidget
 
-    w = window
+    w = store_window
     open_shared(qtbot, w, shared["admin"])
     w.session.store.hearing.stop()  # the window has not heard of Alice's save yet
     with psycopg.connect(shared["alice"], autocommit=True) as alice:
@@ -163,8 +128,8 @@ def test_a_conflict_is_shown_side_by_side_and_keep_both_keeps_both(qtbot, window
     qtbot.waitUntil(lambda: "all changes saved" in w.store_view.button.text(), timeout=3000)
 
 
-def test_a_viewers_window_is_read_only(qtbot, window, shared):
-    w = window
+def test_a_viewers_window_is_read_only(qtbot, store_window, shared):
+    w = store_window
     open_shared(qtbot, w, shared["victor"])
     assert "read only" in w.store_view.button.text()
     assert not w.session.editable()
@@ -173,8 +138,8 @@ def test_a_viewers_window_is_read_only(qtbot, window, shared):
     assert not save.isEnabled() and save_as.isEnabled()  # a copy may be saved
 
 
-def test_the_database_stops_and_comes_back_and_no_edit_is_lost(qtbot, window, shared, pg):
-    w = window
+def test_the_database_stops_and_comes_back_and_no_edit_is_lost(qtbot, store_window, shared, pg):
+    w = store_window
     open_shared(qtbot, w, shared["admin"])
     pg.stop()
     try:
@@ -202,7 +167,7 @@ def test_the_database_stops_and_comes_back_and_no_edit_is_lost(qtbot, window, sh
 
 
 def test_a_dataset_opens_from_the_store_first_its_last_month_then_all_of_it(
-    qtbot, window, shared, tmp_path
+    qtbot, store_window, shared, tmp_path
 ):
     import sys
 
@@ -215,7 +180,7 @@ def test_a_dataset_opens_from_the_store_first_its_last_month_then_all_of_it(
     csv = write(3000, tmp_path / "acled.csv")
     r = mapapp("store", "push", csv, shared["admin"], "--as", "sahel")
     assert r.returncode == 0, r.stderr
-    w = window
+    w = store_window
     previews = []
     w.session.previewed.connect(lambda _path, markers: previews.append(markers))
     w.store_view.open_store(shared["victor"], "sahel")

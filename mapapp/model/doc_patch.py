@@ -72,10 +72,54 @@ def put(doc: dict[str, Any], updates: dict[Key, dict | None]) -> dict[str, Any]:
     return out
 
 
-def carry(current: dict[str, Any], before: dict[str, Any], after: dict[str, Any]) -> dict:
-    """``current`` with the change from ``before`` to ``after`` made to it: ``after``
-    itself when nothing else changed the document meanwhile, else only the items that
-    change touched — what others changed since stays."""
+def merge(base: dict, mine: dict, theirs: dict) -> tuple[dict, tuple[str, ...]]:
+    """Three-way merge of one item by top-level field: (merged, fields both changed
+    differently — theirs is kept there). Field order follows theirs, then fields only mine
+    adds."""
+    merged: dict[str, Any] = {}
+    clashes = []
+    for key in dict.fromkeys([*theirs, *mine, *base]):
+        b, m, t = base.get(key, _MISSING), mine.get(key, _MISSING), theirs.get(key, _MISSING)
+        if m == b:
+            value = t  # only they changed it (or nobody did)
+        elif t in (b, m):
+            value = m  # only I changed it, or we agree
+        else:
+            clashes.append(key)
+            value = t
+        if value is not _MISSING:
+            merged[key] = value
+    return merged, tuple(clashes)
+
+
+_MISSING = object()
+
+
+def carry(
+    current: dict[str, Any], before: dict[str, Any], after: dict[str, Any]
+) -> tuple[dict[str, Any], list[Key]]:
+    """``current`` with the change from ``before`` to ``after`` made to it, and the items
+    it could not be made to. ``after`` itself when nothing else changed the document
+    meanwhile; else only the fields that change touched, so what others changed since —
+    other items, other fields of the same item — stays. An item whose touched fields others
+    changed too, or deleted, or added differently, cannot take the change."""
     if current == before:
-        return after
-    return put(current, changes(before, after))
+        return after, []
+    now, old = items_of(current), items_of(before)
+    now[HEAD], old[HEAD] = head_of(current), head_of(before)
+    updates: dict[Key, dict | None] = {}
+    refused: list[Key] = []
+    for key, wanted in changes(before, after).items():
+        was, is_now = old.get(key), now.get(key)
+        if is_now == was:  # nobody else touched it
+            updates[key] = wanted
+        elif wanted is None or was is None or is_now is None:
+            if is_now != wanted:  # a removal or addition that others' edits overtook
+                refused.append(key)
+        else:
+            merged, clashes = merge(was, wanted, is_now)
+            if clashes:
+                refused.append(key)
+            else:
+                updates[key] = merged
+    return put(current, updates), refused

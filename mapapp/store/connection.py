@@ -44,6 +44,18 @@ def without_password(url: str) -> str:
     return make_conninfo(**parts)
 
 
+# how long a server may keep silent: 10 s to connect; on a connection, TCP keepalives and
+# a user timeout so a server that vanishes (rather than refusing) is noticed in ~30 s
+_PATIENCE = {
+    "connect_timeout": 10,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 30_000,
+}
+
+
 def connect(url: str, **kwargs: Any):
     """A psycopg connection; StoreError in one line when the URL is malformed, the server
     cannot be reached or refuses the login."""
@@ -51,7 +63,7 @@ def connect(url: str, **kwargs: Any):
     from psycopg.conninfo import conninfo_to_dict
 
     try:
-        conninfo_to_dict(url)
+        given = conninfo_to_dict(url)
     except psycopg.ProgrammingError:
         raise StoreError(
             translate("store", "not a PostgreSQL connection string or URL: {url}").format(
@@ -63,7 +75,15 @@ def connect(url: str, **kwargs: Any):
         # autocommit: every write is an explicit transaction block (one per save), and a
         # read never leaves a transaction open that would hold others' locks
         return psycopg.connect(
-            url, connect_timeout=10, application_name="mapapp", autocommit=True, **kwargs
+            url,
+            autocommit=True,
+            # the URL's own settings win; these fill in what it leaves out
+            **{
+                k: v
+                for k, v in {**_PATIENCE, "application_name": "mapapp"}.items()
+                if k not in given
+            },
+            **kwargs,
         )
     except psycopg.OperationalError as exc:
         raise StoreError(

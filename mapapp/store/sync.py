@@ -20,54 +20,14 @@ the user's unsent ones.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mapapp.i18n import translate
-from mapapp.model.doc_patch import HEAD, Key, changes, head_of, items_of, put
+from mapapp.model.doc_patch import HEAD, Key, head_of, items_of, merge, put
 from mapapp.store.connection import StoreError
-from mapapp.store.saving import Conflict, merge
+from mapapp.store.link import Conflict, Link
 from mapapp.store.schema import require
-
-
-@dataclass(frozen=True)
-class Link:
-    """The store a document came from, and what it held of each item when last heard:
-    ``base`` (the document as the store had it; an item the user changed keeps the
-    store's version it was changed from) and each item's ``versions``."""
-
-    url: str
-    name: str
-    base: dict[str, Any]
-    versions: dict[Key, int]
-    can_edit: bool
-
-    def unsent(self, mine: dict[str, Any]) -> dict[Key, dict | None]:
-        """The user's changes not yet in the store: (kind, id) -> item (None: deleted)."""
-        return changes(self.base, mine)
-
-    def record(self) -> dict[str, Any]:
-        """What a recovery file keeps of the link (no password: libpq finds it again)."""
-        from mapapp.store.connection import without_password
-
-        return {
-            "url": without_password(self.url),
-            "name": self.name,
-            "base": self.base,
-            "versions": [[k, i, v] for (k, i), v in self.versions.items()],
-            "can_edit": self.can_edit,
-        }
-
-    @staticmethod
-    def from_record(record: dict[str, Any]) -> Link:
-        return Link(
-            str(record["url"]),
-            str(record["name"]),
-            record["base"],
-            {(k, i): int(v) for k, i, v in record["versions"]},
-            bool(record["can_edit"]),
-        )
 
 
 @dataclass
@@ -222,17 +182,22 @@ def send(conn, link: Link, mine: dict[str, Any], texts: dict[str, str]) -> Sent:
             if key == HEAD or kind == "source":  # items are announced by their trigger
                 conn.execute(
                     "SELECT pg_notify('mapapp', json_build_object('situation', %s::bigint,"
-                    " 'kind', %s::text, 'id', %s::text, 'action', 'update', 'version', NULL,"
+                    " 'kind', %s::text, 'id', %s::text, 'action', %s::text, 'version', NULL,"
                     " 'by', session_user)::text)",
                     (
                         situation,
                         "situation" if key == HEAD else "source",
                         link.name if key == HEAD else item,
+                        _action(value, key in theirs_items or key == HEAD),
                     ),
                 )
             sent.written += 1
     sent.link = replace(link, base=put(link.base, decided), versions=new_versions)
     return sent
+
+
+def _action(value: dict | None, existed: bool) -> str:
+    return "delete" if value is None else "update" if existed else "insert"
 
 
 @dataclass(frozen=True)
@@ -259,6 +224,13 @@ def _decide(key: Key, before, after, theirs, changed_since: bool) -> _Write | _C
 
 
 def _last_by(conn, situation: int, key: Key) -> str:
+    """Who saved the item last (for the title or a source, which the history does not
+    record: whoever last changed the situation)."""
+    if key == HEAD or key[0] == "source":
+        row = conn.execute(
+            "SELECT updated_by FROM mapapp.situations WHERE id = %s", (situation,)
+        ).fetchone()
+        return row[0] if row else ""
     row = conn.execute(
         "SELECT by FROM mapapp.changes WHERE situation = %s AND kind = %s AND item = %s"
         " ORDER BY seq DESC LIMIT 1",
@@ -304,48 +276,3 @@ def _write_source(conn, situation, item, value, texts, positions) -> None:
             text_sha256(texts.get(item)),
         ),
     )
-
-
-def rebase(
-    link: Link, mine: dict[str, Any], store_doc: dict[str, Any], versions: dict[Key, int]
-) -> tuple[dict[str, Any], Link]:
-    """The open document with the store's current state taken in and the user's unsent
-    changes kept on top; the link as of that state (an unsent item keeps the base and
-    version it was changed from, so its send merges with what came in)."""
-    unsent = link.unsent(mine)
-    mine_now = put(store_doc, unsent)
-    base_items = items_of(link.base)
-    kept = {k: base_items.get(k) for k in unsent if k != HEAD}
-    if HEAD in unsent:
-        kept[HEAD] = head_of(link.base)
-    base = put(store_doc, kept)
-    new_versions = dict(versions)
-    for key in unsent:
-        if key in link.versions:
-            new_versions[key] = link.versions[key]
-        else:
-            new_versions.pop(key, None)
-    return mine_now, replace(link, base=base, versions=new_versions)
-
-
-def resolve(
-    link: Link, mine: dict[str, Any], conflict: Conflict, keep: dict | None, copy_id: str = ""
-) -> tuple[dict[str, Any], Link]:
-    """The user's decision on a conflict: ``keep`` is what the item should be (mine,
-    theirs, or a merge of their fields; None: deleted); ``copy_id``: keep both — mine is
-    added as a new item of that id beside theirs. Nothing is written here: the decided
-    item is now an ordinary unsent change made from their version, and the next
-    ``send`` writes it."""
-    key = (conflict.kind, conflict.item)
-    base = put(link.base, {key: conflict.theirs})
-    versions = dict(link.versions)
-    if conflict.theirs is None:
-        versions.pop(key, None)
-    elif key != HEAD and conflict.kind != "source":
-        versions[key] = conflict.version
-    updates: dict[Key, dict | None] = {key: keep}
-    if copy_id and conflict.mine is not None:
-        updates[(conflict.kind, copy_id)] = {**copy.deepcopy(conflict.mine), "id": copy_id}
-    if key == HEAD:
-        updates = {HEAD: keep}
-    return put(mine, updates), replace(link, base=base, versions=versions)

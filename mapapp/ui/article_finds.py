@@ -79,6 +79,7 @@ class ArticleFinds(QObject):
                 ),
                 lambda: self.new_claim(f),
             )
+        read_only(menu, self.session.editable())
         if at is not None:
             menu.popup(at)
         self.menu_shown = menu
@@ -91,7 +92,7 @@ class ArticleFinds(QObject):
             menu.addAction(
                 menu_label(translate("authoring", "Show {name}").format(name=known.name)),
                 lambda: self.selector.select("actor", known.id),
-            )
+            ).setData("show")
             return
         menu.addAction(
             menu_label(translate("authoring", "Add actor {name}").format(name=name)),
@@ -195,3 +196,12 @@ def date_words(v: dict) -> str:
     if v["precision"] == "day":
         return f"{format_date(v['start'])} ({precision})"
     return f"{v['iso']} ({precision})"
+
+
+def read_only(menu: QMenu, editable: bool) -> None:
+    """In a situation the user may not change (a viewer's shared one): only the entries
+    that show something stay enabled."""
+    if not editable:
+        for action in menu.actions():
+            if action.data() != "show":
+                action.setEnabled(False)

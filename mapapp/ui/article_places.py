@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from mapapp.geo.gazetteer import fold
 from mapapp.i18n import format_number, tr, translate
 from mapapp.model.editing import selection
+from mapapp.ui.article_finds import read_only
 from mapapp.ui.online_places import geocoding_server
 from mapapp.ui.plain_text import menu_label
 from mapapp.ui.text_offsets import python_offset, qt_position
@@ -202,7 +203,7 @@ class ArticlePlaces(QObject):
             menu.addAction(
                 menu_label(translate("authoring", "Show {name} (placed)").format(name=name)),
                 lambda: self.selector.select("place", place_id),
-            )
+            ).setData("show")
         for i, p in enumerate((m.place, *m.alternatives)[:MENU_CANDIDATES]):
             label = f"{p.name} ({p.country or '?'}) {p.lat:.4f}, {p.lon:.4f}"
             if p.population:
@@ -242,6 +243,7 @@ class ArticlePlaces(QObject):
                 ),
                 self.accept_all,
             )
+        read_only(menu, self.session.editable())
         if at is not None:
             menu.popup(at)
         self.mention_menu = menu

@@ -169,7 +169,7 @@ class Autosaver(QObject):
             situation, store = read_recovery_record(rec.file)
             sync = None
             if store is not None:
-                from mapapp.store.sync import Link
+                from mapapp.store.link import Link
                 from mapapp.ui.store_sync import StoreSync
 
                 sync = StoreSync(self.session, Link.from_record(store))

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from mapapp.i18n import translate
-from mapapp.store.saving import merge
+from mapapp.model.doc_patch import merge
+from mapapp.store.link import ITEM_KINDS
 
 if TYPE_CHECKING:
-    from mapapp.store.saving import Conflict
+    from mapapp.store.link import Conflict
 
 CLASH = QColor(255, 236, 200)
 
@@ -104,12 +105,17 @@ class ConflictDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         for key, text in (("mine", keep_mine), ("theirs", keep_theirs)):
             self.buttons[key] = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
-        if conflict.mine is not None and conflict.theirs is not None:
+        both = conflict.mine is not None and conflict.theirs is not None
+        if both:  # keep both: an item beside another; a title or a source has no twin
+            keys = ("merge", "both") if conflict.kind in ITEM_KINDS else ("merge",)
             for key, text in (
                 ("merge", translate("store", "Merge as &chosen")),
                 ("both", translate("store", "Keep &both")),
             ):
+                if key not in keys:
+                    continue
                 self.buttons[key] = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+        if "both" in self.buttons:
             self.buttons["both"].setToolTip(
                 translate("store", "Theirs stays; yours is added beside it as {id}").format(
                     id=new_id

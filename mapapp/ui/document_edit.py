@@ -32,13 +32,17 @@ class DocumentEdit(QUndoCommand):
         from mapapp.model.validation import validate
 
         situation = self.session.situation
-        data = carry(situation.raw, before, after)
-        if data is not after:
+        data, refused = carry(situation.raw, before, after)
+        problem = ""
+        if refused:
+            kind, item = refused[0]
+            said = translate("window", "others changed what it would change since ({kind} {item})")
+            problem = said.format(kind=kind, item=item or situation.title)
+        elif data is not after:
             problems, _ = validate(data, None, situation.texts())
-            if problems:
-                said = translate("window", "not done: it no longer fits the shared situation: {p}")
-                self.session.warn(
-                    said.format(p=problems[0]), translate("window", "Cannot undo or redo")
-                )
-                return
+            problem = str(problems[0]) if problems else ""
+        if problem:
+            said = translate("window", "not done: it no longer fits the shared situation: {p}")
+            self.session.warn(said.format(p=problem), translate("window", "Cannot undo or redo"))
+            return
         self.session.apply_document(data)

@@ -87,6 +87,13 @@ class DocumentSession(QObject):
         situation cannot take is shown and nothing happens."""
         from mapapp.model.editing import EditError
 
+        if not self.editable():  # a viewer, a dataset: every way in ends here
+            self.say(
+                translate("window", "{change}: not done, this situation is read only").format(
+                    change=text
+                )
+            )
+            return False
         before = self.situation.raw
         try:
             after = change(before)
@@ -102,13 +109,14 @@ class DocumentSession(QObject):
         self.say(translate("window", "{change} — Edit → Undo takes it back").format(change=text))
         return True
 
-    def apply_document(self, data: dict) -> None:
-        """Show ``data`` (the document after an edit or an undo) in place of the open one;
-        the undo history stays."""
+    def apply_document(self, data: dict, texts: dict[str, str] | None = None) -> None:
+        """Show ``data`` (the document after an edit or an undo, or as the store holds it
+        now, with ``texts`` of any source it brought) in place of the open one; the undo
+        history stays."""
         from mapapp.model.situation import situation_from_dict
 
         s = self.situation
-        self.situation = situation_from_dict(data, s.texts(), s.path)
+        self.situation = situation_from_dict(data, texts or s.texts(), s.path)
         self.replaced.emit(self.situation, False, True, True)
 
     def editable(self) -> bool:
@@ -339,9 +347,8 @@ class DocumentSession(QObject):
     def save(self) -> bool:
         """Back to its file, or where ``ask_save_path`` says; a shared situation's edits
         to its store, now."""
-        if self.store is not None and self.editable():
-            self.store.send_now()
-            return self.store.online and not self.store.conflicts
+        if self.store is not None:
+            return self.store.save()
         if not self.editable():
             self.say(translate("window", "A dataset is written with File → Export data."))
             return False

@@ -285,6 +285,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosave.discard()  # saved, or dropped on purpose
+        # said now, while the window is whole: a stack destroyed unclean says it as it goes
+        self.session.undo_stack.setClean()
         from mapapp.ui.article_places import MentionJob
         from mapapp.ui.online_places import GeocodeJob
 

@@ -15,18 +15,22 @@ sent when the store answers again.
 from __future__ import annotations
 
 import contextlib
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from mapapp.i18n import tr, translate
-from mapapp.store.sync import Link
+from mapapp.store.link import Link
+from mapapp.ui.store_notes import who_changed_what
 from mapapp.ui.store_worker import RETRY_MS, Hearing, StoreWorker
 
 if TYPE_CHECKING:
     from mapapp.store.sync import Sent
 
 SEND_DELAY_MS = 30  # edits made together (a drag, an undo macro) go in one send
+HUNG_MS = 20_000  # a request unanswered this long: the store counts as unreachable
+FLUSH_MS = 8_000  # how long Save waits for the store to take the unsent edits
 
 
 class StoreSync(QObject):
@@ -35,48 +39,58 @@ class StoreSync(QObject):
     status_changed = Signal(str)  # one line for the status bar's store label
     conflicted = Signal(object)  # a Conflict for the user to decide
 
-    request_send = Signal(object, object, object)
-    request_fetch = Signal()
-    request_ping = Signal()
-    request_close = Signal()
-
     def __init__(self, session: QObject, link: Link) -> None:
         """``session``: the window's DocumentSession (not imported: it creates this)."""
         super().__init__(session)
         self.session = session
         self.link = link
         self.online = True
-        self.in_flight = False
+        self.sending: tuple[Link, dict] | None = None  # the link and document of a send
         self.fetch_wanted = False
         self.last_problem = ""
         self.conflicts: list = []  # waiting for the user, first one shown
         self.heard: list = []  # others' changes (mapapp.store.live.Changed) not yet taken in
-        self.thread = QThread(self)
-        self.thread.setObjectName("mapapp-store")
-        self.worker = StoreWorker(link.url, link.name)
-        self.worker.moveToThread(self.thread)
-        self.request_send.connect(self.worker.send)
-        self.request_fetch.connect(self.worker.fetch)
-        self.request_ping.connect(self.worker.ping)
-        self.request_close.connect(self.worker.close)
-        self.worker.sent.connect(self._sent)
-        self.worker.fetched.connect(self._fetched)
-        self.worker.failed.connect(self._failed)
-        self.worker.reached.connect(self._reached)
-        self.thread.start()
+        self.waiting = 0  # requests the worker has not answered yet
+        self.watchdog = QTimer(self, singleShot=True, interval=HUNG_MS)
+        self.watchdog.timeout.connect(self._hung)
+        self.worker = self._new_worker()
         self.hearing = Hearing(link.url, link.name)
         self.hearing.heard.connect(self._heard)
         self.send_timer = QTimer(self, singleShot=True, interval=SEND_DELAY_MS)
         self.send_timer.timeout.connect(self.send_now)
         self.retry_timer = QTimer(self, interval=RETRY_MS)
-        self.retry_timer.timeout.connect(self.request_ping.emit)
+        self.retry_timer.timeout.connect(self._retry)
         session.replaced.connect(self._document_changed)
         self.say_status()
+
+    def _new_worker(self) -> StoreWorker:
+        worker = StoreWorker(self.link.url, self.link.name)
+        worker.sent.connect(self._sent)
+        worker.fetched.connect(self._fetched)
+        worker.failed.connect(self._failed)
+        worker.reached.connect(self._reached)
+        return worker
+
+    def _asked(self) -> None:
+        self.waiting += 1
+        if not self.watchdog.isActive():
+            self.watchdog.start()
+
+    def _answered(self) -> None:
+        self.waiting = max(0, self.waiting - 1)
+        if self.waiting:
+            self.watchdog.start()  # the next request's turn
+        else:
+            self.watchdog.stop()
 
     # what the window asks ----------------------------------------------------------------
     @property
     def can_edit(self) -> bool:
         return self.link.can_edit
+
+    @property
+    def in_flight(self) -> bool:
+        return self.sending is not None
 
     def unsent(self) -> int:
         s = self.session.situation
@@ -85,42 +99,87 @@ class StoreSync(QObject):
     def where(self) -> str:
         from mapapp.store.connection import shown
 
-        return f"{self.link.name} · {shown(self.link.url)}"
+        where = f"{self.link.name} · {shown(self.link.url)}"
+        return f"{where}\n{self.last_problem}" if self.last_problem else where
 
     def send_now(self) -> None:
-        """Send what the user changed since the store last heard (one request at a time;
+        """Send what the user changed since the store last heard (one send at a time;
         what is changed meanwhile goes in the next)."""
         s = self.session.situation
-        if s is None or not self.can_edit or not self.online:
+        if s is None or not self.can_edit or not self.online or self.in_flight:
             return
-        if self.in_flight:
-            return  # _sent sends the rest
         if not self.link.unsent(s.raw):
-            self.session.undo_stack.setClean()  # all of it is in the store
+            if not self.conflicts:
+                self.session.undo_stack.setClean()  # all of it is in the store
             return
-        self.in_flight = True
-        self.request_send.emit(self.link, s.raw, s.texts())
+        self.sending = (self.link, s.raw)
+        self._asked()
+        self.worker.send(self.link, s.raw, s.texts())
         self.say_status()
 
+    def flush(self, wait_ms: int = FLUSH_MS) -> bool:
+        """Send now and wait (the window answering meanwhile) until the store has every
+        edit; whether it has. Save, and the question before closing, rely on it."""
+        deadline = time.monotonic() + wait_ms / 1000
+        while time.monotonic() < deadline:
+            if not self.in_flight:
+                if not self.online or self.conflicts or not self.unsent():
+                    break
+                self.send_now()
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.005)
+        return self.online and not self.in_flight and not self.conflicts and not self.unsent()
+
+    def save(self) -> bool:
+        """Every edit in the store now (waiting a few seconds for it), or say what stays
+        here — in the window and its recovery file — and why."""
+        if not self.can_edit:
+            said = translate(
+                "window", "This shared situation is read only for you: File → Save as keeps a copy."
+            )
+            self.session.say(said)
+            return False
+        if self.flush():
+            return True
+        n = self.unsent()
+        if self.conflicts:
+            why = translate("window", "a conflict waits for your decision")
+            self.conflicted.emit(self.conflicts[0])
+        elif not self.online:
+            why = translate("window", "the store cannot be reached")
+        else:
+            why = translate("window", "the store has not answered yet")
+        said = tr(
+            "%Ln change(s) not in the store yet: {why}. They stay here and in the recovery file.",
+            "window",
+            n,
+        )
+        self.session.write_aside()
+        self.session.warn(
+            said.format(why=why), translate("window", "Not saved to the shared situation")
+        )
+        return False
+
     def close(self) -> None:
-        """The window shows something else, or closes: stop listening and speaking."""
+        """The window shows something else, or closes: stop listening and speaking (never
+        waiting on the server: the threads end on their own)."""
         self.send_timer.stop()
         self.retry_timer.stop()
+        self.watchdog.stop()
         with contextlib.suppress(RuntimeError, TypeError):
             self.session.replaced.disconnect(self._document_changed)
         self.hearing.stop()
-        self.request_close.emit()
-        self.thread.quit()
-        self.thread.wait(3000)
+        self.worker.abandon()
 
     def decide(self, conflict, keep: dict | None, copy_id: str = "") -> None:
         """The user's choice on a conflict (see mapapp.store.sync.resolve): the document
         takes it, and it is sent as an edit made from their version."""
-        from mapapp.store.sync import resolve
+        from mapapp.store.link import resolve
 
         data, self.link = resolve(self.link, self.session.situation.raw, conflict, keep, copy_id)
-        if conflict in self.conflicts:
-            self.conflicts.remove(conflict)
+        self.conflicts = [
+            c for c in self.conflicts if (c.kind, c.item) != (conflict.kind, conflict.item)
+        ]
         self._put(data)
         self.session.undo_stack.resetClean()  # unsent until the store has it
         self.send_now()
@@ -137,18 +196,39 @@ class StoreSync(QObject):
             self.say_status()
 
     def _sent(self, sent: Sent, mine: dict) -> None:
-        from mapapp.model.doc_patch import items_of
+        from mapapp.model.doc_patch import items_of, merge
+        from mapapp.store.link import keep_entries
 
-        self.in_flight = False
-        self.link = sent.link
-        if sent.adopted:  # merged with someone else's edit: the window shows the merge
-            now = items_of(self.session.situation.raw)
-            sent_items = items_of(mine)
-            taken = {k: v for k, v in sent.adopted.items() if now.get(k) == sent_items.get(k)}
-            if taken:
-                self._put_items(taken)
+        self._answered()
+        if self.sending is None:
+            return
+        before, _ = self.sending
+        self.sending = None
+        # a decision taken while the send was out stays as the user made it
+        decided = self.link.differs_from(before)
+        link = keep_entries(sent.link, self.link, decided)
+        now, sent_items = items_of(self.session.situation.raw), items_of(mine)
+        updates = {}
+        for key, merged in sent.adopted.items():  # the store merged in someone's edit
+            if now.get(key) == sent_items.get(key):
+                updates[key] = merged
+                continue
+            # edited again since it was sent: that edit goes on top of the merge, or, if it
+            # clashes with what came in, the next send meets theirs as a conflict
+            if None not in (now.get(key), sent_items.get(key), merged):
+                on_top, clashes = merge(sent_items[key], now[key], merged)
+                if not clashes:
+                    updates[key] = on_top
+                    continue
+            link = keep_entries(link, before, [key])
+        self.link = link
+        if updates:
+            self._put_items(updates)
         for conflict in sent.conflicts:
-            if not any((c.kind, c.item) == (conflict.kind, conflict.item) for c in self.conflicts):
+            key = (conflict.kind, conflict.item)
+            if key in decided:
+                continue  # answered while this send was out
+            if not any((c.kind, c.item) == key for c in self.conflicts):
                 self.conflicts.append(conflict)
                 if len(self.conflicts) == 1:
                     self.conflicted.emit(conflict)
@@ -162,8 +242,12 @@ class StoreSync(QObject):
             self.session.undo_stack.setClean()
         if self.fetch_wanted:
             self.fetch_wanted = False
-            self.request_fetch.emit()
+            self._fetch()
         self.say_status()
+
+    def _fetch(self) -> None:
+        self._asked()
+        self.worker.fetch()
 
     def _heard(self, change) -> None:
         """Someone saved: take it in (after our own send, if one is under way)."""
@@ -177,49 +261,72 @@ class StoreSync(QObject):
         elif known is not None and change.version is not None and change.version <= known:
             return  # our own save, already in
         self.heard.append(change)
-        if self.in_flight:
+        if self.in_flight or not self.online:
             self.fetch_wanted = True
         else:
-            self.request_fetch.emit()
+            self._fetch()
 
-    def _fetched(self, store_doc: dict, versions: dict) -> None:
+    def _fetched(self, store_doc: dict, texts: dict, versions: dict) -> None:
         from mapapp.model.validation import validate
-        from mapapp.store.sync import rebase
+        from mapapp.store.link import rebase
 
+        self._answered()
         if self.in_flight:  # our send decides first; look again after it
             self.fetch_wanted = True
             return
         s = self.session.situation
         data, link = rebase(self.link, s.raw, store_doc, versions)
-        problems, _ = validate(data, None, s.texts())
+        texts = {**s.texts(), **texts}  # a source someone added comes with its text
+        problems, _ = validate(data, None, texts)
         if problems:  # others' edits and my unsent ones clash: the send will say how
             self.send_now()
             return
-        notes = _notes(self.heard, s.raw, data)
+        notes = who_changed_what(self.heard, s.raw, data)
         self.heard.clear()
         self.link = link
-        if data != s.raw:
-            self._put(data)
+        if data != s.raw or texts != s.texts():
+            self.session.apply_document(data, texts)
         if notes:
-            self.session.say(f"{'; '.join(notes)} · {_clock()}")
+            self.session.say(f"{'; '.join(notes)} · {time.strftime('%H:%M:%S')}")
         if not self.link.unsent(self.session.situation.raw) and not self.conflicts:
             self.session.undo_stack.setClean()
         self.say_status()
 
     def _failed(self, offline: bool, message: str) -> None:
-        self.in_flight = False
+        self._answered()
+        self.sending = None
+        self.last_problem = message
         if offline:
-            if self.online:
-                self.online = False
-                self.retry_timer.start()
-                self.session.write_aside()
-            self.last_problem = message
+            self._went_away()
         else:  # the store refused what was sent: say why; the edits stay here
-            self.last_problem = message
             self.session.warn(message, translate("store", "Not saved to the shared situation"))
         self.say_status()
 
+    def _hung(self) -> None:
+        """A request went unanswered: the store counts as unreachable; a new worker takes
+        over (the stuck one is abandoned) and the edits are written aside."""
+        self.worker.abandon()
+        self.worker = self._new_worker()
+        self.waiting = 0
+        self.sending = None
+        self.last_problem = translate("store", "the store stopped answering")
+        self._went_away()
+        self.say_status()
+
+    def _went_away(self) -> None:
+        if self.online:
+            self.online = False
+            self.retry_timer.start()
+        if self.unsent():
+            self.session.write_aside()
+
+    def _retry(self) -> None:
+        if not self.waiting:
+            self._asked()
+            self.worker.ping()
+
     def _reached(self) -> None:
+        self._answered()
         if self.online:
             return
         self.online = True
@@ -230,12 +337,11 @@ class StoreSync(QObject):
                 name=self.link.name
             )
         )
-        self.fetch_wanted = True  # after the queued edits go, take in what others did
         if self.unsent():
+            self.fetch_wanted = True  # after the queued edits go, take in what others did
             self.send_now()
         else:
-            self.fetch_wanted = False
-            self.request_fetch.emit()
+            self._fetch()
         self.say_status()
 
     # the document ---------------------------------------------------------------------------
@@ -261,51 +367,3 @@ class StoreSync(QObject):
         else:
             said = translate("store", "Shared: {where} · all changes saved")
         self.status_changed.emit(said.format(where=self.link.name))
-
-
-def _notes(heard: list, old: dict, new: dict) -> list[str]:
-    """A brief note of who changed what, each item named as the user sees it; only what
-    changed the window's document (not the user's own saves coming back)."""
-    from mapapp.model.doc_patch import HEAD, head_of, items_of
-
-    before, after = items_of(old), items_of(new)
-    before[HEAD], after[HEAD] = head_of(old), head_of(new)
-    said = {
-        "insert": translate("store", "{who} added {kind} “{item}”"),
-        "update": translate("store", "{who} changed {kind} “{item}”"),
-        "delete": translate("store", "{who} deleted {kind} “{item}”"),
-    }
-    notes = []
-    for change in heard:
-        key = HEAD if change.kind == "situation" else (change.kind, change.item)
-        if before.get(key) == after.get(key):
-            continue
-        item = after.get(key) or before.get(key) or {}
-        label = item.get("title") or item.get("name") or change.item
-        text = said.get(change.action, said["update"]).format(
-            who=change.by, kind=_kind_word(change.kind), item=label
-        )
-        if text not in notes:
-            notes.append(text)
-    if len(notes) > 3:
-        more = len(notes) - 2
-        notes = [*notes[:2], tr("and %Ln more change(s)", "store", more)]
-    return notes
-
-
-def _kind_word(kind: str) -> str:
-    return {
-        "place": translate("store", "place"),
-        "area": translate("store", "area"),
-        "actor": translate("store", "actor"),
-        "event": translate("store", "event"),
-        "claim": translate("store", "claim"),
-        "source": translate("store", "source"),
-        "situation": translate("store", "situation"),
-    }.get(kind, kind)
-
-
-def _clock() -> str:
-    import time
-
-    return time.strftime("%H:%M:%S")

@@ -16,7 +16,7 @@ from mapapp.i18n import tr, translate
 
 if TYPE_CHECKING:
     from mapapp.model.situation import Situation
-    from mapapp.store.saving import Conflict
+    from mapapp.store.link import Conflict
     from mapapp.ui.document_session import DocumentSession
     from mapapp.ui.store_sync import StoreSync
 

@@ -4,12 +4,14 @@ keep trying while the server is away and carry on when it is back."""
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import threading
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from mapapp.errors import MapappError
-from mapapp.store.sync import Link
+from mapapp.store.link import Link
 
 RETRY_MS = 2000  # how often an unreachable store is tried again
 
@@ -26,10 +28,15 @@ def _offline(exc: BaseException) -> bool:
 
 
 class StoreWorker(QObject):
-    """Speaks to the store on its own thread, one request at a time."""
+    """Speaks to the store on a thread of its own, one request at a time, in order.
+
+    A plain daemon thread, not a QThread: a request stuck on a server that stopped
+    answering can be abandoned (``abandon``) — the window carries on with a new worker,
+    and the stuck thread ends whenever libpq gives up, or with the process, never taking
+    the process down with it. Results come back as signals, queued to the GUI thread."""
 
     sent = Signal(object, object)  # Sent, the document it was made from
-    fetched = Signal(object, object)  # store document, versions
+    fetched = Signal(object, object, object)  # store document, its texts, versions
     failed = Signal(bool, str)  # store unreachable?, one line
     reached = Signal()
 
@@ -37,6 +44,45 @@ class StoreWorker(QObject):
         super().__init__()
         self.url, self.name = url, name
         self.conn = None
+        self.abandoned = False
+        self.requests: queue.SimpleQueue = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._serve, name="mapapp-store", daemon=True)
+        self.thread.start()
+
+    # asked from the GUI thread ---------------------------------------------------------
+    def send(self, link: Link, mine: dict, texts: dict) -> None:
+        self.requests.put((self._send, (link, mine, texts)))
+
+    def fetch(self) -> None:
+        self.requests.put((self._fetch, ()))
+
+    def ping(self) -> None:
+        self.requests.put((self._ping, ()))
+
+    def close(self) -> None:
+        self.requests.put(None)
+
+    def abandon(self) -> None:
+        """Its answers no longer count (the window moved on to another worker)."""
+        self.abandoned = True
+        self.close()
+
+    # on the worker's thread --------------------------------------------------------------
+    def _serve(self) -> None:
+        import psycopg
+
+        while True:
+            request = self.requests.get()
+            if request is None:
+                break
+            do, args = request
+            try:
+                do(*args)
+            except (MapappError, psycopg.Error) as exc:
+                self._failed(exc)
+        if self.conn is not None:
+            with contextlib.suppress(Exception):
+                self.conn.close()
 
     def _connection(self):
         from mapapp.store.connection import connect
@@ -45,53 +91,33 @@ class StoreWorker(QObject):
             self.conn = connect(self.url)
         return self.conn
 
+    def _say(self, signal, *args) -> None:
+        if not self.abandoned:
+            signal.emit(*args)
+
     def _failed(self, exc: BaseException) -> None:
         offline = _offline(exc)
         if offline and self.conn is not None:
-            self.conn.close()
+            with contextlib.suppress(Exception):
+                self.conn.close()
             self.conn = None
-        self.failed.emit(offline, str(exc).strip().splitlines()[0] if str(exc).strip() else "")
+        text = str(exc).strip()
+        self._say(self.failed, offline, text.splitlines()[0] if text else type(exc).__name__)
 
-    @Slot(object, object, object)
-    def send(self, link: Link, mine: dict, texts: dict) -> None:
-        import psycopg
-
+    def _send(self, link: Link, mine: dict, texts: dict) -> None:
         from mapapp.store.sync import send
 
-        try:
-            self.sent.emit(send(self._connection(), link, mine, texts), mine)
-        except (MapappError, psycopg.Error) as exc:
-            self._failed(exc)
+        self._say(self.sent, send(self._connection(), link, mine, texts), mine)
 
-    @Slot()
-    def fetch(self) -> None:
-        import psycopg
-
+    def _fetch(self) -> None:
         from mapapp.store.sync import fetch
 
-        try:
-            data, _texts, versions = fetch(self._connection(), self.name)
-        except (MapappError, psycopg.Error) as exc:
-            self._failed(exc)
-            return
-        self.fetched.emit(data, versions)
+        data, texts, versions = fetch(self._connection(), self.name)
+        self._say(self.fetched, data, texts, versions)
 
-    @Slot()
-    def ping(self) -> None:
-        import psycopg
-
-        try:
-            self._connection().execute("SELECT 1")
-        except (MapappError, psycopg.Error) as exc:
-            self._failed(exc)
-            return
-        self.reached.emit()
-
-    @Slot()
-    def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
+    def _ping(self) -> None:
+        self._connection().execute("SELECT 1")
+        self._say(self.reached)
 
 
 class Hearing(QObject):
@@ -121,12 +147,14 @@ class Hearing(QObject):
             try:
                 while not self.stopping.is_set():
                     for change in listener.changes(timeout=0.25):
-                        self.heard.emit(change)
+                        if not self.stopping.is_set():
+                            self.heard.emit(change)
             except psycopg.Error:
                 pass  # the server went away: listen again once it is back
             finally:
                 listener.close()
 
     def stop(self) -> None:
+        """Nothing more is heard; the thread ends within a quarter of a second (or, on a
+        server that stopped answering, whenever libpq gives up: it is a daemon)."""
         self.stopping.set()
-        self.thread.join(timeout=2)

@@ -196,6 +196,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln change(s) not in the store yet: {why}. They stay here and in the recovery file.</source>
+        <comment>window</comment>
+        <translation>
+            <numerusform>%Ln change not in the store yet: {why}. It stays here and in the recovery file.</numerusform>
+            <numerusform>%Ln changes not in the store yet: {why}. They stay here and in the recovery file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Shared: {where} · store unreachable, %Ln change(s) kept here</source>
         <comment>store</comment>
         <translation>

@@ -196,6 +196,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln change(s) not in the store yet: {why}. They stay here and in the recovery file.</source>
+        <comment>window</comment>
+        <translation>
+            <numerusform>%Ln modification pas encore dans le dépôt&#xa0;: {why}. Elle reste ici et dans le fichier de récupération.</numerusform>
+            <numerusform>%Ln modifications pas encore dans le dépôt&#xa0;: {why}. Elles restent ici et dans le fichier de récupération.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Shared: {where} · store unreachable, %Ln change(s) kept here</source>
         <comment>store</comment>
         <translation>
@@ -3774,7 +3782,7 @@
     </message>
     <message>
         <source>You and {who} both changed “{item}” since you opened it: {fields}. The store keeps {who}&apos;s version until you decide.</source>
-        <translation>{who} et vous avez tous deux modifié «&#xa0;{item}&#xa0;» depuis que vous l&apos;avez ouvert&#xa0;: {fields}. Le dépôt garde la version de {who} jusqu&apos;à votre décision.</translation>
+        <translation>{who} et vous avez tous deux modifié «&#xa0;{item}&#xa0;» depuis que vous l&apos;avez ouvert&#xa0;: {fields}. Le dépôt garde leur version ({who}) jusquLe dépôt garde la version de {who} jusqu&apos;à votre décision.apos;à votre décision.</translation>
     </message>
     <message>
         <source>Field</source>
@@ -3895,6 +3903,10 @@
     <message>
         <source>Not saved to the shared situation</source>
         <translation>Non enregistré dans la situation partagée</translation>
+    </message>
+    <message>
+        <source>the store stopped answering</source>
+        <translation>le dépôt ne répond plus</translation>
     </message>
     <message>
         <source>The shared situation {name} answers again.</source>
@@ -4137,6 +4149,10 @@
         <translation>{change} — Édition → Annuler pour revenir en arrière</translation>
     </message>
     <message>
+        <source>others changed what it would change since ({kind} {item})</source>
+        <translation>d&apos;autres ont modifié depuis ce qu&apos;elle changerait ({kind} {item})</translation>
+    </message>
+    <message>
         <source>not done: it no longer fits the shared situation: {p}</source>
         <translation>non fait&#xa0;: cela ne s&apos;accorde plus avec la situation partagée&#xa0;: {p}</translation>
     </message>
@@ -4179,6 +4195,10 @@
     <message>
         <source>Cannot open from the store</source>
         <translation>Impossible d&apos;ouvrir depuis le dépôt</translation>
+    </message>
+    <message>
+        <source>{change}: not done, this situation is read only</source>
+        <translation>{change}&#xa0;: non fait, cette situation est en lecture seule</translation>
     </message>
     <message>
         <source>Cannot read article</source>
@@ -4467,6 +4487,26 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>This shared situation is read only for you: File → Save as keeps a copy.</source>
+        <translation>Cette situation partagée est en lecture seule pour vous&#xa0;: Fichier → Enregistrer sous en garde une copie.</translation>
+    </message>
+    <message>
+        <source>a conflict waits for your decision</source>
+        <translation>un conflit attend votre décision</translation>
+    </message>
+    <message>
+        <source>the store cannot be reached</source>
+        <translation>le dépôt est injoignable</translation>
+    </message>
+    <message>
+        <source>the store has not answered yet</source>
+        <translation>le dépôt n&apos;a pas encore répondu</translation>
+    </message>
+    <message>
+        <source>Not saved to the shared situation</source>
+        <translation>Non enregistré dans la situation partagée</translation>
     </message>
 </context>
 </TS>
