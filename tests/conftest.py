@@ -104,20 +104,25 @@ def shared(pg):
     assert mapapp("store", "init", url).returncode == 0
     seed = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
     assert mapapp("store", "push", seed, url, "--as", "t").returncode == 0
-    import psycopg
-
-    with psycopg.connect(pg.admin_url(), autocommit=True) as admin:
-        for role, group in (("alice", "mapapp_editor"), ("victor", "mapapp_viewer")):
-            exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
-            if not exists.fetchone():
-                admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{role}-pw'")
-            admin.execute(f"GRANT {group} TO {role}")
     db = url.rsplit("/", 1)[1]
-    return {
-        "admin": url,
-        "alice": pg.url(db, "alice", "alice-pw"),
-        "victor": pg.url(db, "victor", "victor-pw"),
-    }
+    return {"admin": url, **pg.team_roles(db)}
+
+
+@pytest.fixture
+def two_clients(pg):
+    """The store's URL, and Alice's and Bob's connections to it, holding the Tinzaouaten
+    situation as 't'."""
+    import psycopg
+    from cli_run import ROOT, mapapp
+
+    url = pg.create_database(f"edits{next(_store_names)}")
+    assert mapapp("store", "init", url).returncode == 0
+    seed = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
+    assert mapapp("store", "push", seed, url, "--as", "t").returncode == 0
+    alice, bob = psycopg.connect(url, autocommit=True), psycopg.connect(url, autocommit=True)
+    yield url, alice, bob
+    alice.close()
+    bob.close()
 
 
 @pytest.fixture

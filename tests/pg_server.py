@@ -83,6 +83,19 @@ class PgServer:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.admin_url(name)
 
+    def team_roles(self, db: str) -> dict[str, str]:
+        """Login roles alice (mapapp_editor) and victor (mapapp_viewer), as a team grants
+        them; each one's URL to ``db``."""
+        import psycopg
+
+        with psycopg.connect(self.admin_url(db), autocommit=True) as admin:
+            for role, group in (("alice", "mapapp_editor"), ("victor", "mapapp_viewer")):
+                exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+                if exists.fetchone() is None:
+                    admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{role}-pw'")
+                admin.execute(f"GRANT {group} TO {role}")
+        return {role: self.url(db, role, f"{role}-pw") for role in ("alice", "victor")}
+
     def close(self) -> None:
         with contextlib.suppress(RuntimeError):  # already stopped
             self.stop("immediate")

@@ -272,15 +272,10 @@ def test_a_viewer_is_refused_by_the_database_itself(store, pg, generated):
     from mapapp.store.connection import StoreError, connect
 
     db = conninfo_to_dict(store)["dbname"]
-    with psycopg.connect(pg.admin_url(db), autocommit=True) as admin:
-        for role, group in (("alice", "mapapp_editor"), ("victor", "mapapp_viewer")):
-            exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
-            if exists.fetchone() is None:
-                admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{role}-pw'")
-            admin.execute(f"GRANT {group} TO {role}")
+    roles = pg.team_roles(db)
     with (
-        connect(pg.url(db, "alice", "alice-pw")) as alice,
-        connect(pg.url(db, "victor", "victor-pw")) as victor,
+        connect(roles["alice"]) as alice,
+        connect(roles["victor"]) as victor,
     ):
         assert datasets.push_dataset(alice, "acled", FIXTURE) == 4
         dataset = datasets.open_dataset(victor, "acled")

@@ -16,7 +16,7 @@ import time
 
 import psycopg
 import pytest
-from cli_run import ROOT, mapapp
+from cli_run import ROOT
 
 from mapapp.model.doc_patch import items_of, merge, put
 from mapapp.store.link import Conflict, resolve
@@ -25,19 +25,6 @@ from mapapp.store.sync import fetch, open_link, send
 SEED = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
 BATTLE = ("event", "battle")
 _names = itertools.count()
-
-
-@pytest.fixture
-def two_clients(pg):
-    """The store's URL, and Alice's and Bob's connections to it, holding the Tinzaouaten
-    situation as 't'."""
-    url = pg.create_database(f"edits{next(_names)}")
-    assert mapapp("store", "init", url).returncode == 0
-    assert mapapp("store", "push", SEED, url, "--as", "t").returncode == 0
-    alice, bob = psycopg.connect(url, autocommit=True), psycopg.connect(url, autocommit=True)
-    yield url, alice, bob
-    alice.close()
-    bob.close()
 
 
 def edited(doc: dict, key: tuple[str, str], **fields) -> dict:
@@ -229,13 +216,8 @@ def test_a_viewer_cannot_change_anything_even_with_psql(two_clients, pg):
     history is the trigger's alone — refused to a viewer, and to an editor by hand."""
     _url, admin_conn, _ = two_clients
     db = admin_conn.info.dbname
-    with psycopg.connect(pg.admin_url(db), autocommit=True) as admin:
-        for role, group in (("alice", "mapapp_editor"), ("victor", "mapapp_viewer")):
-            exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
-            if exists.fetchone() is None:
-                admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{role}-pw'")
-            admin.execute(f"GRANT {group} TO {role}")
-    victor_url, alice_url = pg.url(db, "victor", "victor-pw"), pg.url(db, "alice", "alice-pw")
+    roles = pg.team_roles(db)
+    victor_url, alice_url = roles["victor"], roles["alice"]
     victor = psycopg.connect(victor_url, autocommit=True)
     alice = psycopg.connect(alice_url, autocommit=True)
     try:

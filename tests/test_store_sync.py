@@ -10,9 +10,8 @@ import copy
 import itertools
 import json
 
-import psycopg
 import pytest
-from cli_run import ROOT, mapapp
+from cli_run import ROOT
 
 from mapapp.model.doc_patch import items_of, put
 from mapapp.store.connection import StoreError
@@ -21,18 +20,6 @@ from mapapp.store.sync import fetch, open_link, send
 
 SEED = ROOT / "seeds" / "tinzaouaten-2024.situation.json"
 _names = itertools.count()
-
-
-@pytest.fixture
-def team(pg):
-    """Alice's and Bob's connections, and the store's URL, holding the seed as 't'."""
-    url = pg.create_database(f"sync{next(_names)}")
-    assert mapapp("store", "init", url).returncode == 0
-    assert mapapp("store", "push", SEED, url, "--as", "t").returncode == 0
-    alice, bob = psycopg.connect(url, autocommit=True), psycopg.connect(url, autocommit=True)
-    yield url, alice, bob
-    alice.close()
-    bob.close()
 
 
 def edited(doc: dict, kind: str, item: str, **fields) -> dict:
@@ -46,8 +33,8 @@ def stored(conn, kind: str, item: str) -> dict | None:
     return items_of(data).get((kind, item))
 
 
-def test_edits_of_different_fields_merge_and_the_window_takes_the_merge(team):
-    url, alice, bob = team
+def test_edits_of_different_fields_merge_and_the_window_takes_the_merge(two_clients):
+    url, alice, bob = two_clients
     a_doc, texts, a_link = open_link(alice, url, "t")
     b_doc, _, b_link = open_link(bob, url, "t")
     assert a_link.can_edit  # the store's owner
@@ -68,8 +55,8 @@ def test_edits_of_different_fields_merge_and_the_window_takes_the_merge(team):
     assert sent.link.versions[("event", "battle")] == 3
 
 
-def test_the_same_field_two_ways_is_a_conflict_and_keep_both_keeps_both(team):
-    url, alice, bob = team
+def test_the_same_field_two_ways_is_a_conflict_and_keep_both_keeps_both(two_clients):
+    url, alice, bob = two_clients
     a_doc, texts, a_link = open_link(alice, url, "t")
     b_doc, _, b_link = open_link(bob, url, "t")
     a_doc = edited(a_doc, "event", "ambush", title="Alice's title")
@@ -91,8 +78,8 @@ def test_the_same_field_two_ways_is_a_conflict_and_keep_both_keeps_both(team):
     assert copy_["title"] == "Bob's title" and copy_["summary"] == "Bob's summary"
 
 
-def test_keep_mine_after_a_conflict_overwrites_theirs_on_purpose(team):
-    url, alice, bob = team
+def test_keep_mine_after_a_conflict_overwrites_theirs_on_purpose(two_clients):
+    url, alice, bob = two_clients
     a_doc, texts, a_link = open_link(alice, url, "t")
     b_doc, _, b_link = open_link(bob, url, "t")
     assert send(alice, a_link, edited(a_doc, "event", "battle", title="A"), texts).written
@@ -103,8 +90,8 @@ def test_keep_mine_after_a_conflict_overwrites_theirs_on_purpose(team):
     assert stored(alice, "event", "battle")["title"] == "B"
 
 
-def test_a_deleted_item_someone_changed_is_a_conflict(team):
-    url, alice, bob = team
+def test_a_deleted_item_someone_changed_is_a_conflict(two_clients):
+    url, alice, bob = two_clients
     a_doc, texts, a_link = open_link(alice, url, "t")
     b_doc, _, b_link = open_link(bob, url, "t")
     assert send(alice, a_link, edited(a_doc, "event", "sandstorm", title="A"), texts).written
@@ -116,8 +103,8 @@ def test_a_deleted_item_someone_changed_is_a_conflict(team):
     assert stored(alice, "event", "sandstorm") is not None
 
 
-def test_unsent_edits_stay_on_top_of_what_others_saved(team):
-    url, alice, bob = team
+def test_unsent_edits_stay_on_top_of_what_others_saved(two_clients):
+    url, alice, bob = two_clients
     a_doc, texts, a_link = open_link(alice, url, "t")
     b_doc, _, b_link = open_link(bob, url, "t")
     assert send(alice, a_link, edited(a_doc, "event", "battle", title="A"), texts).written
@@ -131,8 +118,8 @@ def test_unsent_edits_stay_on_top_of_what_others_saved(team):
     assert stored(alice, "event", "battle")["title"] == "A"
 
 
-def test_two_edits_that_cannot_stand_together_are_refused(team):
-    url, alice, bob = team
+def test_two_edits_that_cannot_stand_together_are_refused(two_clients):
+    url, alice, bob = two_clients
     a_doc, texts, a_link = open_link(alice, url, "t")
     b_doc, _, b_link = open_link(bob, url, "t")
     # Alice adds a place; Bob, who has it too, adds an event there
@@ -155,8 +142,8 @@ def test_two_edits_that_cannot_stand_together_are_refused(team):
     assert stored(alice, "event", "raid") is None  # nothing of Bob's send was written
 
 
-def test_a_new_item_gets_its_point_and_days_and_the_title_is_shared(team):
-    url, alice, bob = team
+def test_a_new_item_gets_its_point_and_days_and_the_title_is_shared(two_clients):
+    url, alice, bob = two_clients
     a_doc, texts, a_link = open_link(alice, url, "t")
     event = copy.deepcopy(items_of(a_doc)[("event", "battle")]) | {"id": "raid2"}
     a_doc = put(a_doc, {("event", "raid2"): event})
@@ -172,10 +159,10 @@ def test_a_new_item_gets_its_point_and_days_and_the_title_is_shared(team):
     assert json.dumps(b_doc) == json.dumps(a_doc)  # the same document, order and all
 
 
-def test_every_kind_of_item_can_be_edited(team):
+def test_every_kind_of_item_can_be_edited(two_clients):
     """An actor, a place and an event without a radius: each edit is written (their
     point, radius and days are set again from the edit, typed as the columns are)."""
-    url, alice, _bob = team
+    url, alice, _bob = two_clients
     doc, texts, link = open_link(alice, url, "t")
     items = items_of(doc)
     actor = next(k for k in items if k[0] == "actor")

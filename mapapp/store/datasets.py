@@ -22,7 +22,6 @@ The window's queries go through the indexes: the points (GiST) of a viewport and
 from __future__ import annotations
 
 import io
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -156,20 +155,9 @@ def push_dataset(conn, name: str, path: Path | str) -> int:
     columns = ", ".join(f'"{c}"' for c in stream.columns)
     try:
         with conn.transaction():
-            taken = conn.execute(
-                "SELECT 1 FROM mapapp.situations WHERE name = %s", (name,)
-            ).fetchone()
-            if taken:
-                raise StoreError(
-                    translate("store", "the store already holds a situation named {name!r}").format(
-                        name=name
-                    )
-                )
-            situation = conn.execute(
-                "INSERT INTO mapapp.situations (name, kind, head) VALUES (%s, 'dataset', %s)"
-                " RETURNING id",
-                (name, json.dumps(head, ensure_ascii=False)),
-            ).fetchone()[0]
+            from mapapp.store.situations import new_situation_row
+
+            situation = new_situation_row(conn, name, "dataset", head)
             table = conn.execute("SELECT mapapp.acled_rows_begin(%s)", (situation,)).fetchone()[0]
             with conn.cursor() as cur:
                 sql = f"COPY {table} (situation, {columns}) FROM STDIN (FORMAT csv, FREEZE)"

@@ -41,18 +41,7 @@ def push_situation(conn, name: str, data: dict[str, Any], texts: dict[str, str])
     head = {k: (None if k in LISTS or k == "sources" else v) for k, v in data.items()}
     places = {p["id"]: p for p in data.get("places", [])}
     with conn.transaction():
-        taken = conn.execute("SELECT 1 FROM mapapp.situations WHERE name = %s", (name,)).fetchone()
-        if taken:
-            raise StoreError(
-                translate("store", "the store already holds a situation named {name!r}").format(
-                    name=name
-                )
-            )
-        situation = conn.execute(
-            "INSERT INTO mapapp.situations (name, kind, head) VALUES (%s, 'situation', %s) "
-            "RETURNING id",
-            (name, Json(head)),
-        ).fetchone()[0]
+        situation = new_situation_row(conn, name, "situation", head)
         with conn.cursor() as cur:
             cur.executemany(
                 "INSERT INTO mapapp.sources (situation, id, position, doc, text, sha256) "
@@ -89,6 +78,24 @@ def text_sha256(text: str | None) -> str | None:
     import hashlib
 
     return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
+
+
+def new_situation_row(conn, name: str, kind: str, head: dict[str, Any]) -> int:
+    """The row of a new situation or dataset (inside the caller's transaction); a name
+    already taken is refused."""
+    from psycopg.types.json import Json
+
+    taken = conn.execute("SELECT 1 FROM mapapp.situations WHERE name = %s", (name,)).fetchone()
+    if taken:
+        raise StoreError(
+            translate("store", "the store already holds a situation named {name!r}").format(
+                name=name
+            )
+        )
+    return conn.execute(
+        "INSERT INTO mapapp.situations (name, kind, head) VALUES (%s, %s, %s) RETURNING id",
+        (name, kind, Json(head)),
+    ).fetchone()[0]
 
 
 WHERE_SQL = (
