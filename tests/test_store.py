@@ -29,7 +29,7 @@ def test_init_sets_up_once_and_refuses_a_newer_schema(pg):
 
     url = pg.create_database("fresh")
     first = mapapp("store", "init", url)
-    assert first.returncode == 0 and "store ready (schema 3)" in first.stdout
+    assert first.returncode == 0 and "store ready (schema 4)" in first.stdout
     again = mapapp("store", "init", url)
     assert again.returncode == 0 and "up to date" in again.stdout
     with psycopg.connect(url, autocommit=True) as conn:
@@ -165,7 +165,7 @@ def test_log_says_who_changed_what_when_before_and_after(store):
     )
     assert len(lines) == 3  # only the title changed
     everything = mapapp("store", "log", store, "t").stdout.splitlines()
-    assert sum(" insert " in x for x in everything) == 39
+    assert sum(" insert " in x for x in everything) == 39 + 4  # its items and sources
     missing = mapapp("store", "log", store, "nope")
     assert missing.returncode == 1 and "no situation named 'nope'" in missing.stderr
 
@@ -233,3 +233,37 @@ def test_pull_at_a_time_gives_the_situation_as_it_stood(store, tmp_path):
     bad = mapapp("store", "pull", store, "t", "-o", tmp_path / "x.json", "--at", "yesterday")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.json").exists()
+
+
+def test_the_title_and_sources_have_a_history_too(store, tmp_path):
+    """A change of the situation's own fields or of a source is recorded (who, before,
+    after) like an item's; pull --at gives them as they stood; restore brings the title
+    back."""
+    import time
+
+    import psycopg
+
+    from mapapp.store.link import Link  # noqa: F401  (the window's path: sync.send)
+    from mapapp.store.sync import open_link, send
+
+    assert mapapp("store", "push", SEED, store, "--as", "t").returncode == 0
+    time.sleep(1.1)
+    with psycopg.connect(store, autocommit=True) as conn:
+        before = conn.execute("SELECT now()").fetchone()[0]
+        time.sleep(1.1)
+        doc, texts, link = open_link(conn, store, "t")
+        sources = [{**doc["sources"][1], "title": "BBC, renamed"}, *doc["sources"][2:]]
+        changed = {**doc, "title": "Renamed", "sources": [doc["sources"][0], *sources]}
+        assert send(conn, link, changed, texts).written == 2
+    log = mapapp("store", "log", store, "t").stdout
+    assert "update situation t" in log and "title: " in log and '"Renamed"' in log
+    assert "update source bbc" in log
+    then = tmp_path / "then.situation.json"
+    at = before.isoformat()
+    assert mapapp("store", "pull", store, "t", "-o", then, "--at", at).returncode == 0
+    assert then.read_bytes() == SEED.read_bytes()
+    r = mapapp("store", "restore", store, "t", "--at", at)
+    assert r.returncode == 0, r.stderr
+    now = tmp_path / "now.situation.json"
+    assert mapapp("store", "pull", store, "t", "-o", now).returncode == 0
+    assert json.loads(now.read_text())["title"] == json.loads(SEED.read_text())["title"]

@@ -82,7 +82,7 @@ def test_a_store_of_schema_2_is_brought_up_to_date_and_keeps_its_situations(pg):
     r = mapapp("store", "push", situation, url, "--as", "t")
     assert r.returncode == 1 and "run 'mapapp store init'" in r.stderr
     r = mapapp("store", "init", url)
-    assert r.returncode == 0 and "store ready (schema 3)" in r.stdout
+    assert r.returncode == 0 and "store ready (schema 4)" in r.stdout
     assert mapapp("store", "push", situation, url, "--as", "t").returncode == 0
     assert mapapp("store", "push", FIXTURE, url, "--as", "acled").returncode == 0
     listed = mapapp("store", "list", url).stdout.splitlines()

@@ -42,17 +42,27 @@ def history(conn, name: str, item: str | None = None) -> list[Change]:
     return [Change(*r) for r in conn.execute(sql, params)]
 
 
-def items_at(conn, name: str, at: datetime) -> dict[tuple[str, str], dict[str, Any]]:
-    """(kind, id) -> the item as it stood at ``at``: each item's last recorded state up to
-    then; an item inserted later, or deleted by then, is absent."""
+ITEMS = ("place", "area", "actor", "event", "claim")
+
+
+def items_at(
+    conn, name: str, at: datetime, kinds: tuple[str, ...] = ITEMS
+) -> dict[tuple[str, str], dict[str, Any] | None]:
+    """(kind, id) -> the item as it stood at ``at`` (None: not there then), for every item
+    the history knows: its last recorded state up to then, else its state before its
+    first change since. ``kinds`` may add "source" and "situation" (its own fields, as the
+    one item of that kind); one the history never saw change is as it is now."""
     require(conn)
     situation = _situation_id(conn, name)
     rows = conn.execute(
-        "SELECT DISTINCT ON (kind, item) kind, item, action, after FROM mapapp.changes"
-        " WHERE situation = %s AND at <= %s ORDER BY kind, item, seq DESC",
-        (situation, at),
+        "SELECT DISTINCT ON (kind, item) kind, item,"
+        " CASE WHEN at <= %(at)s THEN after ELSE before END FROM mapapp.changes"
+        " WHERE situation = %(situation)s AND kind = ANY(%(kinds)s)"
+        " ORDER BY kind, item, at <= %(at)s DESC,"
+        " CASE WHEN at <= %(at)s THEN -seq ELSE seq END",
+        {"at": at, "situation": situation, "kinds": list(kinds)},
     ).fetchall()
-    return {(kind, item): after for kind, item, action, after in rows if action != "delete"}
+    return {(kind, item): doc for kind, item, doc in rows}
 
 
 def restore(conn, name: str, at: datetime, item: str | None = None) -> int:
@@ -63,10 +73,17 @@ def restore(conn, name: str, at: datetime, item: str | None = None) -> int:
     from mapapp.store.situations import WHERE_SQL, where
 
     then = items_at(conn, name, at)
-    places = {iid: doc for (kind, iid), doc in then.items() if kind == "place"}
+    head = None if item else items_at(conn, name, at, ("situation",)).get(("situation", name))
+    places = {iid: doc for (kind, iid), doc in then.items() if kind == "place" and doc}
     changed = 0
     with conn.transaction():
         situation = _situation_id(conn, name)
+        if head is not None:  # its title, description… as they were
+            changed += conn.execute(
+                "UPDATE mapapp.situations SET head = %s WHERE id = %s"
+                " AND head::text IS DISTINCT FROM %s::json::text",
+                (Json(head), situation, Json(head)),
+            ).rowcount
         now = {
             (kind, iid): (doc, position)
             for kind, iid, doc, position in conn.execute(
@@ -79,7 +96,9 @@ def restore(conn, name: str, at: datetime, item: str | None = None) -> int:
             keys = {k for k in keys if k[1] == item}
         last = max((p for _, p in now.values()), default=-1)
         for kind, iid in sorted(keys):
-            old, current = then.get((kind, iid)), now.get((kind, iid))
+            current = now.get((kind, iid))
+            # no history of it: as it is
+            old = then.get((kind, iid), current[0] if current else None)
             if old is None and current is not None:
                 conn.execute(
                     "DELETE FROM mapapp.items WHERE situation = %s AND kind = %s AND id = %s",
@@ -114,15 +133,18 @@ def _situation_id(conn, name: str) -> int:
 
 
 def situation_at(conn, name: str, at: datetime) -> tuple[dict[str, Any], dict[str, str]]:
-    """The situation as it stood at ``at`` (its items then, in today's order, those
-    deleted since after them) and its sources' texts; what it was called and which sources
-    it had are as they are now (the history records items)."""
-    from mapapp.model.doc_patch import LIST_OF, items_of, put
+    """The situation as it stood at ``at`` — its own fields, sources and items then, in
+    today's order, those deleted since after them — and its sources' texts."""
+    from mapapp.model.doc_patch import HEAD, LIST_OF, items_of, put
     from mapapp.store.situations import pull_situation
 
     data, texts = pull_situation(conn, name)
-    then = items_at(conn, name, at)
-    now = {k: v for k, v in items_of(data).items() if k[0] != "source"}
-    updates: dict = {k: None for k in now if k not in then}
-    updates.update({k: v for k, v in then.items() if k[0] in LIST_OF and now.get(k) != v})
+    then = items_at(conn, name, at, (*ITEMS, "source", "situation"))
+    now = items_of(data)
+    updates = {k: v for k, v in then.items() if k[0] in LIST_OF and now.get(k) != v}
+    head = then.get(("situation", name))
+    if head is not None:  # the fields as they were then (a list stays the lists')
+        from mapapp.store.situations import LISTS
+
+        updates[HEAD] = {k: v for k, v in head.items() if k not in LISTS and k != "sources"}
     return put(data, updates), texts

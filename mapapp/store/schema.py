@@ -291,6 +291,48 @@ GRANT EXECUTE ON FUNCTION mapapp.acled_rows_begin(bigint), mapapp.acled_rows_end
 """,
     )
 )
+MIGRATIONS.append(
+    (
+        4,
+        """
+-- the situation's own fields (title, description, data date…) and its sources are
+-- recorded and announced like its items: who, when, before and after
+CREATE FUNCTION mapapp.head_changed() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = mapapp, pg_temp AS $$
+BEGIN
+    INSERT INTO mapapp.changes (situation, kind, item, action, before, after, by)
+    VALUES (NEW.id, 'situation', NEW.name, 'update', OLD.head, NEW.head, session_user);
+    PERFORM pg_notify('mapapp', json_build_object(
+        'situation', NEW.id, 'kind', 'situation', 'id', NEW.name, 'action', 'update',
+        'version', NULL, 'by', session_user)::text);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER head_changed AFTER UPDATE ON mapapp.situations
+    FOR EACH ROW WHEN (OLD.head::text IS DISTINCT FROM NEW.head::text)
+    EXECUTE FUNCTION mapapp.head_changed();
+CREATE FUNCTION mapapp.source_changed() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = mapapp, pg_temp AS $$
+DECLARE
+    row_now mapapp.sources;
+BEGIN
+    IF TG_OP = 'UPDATE' AND OLD.doc::text = NEW.doc::text THEN
+        RETURN NULL;  -- its text stays as it was pushed; only its description counts
+    END IF;
+    IF TG_OP = 'DELETE' THEN row_now := OLD; ELSE row_now := NEW; END IF;
+    INSERT INTO mapapp.changes (situation, kind, item, action, before, after, by)
+    VALUES (row_now.situation, 'source', row_now.id, lower(TG_OP),
+            CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD.doc END,
+            CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW.doc END, session_user);
+    PERFORM pg_notify('mapapp', json_build_object(
+        'situation', row_now.situation, 'kind', 'source', 'id', row_now.id,
+        'action', lower(TG_OP), 'version', NULL, 'by', session_user)::text);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER source_changed AFTER INSERT OR UPDATE OR DELETE ON mapapp.sources
+    FOR EACH ROW EXECUTE FUNCTION mapapp.source_changed();
+""",
+    )
+)
 LATEST = MIGRATIONS[-1][0]
 
 

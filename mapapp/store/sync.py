@@ -179,25 +179,9 @@ def send(conn, link: Link, mine: dict[str, Any], texts: dict[str, str]) -> Sent:
                     (situation, kind, item, positions[kind], Json(value),
                      *where(kind, value, places)),
                 ).fetchone()[0]  # fmt: skip
-            if key == HEAD or kind == "source":  # items are announced by their trigger
-                conn.execute(
-                    "SELECT pg_notify('mapapp', json_build_object('situation', %s::bigint,"
-                    " 'kind', %s::text, 'id', %s::text, 'action', %s::text, 'version', NULL,"
-                    " 'by', session_user)::text)",
-                    (
-                        situation,
-                        "situation" if key == HEAD else "source",
-                        link.name if key == HEAD else item,
-                        _action(value, key in theirs_items or key == HEAD),
-                    ),
-                )
             sent.written += 1
     sent.link = replace(link, base=put(link.base, decided), versions=new_versions)
     return sent
-
-
-def _action(value: dict | None, existed: bool) -> str:
-    return "delete" if value is None else "update" if existed else "insert"
 
 
 @dataclass(frozen=True)
