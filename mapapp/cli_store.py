@@ -204,7 +204,8 @@ def _log(conn, args: argparse.Namespace) -> None:
 
     for c in history(conn, args.name, args.item):
         when = c.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        print(f"{when}  {c.by}  {c.action} {c.kind} {c.item}  v{c.version}")
+        version = f"  v{c.version}" if c.version is not None else ""
+        print(f"{when}  {c.by}  {c.action} {c.kind} {c.item}{version}")
         if c.action == "update":
             for field, before, after in c.fields():
                 print(f"    {field}: {short(before)} → {short(after)}")

@@ -177,3 +177,48 @@ def test_every_kind_of_item_can_be_edited(two_clients):
     assert stored(alice, *actor)["name"] == "Renamed actor"
     assert stored(alice, "place", "tinzaouaten")["name"] == "Tinzaouaten (edited)"
     assert stored(alice, *no_radius)["title"] == "An event without a radius, edited"
+
+
+def test_restore_brings_sources_back_and_never_leaves_a_broken_situation(two_clients):
+    """A claim citing a source, both deleted: restoring to before brings both back (the
+    history keeps sources too). Found in review: the source stayed gone and the store
+    was left invalid for every window."""
+    import time
+    from datetime import datetime, timezone
+
+    from mapapp.model.validation import validate
+    from mapapp.store.history import restore
+    from mapapp.store.situations import pull_situation
+
+    url, alice, _ = two_clients
+    claim = {
+        "id": "bbc-says",
+        "claimant": "bbc",
+        "statement": "BBC says so.",
+        "status": "unverified",
+        "about": ["battle"],
+        "citations": [{"source": "bbc"}],
+    }
+    doc, texts, link = open_link(alice, url, "t")
+    sent = send(alice, link, put(doc, {("claim", "bbc-says"): claim}), texts)
+    assert sent.written == 1
+    time.sleep(0.05)
+    t1 = datetime.now(timezone.utc)
+    time.sleep(0.05)
+    doc, texts, link = open_link(alice, url, "t")
+    gone = put(doc, {("claim", "bbc-says"): None, ("source", "bbc"): None})
+    assert send(alice, link, gone, texts).written == 2
+    assert restore(alice, "t", t1) == 2
+    doc, texts = pull_situation(alice, "t")
+    assert {("claim", "bbc-says"), ("source", "bbc")} <= set(items_of(doc))
+    assert validate(doc, None, texts)[0] == []
+    # a restore that would leave it invalid is refused whole: the article's text is not
+    # in the history, so a deleted article cannot come back from it
+    doc, texts, link = open_link(alice, url, "t")
+    t2 = datetime.now(timezone.utc)
+    time.sleep(0.05)
+    cited = [c for c in doc["claims"] if any(x["source"] == "article" for x in c["citations"])]
+    assert cited  # the article is cited: deleting it takes an edit the store refuses
+    with pytest.raises(StoreError):
+        send(alice, link, put(doc, {("source", "article"): None}), texts)
+    assert restore(alice, "t", t2) == 0

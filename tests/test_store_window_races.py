@@ -182,3 +182,27 @@ def test_a_server_that_stops_answering_counts_as_away_and_nothing_blocks(
     with psycopg.connect(shared["admin"], autocommit=True) as conn:
         data, _, _ = fetch(conn, "t")
     assert items_of(data)[B]["title"] != "Edited while the store hangs"  # discarded on purpose
+
+
+def test_a_send_given_up_on_that_commits_later_is_not_a_conflict_with_oneself(
+    qtbot, store_window, shared
+):
+    """The watchdog gives up on a send held by a lock elsewhere; the send commits after
+    all; the user's next edit of the same field goes on top of their own, not into a
+    conflict with themselves (found in review)."""
+    w = store_window
+    open_shared(qtbot, w, shared["alice"])
+    sync = w.session.store
+    sync.watchdog.setInterval(1500)
+    admin = psycopg.connect(shared["admin"])  # a long transaction elsewhere holds the lock
+    admin.execute("SELECT id FROM mapapp.situations WHERE name = 't' FOR UPDATE")
+    retitle(w, "battle", "A1")
+    qtbot.waitUntil(lambda: not sync.online, timeout=5000)
+    retitle(w, "battle", "A2")
+    admin.commit()
+    admin.close()
+    qtbot.waitUntil(lambda: stored_event(shared["admin"], "battle")["title"] == "A2",
+                    timeout=10000)  # fmt: skip
+    assert not sync.conflicts
+    qtbot.waitUntil(lambda: w.store_view.button.text() == "Shared: t · all changes saved",
+                    timeout=5000)  # fmt: skip

@@ -74,6 +74,11 @@ def restore(conn, name: str, at: datetime, item: str | None = None) -> int:
 
     then = items_at(conn, name, at)
     head = None if item else items_at(conn, name, at, ("situation",)).get(("situation", name))
+    sources = {
+        sid: doc
+        for (_, sid), doc in items_at(conn, name, at, ("source",)).items()
+        if item is None or sid == item
+    }
     places = {iid: doc for (kind, iid), doc in then.items() if kind == "place" and doc}
     changed = 0
     with conn.transaction():
@@ -84,6 +89,7 @@ def restore(conn, name: str, at: datetime, item: str | None = None) -> int:
                 " AND head::text IS DISTINCT FROM %s::json::text",
                 (Json(head), situation, Json(head)),
             ).rowcount
+        changed += _restore_sources(conn, situation, sources)
         now = {
             (kind, iid): (doc, position)
             for kind, iid, doc, position in conn.execute(
@@ -120,7 +126,63 @@ def restore(conn, name: str, at: datetime, item: str | None = None) -> int:
             else:
                 continue
             changed += 1
+        _still_valid(conn, name, at)
     return changed
+
+
+def _restore_sources(conn, situation: int, sources: dict[str, dict | None]) -> int:
+    """Sources' descriptions as they were; one deleted since comes back without its text
+    (the history keeps descriptions, not texts: a source that needs one is refused by
+    the check that follows)."""
+    from psycopg.types.json import Json
+
+    now = dict(
+        conn.execute(
+            "SELECT id, doc FROM mapapp.sources WHERE situation = %s FOR UPDATE", (situation,)
+        ).fetchall()
+    )
+    last = conn.execute(
+        "SELECT coalesce(max(position), -1) FROM mapapp.sources WHERE situation = %s",
+        (situation,),
+    ).fetchone()[0]
+    changed = 0
+    for sid, doc in sources.items():
+        current = now.get(sid)
+        if doc == current:
+            continue
+        if doc is None:
+            conn.execute(
+                "DELETE FROM mapapp.sources WHERE situation = %s AND id = %s", (situation, sid)
+            )
+        elif current is None:
+            last += 1
+            conn.execute(
+                "INSERT INTO mapapp.sources (situation, id, position, doc) VALUES (%s, %s, %s, %s)",
+                (situation, sid, last, Json(doc)),
+            )
+        else:
+            conn.execute(
+                "UPDATE mapapp.sources SET doc = %s WHERE situation = %s AND id = %s",
+                (Json(doc), situation, sid),
+            )
+        changed += 1
+    return changed
+
+
+def _still_valid(conn, name: str, at: datetime) -> None:
+    """Inside the restore's transaction: the situation it leaves validates as a file
+    does, or nothing of the restore is kept."""
+    from mapapp.model.validation import validate
+    from mapapp.store.situations import pull_situation
+
+    data, texts = pull_situation(conn, name)
+    problems, _ = validate(data, None, texts)
+    if problems:
+        raise StoreError(
+            translate(
+                "store", "{name} as at {time} would not be a valid situation: {problem}"
+            ).format(name=name, time=at.isoformat(timespec="minutes"), problem=problems[0])
+        )
 
 
 def _situation_id(conn, name: str) -> int:

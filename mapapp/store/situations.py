@@ -163,6 +163,9 @@ def pull_situation(conn, name: str) -> tuple[dict[str, Any], dict[str, str]]:
             data[key] = items[LISTS[key]]
         else:
             data[key] = value
+    for key, kind in LISTS.items():  # a list the file had not, filled in the store since
+        if items[kind] and key not in data:
+            data[key] = items[kind]
     texts = {sid: text for sid, _, text in sources if text is not None}
     return data, texts
 

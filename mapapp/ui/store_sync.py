@@ -50,6 +50,7 @@ class StoreSync(QObject):
         self.last_problem = ""
         self.conflicts: list = []  # waiting for the user, first one shown
         self.heard: list = []  # others' changes (mapapp.store.live.Changed) not yet taken in
+        self.unanswered: list[tuple[Link, dict]] = []  # sends given up on (``_hung``)
         self.waiting = 0  # requests the worker has not answered yet
         self.watchdog = QTimer(self, singleShot=True, interval=HUNG_MS)
         self.watchdog.timeout.connect(self._hung)
@@ -275,7 +276,11 @@ class StoreSync(QObject):
             self.fetch_wanted = True
             return
         s = self.session.situation
-        data, link = rebase(self.link, s.raw, store_doc, versions)
+        link = self.link
+        for sent_link, sent_doc in self.unanswered:  # a send given up on that committed
+            link = _own_after_all(link, sent_link, sent_doc, store_doc, versions)
+        self.unanswered.clear()
+        data, link = rebase(link, s.raw, store_doc, versions)
         texts = {**s.texts(), **texts}  # a source someone added comes with its text
         problems, _ = validate(data, None, texts)
         if problems:  # others' edits and my unsent ones clash: the send will say how
@@ -288,8 +293,11 @@ class StoreSync(QObject):
             self.session.apply_document(data, texts)
         if notes:
             self.session.say(f"{'; '.join(notes)} · {time.strftime('%H:%M:%S')}")
-        if not self.link.unsent(self.session.situation.raw) and not self.conflicts:
-            self.session.undo_stack.setClean()
+        if not self.link.unsent(self.session.situation.raw):
+            if not self.conflicts:
+                self.session.undo_stack.setClean()
+        elif self.online:
+            self.send_timer.start()  # the edits kept while the store was away
         self.say_status()
 
     def _failed(self, offline: bool, message: str) -> None:
@@ -308,6 +316,8 @@ class StoreSync(QObject):
         self.worker.abandon()
         self.worker = self._new_worker()
         self.waiting = 0
+        if self.sending is not None:  # it may yet commit: told apart when the store is back
+            self.unanswered.append(self.sending)
         self.sending = None
         self.last_problem = translate("store", "the store stopped answering")
         self._went_away()
@@ -337,11 +347,7 @@ class StoreSync(QObject):
                 name=self.link.name
             )
         )
-        if self.unsent():
-            self.fetch_wanted = True  # after the queued edits go, take in what others did
-            self.send_now()
-        else:
-            self._fetch()
+        self._fetch()  # what others did, and what a send given up on did, first
         self.say_status()
 
     # the document ---------------------------------------------------------------------------
@@ -367,3 +373,23 @@ class StoreSync(QObject):
         else:
             said = translate("store", "Shared: {where} · all changes saved")
         self.status_changed.emit(said.format(where=self.link.name))
+
+
+def _own_after_all(link: Link, sent_link: Link, sent: dict, store: dict, versions: dict) -> Link:
+    """``link`` taking as its own what a send given up on wrote after all: each item it
+    sent that the store now holds exactly as sent gets the store's base and version, so
+    the user's later edits of it go on top rather than meeting their own as a conflict."""
+    from dataclasses import replace
+
+    from mapapp.model.doc_patch import HEAD, head_of, items_of, put
+
+    held, mine = items_of(store), items_of(sent)
+    held[HEAD], mine[HEAD] = head_of(store), head_of(sent)
+    own = [k for k in sent_link.unsent(sent) if k in held and held[k] == mine.get(k)]
+    if not own:
+        return link
+    new_versions = dict(link.versions)
+    for key in own:
+        if key in versions:
+            new_versions[key] = versions[key]
+    return replace(link, base=put(link.base, {k: held[k] for k in own}), versions=new_versions)

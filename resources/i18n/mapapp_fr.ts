@@ -3753,6 +3753,10 @@
         <translation>l&apos;en-tête du jeu de données {name!r} est endommagé</translation>
     </message>
     <message>
+        <source>{name} as at {time} would not be a valid situation: {problem}</source>
+        <translation>{name} au {time} ne serait pas une situation valide&#xa0;: {problem}</translation>
+    </message>
+    <message>
         <source>no situation named {name!r} in the store</source>
         <translation>aucune situation nommée {name!r} dans le dépôt</translation>
     </message>
