@@ -83,6 +83,7 @@ def restore(conn, name: str, at: datetime, item: str | None = None) -> int:
     changed = 0
     with conn.transaction():
         situation = _situation_id(conn, name)
+        already = _problems(conn, name)  # a store edited by hand may be broken already
         if head is not None:  # its title, description… as they were
             changed += conn.execute(
                 "UPDATE mapapp.situations SET head = %s WHERE id = %s"
@@ -126,7 +127,7 @@ def restore(conn, name: str, at: datetime, item: str | None = None) -> int:
             else:
                 continue
             changed += 1
-        _still_valid(conn, name, at)
+        _no_new_problems(conn, name, at, already)
     return changed
 
 
@@ -169,19 +170,23 @@ def _restore_sources(conn, situation: int, sources: dict[str, dict | None]) -> i
     return changed
 
 
-def _still_valid(conn, name: str, at: datetime) -> None:
-    """Inside the restore's transaction: the situation it leaves validates as a file
-    does, or nothing of the restore is kept."""
+def _problems(conn, name: str) -> list[str]:
     from mapapp.model.validation import validate
     from mapapp.store.situations import pull_situation
 
     data, texts = pull_situation(conn, name)
-    problems, _ = validate(data, None, texts)
-    if problems:
+    return [str(p) for p in validate(data, None, texts)[0]]
+
+
+def _no_new_problems(conn, name: str, at: datetime, already: list[str]) -> None:
+    """Inside the restore's transaction: the situation it leaves validates as a file does
+    (or at least no worse than before), or nothing of the restore is kept."""
+    new = [p for p in _problems(conn, name) if p not in already]
+    if new:
         raise StoreError(
             translate(
                 "store", "{name} as at {time} would not be a valid situation: {problem}"
-            ).format(name=name, time=at.isoformat(timespec="minutes"), problem=problems[0])
+            ).format(name=name, time=at.isoformat(timespec="minutes"), problem=new[0])
         )
 
 
