@@ -192,3 +192,47 @@ def test_a_dataset_opens_from_the_store_first_its_last_month_then_all_of_it(
     assert len(table) == len(from_file)
     assert table.frame.equals(from_file.frame)  # the same events as the file gives
     assert w.session.store is None and not w.session.editable()  # filtered, not edited
+
+
+def test_edits_kept_while_the_store_was_away_survive_a_crash(qtbot, store_window, shared, pg,
+                                                           basemap):  # fmt: skip
+    """The store goes away, an edit is made, the window dies (its recovery file left, as a
+    crash leaves it); the next window offers the work back, knows which store it belongs
+    to, and sends the edit once the store answers — no password kept on the way."""
+    import shutil
+
+    from mapapp.model.recovery import Recovery
+    from mapapp.ui.main_window import MainWindow
+
+    w = store_window
+    open_shared(qtbot, w, shared["admin"])
+    pg.stop()
+    try:
+        retitle(w, "battle", "Kept through a crash")
+        qtbot.waitUntil(lambda: "unreachable" in w.store_view.button.text(), timeout=5000)
+        left = w.autosave.file.with_name("crashed" + w.autosave.file.name)
+        shutil.copy(w.autosave.file, left)  # what the crash leaves behind
+        assert "admin-secret" not in left.read_text(encoding="utf-8")
+    finally:
+        pg.start()
+    # the next session: libpq finds the password where a team keeps it (PGPASSWORD here)
+    import os
+
+    os.environ["PGPASSWORD"] = "admin-secret-4-tests"
+    try:
+        again = MainWindow(basemap, None)
+        again.show()
+        rec = Recovery(left, "Tinzaouaten", 0.0, None, "t")
+        assert again.autosave.restore_recovery(rec)
+        assert again.session.store is not None
+        qtbot.waitUntil(
+            lambda: stored_event(shared["admin"], "battle")["title"] == "Kept through a crash",
+            timeout=10000,
+        )
+        qtbot.waitUntil(lambda: again.store_view.button.text() == "Shared: t · all changes saved",
+                        timeout=5000)  # fmt: skip
+        again.session.ask_discard = lambda _s: "discard"
+        again.close()
+        again.deleteLater()
+    finally:
+        del os.environ["PGPASSWORD"]
