@@ -96,11 +96,6 @@ def _store_shown(store: Any) -> str:
     return f"{store.get('name', '')} · {shown(str(store.get('url', '')))}"
 
 
-def read_recovery(file: Path) -> Situation:
-    """The recovered work as a situation (validated like a file; ValueError if not)."""
-    return read_recovery_record(file)[0]
-
-
 def read_recovery_record(file: Path) -> tuple[Situation, dict | None]:
     """The recovered work, and the link to the store it is a shared copy of (if any)."""
     from mapapp.model.validation import validate

@@ -70,7 +70,7 @@ def restore(conn, name: str, at: datetime, item: str | None = None) -> int:
     transaction; the restore is itself recorded as changes. How many items changed."""
     from psycopg.types.json import Json
 
-    from mapapp.store.situations import WHERE_SQL, where
+    from mapapp.store.situations import write_item
 
     then = items_at(conn, name, at)
     head = None if item else items_at(conn, name, at, ("situation",)).get(("situation", name))
@@ -113,17 +113,9 @@ def restore(conn, name: str, at: datetime, item: str | None = None) -> int:
                 )
             elif old is not None and current is None:
                 last += 1
-                conn.execute(
-                    "INSERT INTO mapapp.items (situation, kind, id, position, doc, geom,"
-                    f" radius_km, first_day, last_day) VALUES (%s, %s, %s, %s, %s, {WHERE_SQL})",
-                    (situation, kind, iid, last, Json(old), *where(kind, old, places)),
-                )
+                write_item(conn, situation, kind, iid, old, places, last)
             elif old is not None and old != current[0]:
-                conn.execute(
-                    "UPDATE mapapp.items SET doc = %s, (geom, radius_km, first_day, last_day)"
-                    f" = (SELECT {WHERE_SQL}) WHERE situation = %s AND kind = %s AND id = %s",
-                    (Json(old), *where(kind, old, places), situation, kind, iid),
-                )
+                write_item(conn, situation, kind, iid, old, places)
             else:
                 continue
             changed += 1
@@ -202,7 +194,7 @@ def _situation_id(conn, name: str) -> int:
 def situation_at(conn, name: str, at: datetime) -> tuple[dict[str, Any], dict[str, str]]:
     """The situation as it stood at ``at`` — its own fields, sources and items then, in
     today's order, those deleted since after them — and its sources' texts."""
-    from mapapp.model.doc_patch import HEAD, LIST_OF, items_of, put
+    from mapapp.model.doc_patch import HEAD, LIST_OF, LISTS, items_of, put
     from mapapp.store.situations import pull_situation
 
     data, texts = pull_situation(conn, name)
@@ -211,7 +203,5 @@ def situation_at(conn, name: str, at: datetime) -> tuple[dict[str, Any], dict[st
     updates = {k: v for k, v in then.items() if k[0] in LIST_OF and now.get(k) != v}
     head = then.get(("situation", name))
     if head is not None:  # the fields as they were then (a list stays the lists')
-        from mapapp.store.situations import LISTS
-
-        updates[HEAD] = {k: v for k, v in head.items() if k not in LISTS and k != "sources"}
+        updates[HEAD] = {k: v for k, v in head.items() if k not in LISTS}
     return put(data, updates), texts

@@ -38,7 +38,7 @@ def push_situation(conn, name: str, data: dict[str, Any], texts: dict[str, str])
     from psycopg.types.json import Json
 
     require(conn)
-    head = {k: (None if k in LISTS or k == "sources" else v) for k, v in data.items()}
+    head = stored_head(data)
     places = {p["id"]: p for p in data.get("places", [])}
     with conn.transaction():
         situation = new_situation_row(conn, name, "situation", head)
@@ -70,6 +70,37 @@ def push_situation(conn, name: str, data: dict[str, Any], texts: dict[str, str])
                 rows,
             )
     return situation
+
+
+def stored_head(doc: dict[str, Any]) -> dict[str, Any]:
+    """What ``situations.head`` keeps of a document: its own fields, and each list's
+    place among them (the lists themselves are rows)."""
+    from mapapp.model.doc_patch import LISTS as ALL_LISTS
+
+    return {k: (None if k in ALL_LISTS else v) for k, v in doc.items()}
+
+
+def write_item(
+    conn, situation: int, kind: str, item: str, doc: dict, places: dict, position=None
+) -> int:
+    """Write one item's row — its JSON, point, radius and days — as an update, or as an
+    insert at ``position``; its version now."""
+    from psycopg.types.json import Json
+
+    if position is None:
+        sql = (
+            "UPDATE mapapp.items SET doc = %s, (geom, radius_km, first_day, last_day)"
+            f" = (SELECT {WHERE_SQL}) WHERE situation = %s AND kind = %s AND id = %s"
+            " RETURNING version"
+        )
+        params = (Json(doc), *where(kind, doc, places), situation, kind, item)
+    else:
+        sql = (
+            "INSERT INTO mapapp.items (situation, kind, id, position, doc, geom, radius_km,"
+            f" first_day, last_day) VALUES (%s, %s, %s, %s, %s, {WHERE_SQL}) RETURNING version"
+        )
+        params = (situation, kind, item, position, Json(doc), *where(kind, doc, places))
+    return conn.execute(sql, params).fetchone()[0]
 
 
 def text_sha256(text: str | None) -> str | None:

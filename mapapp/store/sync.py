@@ -81,7 +81,7 @@ def send(conn, link: Link, mine: dict[str, Any], texts: dict[str, str]) -> Sent:
     from psycopg.types.json import Json
 
     from mapapp.model.validation import validate
-    from mapapp.store.situations import WHERE_SQL, where
+    from mapapp.store.situations import stored_head, write_item
 
     unsent = link.unsent(mine)
     if not unsent:
@@ -147,13 +147,10 @@ def send(conn, link: Link, mine: dict[str, Any], texts: dict[str, str]) -> Sent:
         for key, value in decided.items():
             kind, item = key
             if key == HEAD:
-                from mapapp.store.situations import LISTS
-
-                head = {k: (None if k in LISTS or k == "sources" else v) for k, v in now.items()}
                 conn.execute(
                     "UPDATE mapapp.situations SET head = %s, updated_at = now(),"
                     " updated_by = session_user WHERE id = %s",
-                    (Json(head), situation),
+                    (Json(stored_head(now)), situation),
                 )
             elif kind == "source":
                 _write_source(conn, situation, item, value, now_texts, positions)
@@ -163,22 +160,11 @@ def send(conn, link: Link, mine: dict[str, Any], texts: dict[str, str]) -> Sent:
                     (situation, kind, item),
                 )
                 new_versions.pop(key, None)
-            elif key in theirs_items:
-                new_versions[key] = conn.execute(
-                    "UPDATE mapapp.items SET doc = %s, (geom, radius_km, first_day, last_day)"
-                    f" = (SELECT {WHERE_SQL}) WHERE situation = %s AND kind = %s AND id = %s"
-                    " RETURNING version",
-                    (Json(value), *where(kind, value, places), situation, kind, item),
-                ).fetchone()[0]
             else:
-                positions[kind] = positions.get(kind, -1) + 1
-                new_versions[key] = conn.execute(
-                    "INSERT INTO mapapp.items (situation, kind, id, position, doc, geom,"
-                    f" radius_km, first_day, last_day) VALUES (%s, %s, %s, %s, %s, {WHERE_SQL})"
-                    " RETURNING version",
-                    (situation, kind, item, positions[kind], Json(value),
-                     *where(kind, value, places)),
-                ).fetchone()[0]  # fmt: skip
+                position = None
+                if key not in theirs_items:  # a new item goes last of its kind
+                    position = positions[kind] = positions.get(kind, -1) + 1
+                new_versions[key] = write_item(conn, situation, kind, item, value, places, position)
             sent.written += 1
     sent.link = replace(link, base=put(link.base, decided), versions=new_versions)
     return sent

@@ -381,15 +381,9 @@ def _own_after_all(link: Link, sent_link: Link, sent: dict, store: dict, version
     the user's later edits of it go on top rather than meeting their own as a conflict."""
     from dataclasses import replace
 
-    from mapapp.model.doc_patch import HEAD, head_of, items_of, put
+    from mapapp.model.doc_patch import changes
+    from mapapp.store.link import keep_entries
 
-    held, mine = items_of(store), items_of(sent)
-    held[HEAD], mine[HEAD] = head_of(store), head_of(sent)
-    own = [k for k in sent_link.unsent(sent) if k in held and held[k] == mine.get(k)]
-    if not own:
-        return link
-    new_versions = dict(link.versions)
-    for key in own:
-        if key in versions:
-            new_versions[key] = versions[key]
-    return replace(link, base=put(link.base, {k: held[k] for k in own}), versions=new_versions)
+    held = replace(link, base=store, versions=versions)
+    own = [k for k in sent_link.unsent(sent) if k not in changes(store, sent)]
+    return keep_entries(link, held, own) if own else link
