@@ -34,6 +34,14 @@ def stored_event(url: str, item: str) -> dict | None:
     return items_of(data).get(("event", item))
 
 
+def alice_saves(url: str, item: str, **fields) -> None:
+    """Another analyst's window saving an edit of one event (what sync.send does)."""
+    with psycopg.connect(url, autocommit=True) as c:
+        doc, texts, link = open_link(c, url, "t")
+        event = copy.deepcopy(items_of(doc)[("event", item)]) | fields
+        assert send(c, link, put(doc, {("event", item): event}), texts).written == 1
+
+
 def retitle(w, item: str, title: str) -> None:
     def change(doc: dict) -> dict:
         event = copy.deepcopy(items_of(doc)[("event", item)])
@@ -104,10 +112,7 @@ def test_a_conflict_is_shown_side_by_side_and_keep_both_keeps_both(qtbot, store_
     w = store_window
     open_shared(qtbot, w, shared["admin"])
     w.session.store.hearing.stop()  # the window has not heard of Alice's save yet
-    with psycopg.connect(shared["alice"], autocommit=True) as alice:
-        doc, texts, link = open_link(alice, shared["alice"], "t")
-        event = copy.deepcopy(items_of(doc)[("event", "sandstorm")]) | {"title": "Alice's"}
-        assert send(alice, link, put(doc, {("event", "sandstorm"): event}), texts).written
+    alice_saves(shared["alice"], "sandstorm", title="Alice's")
     retitle(w, "sandstorm", "Mine")
     qtbot.waitUntil(lambda: w.store_view.conflict_box is not None, timeout=3000)
     box = w.store_view.conflict_box

@@ -9,19 +9,12 @@ from __future__ import annotations
 import copy
 
 import psycopg
-from test_store_window import ROOT, open_shared, retitle, stored_event, window_event
+from test_store_window import ROOT, alice_saves, open_shared, retitle, stored_event, window_event
 
 from mapapp.model.doc_patch import items_of, put
 from mapapp.store.sync import fetch, open_link, send
 
 B, A = ("event", "battle"), ("event", "ambush")
-
-
-def alice_saves(url: str, item: str, **fields) -> None:
-    with psycopg.connect(url, autocommit=True) as c:
-        doc, texts, link = open_link(c, url, "t")
-        event = copy.deepcopy(items_of(doc)[("event", item)]) | fields
-        assert send(c, link, put(doc, {("event", item): event}), texts).written == 1
 
 
 def edit(w, item: str, **fields) -> None:
