@@ -165,12 +165,13 @@ def run_gui(argv: list[str], language: str | None = None) -> int:
     # plain 'mapapp' skips argparse's import: start-up is measured
     args = _gui_parser().parse_args(argv) if argv else None
     early = None
-    if args is not None and args.file and args.file.startswith(("postgresql:", "postgres:")):
-        pass  # a team's store (URL#NAME), opened by the window
-    elif args is not None and args.file:  # a second process reads it while Qt starts
-        from mapapp.exchange.early_read import early_read
+    if args is not None and args.file:
+        from mapapp.store.connection import names_a_store
 
-        early = early_read(args.file, choose_language(language))
+        if not names_a_store(args.file):  # a file: a second process reads it while Qt starts
+            from mapapp.exchange.early_read import early_read
+
+            early = early_read(args.file, choose_language(language))
     tile_source = None
     if args is not None and args.basemap:
         from mapapp.cli_args import basemap_arg

@@ -18,6 +18,11 @@ class StoreError(MapappError):
         self.exit_code = exit_code
 
 
+def names_a_store(text: str) -> bool:
+    """A command-line argument that is a team's store (a libpq URL), not a file."""
+    return text.startswith(("postgresql://", "postgres://"))
+
+
 def shown(url: str) -> str:
     """``url`` as it may be printed: user, host, port and database, no password."""
     from psycopg.conninfo import conninfo_to_dict

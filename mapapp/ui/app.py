@@ -71,11 +71,13 @@ def run(
 
     crashes = CrashHandler(app)
     crashes.install()
-    store = file if file and file.startswith(("postgresql:", "postgres:")) else None
-    if store:  # the map stays empty for the store's first markers, as for a file's
-        file = None
-    empty = file or store
-    situation = None if empty else load_situation(default_situation_path(), trusted=True)
+    store = None
+    if file:
+        from mapapp.store.connection import names_a_store
+
+        if names_a_store(file):  # a team's store: the map stays empty for its first markers
+            store, file = file, None
+    situation = None if file or store else load_situation(default_situation_path(), trusted=True)
     window = MainWindow(default_basemap(), situation)
     crashes.happened.connect(window.feedback.report_internal_error)
     if tile_source is not None:

@@ -32,7 +32,9 @@ FIRST_DAYS = timedelta(days=29)  # a dataset's first map: its last 30 days
 
 def split_store_target(text: str) -> tuple[str, str] | None:
     """``postgresql://…/db#NAME`` -> (URL, NAME); None for anything else (a file)."""
-    if not text.startswith(("postgresql://", "postgres://")) or "#" not in text:
+    from mapapp.store.connection import names_a_store
+
+    if not names_a_store(text) or "#" not in text:
         return None
     url, _, name = text.rpartition("#")
     return (url, name) if url and name else None
